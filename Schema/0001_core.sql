@@ -1,0 +1,2 @@
+-- placeholder, replaced below
+CREATE TABLE audit_log (id bigserial PRIMARY KEY);

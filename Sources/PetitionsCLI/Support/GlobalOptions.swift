@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import LocalPostgres
+import Logging
+import Postgres
+
+/// Options every command takes.
+public struct GlobalOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "PostgreSQL URL or key=value conninfo. Default: $PETITIONS_DATABASE_URL, else the embedded server under $PETITIONS_HOME.",
+            discussion: "libpq fills in anything the string leaves out from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSFILE, PGSERVICE and PGSSLMODE.",
+            valueName: "url"))
+    public var databaseURL: String?
+
+    @Option(name: .customLong("log-level"), help: "Log detail on standard error: trace, debug, info, notice, warning, error, critical.")
+    public var logLevel: LogLevel = .warning
+
+    public init() {}
+
+    /// Where the database is, by configuration order: `--database-url`, `PETITIONS_DATABASE_URL`, embedded.
+    public func target(environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseTarget {
+        if let databaseURL { return .configured(databaseURL, source: "--database-url") }
+        if let url = environment["PETITIONS_DATABASE_URL"], !url.isEmpty { return .configured(url, source: "PETITIONS_DATABASE_URL") }
+        return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: environment)))
+    }
+
+    /// A logger writing to standard error at the chosen level.
+    public func makeLogger(label: String = "petitions") -> Logger {
+        LoggingSetup.bootstrapOnce()
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel.level
+        return logger
+    }
+
+    /// Connects to the target, starting (and if need be creating) the embedded server first.
+    public func connect(logger: Logger) throws -> PGConnection {
+        let target = target()
+        switch target {
+        case .configured(let url, _):
+            return try PGConnection(url, logger: logger)
+        case .embedded(let cluster):
+            do {
+                return try PGConnection(try cluster.ensureRunning(logger: logger), logger: logger)
+            } catch let error as LocalClusterError {
+                throw CommandFailure(error.description)
+            }
+        }
+    }
+}
+
+/// Which database a command uses.
+public enum DatabaseTarget: Sendable {
+    /// Given by `--database-url` or `PETITIONS_DATABASE_URL` (named in `source`).
+    case configured(String, source: String)
+    case embedded(LocalCluster)
+
+    /// A description safe to print: passwords redacted.
+    public var displayName: String {
+        switch self {
+        case .configured(let url, let source): "\(ConnectionString.redacted(url)) (from \(source))"
+        case .embedded(let cluster): "embedded server in \(cluster.home.path)"
+        }
+    }
+}
+
+public enum LogLevel: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case trace, debug, info, notice, warning, error, critical
+    var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .warning }
+}
+
+enum LoggingSetup {
+    private static let once: Void = {
+        LoggingSystem.bootstrap { label in StreamLogHandler.standardError(label: label) }
+    }()
+    static func bootstrapOnce() { _ = once }
+}
+
+/// Output formats for commands that print data.
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json
+}

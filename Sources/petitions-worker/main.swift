@@ -1,0 +1,4 @@
+import Foundation
+import PetitionsCLI
+
+exit(await Entry.run(WorkerCommand.self))

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct DBCommandTests {
+    @Test func migrateThenStatusOnAConfiguredDatabase() async throws {
+        try await TestDatabase.with { url in
+            let migrate = try CLIRunner.run(["db", "migrate", "--database-url", url])
+            #expect(migrate.status == 0, "\(migrate.stderr)")
+            #expect(migrate.stdout.contains("applying 0001_"))
+            let again = try CLIRunner.run(["db", "migrate"], environment: ["PETITIONS_DATABASE_URL": url])
+            #expect(again.status == 0)
+            #expect(again.stdout.contains("the schema is up to date"))
+            let status = try CLIRunner.run(["db", "status", "--format", "json", "--database-url", url])
+            #expect(status.status == 0, "\(status.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+            #expect(json?["pending"] as? Int == 0)
+            let migrations = json?["migrations"] as? [[String: Any]] ?? []
+            #expect(!migrations.isEmpty)
+            #expect(migrations.allSatisfy { $0["state"] as? String == "applied" })
+        }
+    }
+
+    @Test func workerStubChecksMigrations() async throws {
+        try await TestDatabase.with { url in
+            let before = try CLIRunner.run(["--once", "--database-url", url], product: "petitions-worker")
+            #expect(before.status == 1)
+            #expect(before.stderr.contains("petitions db migrate"))
+            _ = try CLIRunner.run(["db", "migrate", "--database-url", url])
+            let after = try CLIRunner.run(["--once", "--database-url", url], product: "petitions-worker")
+            #expect(after.status == 0, "\(after.stderr)")
+            #expect(after.stdout.contains("the database is ready"))
+        }
+    }
+
+    @Test func badUsageExitsTwo() throws {
+        let unknown = try CLIRunner.run(["db", "migrat"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("migrat"))
+        let badFormat = try CLIRunner.run(["db", "status", "--format", "yaml"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.stderr.contains("yaml"))
+    }
+
+    @Test func unreachableDatabaseFailsWithOneRedactedLine() throws {
+        let result = try CLIRunner.run(["db", "status", "--database-url", "postgresql://ann:topsecret@127.0.0.1:1/x?connect_timeout=2"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: could not connect"))
+        #expect(!result.stderr.contains("topsecret"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func helpListsExamples() throws {
+        let help = try CLIRunner.run(["db", "migrate", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Examples:"))
+        #expect(help.stdout.contains("--database-url"))
+    }
+
+    @Test func urlOfTheEmbeddedServerUsesTheHomeSocket() throws {
+        let result = try CLIRunner.run(["db", "url"], environment: ["PETITIONS_HOME": "/srv/pt", "PETITIONS_DATABASE_URL": nil])
+        #expect(result.status == 0)
+        #expect(result.stdout == "postgresql://petitions@%2Fsrv%2Fpt:5432/petitions\n")
+    }
+
+    /// Two first uses at once must neither corrupt nor double-initialise the embedded cluster.
+    @Test func concurrentFirstUsesOfTheEmbeddedServer() async throws {
+        let home = "/tmp/pt-first-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        defer {
+            _ = try? CLIRunner.run(["db", "stop"], environment: ["PETITIONS_HOME": home, "PETITIONS_DATABASE_URL": nil])
+            try? FileManager.default.removeItem(atPath: home)
+        }
+        let outcomes = try await withThrowingTaskGroup(of: CLIRunner.Outcome.self) { group in
+            for _ in 0..<3 {
+                group.addTask { try CLIRunner.run(["db", "migrate"], environment: ["PETITIONS_HOME": home, "PETITIONS_DATABASE_URL": nil]) }
+            }
+            var all: [CLIRunner.Outcome] = []
+            for try await outcome in group { all.append(outcome) }
+            return all
+        }
+        for outcome in outcomes { #expect(outcome.status == 0, "\(outcome.stderr)") }
+        #expect(outcomes.filter { $0.stdout.contains("applying") }.count == 1)
+        let status = try CLIRunner.run(["db", "status", "--format", "json"], environment: ["PETITIONS_HOME": home, "PETITIONS_DATABASE_URL": nil])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("\"pending\" : 0"))
+        #expect(!FileManager.default.fileExists(atPath: home + "/data.initializing"))
+    }
+}
