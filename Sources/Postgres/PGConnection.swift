@@ -76,7 +76,7 @@ public final class PGConnection: @unchecked Sendable {
     }
 
     private func setUpSession() throws {
-        try executeScript(unsafeSQL: "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3")
+        try executeScript(unsafeSQL: "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET client_min_messages = 'warning'")
     }
 
     /// Returns a live handle, re-establishing a connection that broke during an earlier operation.

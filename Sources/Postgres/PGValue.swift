@@ -109,13 +109,22 @@ public protocol PGEncodable: Sendable {
 /// A value that can appear as an element of a one-dimensional array parameter.
 public protocol PGArrayElement: PGEncodable {
     static var pgArrayType: PGType { get }
-    /// The element's text form before array quoting.
-    func pgArrayText() throws -> String
+    /// The element's text form before array quoting; nil for NULL.
+    func pgArrayText() throws -> String?
 }
 
 extension PGArrayElement {
-    public func pgArrayText() throws -> String {
-        String(decoding: try pgValue().bytes ?? [], as: UTF8.self)
+    public func pgArrayText() throws -> String? {
+        try pgValue().bytes.map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Arrays of optionals carry NULL elements: `[Int?]` binds as `int8[]` such as `{1,NULL,3}`.
+extension Optional: PGArrayElement where Wrapped: PGArrayElement {
+    public static var pgArrayType: PGType { Wrapped.pgArrayType }
+    public func pgArrayText() throws -> String? {
+        guard let wrapped = self else { return nil }
+        return try wrapped.pgArrayText()
     }
 }
 
@@ -123,7 +132,7 @@ extension String: PGArrayElement {
     public static var pgType: PGType { .text }
     public static var pgArrayType: PGType { .textArray }
     public func pgValue() throws -> PGValue { try .text(self, type: .text) }
-    public func pgArrayText() throws -> String {
+    public func pgArrayText() throws -> String? {
         _ = try pgValue()  // NUL check
         return self
     }
@@ -219,7 +228,7 @@ extension Array: PGEncodable where Element: PGArrayElement {
     public static var pgType: PGType { Element.pgArrayType }
     public func pgValue() throws -> PGValue {
         let items = try map { element -> String in
-            let text = try element.pgArrayText()
+            guard let text = try element.pgArrayText() else { return "NULL" }
             var quoted = "\""
             for character in text {
                 if character == "\"" || character == "\\" { quoted.append("\\") }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionsDomain
 import Postgres
 
 /// Runs a root command with the project's exit statuses: 0 ok, 1 failed, 2 bad usage.
@@ -30,6 +31,11 @@ public enum Entry {
             return failure.usage ? 2 : 1
         }
         if let exit = error as? ExitCode { return exit.rawValue }
+        // Input that fails validation is bad usage: nothing was written.
+        if error is ValidationFailure || error is DomainError {
+            printError(String(describing: error).contains("\n") ? "invalid input; nothing was written:\n\(error)" : "\(error)")
+            return 2
+        }
         if error is ValidationError || isArgumentParserError(error) {
             printError(type.fullMessage(for: error))
             return code == .validationFailure ? 2 : 1

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LocalPostgres
 import Logging
+import PetitionsStore
 import Postgres
 
 /// Options every command takes.
@@ -16,6 +17,18 @@ public struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("log-level"), help: "Log detail on standard error: trace, debug, info, notice, warning, error, critical.")
     public var logLevel: LogLevel = .warning
+
+    @Option(help: "Who is acting, for the audit trail. Default: $PETITIONS_ACTOR, else $USER.")
+    public var actor: String?
+
+    /// `--actor`, else `$PETITIONS_ACTOR`, else `$USER`, else "unknown".
+    public var actorName: String {
+        let environment = ProcessInfo.processInfo.environment
+        for candidate in [actor, environment["PETITIONS_ACTOR"], environment["USER"], environment["LOGNAME"]] {
+            if let candidate, !candidate.trimmingCharacters(in: .whitespaces).isEmpty { return candidate }
+        }
+        return "unknown"
+    }
 
     public init() {}
 
@@ -50,6 +63,29 @@ public struct GlobalOptions: ParsableArguments {
     }
 }
 
+extension GlobalOptions {
+    /// Connects, makes sure the schema is current, and hands a repository to `body`.
+    ///
+    /// The embedded database is migrated automatically; a configured one must be migrated with
+    /// `petitions db migrate`, so that schema changes on shared servers stay deliberate.
+    func withRepository<T>(_ body: (Repository) throws -> T) throws -> T {
+        let logger = makeLogger()
+        let connection = try connect(logger: logger)
+        defer { connection.close() }
+        let migrator = Migrator()
+        switch target() {
+        case .embedded:
+            do { try migrator.migrate(on: connection, logger: logger) } catch let error as MigrationError { throw CommandFailure(error.description) }
+        case .configured:
+            let waiting = try migrator.status(on: connection).filter { $0.state != .applied }
+            if !waiting.isEmpty {
+                throw CommandFailure("the database schema is not current (\(waiting.count) migration(s) \(Set(waiting.map(\.state.rawValue)).sorted().joined(separator: "/"))); run `petitions db migrate` first")
+            }
+        }
+        return try body(Repository(connection))
+    }
+}
+
 /// Which database a command uses.
 public enum DatabaseTarget: Sendable {
     /// Given by `--database-url` or `PETITIONS_DATABASE_URL` (named in `source`).
@@ -80,4 +116,9 @@ enum LoggingSetup {
 /// Output formats for commands that print data.
 public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table, json
+}
+
+/// Output formats for listings and comparisons.
+public enum DataFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv, markdown
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import PetitionsDomain
+
+struct CampaignList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List campaigns with how many figures and sources each has.",
+        discussion: "Examples:\n  petitions campaign list\n  petitions campaign list --format json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+
+    func run() async throws {
+        let summaries = try global.withRepository { try $0.campaigns() }
+        let header = ["slug", "kind", "title", "figures", "sources", "latest as of"]
+        let rows = summaries.map {
+            [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets), $0.latestAsOf.map(TimeFormatting.short) ?? "-"]
+        }
+        try Render.rows(header: header, rows: rows, format: format, json: summaries.map {
+            var object = JSONShapes.campaign($0.campaign)
+            object["figures"] = $0.figures
+            object["outlets"] = $0.outlets
+            return object
+        }, empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import PetitionsDomain
+
+struct CampaignShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one campaign and its audit trail.",
+        discussion: "Example:\n  petitions campaign show dear-corporate-ai-overlords"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Campaign slug.") var slug: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let (campaign, trail) = try global.withRepository { repository in
+            guard let campaign = try repository.campaign(slug) else { throw try repository.unknownCampaign(slug) }
+            return (campaign, try repository.auditTrail(type: "campaign", subject: slug))
+        }
+        switch format {
+        case .json:
+            try JSONOutput.print(JSONShapes.campaign(campaign))
+        case .table:
+            let fields: [(String, String?)] = [
+                ("slug", campaign.slug), ("title", campaign.title), ("kind", campaign.kind.rawValue),
+                ("aliases", campaign.aliases.isEmpty ? nil : campaign.aliases.joined(separator: "; ")), ("target", campaign.target),
+                ("organiser", campaign.organiser), ("platform", campaign.platformURL), ("launched", campaign.launched?.description),
+                ("closed", campaign.closed?.description), ("goal", campaign.goal.map(NumberFormatting.grouped)), ("notes", campaign.notes),
+            ]
+            for (name, value) in fields { if let value { print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)") } }
+            if !trail.isEmpty {
+                print("\nhistory:")
+                for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct CompareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare what outlets report for a campaign: consensus, spread, and flagged figures.",
+        discussion: """
+            Each outlet's latest current figure per metric is compared as the interval of counts it allows. \
+            The consensus is the narrowest interval consistent with the most sources; the point estimate is \
+            their median value moved into it. Flags:
+              stale            a newer figure from elsewhere was out by more than --stale-after
+              outlier          does not overlap the consensus
+              metric_mixup     an outlier equal to another metric's figure (16 authors reported as 16 signatures)
+              rounded          consistent with a more precise figure from about the same time
+              behind_platform  below the platform's own count at that time
+
+            Examples:
+              petitions compare statement-on-ai-training
+              petitions compare dear-corporate-ai-overlords --metric signatures --format json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Campaign slug.") var campaign: String
+    @Option(help: "Only this metric (repeatable): signatures, verified_signatures, authors, goal.") var metric: [String] = []
+    @Option(name: .customLong("stale-after"), help: ArgumentHelp("How much newer another source's figure must be to make one stale.", valueName: "duration"))
+    var staleAfter = "24h"
+    @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+
+    func run() async throws {
+        let metrics = try metric.isEmpty ? nil : metric.map { try Parse.word($0, Metric.self, option: "--metric")! }
+        let settings = ComparisonSettings(staleAfter: try Parse.duration(staleAfter, option: "--stale-after"))
+        let slug = campaign
+        let (campaign, figures, readings) = try global.withRepository { try $0.comparisonInput(campaign: slug) }
+        let comparison = Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, metrics: metrics, now: Date(), settings: settings)
+        try Self.print(comparison, format: format)
+    }
+
+    static func print(_ comparison: CampaignComparison, format: DataFormat) throws {
+        switch format {
+        case .table: Swift.print(ComparisonRendering.table(comparison))
+        case .markdown: Swift.print(ComparisonRendering.markdown(comparison))
+        case .json: try JSONOutput.print(ComparisonRendering.json(comparison))
+        case .csv:
+            Swift.print(CSV.line(ComparisonRendering.csvHeader))
+            for row in ComparisonRendering.csvRows(comparison) { Swift.print(CSV.line(row)) }
+        }
+    }
+}

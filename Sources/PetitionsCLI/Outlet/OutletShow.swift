@@ -1,0 +1,35 @@
+import ArgumentParser
+import PetitionsDomain
+
+struct OutletShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one outlet and its audit trail.",
+        discussion: "Example:\n  petitions outlet show washington-post"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Outlet slug.") var slug: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let (outlet, trail) = try global.withRepository { repository in
+            guard let outlet = try repository.outlet(slug) else { throw try repository.unknownOutlet(slug) }
+            return (outlet, try repository.auditTrail(type: "outlet", subject: slug))
+        }
+        switch format {
+        case .json:
+            try JSONOutput.print(JSONShapes.outlet(outlet))
+        case .table:
+            let fields: [(String, String?)] = [
+                ("slug", outlet.slug), ("name", outlet.name), ("kind", outlet.kind.rawValue), ("home", outlet.homeURL),
+                ("language", outlet.language), ("country", outlet.country),
+            ]
+            for (name, value) in fields { if let value { print("\(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(value)") } }
+            if !trail.isEmpty {
+                print("\nhistory:")
+                for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
+            }
+        }
+    }
+}

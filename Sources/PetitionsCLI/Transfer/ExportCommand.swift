@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export data to files.",
+        subcommands: [ExportFigures.self]
+    )
+}
+
+struct ExportFigures: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Export a campaign's figures as CSV or JSON lines, in the format `import figures` reads.",
+        discussion: """
+            Examples:
+              petitions export figures statement-on-ai-training > statement.csv
+              petitions export figures statement-on-ai-training --history --format jsonl --output statement.jsonl
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Campaign slug.") var campaign: String
+    @Option(help: "csv or jsonl.") var format = "csv"
+    @Flag(help: "Include retracted and superseded figures (with their status).") var history = false
+    @Option(help: "Write to this file instead of standard output.") var output: String?
+
+    func run() async throws {
+        guard let format = FigureFile.Format(rawValue: format.lowercased()) else {
+            throw CommandFailure("--format: unknown file format \"\(format)\" (allowed: csv, jsonl)", usage: true)
+        }
+        let figures = try global.withRepository { try $0.figures(campaign: campaign, history: history) }
+        var text = ""
+        switch format {
+        case .csv:
+            text += CSV.line(FigureRecord.columns) + "\n"
+            for figure in figures {
+                let fields = FigureRecord.fields(of: figure)
+                text += CSV.line(FigureRecord.columns.map { fields[$0] ?? "" }) + "\n"
+            }
+        case .jsonl:
+            for figure in figures {
+                let data = try JSONSerialization.data(withJSONObject: JSONShapes.figure(figure), options: [.sortedKeys, .withoutEscapingSlashes])
+                text += String(decoding: data, as: UTF8.self) + "\n"
+            }
+        }
+        if let output {
+            do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw CommandFailure("cannot write \(output): \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("exported \(figures.count) figures to \(output)\n".utf8))
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

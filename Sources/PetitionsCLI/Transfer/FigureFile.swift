@@ -1,0 +1,87 @@
+import Foundation
+import PetitionsDomain
+
+/// Reading and writing figure files: CSV with a header, or JSON lines.
+enum FigureFile {
+    enum Format: String, CaseIterable {
+        case csv, jsonl
+    }
+
+    /// One record with the line it starts on.
+    struct Row {
+        var line: Int
+        var fields: [String: String]
+    }
+
+    /// The format named by `--format`, else by the file name (`.jsonl`/`.ndjson` are JSON lines), else CSV.
+    static func format(named name: String?, path: String) throws -> Format {
+        if let name {
+            guard let format = Format(rawValue: name.lowercased()) else {
+                throw CommandFailure("--format: unknown file format \"\(name)\" (allowed: csv, jsonl)", usage: true)
+            }
+            return format
+        }
+        return path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv
+    }
+
+    static func read(path: String) throws -> String {
+        if path == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read \(path): no such file, or not readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path) is not UTF-8 text") }
+        return text
+    }
+
+    /// Parses the whole file, or throws naming the first lines with syntax problems.
+    static func rows(_ text: String, format: Format) throws -> [Row] {
+        switch format {
+        case .csv:
+            let records: [CSV.Record]
+            do { records = try CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch { throw CommandFailure("nothing was imported: \(error)") }
+            guard let header = records.first else { return [] }
+            let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let unknown = names.filter { !FigureRecord.knownColumns.contains($0) }
+            if !unknown.isEmpty {
+                throw CommandFailure("nothing was imported: line \(header.line): unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (known: \(FigureRecord.columns.joined(separator: ", ")))")
+            }
+            let missing = FigureRecord.requiredColumns.filter { !names.contains($0) }
+            if !missing.isEmpty {
+                throw CommandFailure("nothing was imported: line \(header.line): the header lacks \(missing.joined(separator: ", ")) (required: \(FigureRecord.requiredColumns.joined(separator: ", ")))")
+            }
+            var rows: [Row] = []
+            for record in records.dropFirst() {
+                guard record.fields.count == names.count else {
+                    throw CommandFailure("nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)")
+                }
+                rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
+            }
+            return rows
+        case .jsonl:
+            var rows: [Row] = []
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if trimmed.isEmpty { continue }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
+                    throw CommandFailure("nothing was imported: line \(index + 1): not a JSON object")
+                }
+                var fields: [String: String] = [:]
+                for (key, value) in object {
+                    guard FigureRecord.knownColumns.contains(key) else {
+                        throw CommandFailure("nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))")
+                    }
+                    switch value {
+                    case is NSNull: continue
+                    case let number as NSNumber: fields[key] = number.stringValue
+                    case let string as String: fields[key] = string
+                    default: throw CommandFailure("nothing was imported: line \(index + 1): \"\(key)\" must be a string or a number")
+                    }
+                }
+                rows.append(Row(line: index + 1, fields: fields))
+            }
+            return rows
+        }
+    }
+}

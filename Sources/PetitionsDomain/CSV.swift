@@ -1,0 +1,87 @@
+/// RFC 4180 CSV reading and writing.
+///
+/// Hand-written rather than taken from a CSV package because import errors must name the physical
+/// line a record starts on, including after quoted fields that span lines.
+public enum CSV {
+    public struct Record: Sendable, Equatable {
+        /// 1-based line the record starts on.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var line: Int
+        public var reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    /// Parses the whole text. Blank lines are skipped; `\r\n` and `\n` both end records.
+    public static func parse(_ text: String) throws(SyntaxError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var quotedField = false
+        var line = 1
+        var recordLine = 1
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending { pending = nil; return scalar }
+            return iterator.next()
+        }
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty && !quotedField) { records.append(Record(line: recordLine, fields: fields)) }
+            fields = []
+            field = ""
+            quotedField = false
+        }
+        while let scalar = next() {
+            if inQuotes {
+                if scalar == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"":
+                guard field.isEmpty else { throw SyntaxError(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the inner quotes") }
+                inQuotes = true
+                quotedField = true
+            case ",":
+                fields.append(field)
+                field = ""
+            case "\r":
+                continue
+            case "\n":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                if quotedField { throw SyntaxError(line: line, reason: "text after a closing quote") }
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if inQuotes { throw SyntaxError(line: recordLine, reason: "a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty || quotedField { endRecord() }
+        return records
+    }
+
+    /// One record as a CSV line (without the line break), quoting where needed.
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
+                return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: ",")
+    }
+}

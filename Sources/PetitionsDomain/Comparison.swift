@@ -1,0 +1,219 @@
+import Foundation
+
+/// A flag on a compared figure.
+public enum FigureFlag: String, Sendable, Codable, CaseIterable, Hashable {
+    /// Older than a newer figure from elsewhere by more than the stale threshold, or published
+    /// more than that threshold after a newer figure from elsewhere was out.
+    case stale
+    /// Its interval is disjoint from the consensus.
+    case outlier
+    /// An outlier whose value equals another metric's figure (16 authors reported as 16 signatures).
+    case metricMixup = "metric_mixup"
+    /// Compatible with a more precise figure from about the same time.
+    case rounded
+    /// Below the platform's own count at the same time.
+    case behindPlatform = "behind_platform"
+
+    /// What the flag means, in one line, for table legends.
+    public var meaning: String {
+        switch self {
+        case .stale: "a newer figure from another source existed when this one was current"
+        case .outlier: "cannot be reconciled with what most sources report"
+        case .metricMixup: "the number matches a different metric: it may count the wrong thing"
+        case .rounded: "a rounded or hedged version of a more precise figure"
+        case .behindPlatform: "lower than the platform's own count at that time"
+        }
+    }
+}
+
+/// A flag with the plain-words reason it applies to one figure.
+public struct FlagNote: Sendable, Codable, Hashable {
+    public var flag: FigureFlag
+    public var explanation: String
+}
+
+/// The platform's own count (for example a polled petition counter) at or before a figure's as-of time.
+public struct PlatformReading: Sendable, Codable, Hashable {
+    public var outlet: String
+    public var value: Int
+    public var asOf: Date
+    public init(outlet: String, value: Int, asOf: Date) {
+        self.outlet = outlet
+        self.value = value
+        self.asOf = asOf
+    }
+}
+
+public struct ComparisonSettings: Sendable, Hashable {
+    /// A figure is stale when another source's figure is newer by more than this.
+    public var staleAfter: TimeInterval = 24 * 3600
+    /// A more precise figure makes this one `rounded` only within this time of it.
+    public var roundingWindow: TimeInterval = 24 * 3600
+    public init(staleAfter: TimeInterval = 24 * 3600, roundingWindow: TimeInterval = 24 * 3600) {
+        self.staleAfter = staleAfter
+        self.roundingWindow = roundingWindow
+    }
+}
+
+public struct ComparedFigure: Sendable, Hashable {
+    public var figure: ReportedFigure
+    public var interval: CountInterval
+    /// Time from as-of to the comparison's `now`.
+    public var age: TimeInterval
+    public var flags: [FlagNote]
+}
+
+/// The narrowest interval consistent with the largest number of sources, and a point in it.
+public struct Consensus: Sendable, Hashable {
+    public var interval: CountInterval
+    /// Median of the supporting figures' values, moved into the interval when outside it.
+    public var value: Int
+    /// Ids of the figures whose intervals contain the consensus.
+    public var supporting: [Int]
+}
+
+public struct Spread: Sendable, Hashable {
+    public var low: Int
+    public var high: Int
+    /// high / low, nil when low is 0.
+    public var ratio: Double?
+}
+
+public struct MetricComparison: Sendable, Hashable {
+    public var metric: Metric
+    public var consensus: Consensus?
+    public var spread: Spread?
+    /// Each source's latest current figure, newest as-of first.
+    public var figures: [ComparedFigure]
+}
+
+public struct CampaignComparison: Sendable, Hashable {
+    public var campaign: Campaign
+    public var metrics: [MetricComparison]
+    public var now: Date
+}
+
+public enum Comparison {
+    /// Compares what sources report for a campaign.
+    ///
+    /// - Parameters:
+    ///   - figures: current figures of the campaign (any metrics; history is not needed). Only each
+    ///     outlet's latest figure per metric is compared; the others are ignored.
+    ///   - platformReadings: by figure id, the platform's count at or before that figure's as-of time.
+    ///   - metrics: the metrics to report, default all that have figures.
+    public static func compare(
+        campaign: Campaign, figures: [ReportedFigure], platformReadings: [Int: PlatformReading] = [:],
+        metrics: [Metric]? = nil, now: Date, settings: ComparisonSettings = ComparisonSettings()
+    ) -> CampaignComparison {
+        let latest = latestPerOutlet(figures.filter { $0.status == .current })
+        let present = Set(latest.map(\.draft.metric))
+        let wanted = (metrics ?? Metric.allCases).filter { metrics != nil || present.contains($0) }
+        var results: [MetricComparison] = []
+        var consensusByMetric: [Metric: Consensus] = [:]
+        for metric in Metric.allCases {
+            let group = latest.filter { $0.draft.metric == metric }
+            if let consensus = consensus(of: group) { consensusByMetric[metric] = consensus }
+        }
+        for metric in wanted {
+            let group = latest.filter { $0.draft.metric == metric }.sorted { ($0.draft.asOf, $0.id) > ($1.draft.asOf, $1.id) }
+            let consensus = consensusByMetric[metric]
+            let compared = group.map { figure in
+                ComparedFigure(
+                    figure: figure, interval: figure.interval, age: now.timeIntervalSince(figure.draft.asOf),
+                    flags: flags(for: figure, group: group, all: latest, consensus: consensus, consensusByMetric: consensusByMetric,
+                                 platform: platformReadings[figure.id], settings: settings))
+            }
+            results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: group), figures: compared))
+        }
+        return CampaignComparison(campaign: campaign, metrics: results, now: now)
+    }
+
+    /// Each outlet's latest figure per metric (by as-of, then id).
+    static func latestPerOutlet(_ figures: [ReportedFigure]) -> [ReportedFigure] {
+        var best: [String: ReportedFigure] = [:]
+        for figure in figures {
+            let key = figure.draft.outlet + "\u{0}" + figure.draft.metric.rawValue
+            if let current = best[key], (current.draft.asOf, current.id) >= (figure.draft.asOf, figure.id) { continue }
+            best[key] = figure
+        }
+        return Array(best.values)
+    }
+
+    /// The largest set of figures whose intervals share a point, and the intersection of their
+    /// intervals. Ties go to the set holding the most recent figure, then the higher counts.
+    public static func consensus(of figures: [ReportedFigure]) -> Consensus? {
+        guard !figures.isEmpty else { return nil }
+        var best: (members: [ReportedFigure], interval: CountInterval)?
+        for candidate in Set(figures.map(\.interval.low)).sorted() {
+            let members = figures.filter { $0.interval.contains(candidate) }
+            guard let interval = members.dropFirst().reduce(Optional(members[0].interval), { $0?.intersection($1.interval) }) ?? nil else { continue }
+            if let current = best {
+                let newest = members.map(\.draft.asOf).max()!, currentNewest = current.members.map(\.draft.asOf).max()!
+                let better = members.count > current.members.count
+                    || (members.count == current.members.count && (newest, interval.low) > (currentNewest, current.interval.low))
+                if !better { continue }
+            }
+            best = (members, interval)
+        }
+        guard let best else { return nil }
+        let values = best.members.map(\.draft.value).sorted()
+        let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
+        var point = max(median, best.interval.low)
+        if let high = best.interval.high { point = min(point, high) }
+        return Consensus(interval: best.interval, value: point, supporting: best.members.map(\.id).sorted())
+    }
+
+    static func spread(of figures: [ReportedFigure]) -> Spread? {
+        guard let low = figures.map(\.draft.value).min(), let high = figures.map({ $0.draft.high ?? $0.draft.value }).max() else { return nil }
+        return Spread(low: low, high: high, ratio: low > 0 ? Double(high) / Double(low) : nil)
+    }
+
+    static func flags(
+        for figure: ReportedFigure, group: [ReportedFigure], all: [ReportedFigure], consensus: Consensus?, consensusByMetric: [Metric: Consensus],
+        platform: PlatformReading?, settings: ComparisonSettings
+    ) -> [FlagNote] {
+        var notes: [FlagNote] = []
+        let draft = figure.draft
+        let others = group.filter { $0.draft.outlet != draft.outlet }
+
+        // Stale: a newer figure from elsewhere held more than `staleAfter` later, or had been out for
+        // more than `staleAfter` when this one was published (an old figure repeated later).
+        let newerOthers = others.filter { $0.draft.asOf > draft.asOf }
+        if let newer = newerOthers.filter({ $0.draft.asOf.timeIntervalSince(draft.asOf) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
+            notes.append(FlagNote(flag: .stale, explanation:
+                "\(draft.outlet) gave \(figure.phrase) as of \(TimeFormatting.short(draft.asOf)), but \(newer.draft.outlet) reported \(newer.phrase) as of \(TimeFormatting.short(newer.draft.asOf)), \(TimeFormatting.duration(newer.draft.asOf.timeIntervalSince(draft.asOf))) later"))
+        } else if let published = draft.published,
+                  let newer = newerOthers.filter({ published.timeIntervalSince($0.draft.published ?? $0.draft.asOf) > settings.staleAfter })
+                      .max(by: { $0.draft.asOf < $1.draft.asOf }) {
+            let out = newer.draft.published ?? newer.draft.asOf
+            notes.append(FlagNote(flag: .stale, explanation:
+                "\(draft.outlet) published \(figure.phrase) on \(TimeFormatting.short(published)), \(TimeFormatting.duration(published.timeIntervalSince(out))) after \(newer.draft.outlet) had reported \(newer.phrase) (as of \(TimeFormatting.short(newer.draft.asOf)))"))
+        }
+
+        let isOutlier = consensus.map { !figure.interval.overlaps($0.interval) } ?? false
+        if isOutlier, let consensus {
+            notes.append(FlagNote(flag: .outlier, explanation:
+                "\(figure.phrase)\(figure.phrase == figure.interval.description ? "" : " (\(figure.interval))") does not overlap the consensus \(consensus.interval), which \(consensus.supporting.count) of \(group.count) sources support"))
+            if let twin = all.first(where: { $0.draft.metric != draft.metric && $0.draft.value == draft.value }) {
+                notes.append(FlagNote(flag: .metricMixup, explanation:
+                    "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"))
+            }
+        }
+
+        let precise = others.filter { candidate in
+            guard let candidateWidth = candidate.interval.width, figure.interval.contains(candidate.interval) else { return false }
+            guard abs(candidate.draft.asOf.timeIntervalSince(draft.asOf)) <= settings.roundingWindow else { return false }
+            return figure.interval.width.map { candidateWidth < $0 } ?? true
+        }.min(by: { ($0.interval.width ?? .max) < ($1.interval.width ?? .max) })
+        if let precise {
+            notes.append(FlagNote(flag: .rounded, explanation:
+                "\(figure.phrase) is consistent with the more precise \(precise.phrase) from \(precise.draft.outlet) as of \(TimeFormatting.short(precise.draft.asOf))"))
+        }
+
+        if let platform, platform.outlet != draft.outlet, let high = figure.interval.high, high < platform.value {
+            notes.append(FlagNote(flag: .behindPlatform, explanation:
+                "\(draft.outlet) said \(figure.phrase) as of \(TimeFormatting.short(draft.asOf)), but \(platform.outlet) already showed \(NumberFormatting.grouped(platform.value)) at \(TimeFormatting.short(platform.asOf))"))
+        }
+        return notes
+    }
+}

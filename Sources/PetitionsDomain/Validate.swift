@@ -1,0 +1,137 @@
+import Foundation
+
+/// Field checks shared by the models. Each returns the problem, or nil when the value is fine.
+public enum Validate {
+    /// Lowercase letters, digits and single hyphens, 1–64 characters: `washington-post`.
+    public static func slug(_ slug: String, field: String) -> DomainError? {
+        let allowed = slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        if slug.isEmpty || slug.count > 64 || !allowed || slug.hasPrefix("-") || slug.hasSuffix("-") || slug.contains("--") {
+            let suggestion = Slug.make(from: slug)
+            return .invalid(
+                field: field,
+                reason: "\"\(slug)\" is not a slug: use 1–64 lowercase letters, digits and single hyphens" + (suggestion.isEmpty || suggestion == slug ? "" : ", such as \"\(suggestion)\""))
+        }
+        return nil
+    }
+
+    /// An absolute http or https URL with a host.
+    public static func url(_ text: String, field: String) -> DomainError? {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty, !text.contains(" ") else {
+            return .invalid(field: field, reason: "\"\(text)\" is not an http(s) URL such as https://example.org/article")
+        }
+        return nil
+    }
+
+    /// A BCP 47 tag such as `en`, `pt-BR`, `zh-Hans`.
+    public static func language(_ tag: String) -> DomainError? {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let primaryOK = parts.first.map { (2...3).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isLowercase } } ?? false
+        let restOK = parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return primaryOK && restOK ? nil : .invalid(field: "language", reason: "\"\(tag)\" is not a language tag such as en, fr, pt-BR")
+    }
+}
+
+public enum Slug {
+    /// A slug made from free text: "Washington Post" → "washington-post".
+    public static func make(from text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(64))
+    }
+
+    /// The candidate closest to `slug`, when it is close enough to be what was meant.
+    public static func closest(to slug: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { candidate -> (String, Int) in
+            var distance = editDistance(slug, candidate)
+            if candidate.hasPrefix(slug) || slug.hasPrefix(candidate) || candidate.contains(slug) { distance = min(distance, 2) }
+            return (candidate, distance)
+        }
+        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        return best.1 <= max(2, slug.count / 3) ? best.0 : nil
+    }
+
+    /// Levenshtein distance over characters.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
+
+/// Times as people type them and as the tool prints them (always UTC).
+public enum TimeFormatting {
+    /// Parses ISO 8601 dates and date-times: `2024-11-26` (midnight UTC), `2024-11-26T14:30`,
+    /// `2024-11-26 14:30:05Z`, `2024-11-26T14:30:05.250+01:00`. A time without an offset is UTC.
+    public static func parse(_ text: String) -> Date? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let day = Day.parse(trimmed) { return day.startUTC }
+        var normalized = trimmed.replacingOccurrences(of: " ", with: "T")
+        guard normalized.count >= 16, let tIndex = normalized.firstIndex(of: "T"), Day.parse(String(normalized[..<tIndex])) != nil else { return nil }
+        let timePart = normalized[normalized.index(after: tIndex)...]
+        let hasOffset = timePart.hasSuffix("Z") || timePart.contains("+") || timePart.contains("-")
+        if !hasOffset { normalized += "Z" }
+        // Add seconds when missing: 14:30Z → 14:30:00Z.
+        if let match = normalized.range(of: #"T\d{2}:\d{2}(?=[Z+-])"#, options: .regularExpression) {
+            normalized.insert(contentsOf: ":00", at: match.upperBound)
+        }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        if let date = plain.date(from: normalized) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: normalized)
+    }
+
+    /// `2024-11-26T14:30:00Z`
+    public static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+
+    /// `2024-11-26 14:30` (UTC), for tables.
+    public static func short(_ date: Date) -> String {
+        String(iso(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// `3 d`, `5 h`, `12 min`, for ages and gaps.
+    public static func duration(_ seconds: TimeInterval) -> String {
+        let magnitude = abs(seconds)
+        if magnitude >= 2 * 86400 { return "\(Int((magnitude / 86400).rounded())) d" }
+        if magnitude >= 2 * 3600 { return "\(Int((magnitude / 3600).rounded())) h" }
+        return "\(Int((magnitude / 60).rounded())) min"
+    }
+
+    /// Parses `90s`, `30m`, `12h`, `2d`, `1w` into seconds.
+    public static func parseDuration(_ text: String) -> TimeInterval? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let unit = trimmed.last, let number = Double(trimmed.dropLast()), number >= 0 else { return nil }
+        switch unit {
+        case "s": return number
+        case "m": return number * 60
+        case "h": return number * 3600
+        case "d": return number * 86400
+        case "w": return number * 7 * 86400
+        default: return nil
+        }
+    }
+}

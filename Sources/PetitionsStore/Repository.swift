@@ -1,0 +1,474 @@
+import Foundation
+import PetitionsDomain
+import Postgres
+
+/// Reads and writes campaigns, outlets and figures. Every write validates first, runs in one
+/// transaction, and records an audit entry (who, when, what) in that same transaction.
+public struct Repository {
+    public let db: PGConnection
+    public init(_ db: PGConnection) { self.db = db }
+
+    // MARK: Campaigns
+
+    /// Adds a campaign. - Throws: `ValidationFailure`, or `StoreError.duplicate` when the slug is taken.
+    public func addCampaign(_ campaign: Campaign, actor: String) throws {
+        let problems = campaign.problems()
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        try db.withTransaction { db in
+            do {
+                try db.execute("""
+                    INSERT INTO campaigns (slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes)
+                    VALUES (\(campaign.slug), \(campaign.title), \(campaign.kind.rawValue), \(campaign.aliases), \(campaign.target),
+                            \(campaign.organiser), \(campaign.platformURL), \(campaign.launched.map(PGDate.init)), \(campaign.closed.map(PGDate.init)),
+                            \(campaign.goal), \(campaign.notes))
+                    """)
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.duplicate("a campaign with the slug \"\(campaign.slug)\" already exists (see: petitions campaign show \(campaign.slug))")
+            }
+            try audit(db, actor: actor, action: "campaign.add", type: "campaign", subject: campaign.slug, details: campaign)
+        }
+    }
+
+    /// Changes a campaign: `change` edits a copy, which is validated and saved, slug included.
+    @discardableResult
+    public func editCampaign(_ slug: String, actor: String, _ change: (inout Campaign) throws -> Void) throws -> Campaign {
+        try db.withTransaction { db in
+            let repository = Repository(db)
+            guard let before = try repository.campaign(slug, forUpdate: true) else { throw try repository.unknownCampaign(slug) }
+            var after = before
+            try change(&after)
+            let problems = after.problems()
+            guard problems.isEmpty else { throw ValidationFailure(problems) }
+            do {
+                try db.execute("""
+                    UPDATE campaigns SET slug = \(after.slug), title = \(after.title), kind = \(after.kind.rawValue), aliases = \(after.aliases),
+                        target = \(after.target), organiser = \(after.organiser), platform_url = \(after.platformURL),
+                        launched_on = \(after.launched.map(PGDate.init)), closed_on = \(after.closed.map(PGDate.init)), goal = \(after.goal),
+                        notes = \(after.notes), updated_at = now()
+                    WHERE slug = \(slug)
+                    """)
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.duplicate("a campaign with the slug \"\(after.slug)\" already exists")
+            }
+            try audit(db, actor: actor, action: "campaign.edit", type: "campaign", subject: slug, details: ["before": before, "after": after])
+            return after
+        }
+    }
+
+    public func campaign(_ slug: String, forUpdate: Bool = false) throws -> Campaign? {
+        let rows = try db.query("""
+            SELECT slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes
+            FROM campaigns WHERE slug = \(slug) \(unsafeRaw: forUpdate ? "FOR UPDATE" : "")
+            """)
+        return try rows.first.map(Self.decodeCampaign)
+    }
+
+    /// A campaign with how many figures and sources it has.
+    public struct CampaignSummary: Sendable {
+        public var campaign: Campaign
+        public var figures: Int
+        public var outlets: Int
+        public var latestAsOf: Date?
+    }
+
+    public func campaigns() throws -> [CampaignSummary] {
+        try db.query("""
+            SELECT c.slug, c.title, c.kind, c.aliases, c.target, c.organiser, c.platform_url, c.launched_on, c.closed_on, c.goal, c.notes,
+                   count(f.id) AS figures, count(DISTINCT f.outlet_id) AS outlets, max(f.as_of) AS latest
+            FROM campaigns c LEFT JOIN current_figures f ON f.campaign_id = c.id
+            GROUP BY c.id ORDER BY c.slug
+            """).map { row in
+            CampaignSummary(campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"), latestAsOf: try row.decode("latest"))
+        }
+    }
+
+    static func decodeCampaign(_ row: PGRow) throws -> Campaign {
+        Campaign(
+            slug: try row.decode("slug"), title: try row.decode("title"), kind: try CampaignKind.parse(try row.decode("kind")),
+            aliases: try row.decode("aliases"), target: try row.decode("target"), organiser: try row.decode("organiser"),
+            platformURL: try row.decode("platform_url"), launched: try row.decode("launched_on", as: PGDate?.self).map(Day.init),
+            closed: try row.decode("closed_on", as: PGDate?.self).map(Day.init), goal: try row.decode("goal"), notes: try row.decode("notes"))
+    }
+
+    // MARK: Outlets
+
+    public func addOutlet(_ outlet: Outlet, actor: String) throws {
+        let problems = outlet.problems()
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        try db.withTransaction { db in
+            do {
+                try db.execute("""
+                    INSERT INTO outlets (slug, name, kind, home_url, language, country)
+                    VALUES (\(outlet.slug), \(outlet.name), \(outlet.kind.rawValue), \(outlet.homeURL), \(outlet.language), \(outlet.country))
+                    """)
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.duplicate("an outlet with the slug \"\(outlet.slug)\" already exists (see: petitions outlet show \(outlet.slug))")
+            }
+            try audit(db, actor: actor, action: "outlet.add", type: "outlet", subject: outlet.slug, details: outlet)
+        }
+    }
+
+    @discardableResult
+    public func editOutlet(_ slug: String, actor: String, _ change: (inout Outlet) throws -> Void) throws -> Outlet {
+        try db.withTransaction { db in
+            let repository = Repository(db)
+            guard let before = try repository.outlet(slug, forUpdate: true) else { throw try repository.unknownOutlet(slug) }
+            var after = before
+            try change(&after)
+            let problems = after.problems()
+            guard problems.isEmpty else { throw ValidationFailure(problems) }
+            do {
+                try db.execute("""
+                    UPDATE outlets SET slug = \(after.slug), name = \(after.name), kind = \(after.kind.rawValue), home_url = \(after.homeURL),
+                        language = \(after.language), country = \(after.country), updated_at = now()
+                    WHERE slug = \(slug)
+                    """)
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.duplicate("an outlet with the slug \"\(after.slug)\" already exists")
+            }
+            try audit(db, actor: actor, action: "outlet.edit", type: "outlet", subject: slug, details: ["before": before, "after": after])
+            return after
+        }
+    }
+
+    public func outlet(_ slug: String, forUpdate: Bool = false) throws -> Outlet? {
+        try db.query("SELECT slug, name, kind, home_url, language, country FROM outlets WHERE slug = \(slug) \(unsafeRaw: forUpdate ? "FOR UPDATE" : "")")
+            .first.map(Self.decodeOutlet)
+    }
+
+    public struct OutletSummary: Sendable {
+        public var outlet: Outlet
+        public var figures: Int
+        public var campaigns: Int
+    }
+
+    public func outlets() throws -> [OutletSummary] {
+        try db.query("""
+            SELECT o.slug, o.name, o.kind, o.home_url, o.language, o.country,
+                   count(f.id) AS figures, count(DISTINCT f.campaign_id) AS campaigns
+            FROM outlets o LEFT JOIN current_figures f ON f.outlet_id = o.id
+            GROUP BY o.id ORDER BY o.slug
+            """).map { OutletSummary(outlet: try Self.decodeOutlet($0), figures: try $0.decode("figures"), campaigns: try $0.decode("campaigns")) }
+    }
+
+    static func decodeOutlet(_ row: PGRow) throws -> Outlet {
+        Outlet(
+            slug: try row.decode("slug"), name: try row.decode("name"), kind: try OutletKind.parse(try row.decode("kind")),
+            homeURL: try row.decode("home_url"), language: try row.decode("language"), country: try row.decode("country"))
+    }
+
+    // MARK: Figures
+
+    /// What `addFigures` did.
+    public struct AddResult: Sendable, Equatable {
+        /// Ids of the new figures, in input order (duplicates skipped).
+        public var inserted: [Int]
+        /// Inputs identical to a figure already stored (or earlier in the same batch), not added again.
+        public var duplicates: Int
+    }
+
+    /// One input that could not be stored, with its position (a line number for imports).
+    public struct BatchProblem: Error, Sendable, CustomStringConvertible {
+        public var position: Int
+        public var problems: [DomainError]
+        public init(position: Int, problems: [DomainError]) {
+            self.position = position
+            self.problems = problems
+        }
+        public var description: String { problems.map { "line \(position): \($0)" }.joined(separator: "\n") }
+    }
+
+    /// The problems of a rejected batch; nothing of it was written.
+    public struct BatchFailure: Error, Sendable, CustomStringConvertible {
+        public var problems: [BatchProblem]
+        public init(problems: [BatchProblem]) { self.problems = problems }
+        public var description: String {
+            let shown = problems.prefix(20).map(\.description).joined(separator: "\n")
+            let more = problems.count > 20 ? "\n... and \(problems.count - 20) more lines with problems" : ""
+            return "nothing was imported; fix these and run it again:\n" + shown + more
+        }
+    }
+
+    /// Adds figures all-or-nothing in one statement. Every input is validated first (slugs
+    /// included, with suggestions); with `skipDuplicates`, inputs identical to a stored figure are
+    /// skipped, so re-running the same import adds nothing.
+    /// - Parameter positions: how to name each input in errors (line numbers); default 1, 2, 3...
+    public func addFigures(_ drafts: [FigureDraft], actor: String, positions: [Int]? = nil, skipDuplicates: Bool = true, action: String = "figure.add", subject: String? = nil) throws -> AddResult {
+        let positions = positions ?? Array(1...max(drafts.count, 1))
+        var failures: [BatchProblem] = []
+        for (index, draft) in drafts.enumerated() {
+            let problems = draft.problems()
+            if !problems.isEmpty { failures.append(BatchProblem(position: positions[index], problems: problems)) }
+        }
+        return try db.withTransaction { db in
+            let repository = Repository(db)
+            let campaignIDs = try repository.ids(table: "campaigns", slugs: Set(drafts.map(\.campaign)))
+            let outletIDs = try repository.ids(table: "outlets", slugs: Set(drafts.map(\.outlet)))
+            for (index, draft) in drafts.enumerated() {
+                var problems: [DomainError] = []
+                if campaignIDs[draft.campaign] == nil { problems.append(try repository.unknownCampaign(draft.campaign)) }
+                if outletIDs[draft.outlet] == nil { problems.append(try repository.unknownOutlet(draft.outlet)) }
+                if !problems.isEmpty {
+                    if let existing = failures.firstIndex(where: { $0.position == positions[index] }) {
+                        failures[existing].problems += problems
+                    } else {
+                        failures.append(BatchProblem(position: positions[index], problems: problems))
+                    }
+                }
+            }
+            guard failures.isEmpty else { throw BatchFailure(problems: failures.sorted { $0.position < $1.position }) }
+            guard !drafts.isEmpty else { return AddResult(inserted: [], duplicates: 0) }
+
+            var seen = Set<FigureDraft>()
+            let unique = drafts.filter { seen.insert($0).inserted }
+            let rows = try db.query("""
+                WITH input AS (
+                    SELECT * FROM unnest(
+                        \(unique.map { campaignIDs[$0.campaign]! }), \(unique.map { outletIDs[$0.outlet]! }), \(unique.map(\.metric.rawValue)),
+                        \(unique.map(\.value)), \(unique.map(\.high)), \(unique.map(\.qualifier.rawValue)), \(unique.map(\.asOf)),
+                        \(unique.map(\.published)), \(unique.map(\.sourceURL)), \(unique.map(\.quote)), \(unique.map(\.language)),
+                        \(unique.map(\.method.rawValue)), \(unique.map(\.note))
+                    ) WITH ORDINALITY AS i(campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, note, position)
+                )
+                INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, entered_by, note)
+                SELECT campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, \(actor), note
+                FROM input i
+                WHERE NOT \(skipDuplicates) OR NOT EXISTS (
+                    SELECT 1 FROM current_figures f
+                    WHERE f.campaign_id = i.campaign_id AND f.outlet_id = i.outlet_id AND f.metric = i.metric AND f.value = i.value
+                      AND f.high IS NOT DISTINCT FROM i.high AND f.qualifier = i.qualifier AND f.as_of = i.as_of
+                      AND f.published_at IS NOT DISTINCT FROM i.published_at AND f.source_url IS NOT DISTINCT FROM i.source_url)
+                ORDER BY position
+                RETURNING id
+                """)
+            let inserted = try rows.map { try $0.decode("id", as: Int.self) }
+            let result = AddResult(inserted: inserted, duplicates: drafts.count - inserted.count)
+            if !inserted.isEmpty {
+                try audit(db, actor: actor, action: action, type: "figure", subject: subject ?? inserted.map(String.init).joined(separator: ","),
+                          details: ["inserted": inserted.count, "duplicates": result.duplicates, "first_id": inserted.first ?? 0, "last_id": inserted.last ?? 0])
+            }
+            return result
+        }
+    }
+
+    /// Figures of a campaign: the current view, or with `history` every figure with its status.
+    public func figures(campaign slug: String, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
+        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        return try db.query("""
+            SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
+                   CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
+                        WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
+                        ELSE 'current' END AS status
+            FROM \(unsafeRaw: history ? "figures" : "current_figures") f
+            JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
+            WHERE c.slug = \(slug) AND (\(metric?.rawValue) IS NULL OR f.metric = \(metric?.rawValue))
+            ORDER BY f.metric, f.as_of, f.id
+            """).map(Self.decodeFigure)
+    }
+
+    public func figure(_ id: Int) throws -> ReportedFigure? {
+        try db.query("""
+            SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
+                   CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
+                        WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
+                        ELSE 'current' END AS status
+            FROM figures f JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
+            WHERE f.id = \(id)
+            """).first.map(Self.decodeFigure)
+    }
+
+    static func decodeFigure(_ row: PGRow) throws -> ReportedFigure {
+        let draft = FigureDraft(
+            campaign: try row.decode("campaign"), outlet: try row.decode("outlet"), metric: try Metric.parse(try row.decode("metric")),
+            value: try row.decode("value"), high: try row.decode("high"), qualifier: try Qualifier.parse(try row.decode("qualifier")),
+            asOf: try row.decode("as_of"), published: try row.decode("published_at"), sourceURL: try row.decode("source_url"),
+            quote: try row.decode("quote"), language: try row.decode("language"), method: try EntryMethod.parse(try row.decode("method")),
+            note: try row.decode("note"))
+        return ReportedFigure(
+            id: try row.decode("id"), draft: draft, outletKind: try OutletKind.parse(try row.decode("outlet_kind")),
+            recorded: try row.decode("recorded_at"), enteredBy: try row.decode("entered_by"), supersedes: try row.decode("supersedes"),
+            status: ReportedFigure.Status(rawValue: try row.decode("status")) ?? .current)
+    }
+
+    /// Records that a figure is withdrawn. The figure stays in the history.
+    public func retract(_ id: Int, reason: String, actor: String) throws {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationFailure([.invalid(field: "reason", reason: "say why the figure is retracted")])
+        }
+        try db.withTransaction { db in
+            let repository = Repository(db)
+            let figure = try repository.lockedCurrentFigure(id)
+            try db.execute("INSERT INTO figure_retractions (figure_id, reason, retracted_by) VALUES (\(id), \(reason), \(actor))")
+            try audit(db, actor: actor, action: "figure.retract", type: "figure", subject: String(id), details: ["reason": reason, "campaign": figure.draft.campaign])
+        }
+    }
+
+    /// Records a new figure that supersedes `id`. - Returns: the new figure's id.
+    public func correct(_ id: Int, with draft: FigureDraft, actor: String) throws -> Int {
+        let problems = draft.problems()
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        return try db.withTransaction { db in
+            let repository = Repository(db)
+            let original = try repository.lockedCurrentFigure(id)
+            guard original.draft.campaign == draft.campaign else {
+                throw ValidationFailure([.invalid(field: "campaign", reason: "a correction stays with the campaign of figure \(id) (\(original.draft.campaign))")])
+            }
+            guard let outletID = try repository.ids(table: "outlets", slugs: [draft.outlet])[draft.outlet] else { throw try repository.unknownOutlet(draft.outlet) }
+            let newID: Int
+            do {
+                newID = try db.query("""
+                    INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, entered_by, note, supersedes)
+                    SELECT campaign_id, \(outletID), \(draft.metric.rawValue), \(draft.value), \(draft.high), \(draft.qualifier.rawValue), \(draft.asOf),
+                           \(draft.published), \(draft.sourceURL), \(draft.quote), \(draft.language), \(draft.method.rawValue), \(actor), \(draft.note), id
+                    FROM figures WHERE id = \(id)
+                    RETURNING id
+                    """)[0].decode("id")
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.conflict("figure \(id) was corrected meanwhile; see: petitions figure list \(original.draft.campaign) --history")
+            }
+            try audit(db, actor: actor, action: "figure.correct", type: "figure", subject: String(id), details: ["replaced_by": AnyEncodable(newID), "after": AnyEncodable(draft)])
+            return newID
+        }
+    }
+
+    private func lockedCurrentFigure(_ id: Int) throws -> ReportedFigure {
+        guard try !db.query("SELECT id FROM figures WHERE id = \(id) FOR KEY SHARE").isEmpty, let figure = try figure(id) else {
+            throw StoreError.notFound("there is no figure \(id) (see: petitions figure list CAMPAIGN)")
+        }
+        switch figure.status {
+        case .current: return figure
+        case .retracted: throw StoreError.conflict("figure \(id) is already retracted; retracted figures stay in the history and cannot change")
+        case .superseded:
+            let replacement = try db.query("SELECT id FROM figures WHERE supersedes = \(id)").first?.decode("id", as: Int.self)
+            throw StoreError.conflict("figure \(id) was already corrected by figure \(replacement.map(String.init) ?? "?"); act on that one instead")
+        }
+    }
+
+    // MARK: Comparison
+
+    /// The campaign, each outlet's latest current figure per metric, and for each of those the
+    /// platform's count at or before its as-of time. Reads only those rows, not the history.
+    public func comparisonInput(campaign slug: String) throws -> (Campaign, [ReportedFigure], [Int: PlatformReading]) {
+        guard let campaign = try campaign(slug) else { throw try unknownCampaign(slug) }
+        let rows = try db.query("""
+            SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind, 'current' AS status,
+                   p.outlet AS platform_outlet, p.value AS platform_value, p.as_of AS platform_as_of
+            FROM campaigns c
+            CROSS JOIN outlets o
+            CROSS JOIN unnest(\(Metric.allCases.map(\.rawValue))) AS m(metric)
+            JOIN LATERAL (
+                SELECT f.* FROM current_figures f
+                WHERE f.campaign_id = c.id AND f.metric = m.metric AND f.outlet_id = o.id
+                ORDER BY f.as_of DESC, f.id DESC LIMIT 1
+            ) l ON true
+            LEFT JOIN LATERAL (
+                SELECT po.slug AS outlet, pf.value, pf.as_of
+                FROM outlets po
+                JOIN LATERAL (
+                    SELECT f.value, f.as_of FROM current_figures f
+                    WHERE f.campaign_id = c.id AND f.metric = l.metric AND f.outlet_id = po.id AND f.as_of <= l.as_of
+                    ORDER BY f.as_of DESC, f.id DESC LIMIT 1
+                ) pf ON true
+                WHERE po.kind = 'platform' AND po.id <> l.outlet_id
+                ORDER BY pf.as_of DESC LIMIT 1
+            ) p ON true
+            WHERE c.slug = \(slug)
+            """)
+        var figures: [ReportedFigure] = []
+        var readings: [Int: PlatformReading] = [:]
+        for row in rows {
+            let figure = try Self.decodeFigure(row)
+            figures.append(figure)
+            if let outlet = try row.decode("platform_outlet", as: String?.self) {
+                readings[figure.id] = PlatformReading(outlet: outlet, value: try row.decode("platform_value"), asOf: try row.decode("platform_as_of"))
+            }
+        }
+        return (campaign, figures, readings)
+    }
+
+    // MARK: Audit
+
+    public struct AuditEntry: Sendable {
+        public var at: Date
+        public var actor: String
+        public var action: String
+        public var subject: String
+        public var details: String
+    }
+
+    public func auditTrail(type: String, subject: String) throws -> [AuditEntry] {
+        try db.query("SELECT at, actor, action, subject, details FROM audit_log WHERE subject_type = \(type) AND subject = \(subject) ORDER BY at, id").map {
+            AuditEntry(at: try $0.decode("at"), actor: try $0.decode("actor"), action: try $0.decode("action"), subject: try $0.decode("subject"),
+                       details: try $0.decode("details", as: PGJSON.self).text)
+        }
+    }
+
+    private func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
+        try db.execute("""
+            INSERT INTO audit_log (actor, action, subject_type, subject, details)
+            VALUES (\(actor), \(action), \(type), \(subject), \(try PGJSON(encoding: AnyEncodable(details))))
+            """)
+    }
+
+    // MARK: Slugs
+
+    func ids(table: String, slugs: Set<String>) throws -> [String: Int] {
+        guard !slugs.isEmpty else { return [:] }
+        var ids: [String: Int] = [:]
+        for row in try db.query("SELECT slug, id FROM \(unsafeRaw: table) WHERE slug = ANY(\(Array(slugs)))") {
+            ids[try row.decode("slug")] = try row.decode("id")
+        }
+        return ids
+    }
+
+    /// Unknown campaign and outlet slugs among `references` (position, campaign, outlet), with suggestions.
+    public func slugProblems(_ references: [(position: Int, campaign: String?, outlet: String?)]) throws -> [BatchProblem] {
+        let campaignIDs = try ids(table: "campaigns", slugs: Set(references.compactMap(\.campaign)))
+        let outletIDs = try ids(table: "outlets", slugs: Set(references.compactMap(\.outlet)))
+        var problems: [BatchProblem] = []
+        for reference in references {
+            var found: [DomainError] = []
+            if let campaign = reference.campaign, campaignIDs[campaign] == nil { found.append(try unknownCampaign(campaign)) }
+            if let outlet = reference.outlet, outletIDs[outlet] == nil { found.append(try unknownOutlet(outlet)) }
+            if !found.isEmpty { problems.append(BatchProblem(position: reference.position, problems: found)) }
+        }
+        return problems
+    }
+
+    public func unknownCampaign(_ slug: String) throws -> DomainError {
+        let slugs = try db.query("SELECT slug FROM campaigns").map { try $0.decode("slug", as: String.self) }
+        return .unknownSlug(kind: "campaign", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions campaign list")
+    }
+
+    public func unknownOutlet(_ slug: String) throws -> DomainError {
+        let slugs = try db.query("SELECT slug FROM outlets").map { try $0.decode("slug", as: String.self) }
+        return .unknownSlug(kind: "outlet", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions outlet list")
+    }
+}
+
+/// A store-level refusal, phrased for people.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case duplicate(String)
+    case notFound(String)
+    case conflict(String)
+    public var description: String {
+        switch self {
+        case .duplicate(let message), .notFound(let message), .conflict(let message): message
+        }
+    }
+}
+
+extension PGDate {
+    init(_ day: Day) { self.init(year: day.year, month: day.month, day: day.day) }
+}
+
+extension Day {
+    init(_ date: PGDate) { self.init(year: date.year, month: date.month, day: date.day) }
+}
+
+/// Lets heterogeneous audit details (models, dictionaries of them) be encoded as JSON.
+struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+}
