@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PetitionsCLITests",
-            dependencies: ["PetitionsCLI", "PetitionsStore", "Postgres", "LocalPostgres", "TestSupport"]
+            dependencies: ["PetitionsCLI", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Quick start, command 1: install what is missing, build, and run the main job on the embedded
-# database (kept in $PETITIONS_HOME, default ~/.local/share/petitions).
+# database (kept in $PETITIONS_HOME, default ~/.local/share/petitions): load the bundled real case
+# and compare what outlets reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Deploy/setup.sh
 swift build --product petitions
-.build/debug/petitions db migrate
-.build/debug/petitions db status
+.build/debug/petitions demo

@@ -12,6 +12,10 @@ public enum CSV {
     public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
         public var reason: String
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
         public var description: String { "line \(line): \(reason)" }
     }
 
@@ -59,6 +63,7 @@ public enum CSV {
             case ",":
                 fields.append(field)
                 field = ""
+                quotedField = false
             case "\r":
                 continue
             case "\n":

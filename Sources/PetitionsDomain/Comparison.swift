@@ -77,6 +77,11 @@ public struct Spread: Sendable, Hashable {
     public var high: Int
     /// high / low, nil when low is 0.
     public var ratio: Double?
+    public init(low: Int, high: Int, ratio: Double?) {
+        self.low = low
+        self.high = high
+        self.ratio = ratio
+    }
 }
 
 public struct MetricComparison: Sendable, Hashable {

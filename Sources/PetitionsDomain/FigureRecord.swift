@@ -88,7 +88,10 @@ public enum FigureRecord {
 /// Whole counts as people type them.
 public enum CountParsing {
     /// Accepts `13500`, `13,500`, `13_500`; refuses negatives, fractions and words, saying which.
-    public struct Problem: Error, Sendable, Equatable { public var reason: String }
+    public struct Problem: Error, Sendable, Equatable {
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+    }
 
     public static func parse(_ text: String) -> Result<Int, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -1,0 +1,114 @@
+import Foundation
+import PetitionsDomain
+import Testing
+
+private let noon = TimeFormatting.parse("2024-11-26T12:00Z")!
+
+private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
+    var draft = FigureDraft(campaign: "letter", outlet: "paper", value: 600, qualifier: .about, asOf: noon)
+    change(&draft)
+    return draft
+}
+
+@Suite struct ValidationTests {
+    @Test func aPlainFigureIsValid() {
+        #expect(draft { _ in }.problems().isEmpty)
+    }
+
+    @Test(arguments: [
+        ("negative count", draft { $0.value = -1 }, "value: a count cannot be negative (got -1)"),
+        ("range without high", draft { $0.qualifier = .range }, "high: a range needs its high end (--high)"),
+        ("high below value", draft { $0.qualifier = .range; $0.high = 500 }, "high: the high end 500 is below the value 600"),
+        ("high without range", draft { $0.high = 700 }, "high: only a range has a high end; use --qualifier range, or drop --high"),
+        ("published long before as-of", draft { $0.published = noon.addingTimeInterval(-2 * 86400) }, "published: 2024-11-24T12:00:00Z is before the as-of time"),
+        ("malformed URL", draft { $0.sourceURL = "www.example.org/story" }, "url: \"www.example.org/story\" is not an http(s) URL"),
+        ("bad language", draft { $0.language = "English" }, "language: \"English\" is not a language tag"),
+        ("under zero", draft { $0.qualifier = .under; $0.value = 0 }, "\"under 0\" allows no count"),
+    ])
+    func figureProblem(name: String, figure: FigureDraft, message: String) {
+        let problems = figure.problems().map(\.description)
+        #expect(problems.count == 1, "\(name): \(problems)")
+        #expect(problems.first?.contains(message) == true, "\(name): \(problems)")
+    }
+
+    @Test func publishedSlightlyBeforeAsOfIsAllowed() {
+        #expect(draft { $0.published = noon.addingTimeInterval(-3600) }.problems().isEmpty)
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let figure = draft { $0.value = -5; $0.sourceURL = "nope"; $0.language = "xx_YY" }
+        #expect(figure.problems().count == 3)
+    }
+
+    @Test(arguments: [
+        ("", "slug: \"\" is not a slug"), ("Washington Post", "such as \"washington-post\""), ("a--b", "is not a slug"), ("-a", "is not a slug"),
+    ])
+    func badSlug(slug: String, message: String) {
+        let campaign = Campaign(slug: slug, title: "T", kind: .petition)
+        #expect(campaign.problems().map(\.description).contains { $0.contains(message) })
+    }
+
+    @Test func campaignChecks() {
+        let campaign = Campaign(slug: "ok", title: "  ", kind: .petition, platformURL: "petition.example", launched: Day(year: 2024, month: 10, day: 22),
+                                closed: Day(year: 2024, month: 10, day: 1), goal: -1)
+        let messages = campaign.problems().map(\.description)
+        #expect(messages.count == 4)
+        #expect(messages.contains("title: must not be empty"))
+        #expect(messages.contains("closed: 2024-10-01 is before the launch date 2024-10-22"))
+    }
+
+    @Test func outletChecks() {
+        let outlet = Outlet(slug: "le-monde", name: "Le Monde", kind: .news, homeURL: "https://www.lemonde.fr", language: "fr", country: "fr")
+        #expect(outlet.problems().map(\.description) == ["country: \"fr\" is not a two-letter ISO 3166 code such as US, FR, JP"])
+    }
+
+    @Test(arguments: [
+        ("open-letter", CampaignKind.openLetter), ("open_letter", .openLetter), ("Petition", .petition), ("STATEMENT", .statement),
+    ])
+    func vocabularyParsing(word: String, kind: CampaignKind) throws {
+        #expect(try CampaignKind.parse(word) == kind)
+    }
+
+    @Test func unknownWordListsTheAllowedOnes() throws {
+        #expect(throws: DomainError.unknownWord(field: "qualifier", value: "roughly", allowed: Qualifier.allCases.map(\.rawValue))) {
+            try Qualifier.parse("roughly")
+        }
+        #expect(try Qualifier.parse("at-least") == .atLeast)
+        #expect(try Metric.parse("verified-signatures") == .verifiedSignatures)
+    }
+
+    @Test(arguments: [
+        ("washpost", ["washington-post", "le-monde"], "washington-post" as String?),
+        ("washingtonpost", ["washington-post", "le-monde"], "washington-post"),
+        ("le-mond", ["washington-post", "le-monde"], "le-monde"),
+        ("zzz", ["washington-post", "le-monde"], nil),
+    ])
+    func slugSuggestions(typed: String, candidates: [String], expected: String?) {
+        #expect(Slug.closest(to: typed, in: candidates) == expected)
+    }
+
+    @Test(arguments: [
+        ("13500", 13_500 as Int?), ("13,500", 13_500), ("13_500", 13_500), ("0", 0), ("-3", nil), ("12.5", nil), ("many", nil),
+    ])
+    func counts(text: String, value: Int?) {
+        let parsed = try? CountParsing.parse(text).get()
+        #expect(parsed == value)
+    }
+
+    @Test func countErrorsSayWhy() {
+        #expect(throws: CountParsing.Problem(reason: "a count must be a whole number (got 12.5)")) { try CountParsing.parse("12.5").get() }
+        #expect(throws: CountParsing.Problem(reason: "a count cannot be negative (got -3)")) { try CountParsing.parse("-3").get() }
+    }
+
+    @Test(arguments: [
+        ("2024-11-26", "2024-11-26T00:00:00Z" as String?),
+        ("2024-11-26T14:30", "2024-11-26T14:30:00Z"),
+        ("2024-11-26 14:30:05Z", "2024-11-26T14:30:05Z"),
+        ("2024-11-26T15:30+01:00", "2024-11-26T14:30:00Z"),
+        ("2024-11-26T14:30:05.250Z", "2024-11-26T14:30:05Z"),
+        ("2024-02-30", nil), ("26/11/2024", nil), ("yesterday", nil),
+    ])
+    func times(text: String, iso: String?) {
+        #expect(TimeFormatting.parse(text).map(TimeFormatting.iso) == iso)
+    }
+}
