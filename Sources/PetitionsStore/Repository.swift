@@ -255,10 +255,7 @@ public struct Repository {
     public func figures(campaign slug: String, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
         return try db.query("""
-            SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-                   CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
-                        WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
-                        ELSE 'current' END AS status
+            \(unsafeRaw: Self.figureColumns)
             FROM \(unsafeRaw: history ? "figures" : "current_figures") f
             JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE c.slug = \(slug) AND (\(metric?.rawValue) IS NULL OR f.metric = \(metric?.rawValue))
@@ -268,14 +265,19 @@ public struct Repository {
 
     public func figure(_ id: Int) throws -> ReportedFigure? {
         try db.query("""
-            SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-                   CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
-                        WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
-                        ELSE 'current' END AS status
+            \(unsafeRaw: Self.figureColumns)
             FROM figures f JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE f.id = \(id)
             """).first.map(Self.decodeFigure)
     }
+
+    /// The select list `decodeFigure` reads, for a query over `figures f`, `campaigns c`, `outlets o`.
+    static let figureColumns = """
+        SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
+               CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
+                    WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
+                    ELSE 'current' END AS status
+        """
 
     static func decodeFigure(_ row: PGRow) throws -> ReportedFigure {
         let draft = FigureDraft(

@@ -70,11 +70,11 @@ import TestSupport
 
     @Test func specialFloatsRoundTrip() async throws {
         try await TestDatabase.withConnection { db, _ in
-            let row = try db.query("SELECT \(Double.infinity) AS inf, \(-Double.infinity) AS ninf, \(Double.nan) AS nan, \(5e-324) AS tiny")[0]
+            let row = try db.query("SELECT \(Double.infinity) AS inf, \(-Double.infinity) AS ninf, \(Double.nan) AS nan, \(Double.leastNonzeroMagnitude) AS tiny")[0]
             #expect(try row.decode("inf", as: Double.self) == .infinity)
             #expect(try row.decode("ninf", as: Double.self) == -.infinity)
             #expect(try row.decode("nan", as: Double.self).isNaN)
-            #expect(try row.decode("tiny", as: Double.self) == 5e-324)
+            #expect(try row.decode("tiny", as: Double.self) == Double.leastNonzeroMagnitude)
         }
     }
 

@@ -27,11 +27,7 @@ struct CampaignShow: AsyncParsableCommand {
                 ("organiser", campaign.organiser), ("platform", campaign.platformURL), ("launched", campaign.launched?.description),
                 ("closed", campaign.closed?.description), ("goal", campaign.goal.map(NumberFormatting.grouped)), ("notes", campaign.notes),
             ]
-            for (name, value) in fields { if let value { print("\(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)") } }
-            if !trail.isEmpty {
-                print("\nhistory:")
-                for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
-            }
+            Render.fields(fields, trail: trail)
         }
     }
 }

@@ -25,11 +25,7 @@ struct OutletShow: AsyncParsableCommand {
                 ("slug", outlet.slug), ("name", outlet.name), ("kind", outlet.kind.rawValue), ("home", outlet.homeURL),
                 ("language", outlet.language), ("country", outlet.country),
             ]
-            for (name, value) in fields { if let value { print("\(name.padding(toLength: 9, withPad: " ", startingAt: 0)) \(value)") } }
-            if !trail.isEmpty {
-                print("\nhistory:")
-                for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
-            }
+            Render.fields(fields, trail: trail)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import PetitionsStore
 
 /// Prints rows as a table, JSON, CSV or Markdown.
 enum Render {
@@ -15,6 +16,16 @@ enum Render {
             for row in rows { print(CSV.line(row)) }
         case .markdown:
             print(markdown(header: header, rows: rows))
+        }
+    }
+
+    /// `name  value` lines for the fields that are set, then the audit trail.
+    static func fields(_ fields: [(String, String?)], trail: [Repository.AuditEntry]) {
+        let width = fields.map(\.0.count).max() ?? 0
+        for (name, value) in fields { if let value { print(name.padding(toLength: width + 1, withPad: " ", startingAt: 0) + value) } }
+        if !trail.isEmpty {
+            print("\nhistory:")
+            for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
         }
     }
 
