@@ -116,6 +116,16 @@ public final class PGConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` with the live handle under the connection's lock (for extensions in this module).
+    func withHandle<T>(_ body: (OpaquePointer) throws -> T) throws -> T {
+        try lock.withLock { try body(try liveHandle()) }
+    }
+
+    /// Copies and clears a result (for extensions in this module).
+    func consumeResult(_ result: OpaquePointer?, statement: String) throws -> PGResult {
+        try consume(result, statement: statement)
+    }
+
     // MARK: Statements
 
     /// Runs one statement with bound parameters and returns all its rows.

@@ -267,3 +267,23 @@ import TestSupport
         }
     }
 }
+
+@Suite struct PreparedStatementTests {
+    @Test func preparedOnceRunManyTimes() async throws {
+        try await TestDatabase.withConnection { db, _ in
+            try db.executeScript(unsafeSQL: "CREATE TABLE counts (outlet text NOT NULL, value bigint NOT NULL)")
+            let insert = try db.prepare("insert_count", sql: "INSERT INTO counts VALUES ($1, $2)", types: [.text, .int8])
+            for (outlet, value) in [("le-monde", 600), ("日本の新聞", 380), ("'); DROP TABLE counts; --", 16)] {
+                try db.execute(insert, [outlet, value])
+            }
+            let total = try db.query("SELECT sum(value) AS total, count(*) AS n FROM counts")[0]
+            #expect(try total.decode("total", as: Decimal.self) == 996)
+            #expect(try total.decode("n", as: Int.self) == 3)
+            let wrong = #expect(throws: PGError.self) { try db.execute(insert, ["only one"]) }
+            #expect(wrong?.message.contains("takes 2 values, got 1") == true)
+            let duplicate = #expect(throws: PGError.self) { try db.prepare("insert_count", sql: "SELECT 1", types: []) }
+            #expect(duplicate?.sqlState == "42P05")
+            #expect(db.liveResults == 0)
+        }
+    }
+}
