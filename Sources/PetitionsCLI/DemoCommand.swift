@@ -26,7 +26,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = global.makeLogger()
         let connection = try global.connect(logger: logger)
         defer { connection.close() }
-        do { try Migrator().migrate(on: connection, logger: logger) } catch let error as MigrationError { throw CommandFailure(error.description) }
+        try GlobalOptions.migrate(connection, logger: logger)
         let repository = Repository(connection)
         let loaded = try DemoSample.load(into: repository)
         let now = Date()

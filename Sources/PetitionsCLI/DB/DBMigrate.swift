@@ -25,16 +25,10 @@ struct DBMigrate: AsyncParsableCommand {
         let logger = global.makeLogger()
         let connection = try global.connect(logger: logger)
         defer { connection.close() }
-        let migrator = Migrator()
-        let applied: [Migration]
-        do {
-            applied = try migrator.migrate(on: connection, logger: logger) { migration in
-                if format == .table { print("applying \(migration.file) ...") }
-            }
-        } catch let error as MigrationError {
-            throw CommandFailure(error.description)
+        let applied = try GlobalOptions.migrate(connection, logger: logger) { migration in
+            if format == .table { print("applying \(migration.file) ...") }
         }
-        let current = migrator.migrations.last?.version ?? 0
+        let current = Migration.bundled.last?.version ?? 0
         switch format {
         case .table:
             print(applied.isEmpty

@@ -75,7 +75,7 @@ extension GlobalOptions {
         let migrator = Migrator()
         switch target() {
         case .embedded:
-            do { try migrator.migrate(on: connection, logger: logger) } catch let error as MigrationError { throw CommandFailure(error.description) }
+            try Self.migrate(connection, logger: logger)
         case .configured:
             let waiting = try migrator.status(on: connection).filter { $0.state != .applied }
             if !waiting.isEmpty {
@@ -83,6 +83,18 @@ extension GlobalOptions {
             }
         }
         return try body(Repository(connection))
+    }
+}
+
+extension GlobalOptions {
+    /// Applies pending migrations; a refusal (edited file, newer database) becomes a plain message.
+    @discardableResult
+    static func migrate(_ connection: PGConnection, logger: Logger, willApply: (Migration) -> Void = { _ in }) throws -> [Migration] {
+        do {
+            return try Migrator().migrate(on: connection, logger: logger, willApply: willApply)
+        } catch let error as MigrationError {
+            throw CommandFailure(error.description)
+        }
     }
 }
 
