@@ -22,7 +22,7 @@ struct Subprocess {
     /// cannot redirect the embedded server. Output goes to a file rather than a pipe, so a daemon
     /// the program starts cannot hold it open.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], asUser: String? = nil, captureOutput: Bool = true) throws -> Outcome {
+    static func run(_ executable: String, _ arguments: [String], asUser: String? = nil) throws -> Outcome {
         var argv = [executable] + arguments
         if let asUser {
             let runuser = FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser") ? "/usr/sbin/runuser" : "/sbin/runuser"
@@ -30,10 +30,8 @@ struct Subprocess {
         }
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PG") }
         environment["LC_ALL"] = "C"
-        let outputPath = captureOutput
-            ? FileManager.default.temporaryDirectory.appendingPathComponent("petitions-\(UUID().uuidString).out").path
-            : "/dev/null"
-        defer { if captureOutput { unlink(outputPath) } }
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -59,7 +57,7 @@ struct Subprocess {
         }
         // WIFEXITED / WEXITSTATUS, spelled out (the C macros are not imported).
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let output = captureOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         return Outcome(status: exitStatus, output: output)
     }
 
