@@ -1,0 +1,149 @@
+import Foundation
+
+/// A count a campaign may reach.
+public struct ProjectionTarget: Hashable, Sendable {
+    public enum Kind: String, Sendable, Hashable {
+        /// The campaign's own goal.
+        case goal
+        /// The next round number (1,000, 10,000, 100,000, ...): the UK Parliament answers a petition
+        /// at 10,000 signatures and considers it for debate at 100,000.
+        case threshold
+        /// Asked for by the user.
+        case requested
+    }
+    public var value: Int
+    public var kind: Kind
+
+    public init(value: Int, kind: Kind) {
+        self.value = value
+        self.kind = kind
+    }
+
+    /// "goal 50,000", "threshold 100,000".
+    public var label: String { "\(kind.rawValue) \(NumberFormatting.grouped(value))" }
+
+    /// Round thresholds a count passes on its way up.
+    public static let roundThresholds = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
+
+    /// The goal (if any), the requested targets, and the next two round thresholds above `current`.
+    public static func targets(goal: Int?, requested: [Int], current: Int) -> [ProjectionTarget] {
+        var targets: [ProjectionTarget] = []
+        if let goal, goal > 0 { targets.append(ProjectionTarget(value: goal, kind: .goal)) }
+        for value in requested where !targets.contains(where: { $0.value == value }) { targets.append(ProjectionTarget(value: value, kind: .requested)) }
+        for value in roundThresholds.filter({ $0 > current }).prefix(2) where !targets.contains(where: { $0.value == value }) {
+            targets.append(ProjectionTarget(value: value, kind: .threshold))
+        }
+        return targets.sorted { $0.value < $1.value }
+    }
+}
+
+/// When a campaign will reach a target, or when it did.
+public struct Projection: Hashable, Sendable {
+    public enum Outcome: Hashable, Sendable {
+        /// The count reached the target in the bucket starting at this time.
+        case reached(Date)
+        /// The fitted rate reaches it at `estimate`; the 95% range of the rate puts it between
+        /// `earliest` and `latest` (nil: the slow end of the range never reaches it). Both ends are
+        /// nil when there are too few counts for a range.
+        case projected(estimate: Date, earliest: Date?, latest: Date?)
+        /// The count is flat or falling over the window.
+        case notAtCurrentRate
+        /// Closed, or too few counts: the reason says which.
+        case unavailable(String)
+    }
+
+    public var target: ProjectionTarget
+    public var outcome: Outcome
+    /// How the projection was made, in words.
+    public var method: String
+    /// The fitted rate, per day.
+    public var ratePerDay: Double?
+
+    /// "threshold 100,000: about 2024-10-31 (between 2024-10-27 and 2024-11-12)".
+    public var summary: String {
+        switch outcome {
+        case .reached(let date): "\(target.label): reached by \(Projection.day(date))"
+        case .projected(let estimate, let earliest, let latest):
+            "\(target.label): about \(Projection.day(estimate))" + (earliest.map { earliest in
+                " (between \(Projection.day(earliest)) and " + (latest.map(Projection.day) ?? "never at the slowest plausible rate") + ")"
+            } ?? " (too few counts for a range)")
+        case .notAtCurrentRate: "\(target.label): not at the current rate"
+        case .unavailable(let reason): "\(target.label): \(reason)"
+        }
+    }
+
+    static func day(_ date: Date) -> String { String(TimeFormatting.iso(date).prefix(10)) }
+
+    /// Projects each target from a count's recent history.
+    ///
+    /// Method: a straight line fitted by least squares to the counts of the last `window` (ending at
+    /// the latest count), extended from the latest count at the fitted rate. The range comes from
+    /// the 95% confidence interval of the slope (Student's t), so it needs at least three counts.
+    public static func project(_ basis: Basis, targets: [ProjectionTarget], window: TimeInterval, closed: Day? = nil) -> [Projection] {
+        let points = basis.points.sorted { $0.asOf < $1.asOf }
+        guard let last = points.last else {
+            return targets.map { Projection(target: $0, outcome: .unavailable("no counts yet"), method: "none") }
+        }
+        let recent = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
+        let method = "straight line fitted by least squares to the \(recent.count) count\(recent.count == 1 ? "" : "s") of the last \(TimeFormatting.duration(window)) of \(basis.description), extended from the latest count; the range is the 95% interval of the fitted rate"
+        let fit = LineFit(points: recent.map { ($0.asOf.timeIntervalSince1970, Double($0.value)) })
+        return targets.map { target in
+            if let reached = points.first(where: { $0.value >= target.value }) {
+                return Projection(target: target, outcome: .reached(reached.bucketStart), method: "the count itself", ratePerDay: nil)
+            }
+            if let closed {
+                return Projection(target: target, outcome: .unavailable("closed on \(closed) before reaching it"), method: "none", ratePerDay: nil)
+            }
+            guard let fit else {
+                return Projection(target: target, outcome: .unavailable("needs at least two counts in the last \(TimeFormatting.duration(window)); widen the window"), method: method)
+            }
+            let perDay = fit.slope * 86400
+            guard fit.slope > 0 else { return Projection(target: target, outcome: .notAtCurrentRate, method: method, ratePerDay: perDay) }
+            let remaining = Double(target.value - last.value)
+            let from = last.asOf.timeIntervalSince1970
+            let estimate = Date(timeIntervalSince1970: from + remaining / fit.slope)
+            var earliest: Date?, latest: Date?
+            if let margin = fit.slopeMargin95 {
+                earliest = Date(timeIntervalSince1970: from + remaining / (fit.slope + margin))
+                latest = fit.slope - margin > 0 ? Date(timeIntervalSince1970: from + remaining / (fit.slope - margin)) : nil
+            }
+            return Projection(target: target, outcome: .projected(estimate: estimate, earliest: earliest, latest: latest), method: method, ratePerDay: perDay)
+        }
+    }
+}
+
+/// Least-squares line y = intercept + slope·x.
+struct LineFit {
+    var slope: Double
+    var intercept: Double
+    /// Half-width of the slope's 95% confidence interval; nil with fewer than three points.
+    var slopeMargin95: Double?
+
+    init?(points: [(x: Double, y: Double)]) {
+        guard points.count >= 2 else { return nil }
+        let n = Double(points.count)
+        let meanX = points.reduce(0.0) { $0 + $1.x } / n, meanY = points.reduce(0.0) { $0 + $1.y } / n
+        let sxx = points.reduce(0.0) { $0 + ($1.x - meanX) * ($1.x - meanX) }
+        guard sxx > 0 else { return nil }
+        let sxy = points.reduce(0.0) { $0 + ($1.x - meanX) * ($1.y - meanY) }
+        slope = sxy / sxx
+        intercept = meanY - slope * meanX
+        if points.count >= 3 {
+            let residual = points.reduce(0.0) { sum, point in
+                let error = point.y - (intercept + slope * point.x)
+                return sum + error * error
+            }
+            let standardError = (residual / (n - 2) / sxx).squareRoot()
+            slopeMargin95 = LineFit.t975(degreesOfFreedom: points.count - 2) * standardError
+        }
+    }
+
+    /// Two-sided 95% critical values of Student's t.
+    static func t975(degreesOfFreedom df: Int) -> Double {
+        let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+                               2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+                               2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+        if df >= 1 && df <= table.count { return table[df - 1] }
+        return df <= 60 ? 2.000 : df <= 120 ? 1.980 : 1.960
+    }
+}
