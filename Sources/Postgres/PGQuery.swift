@@ -77,6 +77,32 @@ public struct PGQuery: Sendable, ExpressibleByStringInterpolation, CustomStringC
             sql += "$\(bindings.count)"
         }
 
+        /// Splices another query (a fragment such as a subquery) with its bound values, renumbering its
+        /// `$n` placeholders after the ones already bound. The fragment must not contain `$n` text of
+        /// its own (dollar-quoted bodies, or `$1` inside a string literal).
+        public mutating func appendInterpolation(_ fragment: PGQuery) {
+            if error == nil, let fragmentError = fragment.encodingError { error = fragmentError }
+            let offset = bindings.count
+            var text = ""
+            var index = fragment.sql.startIndex
+            while index < fragment.sql.endIndex {
+                let character = fragment.sql[index]
+                index = fragment.sql.index(after: index)
+                guard character == "$", index < fragment.sql.endIndex, fragment.sql[index].isASCII, fragment.sql[index].isNumber else {
+                    text.append(character)
+                    continue
+                }
+                var digits = ""
+                while index < fragment.sql.endIndex, fragment.sql[index].isASCII, fragment.sql[index].isNumber {
+                    digits.append(fragment.sql[index])
+                    index = fragment.sql.index(after: index)
+                }
+                text += "$\(Int(digits)! + offset)"
+            }
+            sql += text
+            bindings += fragment.bindings
+        }
+
         /// Splices SQL text as is. Only for program-chosen identifiers and fragments.
         public mutating func appendInterpolation(unsafeRaw text: String) { sql += text }
     }

@@ -80,7 +80,7 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
         #expect(a.name == "Outlet A")
         #expect(a.points.map(\.figureID) == [2, 3])
         #expect(a.points.map(\.bucketStart) == [base, base.addingTimeInterval(2 * 86400)])
-        #expect(a.points[0].figuresInBucket == 2)
+        #expect(a.points.map(\.gained) == [nil, 8_500])
         #expect(a.points[1].interval == CountInterval(low: 19_001, high: nil))
         #expect(trend.series[2].points.map(\.figureID) == [4])
         #expect(trend.series[0].points.map(\.value) == [12_000, 15_000])

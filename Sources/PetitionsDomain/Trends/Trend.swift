@@ -31,18 +31,21 @@ public struct TrendPoint: Hashable, Sendable {
     public var high: Int?
     /// When the count held.
     public var asOf: Date
-    /// How many figures the source gave in the bucket (the latest is plotted).
-    public var figuresInBucket: Int
+    /// The value of the series' previous point (before a gap, if there is one); nil for the first.
+    public var previousValue: Int?
 
-    public init(bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, figuresInBucket: Int = 1) {
+    public init(bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, previousValue: Int? = nil) {
         self.bucketStart = bucketStart
         self.figureID = figureID
         self.value = value
         self.qualifier = qualifier
         self.high = high
         self.asOf = asOf
-        self.figuresInBucket = figuresInBucket
+        self.previousValue = previousValue
     }
+
+    /// Gained since the series' previous point.
+    public var gained: Int? { previousValue.map { value - $0 } }
 
     /// The counts the figure allows: plotted as a bar or band, not a dot, unless it is exact.
     public var interval: CountInterval { CountInterval(qualifier: qualifier, value: value, high: high) }
@@ -132,22 +135,20 @@ public enum Trends {
         let buckets = bucketing.starts(from: from, through: through)
         guard let first = buckets.first else { return Trend(campaign: campaign, metric: metric, bucketing: bucketing, buckets: [], series: []) }
         let end = bucketing.next(after: buckets.last!)
-        var latest: [SeriesSource: [Date: (figure: ReportedFigure, count: Int)]] = [:]
+        var latest: [SeriesSource: [Date: ReportedFigure]] = [:]
         for figure in figures where figure.status == .current && figure.draft.metric == metric && figure.draft.asOf >= first && figure.draft.asOf < end {
             let source: SeriesSource = figure.outletKind == .platform ? .platform(figure.draft.outlet) : .outlet(figure.draft.outlet)
             let bucket = bucketing.start(of: figure.draft.asOf)
-            let previous = latest[source, default: [:]][bucket]
-            let count = (previous?.count ?? 0) + 1
-            if let previous, (previous.figure.draft.asOf, previous.figure.id) > (figure.draft.asOf, figure.id) {
-                latest[source, default: [:]][bucket] = (previous.figure, count)
-            } else {
-                latest[source, default: [:]][bucket] = (figure, count)
-            }
+            if let previous = latest[source, default: [:]][bucket], (previous.draft.asOf, previous.id) > (figure.draft.asOf, figure.id) { continue }
+            latest[source, default: [:]][bucket] = figure
         }
         let series = latest.map { source, byBucket in
-            TrendSeries(source: source, name: names[source.slug] ?? source.slug, points: byBucket.map { bucket, entry in
-                TrendPoint(bucketStart: bucket, figureID: entry.figure.id, value: entry.figure.draft.value, qualifier: entry.figure.draft.qualifier,
-                           high: entry.figure.draft.high, asOf: entry.figure.draft.asOf, figuresInBucket: entry.count)
+            var previous: Int?
+            return TrendSeries(source: source, name: names[source.slug] ?? source.slug, points: byBucket.keys.sorted().map { bucket in
+                let figure = byBucket[bucket]!
+                defer { previous = figure.draft.value }
+                return TrendPoint(bucketStart: bucket, figureID: figure.id, value: figure.draft.value, qualifier: figure.draft.qualifier,
+                                  high: figure.draft.high, asOf: figure.draft.asOf, previousValue: previous)
             })
         }
         return Trend(campaign: campaign, metric: metric, bucketing: bucketing, buckets: buckets, series: series)

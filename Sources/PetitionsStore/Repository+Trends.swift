@@ -1,0 +1,145 @@
+import Foundation
+import PetitionsDomain
+import Postgres
+
+/// What a trend covers.
+public struct TrendRequest: Sendable, Hashable {
+    public var campaign: String
+    public var metric: Metric
+    /// Nil: picked from the span (`BucketSize.automatic`).
+    public var bucket: BucketSize?
+    public var timeZone: TimeZone
+    /// Nil: from the first figure of the metric.
+    public var since: Date?
+    /// Nil: to the last figure of the metric.
+    public var until: Date?
+    /// Only these outlets (slugs); empty for all.
+    public var outlets: [String]
+
+    public init(campaign: String, metric: Metric = .signatures, bucket: BucketSize? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                since: Date? = nil, until: Date? = nil, outlets: [String] = []) {
+        self.campaign = campaign
+        self.metric = metric
+        self.bucket = bucket
+        self.timeZone = timeZone
+        self.since = since
+        self.until = until
+        self.outlets = outlets
+    }
+
+    /// Most buckets one trend may have; more is a request for an unreadable chart.
+    public static let maximumBuckets = 5_000
+}
+
+extension Repository {
+    /// A campaign's trend for one metric, bucketed in SQL.
+    ///
+    /// Reads only what it draws: the range comes from two index lookups (`figures_timeline`), and
+    /// each source's point in each bucket from one probe of `figures_latest` for its latest figure
+    /// in the bucket, so millions of polled counts cost buckets × sources lookups, not a scan.
+    public func trend(_ request: TrendRequest) throws -> Trend {
+        guard let campaign = try campaign(request.campaign) else { throw try unknownCampaign(request.campaign) }
+        for slug in request.outlets where try outlet(slug) == nil { throw try unknownOutlet(slug) }
+        if let since = request.since, let until = request.until, until < since {
+            throw ValidationFailure([.invalid(field: "until", reason: "\(TimeFormatting.iso(until)) is before --since \(TimeFormatting.iso(since))")])
+        }
+        do {
+            _ = try db.withTransaction { db in try db.query("SELECT now() AT TIME ZONE \(request.timeZone.identifier)") }
+        } catch let error as PGError where error.sqlState == "22023" {
+            throw ValidationFailure([.invalid(field: "time zone", reason: "PostgreSQL does not know \(request.timeZone.identifier); use an IANA name such as Europe/London")])
+        }
+        let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(request.campaign)")[0].decode("id")
+        let metric = request.metric.rawValue
+        let outletIDs: [Int] = try db.query("SELECT id FROM outlets WHERE slug = ANY(\(request.outlets))").map { try $0.decode("id") }
+        // Program-chosen SQL: the filter is left out rather than made a no-op, so the planner keeps
+        // the index order (an `OR` over a parameter would hide it).
+        let outletFilter: PGQuery = request.outlets.isEmpty ? "" : "AND f.outlet_id = ANY(\(outletIDs))"
+        func edge(_ order: String) throws -> Date? {
+            try db.query("""
+                SELECT f.as_of FROM figures f
+                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) \(outletFilter)
+                  AND NOT EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id)
+                  AND NOT EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id)
+                ORDER BY f.as_of \(unsafeRaw: order) LIMIT 1
+                """).first.map { try $0.decode("as_of", as: Date.self) }
+        }
+        guard let from = try request.since ?? edge("ASC"), let through = try request.until ?? edge("DESC") else {
+            let size = request.bucket ?? .day
+            return Trend(campaign: campaign, metric: request.metric, bucketing: Bucketing(size: size, timeZone: request.timeZone), buckets: [], series: [])
+        }
+        let bucketing = Bucketing(size: request.bucket ?? .automatic(span: through.timeIntervalSince(from)), timeZone: request.timeZone)
+        let count = bucketing.count(from: from, through: through)
+        guard count <= TrendRequest.maximumBuckets else {
+            throw ValidationFailure([.invalid(field: "bucket", reason: "\(TimeFormatting.short(from)) to \(TimeFormatting.short(through)) is \(NumberFormatting.grouped(count)) \(bucketing.size.rawValue) buckets, more than \(NumberFormatting.grouped(TrendRequest.maximumBuckets)); use a wider --bucket or a narrower --since/--until")])
+        }
+        let zone = request.timeZone.identifier
+        // Hours are absolute (date_bin from local midnight, so half-hour zones cut at :30); days and
+        // weeks are local calendar days and ISO weeks, so a daylight-saving day has 23 or 25 hours.
+        let buckets: PGQuery = switch bucketing.size {
+        case .hour: """
+            SELECT s AS start, s + interval '1 hour' AS stop
+            FROM generate_series(date_bin(interval '1 hour', \(from), \(Bucketing(size: .day, timeZone: request.timeZone).start(of: from))),
+                                 \(through), interval '1 hour') AS s
+            """
+        case .day, .week: """
+            SELECT l AT TIME ZONE \(zone) AS start, (l + \(bucketing.size == .day ? "1 day" : "7 days")::interval) AT TIME ZONE \(zone) AS stop
+            FROM generate_series(date_trunc(\(bucketing.size.rawValue), \(from) AT TIME ZONE \(zone)), \(through) AT TIME ZONE \(zone),
+                                 \(bucketing.size == .day ? "1 day" : "7 days")::interval) AS l
+            """
+        }
+        // The estimates for a nested loop over thousands of probes look expensive to the planner,
+        // which would spend more time compiling it (JIT) than running it.
+        let rows = try db.withTransaction { db in
+            try db.execute("SET LOCAL jit = off")
+            return try db.query("""
+            WITH buckets AS (\(buckets)),
+            sources AS (
+                -- One probe of figures_latest per outlet: LIMIT keeps it a probe rather than a join, and
+                -- ordering by the index's own key keeps the planner on that index whatever the statistics say.
+                SELECT o.id, o.slug, o.name, o.kind FROM outlets o
+                JOIN LATERAL (
+                    SELECT 1 FROM figures f WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = o.id
+                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+                ) present ON true
+                WHERE (cardinality(\(request.outlets)::text[]) = 0 OR o.slug = ANY(\(request.outlets)))
+            )
+            SELECT s.slug, s.name, s.kind, b.start AS bucket_start, p.id, p.value, p.high, p.qualifier, p.as_of,
+                   lag(p.value) OVER (PARTITION BY s.id ORDER BY b.start) AS previous_value
+            FROM sources s
+            CROSS JOIN buckets b
+            JOIN LATERAL (
+                SELECT f.id, f.value, f.high, f.qualifier, f.as_of FROM current_figures f
+                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = s.id AND f.as_of >= b.start AND f.as_of < b.stop
+                ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+            ) p ON true
+            ORDER BY s.slug, b.start
+            """)
+        }
+        var points: [String: (name: String, platform: Bool, points: [TrendPoint])] = [:]
+        for row in rows {
+            let slug: String = try row.decode("slug")
+            let point = TrendPoint(bucketStart: try row.decode("bucket_start"), figureID: try row.decode("id"), value: try row.decode("value"),
+                                   qualifier: try Qualifier.parse(try row.decode("qualifier")), high: try row.decode("high"), asOf: try row.decode("as_of"),
+                                   previousValue: try row.decode("previous_value"))
+            let name: String = try row.decode("name"), kind: String = try row.decode("kind")
+            points[slug, default: (name, kind == "platform", [])].points.append(point)
+        }
+        let series = points.map { slug, entry in
+            TrendSeries(source: entry.platform ? .platform(slug) : .outlet(slug), name: entry.name, points: entry.points)
+        }
+        return Trend(campaign: campaign, metric: request.metric, bucketing: bucketing, buckets: bucketing.starts(from: from, through: through), series: series)
+    }
+
+    /// A campaign's current figures from reporters (not the platform's own counts), for who
+    /// reported first and the provenance list.
+    public func reports(campaign slug: String) throws -> [ReportedFigure] {
+        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        return try db.query("""
+            \(unsafeRaw: Self.figureColumns)
+            FROM current_figures f
+            JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
+            WHERE c.slug = \(slug) AND o.kind <> 'platform' AND f.method <> 'polled'
+            ORDER BY f.metric, coalesce(f.published_at, f.as_of), f.id
+            """).map(Self.decodeFigure)
+    }
+}
