@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way: CLibPQ <- Postgres <- PetitionsStore <- PetitionsCLI <- executables,
-// with PetitionsDomain (pure Swift, no I/O) at the bottom and LocalPostgres (the embedded cluster) beside the store.
+// with PetitionsDomain (pure Swift, no I/O) at the bottom, PetitionsReports (charts and documents, pure) above it,
+// and LocalPostgres (the embedded cluster) beside the store.
 let package = Package(
     name: "petitions",
     platforms: [.macOS(.v15)],
@@ -15,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -47,10 +49,15 @@ let package = Package(
             ],
             plugins: ["SchemaEmbedPlugin"]
         ),
+        // Charts (SVG) and reports (HTML through a Mustache template, Markdown); pure, no I/O.
+        .target(
+            name: "PetitionsReports",
+            dependencies: ["PetitionsDomain", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres",
+                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +68,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
+        .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain"]),
         .testTarget(
             name: "PetitionsStoreTests",
             dependencies: ["PetitionsStore", "Postgres", "LocalPostgres", "PetitionsDomain", "TestSupport"]

@@ -1,0 +1,34 @@
+import Foundation
+
+/// A trend with everything read off it: growth, projections, who reported first, and how far
+/// outlets lagged behind the platform.
+public struct TrendAnalysis: Sendable, Hashable {
+    public var trend: Trend
+    public var basis: Basis?
+    public var growth: Growth?
+    public var projections: [Projection]
+    public var firstReports: [FirstReport]
+    public var platformLags: [PlatformLag]
+    /// The window growth and projections are measured over.
+    public var window: TimeInterval
+
+    /// - Parameters:
+    ///   - reports: the campaign's figures from reporters (any metric); those of the trend's metric are used.
+    ///   - targets: counts to project besides the goal and the next round thresholds.
+    public static func analyze(_ trend: Trend, reports: [ReportedFigure], window: TimeInterval, targets: [Int] = []) -> TrendAnalysis {
+        let basis = Trends.basis(of: trend)
+        let growth = basis.map { Growth.measure($0, window: window) }
+        var projections: [Projection] = []
+        if let basis, let current = basis.points.last?.value, trend.metric == .signatures || trend.metric == .verifiedSignatures {
+            projections = Projection.project(basis, targets: ProjectionTarget.targets(goal: trend.campaign.goal, requested: targets, current: current),
+                                             window: window, closed: trend.campaign.closed)
+        }
+        let metricReports = reports.filter { $0.draft.metric == trend.metric }
+        var lags: [PlatformLag] = []
+        if let platform = trend.platformSeries.max(by: { $0.points.count < $1.points.count }) {
+            lags = FirstReporters.platformLags(metricReports, platform: platform.source.slug, readings: platform.points)
+        }
+        return TrendAnalysis(trend: trend, basis: basis, growth: growth, projections: projections,
+                             firstReports: FirstReporters.firstReports(metricReports), platformLags: lags, window: window)
+    }
+}

@@ -1,0 +1,323 @@
+import Foundation
+import PetitionsDomain
+
+/// A chart of counts over time (or over days since launch), drawn as SVG by the project.
+///
+/// Figures are drawn as the intervals they allow: a dot for an exact count, a bar with caps for
+/// "about" and ranges, a bar ending in an arrow for "more than" and "at least". Every series has
+/// its own colour from the Okabe–Ito palette (distinguishable with the common colour-vision
+/// deficiencies) and its own marker shape, so nothing depends on colour alone.
+public struct Chart: Sendable {
+    public enum XAxis: Sendable {
+        /// Dates and times, ticked in the given zone.
+        case time(from: Date, to: Date, timeZone: TimeZone)
+        /// Days since an origin (launch).
+        case days(from: Double, to: Double, origin: String)
+    }
+
+    public enum Style: Sendable {
+        /// A measured count (the platform's): a solid line, broken where buckets have no count.
+        case line
+        /// Reported figures: markers with their interval, joined only across consecutive buckets.
+        case reports
+    }
+
+    public struct Point: Sendable {
+        /// Seconds since 1970 on a time axis, days on a days axis.
+        public var x: Double
+        public var value: Double
+        public var low: Double
+        /// Nil: open above ("more than").
+        public var high: Double?
+        /// Joined to the previous point of its series by a line (consecutive buckets).
+        public var joined: Bool
+        /// Hover text.
+        public var tooltip: String
+
+        public init(x: Double, value: Double, low: Double, high: Double?, joined: Bool, tooltip: String) {
+            self.x = x
+            self.value = value
+            self.low = low
+            self.high = high
+            self.joined = joined
+            self.tooltip = tooltip
+        }
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        public var style: Style
+        public var points: [Point]
+        public init(name: String, style: Style, points: [Point]) {
+            self.name = name
+            self.style = style
+            self.points = points
+        }
+    }
+
+    public var title: String
+    public var subtitle: String
+    public var xAxis: XAxis
+    public var yLabel: String
+    public var series: [Series]
+    /// Width of a bucket in x units, to place markers side by side within one.
+    public var bucketWidth: Double
+    /// Horizontal lines worth marking (a goal, a threshold), with their labels.
+    public var references: [(value: Double, label: String)] = []
+
+    public init(title: String, subtitle: String, xAxis: XAxis, yLabel: String, series: [Series], bucketWidth: Double, references: [(value: Double, label: String)] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.xAxis = xAxis
+        self.yLabel = yLabel
+        self.series = series
+        self.bucketWidth = bucketWidth
+        self.references = references
+    }
+}
+
+/// Colours and marker shapes, in the order series get them.
+enum ChartStyle {
+    /// Okabe & Ito (2008), without yellow, which is too light on white.
+    static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F"]
+    static let shapes = ["circle", "square", "triangle", "diamond", "triangle-down", "cross", "plus", "star"]
+    static let lineColour = "#222222"
+}
+
+extension Chart {
+    static let width = 720.0
+
+    /// The chart as a standalone SVG document (with an XML declaration when `standalone`).
+    public func svg(standalone: Bool = true, idPrefix: String = "chart") -> String {
+        let width = Chart.width
+        let plotLeft = 70.0, plotRight = width - 20, plotTop = 64.0, plotHeight = 300.0
+        let plotBottom = plotTop + plotHeight
+
+        // Legend layout: as many columns as fit.
+        var legendEntries = series.enumerated().map { index, series -> (String, Int, Style) in (series.name, index, series.style) }
+        if legendEntries.isEmpty { legendEntries = [] }
+        let longest = legendEntries.map { Double($0.0.count) }.max() ?? 0
+        let columnWidth = min(width - 40, max(160, longest * 7.2 + 34))
+        let columns = max(1, Int((width - 40) / columnWidth))
+        let legendRows = (legendEntries.count + columns - 1) / columns
+        let legendTop = plotBottom + 58
+        let noteTop = legendTop + Double(legendRows) * 22 + 8
+        let height = noteTop + 22
+
+        // Scales.
+        let (xLow, xHigh) = xRange
+        let yMax = max(1, series.flatMap { $0.points.map { max($0.value, $0.high ?? $0.low * 1.08, $0.low) } }.max() ?? 1,
+                       references.map(\.value).max() ?? 0)
+        let yTicks = Ticks.counts(upTo: yMax * 1.04)
+        let yTop = yTicks.last!
+        func x(_ value: Double) -> Double { plotLeft + (value - xLow) / max(xHigh - xLow, 1e-9) * (plotRight - plotLeft) }
+        func y(_ value: Double) -> Double { plotBottom - value / yTop * plotHeight }
+
+        var svg = ""
+        if standalone { svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+        let titleID = "\(idPrefix)-title", descID = "\(idPrefix)-desc"
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif\" class=\"chart\">\n"
+        svg += "<title id=\"\(titleID)\">\(escape(title))</title>\n"
+        svg += "<desc id=\"\(descID)\">\(escape(description))</desc>\n"
+        svg += "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>\n"
+        svg += "<text x=\"\(f(plotLeft - 58))\" y=\"24\" font-size=\"17\" font-weight=\"600\" fill=\"#111\" class=\"chart-title\">\(escape(title))</text>\n"
+        svg += "<text x=\"\(f(plotLeft - 58))\" y=\"44\" font-size=\"13\" fill=\"#444\">\(escape(subtitle))</text>\n"
+
+        // Y axis: grid lines and labels.
+        svg += "<g class=\"y-axis\" font-size=\"12\" fill=\"#333\" text-anchor=\"end\">\n"
+        for tick in yTicks {
+            svg += "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"\(tick == 0 ? "#555" : "#e3e3e3")\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(tick) + 4))\">\(NumberFormatting.grouped(Int(tick)))</text>\n"
+        }
+        svg += "</g>\n"
+        svg += "<text x=\"\(f(plotLeft))\" y=\"\(f(plotTop - 8))\" font-size=\"12\" fill=\"#333\">\(escape(yLabel))</text>\n"
+
+        // X axis.
+        svg += "<g class=\"x-axis\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">\n"
+        for tick in xTicks {
+            let position = x(tick.position)
+            guard position >= plotLeft - 0.5 && position <= plotRight + 0.5 else { continue }
+            svg += "<line x1=\"\(f(position))\" x2=\"\(f(position))\" y1=\"\(f(plotTop))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#f0f0f0\" stroke-width=\"1\"/>"
+            svg += "<line x1=\"\(f(position))\" x2=\"\(f(position))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#555\" stroke-width=\"1\"/>"
+            svg += "<text x=\"\(f(position))\" y=\"\(f(plotBottom + 19))\">\(escape(tick.label))</text>"
+            if let detail = tick.detail { svg += "<text x=\"\(f(position))\" y=\"\(f(plotBottom + 34))\" font-weight=\"600\">\(escape(detail))</text>" }
+            svg += "\n"
+        }
+        svg += "</g>\n"
+        svg += "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 50))\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">\(escape(xCaption))</text>\n"
+
+        // Reference lines (goal, thresholds).
+        for reference in references where reference.value <= yTop {
+            svg += "<g class=\"reference\"><line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(reference.value)))\" y2=\"\(f(y(reference.value)))\" stroke=\"#777\" stroke-dasharray=\"6 4\" stroke-width=\"1.2\"/>"
+            svg += "<text x=\"\(f(plotRight - 4))\" y=\"\(f(y(reference.value) - 5))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\(escape(reference.label))</text></g>\n"
+        }
+
+        // Series: lines first, then interval bars and markers so markers sit on top.
+        let reporters = series.enumerated().filter { $0.element.style == .reports }.map(\.offset)
+        let bucketPixels = (bucketWidth / max(xHigh - xLow, 1e-9)) * (plotRight - plotLeft)
+        let dodge = reporters.count > 1 ? min(9, bucketPixels * 0.7 / Double(reporters.count)) : 0
+        for (index, series) in series.enumerated() {
+            let colour = series.style == .line ? ChartStyle.lineColour : ChartStyle.colours[index % ChartStyle.colours.count]
+            let shape = ChartStyle.shapes[index % ChartStyle.shapes.count]
+            let offset = reporters.firstIndex(of: index).map { (Double($0) - Double(reporters.count - 1) / 2) * dodge } ?? 0
+            let px = { (point: Point) in x(point.x) + offset }
+            svg += "<g class=\"series\" data-series=\"\(escape(series.name))\">\n"
+            // Lines, broken at gaps.
+            var segments: [[Point]] = []
+            for point in series.points {
+                if point.joined, !segments.isEmpty { segments[segments.count - 1].append(point) } else { segments.append([point]) }
+            }
+            for segment in segments where segment.count > 1 {
+                let path = segment.map { "\(f(px($0))),\(f(y($0.value)))" }.joined(separator: " ")
+                svg += series.style == .line
+                    ? "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n"
+                    : "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-opacity=\"0.55\"/>\n"
+            }
+            for point in series.points {
+                let cx = px(point)
+                svg += "<g class=\"point\"><title>\(escape(point.tooltip))</title>"
+                if series.style == .reports {
+                    svg += intervalGlyph(cx: cx, low: y(point.low), high: point.high.map(y), colour: colour)
+                    svg += marker(shape: shape, cx: cx, cy: y(point.value), colour: colour)
+                } else if !point.joined && !(series.points.first { $0.x > point.x }?.joined ?? false) {
+                    // A count with no neighbour: a dot so it is not lost.
+                    svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(y(point.value)))\" r=\"3\" fill=\"\(colour)\"/>"
+                } else {
+                    svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(y(point.value)))\" r=\"6\" fill=\"\(colour)\" fill-opacity=\"0\"/>"
+                }
+                svg += "</g>\n"
+            }
+            svg += "</g>\n"
+        }
+        svg += "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" y2=\"\(f(plotBottom))\" stroke=\"#555\" stroke-width=\"1\"/>\n"
+
+        // Legend.
+        svg += "<g class=\"legend\" font-size=\"13\" fill=\"#222\">\n"
+        for (position, entry) in legendEntries.enumerated() {
+            let column = position % columns, row = position / columns
+            let lx = 20 + Double(column) * columnWidth, ly = legendTop + Double(row) * 22
+            let colour = entry.2 == .line ? ChartStyle.lineColour : ChartStyle.colours[entry.1 % ChartStyle.colours.count]
+            if entry.2 == .line {
+                svg += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 22))\" y1=\"\(f(ly))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+            } else {
+                svg += marker(shape: ChartStyle.shapes[entry.1 % ChartStyle.shapes.count], cx: lx + 11, cy: ly, colour: colour)
+            }
+            svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly + 4.5))\">\(escape(entry.0))</text>\n"
+        }
+        svg += "</g>\n"
+        if series.contains(where: { $0.style == .reports }) {
+            svg += "<text x=\"20\" y=\"\(f(noteTop + 4))\" font-size=\"12\" fill=\"#555\">Bars show the counts a figure allows (\u{201C}about\u{201D} ±10%, ranges); an arrow means \u{201C}more than\u{201D} or \u{201C}at least\u{201D}. Hover a marker for its figure.</text>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// What the chart shows, for screen readers.
+    var description: String {
+        let parts = series.map { series -> String in
+            guard let last = series.points.last else { return "\(series.name): no figures" }
+            return "\(series.name): \(series.points.count) point\(series.points.count == 1 ? "" : "s"), last \(last.tooltip)"
+        }
+        return "\(subtitle). " + parts.joined(separator: "; ")
+    }
+
+    var xRange: (Double, Double) {
+        switch xAxis {
+        case .time(let from, let to, _): (from.timeIntervalSince1970, max(to.timeIntervalSince1970, from.timeIntervalSince1970 + 3600))
+        case .days(let from, let to, _): (from, max(to, from + 1))
+        }
+    }
+
+    var xTicks: [(position: Double, label: String, detail: String?)] {
+        switch xAxis {
+        case .time(let from, let to, let zone):
+            Ticks.times(from: from, to: to, timeZone: zone).map { ($0.date.timeIntervalSince1970, $0.label, $0.detail) }
+        case .days(let from, let to, _):
+            Ticks.days(from: from, to: to).map { ($0, Ticks.dayLabel($0), nil) }
+        }
+    }
+
+    var xCaption: String {
+        switch xAxis {
+        case .time(let from, let to, let zone):
+            let years = Set([from, to].map { date -> Int in
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = zone
+                return calendar.component(.year, from: date)
+            }).sorted().map(String.init).joined(separator: "–")
+            return "Time (\(zone.identifier == "GMT" ? "UTC" : zone.identifier)), \(years)"
+        case .days(_, _, let origin): return "Days since \(origin)"
+        }
+    }
+
+    func intervalGlyph(cx: Double, low: Double, high: Double?, colour: String) -> String {
+        var glyph = ""
+        if let high {
+            guard abs(low - high) >= 1 else { return "" }
+            glyph += "<line x1=\"\(f(cx))\" x2=\"\(f(cx))\" y1=\"\(f(low))\" y2=\"\(f(high))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            glyph += "<line x1=\"\(f(cx - 4))\" x2=\"\(f(cx + 4))\" y1=\"\(f(high))\" y2=\"\(f(high))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+        } else {
+            let top = low - 30
+            glyph += "<line x1=\"\(f(cx))\" x2=\"\(f(cx))\" y1=\"\(f(low))\" y2=\"\(f(top + 6))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            glyph += "<path d=\"M\(f(cx - 4.5)) \(f(top + 7)) L\(f(cx)) \(f(top - 1)) L\(f(cx + 4.5)) \(f(top + 7)) Z\" fill=\"\(colour)\"/>"
+        }
+        glyph += "<line x1=\"\(f(cx - 4))\" x2=\"\(f(cx + 4))\" y1=\"\(f(low))\" y2=\"\(f(low))\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+        return glyph
+    }
+
+    func marker(shape: String, cx: Double, cy: Double, colour: String) -> String {
+        let r = 5.0
+        let outline = "stroke=\"#ffffff\" stroke-width=\"1.5\""
+        switch shape {
+        case "square":
+            return "<rect x=\"\(f(cx - r))\" y=\"\(f(cy - r))\" width=\"\(f(2 * r))\" height=\"\(f(2 * r))\" fill=\"\(colour)\" \(outline)/>"
+        case "triangle":
+            return "<path d=\"M\(f(cx)) \(f(cy - r - 1)) L\(f(cx + r + 1)) \(f(cy + r)) L\(f(cx - r - 1)) \(f(cy + r)) Z\" fill=\"\(colour)\" \(outline)/>"
+        case "triangle-down":
+            return "<path d=\"M\(f(cx)) \(f(cy + r + 1)) L\(f(cx + r + 1)) \(f(cy - r)) L\(f(cx - r - 1)) \(f(cy - r)) Z\" fill=\"\(colour)\" \(outline)/>"
+        case "diamond":
+            return "<path d=\"M\(f(cx)) \(f(cy - r - 1.5)) L\(f(cx + r + 1.5)) \(f(cy)) L\(f(cx)) \(f(cy + r + 1.5)) L\(f(cx - r - 1.5)) \(f(cy)) Z\" fill=\"\(colour)\" \(outline)/>"
+        case "cross":
+            return "<path d=\"M\(f(cx - r)) \(f(cy - r)) L\(f(cx + r)) \(f(cy + r)) M\(f(cx + r)) \(f(cy - r)) L\(f(cx - r)) \(f(cy + r))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
+        case "plus":
+            return "<path d=\"M\(f(cx - r - 1)) \(f(cy)) L\(f(cx + r + 1)) \(f(cy)) M\(f(cx)) \(f(cy - r - 1)) L\(f(cx)) \(f(cy + r + 1))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
+        case "star":
+            let points = (0..<10).map { index -> String in
+                let angle = Double(index) * .pi / 5 - .pi / 2
+                let radius = index % 2 == 0 ? r + 2 : (r + 2) * 0.45
+                return "\(f(cx + cos(angle) * radius)),\(f(cy + sin(angle) * radius))"
+            }.joined(separator: " ")
+            return "<polygon points=\"\(points)\" fill=\"\(colour)\" \(outline)/>"
+        default:
+            return "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r))\" fill=\"\(colour)\" \(outline)/>"
+        }
+    }
+}
+
+extension Ticks {
+    static func dayLabel(_ day: Double) -> String { day == day.rounded() ? "\(Int(day))" : String(format: "%.1f", day) }
+}
+
+/// Two decimals at most, no trailing zeros: SVG coordinates.
+func f(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+}
+
+/// Escapes text for XML and HTML.
+public func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&#39;"
+        default: result.append(character)
+        }
+    }
+    return result
+}

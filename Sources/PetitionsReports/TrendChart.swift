@@ -1,0 +1,61 @@
+import Foundation
+import PetitionsDomain
+
+/// Charts of trends.
+public enum TrendChart {
+    /// One series per source: the platform's count as a line, each outlet's figures as markers
+    /// with the interval they allow, one point per bucket (the latest figure in it).
+    public static func chart(_ trend: Trend) -> Chart {
+        let bucketing = trend.bucketing
+        let index = Dictionary(uniqueKeysWithValues: trend.buckets.enumerated().map { ($1, $0) })
+        let zoneName = trend.bucketing.timeZone.identifier == "GMT" ? "UTC" : trend.bucketing.timeZone.identifier
+        let series = trend.series.map { series -> Chart.Series in
+            var previous: Int?
+            let points = series.points.map { point -> Chart.Point in
+                let position = index[point.bucketStart]
+                defer { previous = position }
+                let middle = point.bucketStart.timeIntervalSince1970 + bucketing.next(after: point.bucketStart).timeIntervalSince(point.bucketStart) / 2
+                let interval = point.interval
+                return Chart.Point(
+                    x: middle, value: Double(point.value), low: Double(interval.low), high: interval.high.map(Double.init),
+                    joined: position != nil && previous != nil && position! == previous! + 1,
+                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) UTC (figure #\(point.figureID))")
+            }
+            return Chart.Series(name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
+                                style: series.source.isPlatform ? .line : .reports, points: points)
+        }
+        let from = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
+        let to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
+        let sources = trend.outletSeries.count
+        var subtitle = "\(sources) outlet\(sources == 1 ? "" : "s")"
+        if !trend.platformSeries.isEmpty { subtitle += " and the platform's count" }
+        subtitle += "; the latest figure per \(bucketing.size.rawValue) (\(zoneName))"
+        var references: [(Double, String)] = []
+        if let goal = trend.campaign.goal, trend.metric == .signatures { references.append((Double(goal), "goal \(NumberFormatting.grouped(goal))")) }
+        return Chart(
+            title: "\(trend.metric.words.capitalized) reported for \u{201C}\(trend.campaign.title)\u{201D}", subtitle: subtitle,
+            xAxis: .time(from: from, to: to, timeZone: bucketing.timeZone), yLabel: trend.metric.words.capitalized,
+            series: series, bucketWidth: bucketing.size.nominalLength, references: references)
+    }
+
+    /// Campaigns side by side, aligned on days since launch: each campaign's basis count.
+    public static func sideBySide(_ aligned: [AlignedSeries], metric: Metric, bucket: BucketSize) -> Chart {
+        let series = aligned.map { campaign -> Chart.Series in
+            var previousDay: Double?
+            let points = campaign.points.map { point -> Chart.Point in
+                defer { previousDay = point.day }
+                return Chart.Point(
+                    x: point.day, value: Double(point.value), low: Double(point.low), high: point.high.map(Double.init),
+                    joined: previousDay.map { point.day - $0 <= bucket.nominalLength / 86400 * 1.5 } ?? false,
+                    tooltip: "\(campaign.campaign.title): \(NumberFormatting.grouped(point.value)) on day \(String(format: "%.1f", point.day)) (\(TimeFormatting.short(point.asOf)) UTC)")
+            }
+            return Chart.Series(name: "\(campaign.campaign.title) (from \(campaign.originDescription))", style: .reports, points: points)
+        }
+        let days = aligned.flatMap { $0.points.map(\.day) }
+        let low = min(0, (days.min() ?? 0).rounded(.down)), high = max((days.max() ?? 1).rounded(.up), low + 1)
+        return Chart(
+            title: "\(metric.words.capitalized) by days since launch", subtitle: "\(aligned.count) campaigns side by side, one count per \(bucket.rawValue)",
+            xAxis: .days(from: low, to: high + 0.5, origin: "launch"), yLabel: metric.words.capitalized, series: series,
+            bucketWidth: bucket.nominalLength / 86400)
+    }
+}

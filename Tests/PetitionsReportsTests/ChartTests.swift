@@ -1,0 +1,121 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import PetitionsDomain
+import PetitionsReports
+import Testing
+
+private let base = TimeFormatting.parse("2024-10-22T00:00Z")!
+let statement = Campaign(slug: "statement-on-ai-training", title: "Statement on AI training", kind: .statement,
+                         launched: Day(year: 2024, month: 10, day: 22), goal: 50_000)
+
+func reported(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, hours: Double, kind: OutletKind = .news,
+              metric: Metric = .signatures, publishedHours: Double? = nil) -> ReportedFigure {
+    ReportedFigure(id: id, draft: FigureDraft(campaign: statement.slug, outlet: outlet, metric: metric, value: value, qualifier: qualifier,
+                                              asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) },
+                                              method: kind == .platform ? .polled : .manual),
+                   outletKind: kind, recorded: base, enteredBy: "test")
+}
+
+/// The bundled case's shape: six outlets over three days, plus a platform count.
+func knownTrend(platform: Bool = true) -> Trend {
+    var figures = [
+        reported(1, "outlet-a", 10_000, hours: 12), reported(2, "outlet-b", 10_500, hours: 18), reported(3, "outlet-c", 11_500, .over, hours: 30),
+        reported(4, "outlet-d", 13_000, .over, hours: 36), reported(5, "outlet-e", 13_500, .atLeast, hours: 42), reported(6, "outlet-f", 19_000, .over, hours: 60),
+        reported(7, "outlet-a", 15_000, .about, hours: 40),
+    ]
+    if platform {
+        figures += [reported(20, "platform", 9_800, hours: 10, kind: .platform), reported(21, "platform", 14_000, hours: 40, kind: .platform),
+                    reported(22, "platform", 19_500, hours: 62, kind: .platform)]
+    }
+    return Trends.trend(campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base.addingTimeInterval(10 * 3600),
+                        through: base.addingTimeInterval(62 * 3600), names: ["outlet-a": "Outlet A & Co <test>"])
+}
+
+/// Parses XML, collecting element names, attributes and text.
+final class XMLCollector: NSObject, XMLParserDelegate {
+    var elements: [(name: String, attributes: [String: String])] = []
+    var texts: [String] = []
+    var error: Error?
+    private var current = ""
+
+    static func parse(_ text: String) -> XMLCollector {
+        let collector = XMLCollector()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = collector
+        if !parser.parse() { collector.error = parser.parserError ?? NSError(domain: "xml", code: 1) }
+        return collector
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        elements.append((name, attributes))
+        current = ""
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        let text = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { texts.append(text) }
+        current = ""
+    }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+}
+
+@Suite struct ChartTests {
+    @Test func svgParsesWithOneSeriesPerSourceAndRoundTicks() throws {
+        let svg = TrendChart.chart(knownTrend()).svg()
+        let parsed = XMLCollector.parse(svg)
+        #expect(parsed.error == nil, "\(String(describing: parsed.error))")
+        let series = parsed.elements.filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["data-series"] }
+        #expect(series == ["platform (the platform's own count)", "Outlet A & Co <test>", "outlet-b", "outlet-c", "outlet-d", "outlet-e", "outlet-f"])
+        // Round y ticks with thousands separators, from zero past the highest figure and the goal.
+        for label in ["0", "20,000", "40,000", "60,000"] { #expect(parsed.texts.contains(label), "y tick \(label)") }
+        // Dates on the time axis, and its caption.
+        for label in ["22 Oct", "23 Oct", "24 Oct", "25 Oct", "Time (UTC), 2024"] { #expect(parsed.texts.contains(label), "x label \(label)") }
+        #expect(parsed.texts.contains("Signatures reported for \u{201C}Statement on AI training\u{201D}"))
+        #expect(parsed.texts.contains("goal 50,000"))
+        // Every figure has a hover text naming it.
+        #expect(parsed.texts.contains("outlet-f: more than 19,000 as of 2024-10-24 12:00 UTC (figure #6)"))
+        #expect(svg.hasPrefix("<?xml"))
+    }
+
+    @Test func gapsBreakLinesAndOpenEndedFiguresGetArrows() throws {
+        let figures = [reported(1, "platform", 100, hours: 1, kind: .platform), reported(2, "platform", 200, hours: 25, kind: .platform),
+                       reported(3, "platform", 400, hours: 73, kind: .platform), reported(4, "outlet", 300, .over, hours: 50)]
+        let trend = Trends.trend(campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(73 * 3600))
+        let chart = TrendChart.chart(trend)
+        #expect(chart.series[0].points.map(\.joined) == [false, true, false])  // day 3 is a gap
+        let svg = chart.svg()
+        #expect(svg.components(separatedBy: "<polyline").count - 1 == 1)  // one segment: days 1–2; day 4 stands alone
+        #expect(svg.contains("<path d=\"M"))  // the arrow of "more than 300"
+        #expect(XMLCollector.parse(svg).error == nil)
+    }
+
+    @Test func coloursAndShapesDifferPerSeries() throws {
+        let svg = TrendChart.chart(knownTrend(platform: false)).svg()
+        for colour in ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"] { #expect(svg.contains(colour)) }
+        #expect(svg.contains("<rect x=") && svg.contains("<polygon") == false)  // squares for the second series, no star (7th) with 6
+    }
+
+    @Test func sideBySideAlignsOnDaysSinceLaunch() throws {
+        let first = try #require(Trends.aligned(knownTrend()))
+        var other = Campaign(slug: "other", title: "Other petition", kind: .petition, launched: Day(year: 2024, month: 10, day: 23))
+        other.goal = nil
+        let otherTrend = Trends.trend(campaign: other, figures: [reported(30, "platform", 500, hours: 30, kind: .platform), reported(31, "platform", 900, hours: 60, kind: .platform)],
+                                      metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(60 * 3600))
+        let second = try #require(Trends.aligned(otherTrend))
+        let chart = TrendChart.sideBySide([first, second], metric: .signatures, bucket: .day)
+        let parsed = XMLCollector.parse(chart.svg())
+        #expect(parsed.error == nil)
+        #expect(parsed.texts.contains("Days since launch"))
+        #expect(parsed.elements.filter { $0.attributes["class"] == "series" }.count == 2)
+        #expect(chart.series[1].points.map(\.x) == [0.25, 1.5])
+    }
+
+    @Test func emptyTrendsStillDrawAxes() {
+        let empty = Trend(campaign: statement, metric: .signatures, bucketing: Bucketing(size: .day), buckets: [], series: [])
+        let parsed = XMLCollector.parse(TrendChart.chart(empty).svg())
+        #expect(parsed.error == nil)
+        #expect(parsed.texts.contains("0"))
+    }
+}
