@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import LocalPostgres
 import PetitionsDomain
+import PetitionsReports
 import PetitionsStore
 
 struct DemoCommand: AsyncParsableCommand {
@@ -11,16 +13,22 @@ struct DemoCommand: AsyncParsableCommand {
             Uses the embedded database unless --database-url or PETITIONS_DATABASE_URL says otherwise, \
             migrates it, loads the sample (once: running demo again adds nothing), and compares the \
             figures outlets gave for two campaigns of 2024: the "Dear Corporate AI Overlords" open letter \
-            against OpenAI's Sora early-access programme, and the "Statement on AI training".
+            against OpenAI's Sora early-access programme, and the "Statement on AI training". It ends by \
+            writing the case's HTML report (charts, comparison, who reported first, provenance) and \
+            printing its path.
 
             Examples:
               petitions demo
-              petitions demo --format markdown > demo.md
+              petitions demo --report /tmp/sora-case.html
+              petitions demo --format markdown --no-report > demo.md
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+    @Option(help: ArgumentHelp("Where to write the HTML report. Default: $PETITIONS_HOME/reports/demo-report.html.", valueName: "file"))
+    var report: String?
+    @Flag(name: .customLong("no-report"), help: "Do not write the HTML report.") var noReport = false
 
     func run() async throws {
         let logger = global.makeLogger()
@@ -47,5 +55,16 @@ struct DemoCommand: AsyncParsableCommand {
             print(CSV.line(ComparisonRendering.csvHeader))
             for comparison in comparisons { for row in ComparisonRendering.csvRows(comparison) { print(CSV.line(row)) } }
         }
+        guard !noReport else { return }
+        let path = report ?? LocalCluster.defaultHome().appendingPathComponent("reports/demo-report.html").path
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let options = try TrendOptions.parse([]).resolved()
+        let document = Report(
+            title: "The Sora open letter and the Statement on AI training: what was reported, when", generated: now, source: global.target().displayName,
+            campaigns: try DemoSample.campaigns.map { try options.campaignReport(repository, campaign: $0.slug, now: now) })
+        try ReportCommand.write(document, format: .html, output: path, quiet: true)
+        // On standard error for machine formats, so their output stays parseable.
+        let line = "\nReport: \(path)\n(open it in a browser; it is one self-contained file)\n"
+        if format == .table { print(line, terminator: "") } else { FileHandle.standardError.write(Data(line.utf8)) }
     }
 }

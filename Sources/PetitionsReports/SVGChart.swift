@@ -80,29 +80,37 @@ public struct Chart: Sendable {
 enum ChartStyle {
     /// Okabe & Ito (2008), without yellow, which is too light on white.
     static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F"]
-    static let shapes = ["circle", "square", "triangle", "diamond", "triangle-down", "cross", "plus", "star"]
+    /// No downward triangle: next to the "more than" arrows it would read as a direction.
+    static let shapes = ["circle", "square", "triangle", "diamond", "ring", "cross", "plus", "star"]
     static let lineColour = "#222222"
 }
 
 extension Chart {
-    static let width = 720.0
+    /// Width of the usual drawing; `narrowWidth` is the layout for phones.
+    public static let width = 720.0
+    public static let narrowWidth = 400.0
 
-    /// The chart as a standalone SVG document (with an XML declaration when `standalone`).
-    public func svg(standalone: Bool = true, idPrefix: String = "chart") -> String {
-        let width = Chart.width
-        let plotLeft = 70.0, plotRight = width - 20, plotTop = 64.0, plotHeight = 300.0
+    /// The chart as an SVG document (with an XML declaration when `standalone`).
+    ///
+    /// - Parameter width: the drawing's width in SVG units; a narrow one (for phones) gets fewer
+    ///   ticks, a one-column legend and wrapped titles, so its text stays legible when scaled down.
+    public func svg(standalone: Bool = true, idPrefix: String = "chart", width: Double = Chart.width) -> String {
+        let titleLines = Chart.wrap(title, width: width - 24, characterWidth: 10.2)
+        let subtitleLines = Chart.wrap(subtitle, width: width - 24, characterWidth: 6.9)
+        let headerHeight = 8 + Double(titleLines.count) * 21 + Double(subtitleLines.count) * 17
+        let plotLeft = 70.0, plotRight = width - 20, plotTop = headerHeight + 22, plotHeight = width < 600 ? 240.0 : 300.0
         let plotBottom = plotTop + plotHeight
 
         // Legend layout: as many columns as fit.
         var legendEntries = series.enumerated().map { index, series -> (String, Int, Style) in (series.name, index, series.style) }
         if legendEntries.isEmpty { legendEntries = [] }
         let longest = legendEntries.map { Double($0.0.count) }.max() ?? 0
-        let columnWidth = min(width - 40, max(160, longest * 7.2 + 34))
+        let columnWidth = min(width - 40, max(160, longest * 6.1 + 36))
         let columns = max(1, Int((width - 40) / columnWidth))
         let legendRows = (legendEntries.count + columns - 1) / columns
         let legendTop = plotBottom + 58
         let noteTop = legendTop + Double(legendRows) * 22 + 8
-        let height = noteTop + 22
+        let height = noteTop + (width < 600 ? 38 : 22)
 
         // Scales.
         let (xLow, xHigh) = xRange
@@ -120,8 +128,12 @@ extension Chart {
         svg += "<title id=\"\(titleID)\">\(escape(title))</title>\n"
         svg += "<desc id=\"\(descID)\">\(escape(description))</desc>\n"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>\n"
-        svg += "<text x=\"\(f(plotLeft - 58))\" y=\"24\" font-size=\"17\" font-weight=\"600\" fill=\"#111\" class=\"chart-title\">\(escape(title))</text>\n"
-        svg += "<text x=\"\(f(plotLeft - 58))\" y=\"44\" font-size=\"13\" fill=\"#444\">\(escape(subtitle))</text>\n"
+        for (index, line) in titleLines.enumerated() {
+            svg += "<text x=\"12\" y=\"\(f(24 + Double(index) * 21))\" font-size=\"17\" font-weight=\"600\" fill=\"#111\" class=\"chart-title\">\(escape(line))</text>\n"
+        }
+        for (index, line) in subtitleLines.enumerated() {
+            svg += "<text x=\"12\" y=\"\(f(24 + Double(titleLines.count) * 21 + Double(index) * 17 - 1))\" font-size=\"13\" fill=\"#444\">\(escape(line))</text>\n"
+        }
 
         // Y axis: grid lines and labels.
         svg += "<g class=\"y-axis\" font-size=\"12\" fill=\"#333\" text-anchor=\"end\">\n"
@@ -134,7 +146,7 @@ extension Chart {
 
         // X axis.
         svg += "<g class=\"x-axis\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">\n"
-        for tick in xTicks {
+        for tick in xTicks(target: width < 600 ? 4 : 7) {
             let position = x(tick.position)
             guard position >= plotLeft - 0.5 && position <= plotRight + 0.5 else { continue }
             svg += "<line x1=\"\(f(position))\" x2=\"\(f(position))\" y1=\"\(f(plotTop))\" y2=\"\(f(plotBottom + 5))\" stroke=\"#f0f0f0\" stroke-width=\"1\"/>"
@@ -153,14 +165,19 @@ extension Chart {
         }
 
         // Series: lines first, then interval bars and markers so markers sit on top.
-        let reporters = series.enumerated().filter { $0.element.style == .reports }.map(\.offset)
-        let bucketPixels = (bucketWidth / max(xHigh - xLow, 1e-9)) * (plotRight - plotLeft)
-        let dodge = reporters.count > 1 ? min(9, bucketPixels * 0.7 / Double(reporters.count)) : 0
+        // Markers that share a bucket stand side by side, centred on it, so none hides another.
+        var sharing: [Double: [Int]] = [:]
+        for (index, series) in series.enumerated() where series.style == .reports {
+            for point in series.points { sharing[point.x, default: []].append(index) }
+        }
+        let dodge = 11.0
         for (index, series) in series.enumerated() {
             let colour = series.style == .line ? ChartStyle.lineColour : ChartStyle.colours[index % ChartStyle.colours.count]
             let shape = ChartStyle.shapes[index % ChartStyle.shapes.count]
-            let offset = reporters.firstIndex(of: index).map { (Double($0) - Double(reporters.count - 1) / 2) * dodge } ?? 0
-            let px = { (point: Point) in x(point.x) + offset }
+            let px = { (point: Point) -> Double in
+                guard series.style == .reports, let group = sharing[point.x], let rank = group.firstIndex(of: index) else { return x(point.x) }
+                return x(point.x) + (Double(rank) - Double(group.count - 1) / 2) * dodge
+            }
             svg += "<g class=\"series\" data-series=\"\(escape(series.name))\">\n"
             // Lines, broken at gaps.
             var segments: [[Point]] = []
@@ -192,7 +209,7 @@ extension Chart {
         svg += "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotLeft))\" y1=\"\(f(plotTop))\" y2=\"\(f(plotBottom))\" stroke=\"#555\" stroke-width=\"1\"/>\n"
 
         // Legend.
-        svg += "<g class=\"legend\" font-size=\"13\" fill=\"#222\">\n"
+        svg += "<g class=\"legend\" font-size=\"12\" fill=\"#222\">\n"
         for (position, entry) in legendEntries.enumerated() {
             let column = position % columns, row = position / columns
             let lx = 20 + Double(column) * columnWidth, ly = legendTop + Double(row) * 22
@@ -206,7 +223,9 @@ extension Chart {
         }
         svg += "</g>\n"
         if series.contains(where: { $0.style == .reports }) {
-            svg += "<text x=\"20\" y=\"\(f(noteTop + 4))\" font-size=\"12\" fill=\"#555\">Bars show the counts a figure allows (\u{201C}about\u{201D} ±10%, ranges); an arrow means \u{201C}more than\u{201D} or \u{201C}at least\u{201D}. Hover a marker for its figure.</text>\n"
+            for (index, line) in Chart.wrap("Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}.", width: width - 40, characterWidth: 6.2).enumerated() {
+                svg += "<text x=\"20\" y=\"\(f(noteTop + 4 + Double(index) * 16))\" font-size=\"12\" fill=\"#555\">\(escape(line))</text>\n"
+            }
         }
         svg += "</svg>\n"
         return svg
@@ -221,20 +240,49 @@ extension Chart {
         return "\(subtitle). " + parts.joined(separator: "; ")
     }
 
+    /// The axis range: at least `minimumBuckets` wide (a lone figure is not stretched across the
+    /// chart), with a margin so the first and last markers do not sit on the edges.
     var xRange: (Double, Double) {
+        var (low, high): (Double, Double) = switch xAxis {
+        case .time(let from, let to, _): (from.timeIntervalSince1970, to.timeIntervalSince1970)
+        case .days(let from, let to, _): (from, to)
+        }
+        let minimum = bucketWidth * Chart.minimumBuckets
+        if high - low < minimum {
+            let middle = (low + high) / 2
+            (low, high) = (middle - minimum / 2, middle + minimum / 2)
+        }
+        let margin = (high - low) * 0.03
+        return (low - margin, high + margin)
+    }
+
+    static let minimumBuckets = 5.0
+
+    func xTicks(target: Int) -> [(position: Double, label: String, detail: String?)] {
+        let (low, high) = xRange
         switch xAxis {
-        case .time(let from, let to, _): (from.timeIntervalSince1970, max(to.timeIntervalSince1970, from.timeIntervalSince1970 + 3600))
-        case .days(let from, let to, _): (from, max(to, from + 1))
+        case .time(_, _, let zone):
+            return Ticks.times(from: Date(timeIntervalSince1970: low), to: Date(timeIntervalSince1970: high), timeZone: zone, target: target)
+                .map { ($0.date.timeIntervalSince1970, $0.label, $0.detail) }
+        case .days:
+            return Ticks.days(from: low, to: high, target: target + 1).map { ($0, Ticks.dayLabel($0), nil) }
         }
     }
 
-    var xTicks: [(position: Double, label: String, detail: String?)] {
-        switch xAxis {
-        case .time(let from, let to, let zone):
-            Ticks.times(from: from, to: to, timeZone: zone).map { ($0.date.timeIntervalSince1970, $0.label, $0.detail) }
-        case .days(let from, let to, _):
-            Ticks.days(from: from, to: to).map { ($0, Ticks.dayLabel($0), nil) }
+    /// Splits text into lines of at most `width` units, estimating each character's width.
+    static func wrap(_ text: String, width: Double, characterWidth: Double) -> [String] {
+        let limit = max(10, Int(width / characterWidth))
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
         }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 
     var xCaption: String {
@@ -273,8 +321,8 @@ extension Chart {
             return "<rect x=\"\(f(cx - r))\" y=\"\(f(cy - r))\" width=\"\(f(2 * r))\" height=\"\(f(2 * r))\" fill=\"\(colour)\" \(outline)/>"
         case "triangle":
             return "<path d=\"M\(f(cx)) \(f(cy - r - 1)) L\(f(cx + r + 1)) \(f(cy + r)) L\(f(cx - r - 1)) \(f(cy + r)) Z\" fill=\"\(colour)\" \(outline)/>"
-        case "triangle-down":
-            return "<path d=\"M\(f(cx)) \(f(cy + r + 1)) L\(f(cx + r + 1)) \(f(cy - r)) L\(f(cx - r - 1)) \(f(cy - r)) Z\" fill=\"\(colour)\" \(outline)/>"
+        case "ring":
+            return "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r - 0.5))\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
         case "diamond":
             return "<path d=\"M\(f(cx)) \(f(cy - r - 1.5)) L\(f(cx + r + 1.5)) \(f(cy)) L\(f(cx)) \(f(cy + r + 1.5)) L\(f(cx - r - 1.5)) \(f(cy)) Z\" fill=\"\(colour)\" \(outline)/>"
         case "cross":

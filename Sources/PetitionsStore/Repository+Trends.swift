@@ -130,13 +130,13 @@ extension Repository {
         return Trend(campaign: campaign, metric: request.metric, bucketing: bucketing, buckets: bucketing.starts(from: from, through: through), series: series)
     }
 
-    /// A campaign's current figures from reporters (not the platform's own counts), for who
-    /// reported first and the provenance list.
-    public func reports(campaign slug: String) throws -> [ReportedFigure] {
+    /// A campaign's figures from reporters (not the platform's own counts): the current ones for
+    /// who reported first, or with `history` every figure with its status, for the provenance list.
+    public func reports(campaign slug: String, history: Bool = false) throws -> [ReportedFigure] {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
         return try db.query("""
             \(unsafeRaw: Self.figureColumns)
-            FROM current_figures f
+            FROM \(unsafeRaw: history ? "figures" : "current_figures") f
             JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE c.slug = \(slug) AND o.kind <> 'platform' AND f.method <> 'polled'
             ORDER BY f.metric, coalesce(f.published_at, f.as_of), f.id

@@ -53,7 +53,11 @@ public enum Timestamps {
 /// JSON on standard output, keys sorted, for machine-readable formats.
 public enum JSONOutput {
     public static func print(_ value: Any) throws {
+        Swift.print(try string(value))
+    }
+
+    public static func string(_ value: Any) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        Swift.print(String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
     }
 }

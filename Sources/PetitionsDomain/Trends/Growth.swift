@@ -86,8 +86,12 @@ public struct Growth: Hashable, Sendable {
             return growth
         }
         let inWindow = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
+        guard points.count >= 2 else {
+            growth.note = "one count so far: growth needs two at different times"
+            return growth
+        }
         guard inWindow.count >= 2, let first = inWindow.first, last.asOf > first.asOf else {
-            growth.note = "only one count in the last \(TimeFormatting.duration(window)); widen the window to measure a rate"
+            growth.note = "only one count in the last \(TimeFormatting.duration(window)); widen the window (--window) to measure a rate"
             return growth
         }
         let elapsed = last.asOf.timeIntervalSince(first.asOf)

@@ -25,12 +25,15 @@ public struct ProjectionTarget: Hashable, Sendable {
     /// Round thresholds a count passes on its way up.
     public static let roundThresholds = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
-    /// The goal (if any), the requested targets, and the next two round thresholds above `current`.
+    /// The goal (if any), the requested targets, and the next round threshold above `current`, with
+    /// the one after it when that is within 20 times the current count (a projection much further
+    /// out than that says more about the straight line than about the campaign).
     public static func targets(goal: Int?, requested: [Int], current: Int) -> [ProjectionTarget] {
         var targets: [ProjectionTarget] = []
         if let goal, goal > 0 { targets.append(ProjectionTarget(value: goal, kind: .goal)) }
         for value in requested where !targets.contains(where: { $0.value == value }) { targets.append(ProjectionTarget(value: value, kind: .requested)) }
-        for value in roundThresholds.filter({ $0 > current }).prefix(2) where !targets.contains(where: { $0.value == value }) {
+        let next = roundThresholds.filter { $0 > current }.prefix(2).enumerated().filter { $0.offset == 0 || $0.element <= max(current, 1) * 20 }.map(\.element)
+        for value in next where !targets.contains(where: { $0.value == value }) {
             targets.append(ProjectionTarget(value: value, kind: .threshold))
         }
         return targets.sorted { $0.value < $1.value }
@@ -95,7 +98,10 @@ public struct Projection: Hashable, Sendable {
                 return Projection(target: target, outcome: .unavailable("closed on \(closed) before reaching it"), method: "none", ratePerDay: nil)
             }
             guard let fit else {
-                return Projection(target: target, outcome: .unavailable("needs at least two counts in the last \(TimeFormatting.duration(window)); widen the window"), method: method)
+                let reason = points.count < 2
+                    ? "one count so far: a projection needs two or more"
+                    : "needs at least two counts in the last \(TimeFormatting.duration(window)); widen the window (--window)"
+                return Projection(target: target, outcome: .unavailable(reason), method: "none")
             }
             let perDay = fit.slope * 86400
             guard fit.slope > 0 else { return Projection(target: target, outcome: .notAtCurrentRate, method: method, ratePerDay: perDay) }

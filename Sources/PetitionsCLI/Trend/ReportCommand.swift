@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+import PetitionsReports
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a trend report: charts first, then the comparison, growth, projections, who reported first and every source.",
+        discussion: """
+            HTML (default) is one self-contained file: inline CSS and SVG, no scripts, nothing fetched \
+            from the network; it prints well and reads on a phone. Markdown links its charts as SVG files \
+            written beside it (REPORT-SLUG-METRIC.svg) when --output is given, and embeds them as data: URIs \
+            otherwise. Several campaigns make one document with a section each.
+
+            Examples:
+              petitions report statement-on-ai-training --output statement.html
+              petitions report dear-corporate-ai-overlords statement-on-ai-training --output sora.html
+              petitions report statement-on-ai-training --format markdown --output report.md
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, markdown }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Campaign slug(s).") var campaigns: [String]
+    @OptionGroup var options: TrendOptions
+    @Option(help: "html or markdown.") var format: Format = .html
+    @Option(help: ArgumentHelp("Write here instead of standard output (charts of a Markdown report go beside it).", valueName: "file")) var output: String?
+
+    func validate() throws {
+        if campaigns.isEmpty { throw ValidationError("name at least one campaign (see: petitions campaign list)") }
+    }
+
+    func run() async throws {
+        let options = try self.options.resolved()
+        let slugs = campaigns
+        let now = Date()
+        let reports = try global.withRepository { repository in
+            try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }
+        }
+        let report = Report(generated: now, source: global.target().displayName, campaigns: reports)
+        try Self.write(report, format: format, output: output)
+    }
+
+    /// Renders and writes a report; returns the paths written.
+    @discardableResult
+    static func write(_ report: Report, format: Format, output: String?, quiet: Bool = false) throws -> [String] {
+        let note = { (text: String) in if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) } }
+        switch format {
+        case .html:
+            let html = try report.html()
+            guard let output else { print(html, terminator: ""); return [] }
+            try OutputFile.write(html, to: output)
+            note("wrote \(output) (\(OutputFile.size(html)))")
+            return [output]
+        case .markdown:
+            guard let output else {
+                print(report.markdown(chartsBeside: nil).text)
+                return []
+            }
+            let url = URL(fileURLWithPath: output)
+            let base = url.deletingPathExtension().lastPathComponent
+            let (text, charts) = report.markdown(chartsBeside: base)
+            var written: [String] = []
+            for chart in charts {
+                let path = url.deletingLastPathComponent().appendingPathComponent(chart.name).path
+                try OutputFile.write(chart.svg, to: path)
+                written.append(path)
+            }
+            try OutputFile.write(text, to: output)
+            written.append(output)
+            note("wrote \(output) and \(charts.count) chart\(charts.count == 1 ? "" : "s") beside it")
+            return written
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+import PetitionsReports
+import PetitionsStore
+
+/// What a trend covers and how it is read: shared by `trend` and `report`.
+struct TrendOptions: ParsableArguments {
+    @Option(help: "signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
+    @Option(help: ArgumentHelp("hour, day or week. Default: picked from the span (hours up to 3 days, days up to 180, then weeks).", valueName: "size"))
+    var bucket: String?
+    @Option(name: .customLong("time-zone"), help: ArgumentHelp("IANA time zone the buckets and the time axis follow, such as Europe/London.", valueName: "zone"))
+    var timeZone = "UTC"
+    @Option(help: ArgumentHelp("Start (ISO 8601). Default: the first figure.", valueName: "time")) var since: String?
+    @Option(help: ArgumentHelp("End (ISO 8601). Default: the last figure.", valueName: "time")) var until: String?
+    @Option(help: ArgumentHelp("Only this outlet (repeatable). The platform's count is an outlet too.", valueName: "slug")) var outlet: [String] = []
+    @Option(name: .customLong("compare-with"), help: ArgumentHelp("Another campaign to set side by side, aligned on days since launch (repeatable).", valueName: "campaign"))
+    var compareWith: [String] = []
+    @Option(help: ArgumentHelp("Growth and projections use the counts of this last stretch.", valueName: "duration")) var window = "7d"
+    @Option(help: ArgumentHelp("A count to project besides the goal and the next round thresholds (repeatable).", valueName: "n")) var target: [String] = []
+
+    struct Resolved {
+        var metric: Metric
+        var bucket: BucketSize?
+        var timeZone: TimeZone
+        var since: Date?
+        var until: Date?
+        var outlets: [String]
+        var compareWith: [String]
+        var window: TimeInterval
+        var targets: [Int]
+    }
+
+    /// Every option checked before anything is read.
+    func resolved() throws -> Resolved {
+        guard let zone = TimeZone(identifier: timeZone) else {
+            throw ValidationError("--time-zone: unknown zone \"\(timeZone)\"; use an IANA name such as UTC, Europe/London or America/New_York")
+        }
+        let window = try Parse.duration(window, option: "--window")
+        guard window > 0 else { throw ValidationError("--window must be longer than zero") }
+        return Resolved(
+            metric: try Parse.word(metric, Metric.self, option: "--metric") ?? .signatures,
+            bucket: try Parse.word(bucket, BucketSize.self, option: "--bucket"), timeZone: zone,
+            since: try Parse.time(since, option: "--since"), until: try Parse.time(until, option: "--until"),
+            outlets: outlet, compareWith: compareWith, window: window,
+            targets: try target.map { try Parse.count($0, option: "--target")! })
+    }
+}
+
+extension TrendOptions.Resolved {
+    func request(campaign: String, metric: Metric? = nil, bucket: BucketSize? = nil) -> TrendRequest {
+        TrendRequest(campaign: campaign, metric: metric ?? self.metric, bucket: bucket ?? self.bucket, timeZone: timeZone, since: since, until: until, outlets: outlets)
+    }
+
+    /// The campaign's trend for the chosen metric, read off.
+    func analysis(_ repository: Repository, campaign: String, metric: Metric? = nil, reports: [ReportedFigure]? = nil) throws -> TrendAnalysis {
+        let trend = try repository.trend(request(campaign: campaign, metric: metric))
+        return TrendAnalysis.analyze(trend, reports: try reports ?? repository.reports(campaign: campaign), window: window, targets: targets)
+    }
+
+    /// The other campaigns' counts aligned on days since launch, with this one first.
+    func sideBySide(_ repository: Repository, main: TrendAnalysis) throws -> [AlignedSeries] {
+        guard !compareWith.isEmpty else { return [] }
+        var aligned = Trends.aligned(main.trend).map { [$0] } ?? []
+        for other in compareWith {
+            // Each campaign over its own span, in the main trend's bucket size; the outlet filter is the main campaign's.
+            let trend = try repository.trend(TrendRequest(campaign: other, metric: main.trend.metric, bucket: main.trend.bucketing.size, timeZone: timeZone))
+            if let series = Trends.aligned(trend) { aligned.append(series) }
+        }
+        return aligned
+    }
+
+    /// Everything a report shows about one campaign.
+    func campaignReport(_ repository: Repository, campaign slug: String, now: Date) throws -> CampaignReport {
+        let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
+        let comparison = Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, now: now)
+        let reports = try repository.reports(campaign: slug)
+        let main = try analysis(repository, campaign: slug, reports: reports)
+        var analyses = [main]
+        // Other metrics get a chart too, in the main chart's bucket size, when they have more than
+        // one figure to plot; a lone figure reads better in the comparison table.
+        for metric in comparison.metrics.map(\.metric) where metric != main.trend.metric && metric != .goal {
+            let trend = try repository.trend(request(campaign: slug, metric: metric, bucket: main.trend.bucketing.size))
+            if trend.series.reduce(0, { $0 + $1.points.count }) > 1 { analyses.append(TrendAnalysis.analyze(trend, reports: reports, window: window)) }
+        }
+        // Growth and projections belong to the main metric only.
+        for index in analyses.indices.dropFirst() {
+            analyses[index].growth = nil
+            analyses[index].projections = []
+        }
+        let provenance = try repository.reports(campaign: slug, history: true)
+        return CampaignReport(comparison: comparison, analyses: analyses, sideBySide: try sideBySide(repository, main: main), provenance: provenance)
+    }
+}
+
+/// Writes a file whole or not at all: into a temporary file beside it, then renamed into place.
+enum OutputFile {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            throw CommandFailure("cannot write \(path): the folder \(directory.path) does not exist")
+        }
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary)
+            // rename(2) replaces the old file in one step: readers see the old one or the new one.
+            guard rename(temporary.path, url.path) == 0 else { throw CommandFailure(String(cString: strerror(errno))) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// "12.3 KB".
+    static func size(_ text: String) -> String {
+        let bytes = Double(text.utf8.count)
+        return bytes >= 1_000_000 ? String(format: "%.1f MB", bytes / 1_000_000) : String(format: "%.1f KB", bytes / 1000)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import PetitionsDomain
+
+extension Report {
+    /// The report in Markdown, and the charts it shows.
+    ///
+    /// - Parameter chartsBeside: the base name of the Markdown file: charts are written beside it as
+    ///   `BASE-ID.svg` and linked. Nil embeds each chart as a `data:` URI (self-contained, but some
+    ///   renderers, GitHub's among them, do not show those).
+    public func markdown(chartsBeside base: String?) -> (text: String, charts: [ChartFile]) {
+        var lines = ["# \(title)", "", "_Generated \(TimeFormatting.short(generated)) UTC from \(source). Times are UTC._", ""]
+        var files: [ChartFile] = []
+        let charts = Dictionary(grouping: self.charts(), by: \.campaign)
+        for report in campaigns {
+            let campaign = report.campaign
+            lines += ["## \(campaign.title)", "", "\(campaign.kind.rawValue) · `\(campaign.slug)`", ""]
+            for sentence in Self.glance(report.comparison) { lines.append("> \(sentence)") }
+            lines.append("")
+            for (term, value) in Self.facts(campaign) { lines.append("- **\(term)**: \(value)") }
+            lines.append("")
+            for chart in charts[campaign.slug] ?? [] {
+                let svg = chart.chart.svg(standalone: true, idPrefix: chart.id)
+                let target: String
+                if let base {
+                    let name = "\(base)-\(chart.id).svg"
+                    files.append(ChartFile(name: name, svg: svg))
+                    target = name
+                } else {
+                    target = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
+                }
+                lines += ["![\(chart.chart.title)](\(target))", "", "_\(chart.caption)_", ""]
+            }
+            if let main = report.analyses.first {
+                if let growth = main.growth {
+                    lines += ["### Growth", "", growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "", "Measured on \(growth.basis).", ""]
+                    let steps = growth.steps.suffix(Self.maximumSteps).reversed()
+                    if steps.count > 1 {
+                        lines.append(markdownTable(["\(main.trend.bucketing.size.rawValue) starting", "count", "gained", "per day"], steps.map { step in
+                            [TimeFormatting.short(step.bucketStart), NumberFormatting.grouped(step.value),
+                             step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
+                             step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]
+                        }))
+                        lines.append("")
+                    }
+                }
+                if let reason = Self.sharedUnavailableReason(main.projections) {
+                    lines += ["### Projection", "", reason.prefix(1).uppercased() + reason.dropFirst() + ".", ""]
+                } else if !main.projections.isEmpty {
+                    lines += ["### Projection", ""]
+                    lines.append(markdownTable(["target", "when", "range"], main.projections.map { let row = Self.projectionRow($0); return [row["target"]!, row["when"]!, row["range"]!] }))
+                    if let method = main.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method {
+                        lines += ["", "Method: \(method)."]
+                    }
+                    lines.append("")
+                }
+            }
+            lines += ["### What outlets report", ""]
+            for metric in report.comparison.metrics {
+                let context = Self.metricContext(metric)
+                lines += ["#### \(context["name"]!)", "", "\(context["summary"]!)", ""]
+                lines.append(markdownTable(["#", "outlet", "reported", "allows", "as of", "published", "flags"], metric.figures.map { item in
+                    ["\(item.figure.id)", item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
+                     item.figure.draft.published.map(TimeFormatting.short) ?? "–", item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", ")]
+                }))
+                lines.append("")
+                for item in metric.figures { for note in item.flags { lines.append("- **#\(item.figure.id) \(note.flag.rawValue)**: \(note.explanation).") } }
+                if metric.figures.contains(where: { !$0.flags.isEmpty }) { lines.append("") }
+            }
+            let firstReports = report.analyses.flatMap(\.firstReports)
+            if !firstReports.isEmpty {
+                lines += ["### Who reported first", ""]
+                lines.append(markdownTable(["number", "first", "out", "repeated by (how much later)"], firstReports.map { first in
+                    ["\(NumberFormatting.grouped(first.value)) \(first.metric.words)", "\(first.first.outlet) (\(first.first.phrase))", TimeFormatting.short(first.first.out),
+                     first.repeats.isEmpty ? "nobody else" : first.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", ")]
+                }))
+                lines.append("")
+            }
+            let lags = report.analyses.flatMap(\.platformLags)
+            if !lags.isEmpty {
+                lines += ["### Behind the platform", ""]
+                lines.append(markdownTable(["#", "outlet", "reported", "out", "platform then", "behind by", "platform had it"], lags.map { lag in
+                    ["\(lag.figureID)", lag.outlet, lag.phrase, TimeFormatting.short(lag.out), lag.platformValue.map(NumberFormatting.grouped) ?? "–",
+                     lag.behindBy.map(NumberFormatting.grouped) ?? "–", lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then"]
+                }))
+                lines.append("")
+            }
+            lines += ["### Provenance", ""]
+            if report.provenance.isEmpty { lines.append("No figures recorded.") } else {
+                lines.append(markdownTable(["#", "outlet", "metric", "reported", "as of", "published", "source", "quote or note"], report.provenance.map { figure in
+                    let reported = figure.phrase + (figure.status == .current ? "" : " (\(figure.status.rawValue))")
+                    let text = [figure.draft.quote.map { "“\($0)”" }, figure.draft.note].compactMap { $0 }.joined(separator: " ")
+                    return ["\(figure.id)", figure.draft.outlet, figure.draft.metric.words, reported, TimeFormatting.short(figure.draft.asOf),
+                            figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL.map { "<\($0)>" } ?? "no URL recorded", text]
+                }))
+            }
+            lines.append("")
+            if let notes = campaign.notes { lines += ["_\(notes)_", ""] }
+        }
+        lines += ["---", "", "Flags: " + FigureFlag.allCases.map { "`\($0.rawValue)` \($0.meaning)" }.joined(separator: "; ") + ".", ""]
+        return (lines.joined(separator: "\n"), files)
+    }
+
+    func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- " }.joined(separator: "|") + "|"]
+        lines += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import Mustache
+import PetitionsDomain
+
+/// Everything one campaign's part of a report shows.
+public struct CampaignReport: Sendable {
+    public var comparison: CampaignComparison
+    /// One per charted metric; the first is the main one (growth and projections).
+    public var analyses: [TrendAnalysis]
+    /// The campaign and others, aligned on days since launch (empty: no side-by-side chart).
+    public var sideBySide: [AlignedSeries]
+    /// Every figure from reporters, retracted and corrected ones included.
+    public var provenance: [ReportedFigure]
+
+    public init(comparison: CampaignComparison, analyses: [TrendAnalysis], sideBySide: [AlignedSeries] = [], provenance: [ReportedFigure]) {
+        self.comparison = comparison
+        self.analyses = analyses
+        self.sideBySide = sideBySide
+        self.provenance = provenance
+    }
+
+    public var campaign: Campaign { comparison.campaign }
+}
+
+/// A chart written beside a Markdown report.
+public struct ChartFile: Sendable {
+    public var name: String
+    public var svg: String
+}
+
+/// A trend report for editors and readers: a picture first, then the numbers behind it.
+public struct Report: Sendable {
+    public var title: String
+    public var generated: Date
+    /// Where the data came from ("the embedded database at ...").
+    public var source: String
+    public var campaigns: [CampaignReport]
+
+    public init(title: String? = nil, generated: Date, source: String, campaigns: [CampaignReport]) {
+        self.title = title ?? (campaigns.count == 1 ? "Signature report: \(campaigns[0].campaign.title)" : "Signature report: " + campaigns.map(\.campaign.title).joined(separator: " · "))
+        self.generated = generated
+        self.source = source
+        self.campaigns = campaigns
+    }
+
+    /// The charts of the report, named `SLUG-METRIC` and `SLUG-side-by-side`.
+    public func charts() -> [(campaign: String, id: String, caption: String, chart: Chart)] {
+        campaigns.flatMap { report -> [(String, String, String, Chart)] in
+            var charts = report.analyses.map { analysis in
+                (report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis), TrendChart.chart(analysis.trend))
+            }
+            if report.sideBySide.count > 1, let main = report.analyses.first {
+                charts.append((report.campaign.slug, "\(report.campaign.slug)-side-by-side",
+                               "Each campaign's count (the platform's when tracked, else the median of reports) against days since its launch.",
+                               TrendChart.sideBySide(report.sideBySide, metric: main.trend.metric, bucket: main.trend.bucketing.size)))
+            }
+            return charts
+        }
+    }
+
+    static func caption(_ analysis: TrendAnalysis) -> String {
+        let trend = analysis.trend
+        let figures = trend.series.reduce(0) { $0 + $1.points.count }
+        var caption = "\(figures) plotted figure\(figures == 1 ? "" : "s") from \(trend.series.count) source\(trend.series.count == 1 ? "" : "s"), one per source and \(trend.bucketing.size.rawValue)"
+        if let first = trend.buckets.first, let last = trend.buckets.last {
+            caption += ", \(TimeFormatting.short(first)) to \(TimeFormatting.short(trend.bucketing.next(after: last)))"
+        }
+        return caption + "."
+    }
+
+    // MARK: HTML
+
+    /// One self-contained HTML file.
+    public func html() throws -> String {
+        let template = try MustacheTemplate(string: ReportTemplate.html)
+        let charts = Dictionary(grouping: self.charts(), by: \.campaign)
+        let context: [String: Any] = [
+            "title": title,
+            "generated": TimeFormatting.short(generated),
+            "source": source,
+            "css": ReportTemplate.css,
+            "multiple": campaigns.count > 1,
+            "campaigns": campaigns.map { campaignContext($0, charts: (charts[$0.campaign.slug] ?? []).map { ["id": $0.id, "caption": $0.caption, "svg": $0.chart.svg(standalone: false, idPrefix: $0.id),
+                                                                                                          "narrowSVG": $0.chart.svg(standalone: false, idPrefix: $0.id + "-narrow", width: Chart.narrowWidth)] }) },
+            "qualifiers": Qualifier.allCases.map { qualifier in
+                "\(qualifier.phrase(value: 600, high: 700)) allows \(CountInterval(qualifier: qualifier, value: 600, high: 700))"
+            }.joined(separator: "; "),
+            "flags": FigureFlag.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "),
+            "bucketWords": Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.rawValue) }).sorted().joined(separator: " or "),
+        ]
+        return template.render(context)
+    }
+
+    func campaignContext(_ report: CampaignReport, charts: [[String: Any]]) -> [String: Any] {
+        let campaign = report.campaign
+        let glance = Self.glance(report.comparison)
+        var context: [String: Any] = [
+            "slug": campaign.slug, "title": campaign.title, "kind": campaign.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+            "facts": Self.facts(campaign).map { ["term": $0.0, "value": $0.1] },
+            "glance": glance, "hasGlance": !glance.isEmpty,
+            "charts": charts,
+            "metrics": report.comparison.metrics.map(Self.metricContext),
+            "campaignNotes": campaign.notes ?? "",
+        ]
+        if let main = report.analyses.first {
+            if let growth = main.growth {
+                let steps = growth.steps.suffix(Self.maximumSteps)
+                context["growth"] = [
+                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "bucketName": main.trend.bucketing.size.rawValue.capitalized,
+                    "steps": steps.reversed().map { step in
+                        ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value),
+                         "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
+                         "rate": step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]
+                    },
+                    "hasSteps": steps.count > 1,
+                    "stepsOmitted": growth.steps.count > Self.maximumSteps ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : "",
+                ].withoutEmptyText
+            }
+            if let reason = Self.sharedUnavailableReason(main.projections) {
+                context["projectionNote"] = reason.prefix(1).uppercased() + reason.dropFirst() + "."
+            } else {
+                context["projections"] = main.projections.map(Self.projectionRow)
+                context["hasProjections"] = !main.projections.isEmpty
+            }
+            context["projectionMethod"] = main.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method ?? "none needed: every target is reached or out of reach"
+        }
+        let firstReports = report.analyses.flatMap(\.firstReports)
+        context["firstReports"] = firstReports.map { report in
+            ["number": (report.high.map { "\(NumberFormatting.grouped(report.value))–\(NumberFormatting.grouped($0))" } ?? NumberFormatting.grouped(report.value)) + " \(report.metric.words)",
+             "first": "\(report.first.outlet) (\(report.first.phrase))", "out": TimeFormatting.short(report.first.out),
+             "repeats": report.repeats.isEmpty ? "nobody else" : report.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", ")]
+        }
+        context["hasFirstReports"] = !firstReports.isEmpty
+        let lags = report.analyses.flatMap(\.platformLags)
+        context["lags"] = lags.map { lag in
+            ["id": "\(lag.figureID)", "outlet": lag.outlet, "reported": lag.phrase, "out": TimeFormatting.short(lag.out),
+             "platformValue": lag.platformValue.map(NumberFormatting.grouped) ?? "–",
+             "behindBy": lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
+             "timeBehind": lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then"]
+        }
+        context["hasLags"] = !lags.isEmpty
+        context["provenance"] = report.provenance.map(Self.provenanceRow)
+        context["hasProvenance"] = !report.provenance.isEmpty
+        return context.withoutEmptyText
+    }
+
+    static let maximumSteps = 14
+
+    /// The reason, when every projection is unavailable for the same one (one sentence beats a table of them).
+    static func sharedUnavailableReason(_ projections: [Projection]) -> String? {
+        let reasons = Set(projections.map { projection -> String? in if case .unavailable(let reason) = projection.outcome { reason } else { nil } })
+        guard reasons.count == 1, let reason = reasons.first ?? nil else { return nil }
+        return reason
+    }
+
+    static func facts(_ campaign: Campaign) -> [(String, String)] {
+        var facts: [(String, String)] = []
+        if let organiser = campaign.organiser { facts.append(("Organiser", organiser)) }
+        if let target = campaign.target { facts.append(("Addressed to", target)) }
+        if let launched = campaign.launched { facts.append(("Launched", launched.description)) }
+        if let closed = campaign.closed { facts.append(("Closed", closed.description)) }
+        if let goal = campaign.goal { facts.append(("Goal", NumberFormatting.grouped(goal))) }
+        if let url = campaign.platformURL { facts.append(("Platform", url)) }
+        if !campaign.aliases.isEmpty { facts.append(("Also called", campaign.aliases.joined(separator: " · "))) }
+        return facts
+    }
+
+    /// One sentence per metric: the range reported and the consensus.
+    static func glance(_ comparison: CampaignComparison) -> [String] {
+        comparison.metrics.map { metric in
+            let count = metric.figures.count
+            let words = metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst()
+            guard let spread = metric.spread else { return "\(words): no figures." }
+            var sentence: String
+            if count == 1, let only = metric.figures.first {
+                sentence = "\(words): one source, \(only.figure.draft.outlet), reports \(only.figure.phrase)."
+            } else if Set(metric.figures.map(\.figure.phrase)).count == 1, let phrase = metric.figures.first?.figure.phrase {
+                sentence = "\(words): \(count) sources agree on \(phrase)."
+            } else {
+                let lowest = metric.figures.min { $0.figure.draft.value < $1.figure.draft.value }!.figure.phrase
+                let highest = metric.figures.max { ($0.figure.draft.high ?? $0.figure.draft.value) < ($1.figure.draft.high ?? $1.figure.draft.value) }!.figure.phrase
+                sentence = "\(words): \(count) sources report from \(lowest) to \(highest)"
+                if let ratio = spread.ratio { sentence += String(format: ", the highest %.1f× the lowest", ratio) }
+                sentence += "."
+            }
+            if let consensus = metric.consensus, count > 1 {
+                sentence += " The figures most sources agree on allow \(consensus.interval) (\(consensus.supporting.count) of \(count))."
+            }
+            let flagged = metric.figures.filter { !$0.flags.isEmpty }.count
+            if flagged > 0 { sentence += " \(flagged) flagged." }
+            return sentence
+        }
+    }
+
+    static func metricContext(_ metric: MetricComparison) -> [String: Any] {
+        let notes = metric.figures.flatMap { item in item.flags.map { ["id": "\(item.figure.id)", "flag": $0.flag.rawValue, "explanation": $0.explanation] } }
+        var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
+        if let consensus = metric.consensus {
+            summary += "; consensus \(consensus.interval) (point estimate \(NumberFormatting.grouped(consensus.value)), \(consensus.supporting.count) of \(metric.figures.count) sources)"
+        }
+        if let spread = metric.spread, spread.high > spread.low {
+            summary += "; spread \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))" + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? "")
+        }
+        return [
+            "name": metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst(),
+            "summary": summary + ".",
+            "rows": metric.figures.map { item -> [String: Any] in
+                ["id": "\(item.figure.id)", "outlet": item.figure.draft.outlet, "reported": item.figure.phrase, "allows": item.interval.description,
+                 "asOf": TimeFormatting.short(item.figure.draft.asOf), "published": item.figure.draft.published.map(TimeFormatting.short) ?? "–",
+                 "flags": item.flags.map(\.flag.rawValue)]
+            },
+            "notes": notes, "hasNotes": !notes.isEmpty,
+        ]
+    }
+
+    static func projectionRow(_ projection: Projection) -> [String: String] {
+        let day = { (date: Date) in String(TimeFormatting.iso(date).prefix(10)) }
+        switch projection.outcome {
+        case .reached(let date): return ["target": projection.target.label, "when": "reached by \(day(date))", "range": "–"]
+        case .projected(let estimate, let earliest, let latest):
+            let range = earliest.map { "\(day($0)) to \(latest.map(day) ?? "never at the slowest plausible rate")" } ?? "too few counts for a range"
+            return ["target": projection.target.label, "when": "about \(day(estimate))", "range": range]
+        case .notAtCurrentRate: return ["target": projection.target.label, "when": "not at the current rate", "range": "–"]
+        case .unavailable(let reason): return ["target": projection.target.label, "when": reason, "range": "–"]
+        }
+    }
+
+    static func provenanceRow(_ figure: ReportedFigure) -> [String: Any] {
+        var row: [String: Any] = [
+            "id": "\(figure.id)", "outlet": figure.draft.outlet, "metric": figure.draft.metric.words, "reported": figure.phrase,
+            "asOf": TimeFormatting.short(figure.draft.asOf), "published": figure.draft.published.map(TimeFormatting.short) ?? "–",
+            "status": figure.status.rawValue, "statusNote": figure.status == .current ? "" : figure.status.rawValue,
+            "quote": figure.draft.quote ?? "", "note": figure.draft.note ?? "",
+        ]
+        if let url = figure.draft.sourceURL {
+            row["url"] = url
+            row["host"] = URL(string: url)?.host ?? url
+        }
+        return row.withoutEmptyText
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Mustache treats any string, even an empty one, as true in a section: drop empty ones so
+    /// `{{#quote}}` sections vanish when there is nothing to show.
+    var withoutEmptyText: [String: Any] { filter { !(($0.value as? String)?.isEmpty ?? false) } }
+}
