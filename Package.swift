@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
-        .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain"]),
+        .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain", "TestSupport"]),
         .testTarget(
             name: "PetitionsStoreTests",
             dependencies: ["PetitionsStore", "Postgres", "LocalPostgres", "PetitionsDomain", "TestSupport"]

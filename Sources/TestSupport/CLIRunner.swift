@@ -20,6 +20,18 @@ public enum CLIRunner {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw CLIRunnerError(description: "\(executable) is missing; build it first with `swift build --build-tests`")
         }
+        return try spawn(executable, arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Runs any program (an absolute path, or a name looked up on PATH) and collects its output.
+    public static func tool(_ name: String, _ arguments: [String], stdin: String = "") throws -> Outcome {
+        let path = name.hasPrefix("/") ? name : (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else { throw CLIRunnerError(description: "\(name) is not on PATH") }
+        return try spawn(path, arguments, environment: [:], stdin: stdin)
+    }
+
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String?], stdin: String) throws -> Outcome {
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
