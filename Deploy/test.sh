@@ -4,5 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Deploy/setup.sh
+# The report tests validate HTML with html5lib (strict HTML5 parsing), from PyPI or Debian.
+if ! python3 -c 'import html5lib' >/dev/null 2>&1; then
+    echo "test: installing html5lib for the HTML5 validity tests" >&2
+    python3 -m pip install -q html5lib >/dev/null 2>&1 \
+        || { if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq python3-html5lib >/dev/null; else sudo apt-get install -y -qq python3-html5lib >/dev/null; fi; }
+fi
 swift build --build-tests
 swift test --skip-build "$@"
