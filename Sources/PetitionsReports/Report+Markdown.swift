@@ -100,9 +100,14 @@ extension Report {
         return (lines.joined(separator: "\n"), files)
     }
 
-    func markdownTable(_ header: [String], _ rows: [[String]]) -> String {
+    func markdownTable(_ header: [String], _ rows: [[String]]) -> String { MarkdownTable.render(header: header, rows: rows) }
+}
+
+/// A Markdown (GitHub-flavoured) table, with pipes and line breaks in cells escaped.
+public enum MarkdownTable {
+    public static func render(header: [String], rows: [[String]]) -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- " }.joined(separator: "|") + "|"]
+        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
         lines += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
     }

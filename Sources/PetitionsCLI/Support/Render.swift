@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import PetitionsReports
 import PetitionsStore
 
 /// Prints rows as a table, JSON, CSV or Markdown.
@@ -29,10 +30,5 @@ enum Render {
         }
     }
 
-    static func markdown(header: [String], rows: [[String]]) -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
-        lines += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
-        return lines.joined(separator: "\n")
-    }
+    static func markdown(header: [String], rows: [[String]]) -> String { MarkdownTable.render(header: header, rows: rows) }
 }
