@@ -405,7 +405,7 @@ public struct Repository {
         }
     }
 
-    private func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
+    func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
         try db.execute("""
             INSERT INTO audit_log (actor, action, subject_type, subject, details)
             VALUES (\(actor), \(action), \(type), \(subject), \(try PGJSON(encoding: AnyEncodable(details))))

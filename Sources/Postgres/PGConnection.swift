@@ -408,6 +408,27 @@ public struct PGCopyWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Appends one field of a text-format row, escaped straight into the buffer (no intermediate
+    /// string); `nil` is `\N`. `last` ends the row with a newline, otherwise a tab follows.
+    public mutating func field(_ value: String?, last: Bool = false) throws {
+        if let value {
+            for byte in value.utf8 {
+                switch byte {
+                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                default: buffer.append(byte)
+                }
+            }
+        } else {
+            buffer.append(0x5C)
+            buffer.append(0x4E)
+        }
+        buffer.append(last ? 0x0A : 0x09)
+        if last && buffer.count >= Self.chunkSize { try flush() }
+    }
+
     /// Escapes a value for COPY's text format (backslash, tab, newline, carriage return); `nil` is `\N`.
     public static func escape(_ value: String?) -> String {
         guard let value else { return "\\N" }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct ReconcileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Set a campaign's list of signatories next to the figures outlets report, with a verdict for each.",
+        discussion: """
+            Authors are compared with listed authors, signatures with everyone listed (authors included, \
+            anonymous entries counted), verified signatures with entries confirmed by the organisers or \
+            independently. Removed entries are not counted. A count is consistent when it lies within the \
+            interval most reports agree on (see `petitions compare`).
+
+            Examples:
+              petitions reconcile dear-corporate-ai-overlords
+              petitions reconcile dear-corporate-ai-overlords --format json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Campaign slug.") var campaign: String
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let slug = campaign
+        let (comparison, counts) = try global.withRepository { repository in
+            let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
+            return (Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, now: Date()), try repository.listCounts(campaign: slug))
+        }
+        let lines = Reconciliation.reconcile(comparison, counts: counts)
+        switch format {
+        case .json:
+            try JSONOutput.print([
+                "campaign": slug,
+                "list": ["named": counts.named, "anonymous": counts.anonymous, "authors": counts.authors, "confirmed": counts.confirmed,
+                         "disputed": counts.disputed, "removed": counts.removed, "erased": counts.erased, "as_of": counts.asOf.map(TimeFormatting.iso) ?? NSNull()] as [String: Any],
+                "metrics": lines.map { line -> [String: Any] in
+                    ["metric": line.metric.rawValue, "listed": line.listed, "verdict": line.verdict.rawValue, "words": line.words,
+                     "reported_low": line.reported?.low ?? NSNull(), "reported_high": line.reported?.high ?? NSNull()]
+                },
+            ] as [String: Any])
+        case .table:
+            print("\(comparison.campaign.title)  [\(slug)]")
+            let rows = lines.map { line in
+                [line.metric.words, line.reported?.description ?? "-", NumberFormatting.grouped(line.listed), line.verdict.rawValue.replacingOccurrences(of: "_", with: " ")]
+            }
+            print(TextTable.render(header: ["metric", "reports allow", "listed", "verdict"], rows: rows))
+            print("")
+            for line in lines { print("- \(line.metric.words): \(line.words).") }
+            if counts.disputed > 0 || counts.removed > 0 || counts.erased > 0 {
+                print("\nnot in the verdicts: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)")
+            }
+        }
+    }
+}

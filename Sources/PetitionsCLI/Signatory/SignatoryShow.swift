@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct SignatoryShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one signatory with its verification history.",
+        discussion: "Example:\n  petitions signatory show 42"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Signatory id (see: petitions signatory list CAMPAIGN).") var id: Int
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let id = id
+        guard let (entry, history) = try global.withRepository({ try $0.signatory(id) }) else {
+            throw CommandFailure("no signatory #\(id); find ids with `petitions signatory list CAMPAIGN`")
+        }
+        switch format {
+        case .json:
+            var object = SignatoryShapes.json(entry)
+            object["history"] = history.map { change -> [String: Any] in
+                ["from": change.from?.rawValue ?? NSNull(), "to": change.to.rawValue, "reason": change.reason ?? NSNull(), "by": change.by, "at": TimeFormatting.iso(change.at)]
+            }
+            try JSONOutput.print(object)
+        case .table:
+            Render.fields([
+                ("id", String(entry.id)), ("campaign", entry.campaign), ("name", entry.shownName), ("role", entry.role.rawValue),
+                ("affiliation", entry.affiliation), ("country", entry.country), ("signed", entry.signedAt.map(TimeFormatting.short)),
+                ("source", entry.source), ("visibility", entry.visibility.rawValue), ("status", entry.status.rawValue),
+                ("erased", entry.erasedAt.map(TimeFormatting.short)), ("added", TimeFormatting.short(entry.addedAt)),
+            ], trail: [])
+            if !history.isEmpty {
+                print("\nverification history:")
+                for change in history {
+                    print("  \(TimeFormatting.short(change.at))  \(change.from?.rawValue ?? "-") → \(change.to.rawValue)  by \(change.by)\(change.reason.map { ": \($0)" } ?? " (reason erased)")")
+                }
+            }
+        }
+    }
+}

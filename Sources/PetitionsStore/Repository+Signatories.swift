@@ -1,0 +1,462 @@
+import Foundation
+import PetitionsDomain
+import Postgres
+
+/// One entry of a list being imported, as read: its line and its columns.
+public struct SignatoryRecord: Sendable {
+    public var line: Int
+    public var fields: [String]
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+public struct SignatoryImportResult: Sendable {
+    public var rows = 0
+    public var inserted = 0
+    /// Entries identical to one already stored (an earlier import of the same list): skipped.
+    public var alreadyStored = 0
+    public var alreadyStoredLines: [Int] = []
+    /// Named entries repeating an earlier line word for word: kept, and reported by `signatory duplicates`.
+    public var repeatedInFile = 0
+    /// Entries whose name is on the watch list: line, name, watched name.
+    public var watchMatches: [(line: Int, name: String, watched: String)] = []
+    public var dryRun = false
+}
+
+/// An import refused: what is wrong, by line. Nothing was written.
+public struct SignatoryImportFailure: Error, Sendable, CustomStringConvertible {
+    public var problems: [(line: Int, problem: String)]
+    public var total: Int
+    public var description: String {
+        var lines = ["\(total) invalid row\(total == 1 ? "" : "s"); nothing was imported:"]
+        lines += problems.map { "  line \($0.line): \($0.problem)" }
+        if total > problems.count { lines.append("  ... and \(total - problems.count) more") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+public struct SignatoryHistoryEntry: Sendable {
+    public var from: VerificationStatus?
+    public var to: VerificationStatus
+    public var reason: String?
+    public var by: String
+    public var at: Date
+}
+
+/// Entries of a list that may be the same person, and why.
+public struct DuplicateGroup: Sendable {
+    public enum Reason: String, Sendable {
+        /// The same name once normalised (case, width, spacing).
+        case sameName = "same_name"
+        /// The same name but for accents (only when asked to ignore accents).
+        case sameNameIgnoringAccents = "same_name_ignoring_accents"
+        /// The same letters and digits (punctuation and spacing aside) and the same affiliation.
+        case nearIdentical = "near_identical_same_affiliation"
+        /// The name is on the watch list of well-known people.
+        case watchList = "watch_list"
+
+        public var words: String {
+            switch self {
+            case .sameName: "same name"
+            case .sameNameIgnoringAccents: "same name but for accents"
+            case .nearIdentical: "nearly the same name, same affiliation"
+            case .watchList: "on the watch list: verify before counting"
+            }
+        }
+    }
+    public var reason: Reason
+    public var members: [Signatory]
+    /// For watch-list groups: the watched name and its note.
+    public var watched: String?
+}
+
+extension Repository {
+    // MARK: Import
+
+    /// Imports a list into a campaign, all or nothing.
+    ///
+    /// The entries stream through `COPY` into a temporary staging table (constant memory, whatever
+    /// the size); Swift computes the name keys and reads the times, SQL checks every value and
+    /// names the lines at fault. Then one `INSERT ... SELECT` moves the entries, skipping those
+    /// already stored: an entry's key is a fingerprint of its content and of its occurrence in
+    /// the file, so re-importing a file adds nothing, while a list that names someone twice keeps
+    /// both entries (reported by `duplicates`, never merged).
+    ///
+    /// - Parameters:
+    ///   - records: the entries after the header, in order; nil at the end.
+    ///   - source: where the list comes from (a file name or URL), for entries without a source.
+    ///   - progress: called with the number of entries read, every 100,000.
+    public func importSignatories(
+        campaign slug: String, columns: SignatoryColumns, records: () throws -> SignatoryRecord?, source: String, actor: String,
+        dryRun: Bool = false, progress: (Int) -> Void = { _ in }
+    ) throws -> SignatoryImportResult {
+        guard let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else {
+            throw try unknownCampaign(slug)
+        }
+        do {
+            return try importInTransaction(campaignID: campaignID, slug: slug, columns: columns, records: records, source: source, actor: actor,
+                                           dryRun: dryRun, progress: progress)
+        } catch let rollback as DryRunRollback {
+            return rollback.result
+        }
+    }
+
+    private func importInTransaction(
+        campaignID: Int, slug: String, columns: SignatoryColumns, records: () throws -> SignatoryRecord?, source: String, actor: String,
+        dryRun: Bool, progress: (Int) -> Void
+    ) throws -> SignatoryImportResult {
+        try db.withTransaction { db in
+            try db.execute("SET LOCAL jit = off")
+            try db.execute("""
+                CREATE TEMPORARY TABLE signatory_staging (
+                    line int, name text, name_key text, loose_key text, skeleton text, role text, affiliation text, affiliation_key text,
+                    country text, signed_epoch double precision, source text, visibility text, status text
+                ) ON COMMIT DROP
+                """)
+            var result = SignatoryImportResult(dryRun: dryRun)
+            var problems: [(Int, String)] = []
+            var invalid = 0
+            func value(_ field: SignatoryColumns.Field, _ fields: [String]) -> String? {
+                guard let position = columns.index[field], position < fields.count else { return nil }
+                let text = fields[position]
+                if text.isEmpty { return nil }
+                let first = text.utf8.first!, last = text.utf8.last!
+                if first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80 { return text }  // nothing to trim
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                return trimmed.isEmpty ? nil : trimmed
+            }
+            func word(_ text: String?) -> String? {
+                text.map { $0.lowercased().replacingOccurrences(of: "-", with: "_") }
+            }
+            _ = try db.copyFrom("COPY signatory_staging FROM STDIN") { writer in
+                while let record = try records() {
+                    result.rows += 1
+                    if result.rows % 100_000 == 0 { progress(result.rows) }
+                    let fields = record.fields
+                    var visibility = word(value(.visibility, fields)) ?? columns.defaultVisibility.rawValue
+                    switch visibility {
+                    case "yes", "true", "1", "y": visibility = Visibility.public.rawValue
+                    case "no", "false", "0", "n": visibility = Visibility.anonymous.rawValue
+                    default: break
+                    }
+                    let anonymous = visibility == Visibility.anonymous.rawValue
+                    let name = anonymous ? nil : value(.name, fields)
+                    if name == nil && visibility == Visibility.public.rawValue {
+                        invalid += 1
+                        if problems.count < 50 { problems.append((record.line, "name: a public signatory needs a name (an unnamed one is visibility anonymous)")) }
+                        continue
+                    }
+                    var epoch: Double?
+                    if let text = value(.signedAt, fields) {
+                        guard let date = FastTime.parse(text) else {
+                            invalid += 1
+                            if problems.count < 50 { problems.append((record.line, "signed_at: \"\(text)\" is not an ISO 8601 date or date-time such as 2024-11-26 or 2024-11-26T14:30Z")) }
+                            continue
+                        }
+                        epoch = date.timeIntervalSince1970
+                    }
+                    let keys = name.map(NameKeys.init)
+                    let affiliation = anonymous ? nil : value(.affiliation, fields)
+                    try writer.field(String(record.line))
+                    try writer.field(name)
+                    try writer.field(keys?.key)
+                    try writer.field(keys?.looseKey)
+                    try writer.field(keys?.skeleton)
+                    try writer.field(word(value(.role, fields)) ?? columns.defaultRole.rawValue)
+                    try writer.field(affiliation)
+                    try writer.field(affiliation.map { NameKeys($0).looseKey })
+                    try writer.field(value(.country, fields)?.uppercased())
+                    try writer.field(epoch.map { String($0) })
+                    try writer.field(value(.source, fields) ?? source)
+                    try writer.field(visibility)
+                    try writer.field(word(value(.status, fields)) ?? columns.defaultStatus.rawValue, last: true)
+                }
+            }
+            // Every value checked in one pass, each problem with its line.
+            let checks = try db.query("""
+                SELECT line, array_to_string(array_remove(ARRAY[
+                    CASE WHEN role NOT IN ('author', 'signatory') THEN 'role: unknown role "' || role || '" (allowed: author, signatory)' END,
+                    CASE WHEN visibility NOT IN ('public', 'anonymous') THEN 'visibility: unknown visibility "' || visibility || '" (allowed: public, anonymous, yes, no)' END,
+                    CASE WHEN status NOT IN (\(unsafeRaw: VerificationStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+                         THEN 'status: unknown verification status "' || status || '" (allowed: \(unsafeRaw: VerificationStatus.allowedList))' END,
+                    CASE WHEN country !~ '^[A-Z]{2}$' THEN 'country: "' || country || '" is not a two-letter ISO 3166 code such as FR, JP' END,
+                    CASE WHEN length(name) > 300 THEN 'name: ' || length(name) || ' characters; at most 300' END,
+                    CASE WHEN length(affiliation) > 500 THEN 'affiliation: ' || length(affiliation) || ' characters; at most 500' END
+                ], NULL), '; ') AS problem, count(*) OVER () AS total
+                FROM signatory_staging
+                WHERE role NOT IN ('author', 'signatory') OR visibility NOT IN ('public', 'anonymous')
+                   OR status NOT IN (\(unsafeRaw: VerificationStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")))
+                   OR country !~ '^[A-Z]{2}$' OR length(name) > 300 OR length(affiliation) > 500
+                ORDER BY line LIMIT 50
+                """)
+            invalid += try checks.first?.decode("total", as: Int.self) ?? 0
+            problems += try checks.map { (try $0.decode("line", as: Int.self), try $0.decode("problem", as: String.self)) }
+            if invalid > 0 {
+                throw SignatoryImportFailure(problems: problems.sorted { $0.0 < $1.0 }.prefix(50).map { $0 }, total: invalid)
+            }
+            // Fingerprints: content, and which occurrence of that content in the file this is.
+            let keyed = """
+                WITH keyed AS (
+                    SELECT s.*, md5(concat_ws(chr(31), s.role, s.visibility, coalesce(s.name_key, ''), coalesce(s.affiliation_key, ''),
+                                              coalesce(s.country, ''), coalesce(s.signed_epoch::text, ''))) AS content
+                    FROM signatory_staging s
+                ), numbered AS (
+                    SELECT k.*, row_number() OVER (PARTITION BY k.content ORDER BY k.line) AS occurrence FROM keyed k
+                )
+                """
+            let moved = try db.query("""
+                \(unsafeRaw: keyed), inserted AS (
+                    INSERT INTO signatories (campaign_id, display_name, name_key, loose_key, skeleton, role, affiliation, affiliation_key,
+                                             country, signed_at, source, visibility, status, row_key)
+                    SELECT \(campaignID), n.name, n.name_key, n.loose_key, n.skeleton, n.role, n.affiliation, n.affiliation_key,
+                           n.country, to_timestamp(n.signed_epoch), n.source, n.visibility, n.status, md5(n.content || ':' || n.occurrence)::uuid
+                    FROM numbered n
+                    ON CONFLICT (campaign_id, row_key) DO NOTHING
+                    RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM inserted) AS inserted,
+                       (SELECT count(*) FROM numbered WHERE occurrence > 1 AND name_key IS NOT NULL) AS repeated
+                """)
+            result.inserted = try moved[0].decode("inserted")
+            result.repeatedInFile = try moved[0].decode("repeated")
+            result.alreadyStored = result.rows - result.inserted
+            if result.alreadyStored > 0 {
+                result.alreadyStoredLines = try db.query("""
+                    \(unsafeRaw: keyed)
+                    SELECT n.line FROM numbered n
+                    JOIN signatories s ON s.campaign_id = \(campaignID) AND s.row_key = md5(n.content || ':' || n.occurrence)::uuid AND s.added_at < now()
+                    ORDER BY n.line LIMIT 20
+                    """).map { try $0.decode("line") }
+            }
+            result.watchMatches = try db.query("""
+                SELECT s.line, s.name, w.name AS watched FROM signatory_staging s JOIN watch_list w ON w.loose_key = s.loose_key
+                WHERE s.visibility = 'public' ORDER BY s.line LIMIT 50
+                """).map { (try $0.decode("line"), try $0.decode("name"), try $0.decode("watched")) }
+            try audit(db, actor: actor, action: "signatory.import", type: "campaign", subject: slug,
+                      details: ["source": source, "rows": String(result.rows), "inserted": String(result.inserted), "already_stored": String(result.alreadyStored)])
+            if dryRun { throw DryRunRollback(result: result) }
+            return result
+        }
+    }
+
+    // MARK: Reading
+
+    static let signatoryColumns = """
+        SELECT s.id, c.slug AS campaign, s.display_name, s.role, s.affiliation, s.country, s.signed_at, s.source, s.visibility,
+               s.status, s.erased_at, s.added_at
+        """
+
+    static func decodeSignatory(_ row: PGRow) throws -> Signatory {
+        Signatory(
+            id: try row.decode("id"), campaign: try row.decode("campaign"), name: try row.decode("display_name"),
+            role: try SignatoryRole.parse(try row.decode("role")), affiliation: try row.decode("affiliation"), country: try row.decode("country"),
+            signedAt: try row.decode("signed_at"), source: try row.decode("source"), visibility: try Visibility.parse(try row.decode("visibility")),
+            status: try VerificationStatus.parse(try row.decode("status")), erasedAt: try row.decode("erased_at"), addedAt: try row.decode("added_at"))
+    }
+
+    /// A page of a campaign's list, and how many entries match in all.
+    ///
+    /// - Parameter search: a name prefix, matched on the normalised key (case, width and spacing
+    ///   aside), or on the accent-free key with `ignoringAccents`. Both use `signatories_search`.
+    public func signatories(campaign slug: String, status: VerificationStatus? = nil, role: SignatoryRole? = nil, search: String? = nil,
+                            ignoringAccents: Bool = false, limit: Int = 100, offset: Int = 0) throws -> (entries: [Signatory], total: Int) {
+        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        let keys = search.map(NameKeys.init)
+        let loosePrefix = keys.map { Self.likePrefix($0.looseKey) }
+        let exactPrefix = ignoringAccents ? nil : keys.map { Self.likePrefix($0.key) }
+        let filter: PGQuery = """
+            FROM signatories s JOIN campaigns c ON c.id = s.campaign_id
+            WHERE c.slug = \(slug) AND (\(status?.rawValue)::text IS NULL OR s.status = \(status?.rawValue))
+              AND (\(role?.rawValue)::text IS NULL OR s.role = \(role?.rawValue))
+              AND (\(loosePrefix)::text IS NULL OR s.loose_key LIKE \(loosePrefix))
+              AND (\(exactPrefix)::text IS NULL OR s.name_key LIKE \(exactPrefix))
+            """
+        let total: Int = try db.query("SELECT count(*) AS n \(filter)")[0].decode("n")
+        let entries = try db.query("""
+            \(unsafeRaw: Self.signatoryColumns) \(filter)
+            ORDER BY \(unsafeRaw: search == nil ? "s.id" : "s.loose_key, s.id") LIMIT \(limit) OFFSET \(offset)
+            """).map(Self.decodeSignatory)
+        return (entries, total)
+    }
+
+    /// `text%` for LIKE, with `%`, `_` and `\` in the text taken literally.
+    static func likePrefix(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
+    public func signatory(_ id: Int) throws -> (Signatory, [SignatoryHistoryEntry])? {
+        guard let entry = try db.query("\(unsafeRaw: Self.signatoryColumns) FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = \(id)")
+            .first.map(Self.decodeSignatory) else { return nil }
+        let history = try db.query("""
+            SELECT from_status, to_status, reason, changed_by, changed_at FROM signatory_status_changes WHERE signatory_id = \(id) ORDER BY changed_at, id
+            """).map { row in
+            SignatoryHistoryEntry(from: try row.decode("from_status", as: String?.self).map { try VerificationStatus.parse($0) },
+                                  to: try VerificationStatus.parse(try row.decode("to_status")), reason: try row.decode("reason"),
+                                  by: try row.decode("changed_by"), at: try row.decode("changed_at"))
+        }
+        return (entry, history)
+    }
+
+    /// The list's counts by role, visibility and status, for reconciliation.
+    public func listCounts(campaign slug: String) throws -> ListCounts {
+        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        let row = try db.query("""
+            SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND status <> 'removed') AS named_authors,
+                   count(*) FILTER (WHERE role = 'author' AND visibility = 'anonymous' AND status <> 'removed') AS anonymous_authors,
+                   count(*) FILTER (WHERE role = 'signatory' AND visibility = 'public' AND status <> 'removed') AS named_signatories,
+                   count(*) FILTER (WHERE role = 'signatory' AND visibility = 'anonymous' AND status <> 'removed') AS anonymous_signatories,
+                   count(*) FILTER (WHERE status IN ('confirmed_by_organiser', 'confirmed_independently')) AS confirmed,
+                   count(*) FILTER (WHERE status = 'disputed') AS disputed,
+                   count(*) FILTER (WHERE status = 'removed') AS removed,
+                   count(*) FILTER (WHERE erased_at IS NOT NULL) AS erased,
+                   max(coalesce(signed_at, added_at)) AS as_of
+            FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE c.slug = \(slug)
+            """)[0]
+        return ListCounts(namedAuthors: try row.decode("named_authors"), anonymousAuthors: try row.decode("anonymous_authors"),
+                          namedSignatories: try row.decode("named_signatories"), anonymousSignatories: try row.decode("anonymous_signatories"),
+                          confirmed: try row.decode("confirmed"), disputed: try row.decode("disputed"), removed: try row.decode("removed"),
+                          erased: try row.decode("erased"), asOf: try row.decode("as_of"))
+    }
+
+    /// Likely duplicates and watch-list names, reported and never merged.
+    public func signatoryDuplicates(campaign slug: String, ignoringAccents: Bool = false) throws -> [DuplicateGroup] {
+        guard let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else { throw try unknownCampaign(slug) }
+        /// - Parameter key: the grouping expression over the given table alias (program text).
+        func groups(_ reason: DuplicateGroup.Reason, key: (String) -> String, extra: String = "") throws -> [DuplicateGroup] {
+            let rows = try db.query("""
+                WITH groups AS (
+                    SELECT \(unsafeRaw: key("d.")) AS group_key FROM signatories d
+                    WHERE d.campaign_id = \(campaignID) AND d.erased_at IS NULL AND d.visibility = 'public'
+                    GROUP BY 1 HAVING count(*) > 1 \(unsafeRaw: extra)
+                )
+                \(unsafeRaw: Self.signatoryColumns), g.group_key::text AS group_key
+                FROM groups g JOIN signatories s ON s.campaign_id = \(campaignID) AND \(unsafeRaw: key("s.")) = g.group_key
+                JOIN campaigns c ON c.id = s.campaign_id
+                WHERE s.erased_at IS NULL AND s.visibility = 'public'
+                ORDER BY g.group_key, s.id
+                """)
+            var result: [DuplicateGroup] = []
+            var current: String?
+            for row in rows {
+                let groupKey: String = try row.decode("group_key")
+                if groupKey != current { result.append(DuplicateGroup(reason: reason, members: [])); current = groupKey }
+                result[result.count - 1].members.append(try Self.decodeSignatory(row))
+            }
+            return result
+        }
+        var result = try groups(.sameName, key: { "\($0)name_key" })
+        if ignoringAccents { result += try groups(.sameNameIgnoringAccents, key: { "\($0)loose_key" }, extra: "AND count(DISTINCT d.name_key) > 1") }
+        // A near-identical group already reported under another reason is not repeated.
+        let reported = Set(result.map { Set($0.members.map(\.id)) })
+        result += try groups(.nearIdentical, key: { "(\($0)skeleton, \($0)affiliation_key)" },
+                             extra: "AND count(DISTINCT d.name_key) > 1 AND max(d.affiliation_key) IS NOT NULL")
+            .filter { !reported.contains(Set($0.members.map(\.id))) }
+        let watched = try db.query("""
+            \(unsafeRaw: Self.signatoryColumns), w.name AS watched, w.note
+            FROM signatories s JOIN campaigns c ON c.id = s.campaign_id JOIN watch_list w ON w.loose_key = s.loose_key
+            WHERE s.campaign_id = \(campaignID) AND s.erased_at IS NULL
+            ORDER BY w.name, s.id
+            """)
+        var byName: [(String, String?, [Signatory])] = []
+        for row in watched {
+            let name: String = try row.decode("watched")
+            if byName.last?.0 != name { byName.append((name, try row.decode("note"), [])) }
+            byName[byName.count - 1].2.append(try Self.decodeSignatory(row))
+        }
+        result += byName.map { name, note, members in DuplicateGroup(reason: .watchList, members: members, watched: note.map { "\(name) (\($0))" } ?? name) }
+        return result
+    }
+
+    // MARK: Changes
+
+    /// Changes a signatory's verification status, recording who, when and why.
+    public func verifySignatory(_ id: Int, status: VerificationStatus, reason: String, actor: String) throws -> Signatory {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationFailure([.invalid(field: "reason", reason: "say why the status changes (how it was checked, by whom)")])
+        }
+        return try db.withTransaction { db in
+            guard let current = try db.query("SELECT status, erased_at FROM signatories WHERE id = \(id) FOR UPDATE").first else {
+                throw StoreError.notFound("no signatory #\(id); find ids with `petitions signatory list CAMPAIGN`")
+            }
+            let from: String = try current.decode("status")
+            guard from != status.rawValue else { throw StoreError.conflict("signatory #\(id) is already \(status.rawValue)") }
+            try db.execute("UPDATE signatories SET status = \(status.rawValue) WHERE id = \(id)")
+            try db.execute("""
+                INSERT INTO signatory_status_changes (signatory_id, from_status, to_status, reason, changed_by)
+                VALUES (\(id), \(from), \(status.rawValue), \(reason), \(actor))
+                """)
+            // The audit log holds no personal data: the reason stays in the erasable history.
+            try audit(db, actor: actor, action: "signatory.verify", type: "signatory", subject: String(id), details: ["from": from, "to": status.rawValue])
+            return try Repository(db).signatory(id)!.0
+        }
+    }
+
+    /// Erases a signatory's personal data on request: name, keys, affiliation and source go, and
+    /// so do the reasons in its verification history (they may name the person). The entry stays,
+    /// so counts do not change, and the audit log records the erasure (without the name).
+    public func eraseSignatory(_ id: Int, reason: String, actor: String) throws {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationFailure([.invalid(field: "reason", reason: "say why (for example: privacy request by email of 2025-01-10)")])
+        }
+        try db.withTransaction { db in
+            guard let row = try db.query("SELECT display_name, name_key, erased_at FROM signatories WHERE id = \(id) FOR UPDATE").first else {
+                throw StoreError.notFound("no signatory #\(id); find ids with `petitions signatory list CAMPAIGN`")
+            }
+            if try row.decode("erased_at", as: Date?.self) != nil { throw StoreError.conflict("signatory #\(id) is already erased") }
+            if let key = try row.decode("name_key", as: String?.self), !key.isEmpty, NameKeys(reason).key.contains(key) {
+                throw ValidationFailure([.invalid(field: "reason", reason: "the reason must not contain the name being erased; the audit log keeps it")])
+            }
+            try db.execute("""
+                UPDATE signatories SET display_name = NULL, name_key = NULL, loose_key = NULL, skeleton = NULL, affiliation = NULL,
+                                       affiliation_key = NULL, source = NULL, erased_at = now()
+                WHERE id = \(id)
+                """)
+            try db.execute("UPDATE signatory_status_changes SET reason = NULL WHERE signatory_id = \(id)")
+            try audit(db, actor: actor, action: "signatory.erase", type: "signatory", subject: String(id), details: ["reason": reason])
+        }
+    }
+
+    // MARK: Watch list
+
+    public struct WatchEntry: Sendable {
+        public var name: String
+        public var note: String?
+        public var addedBy: String
+        public var addedAt: Date
+    }
+
+    public func addToWatchList(_ name: String, note: String?, actor: String) throws {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw ValidationFailure([.invalid(field: "name", reason: "must not be empty")]) }
+        let keys = NameKeys(trimmed)
+        try db.withTransaction { db in
+            do {
+                try db.execute("INSERT INTO watch_list (name, name_key, loose_key, note, added_by) VALUES (\(trimmed), \(keys.key), \(keys.looseKey), \(note), \(actor))")
+            } catch let error as PGError where error.isUniqueViolation {
+                throw StoreError.duplicate("\"\(trimmed)\" is already on the watch list")
+            }
+            try audit(db, actor: actor, action: "watch.add", type: "watch_list", subject: trimmed, details: ["note": note ?? ""])
+        }
+    }
+
+    public func removeFromWatchList(_ name: String, actor: String) throws {
+        try db.withTransaction { db in
+            let removed = try db.query("DELETE FROM watch_list WHERE name_key = \(NameKeys(name).key) RETURNING name")
+            guard let row = removed.first else { throw StoreError.notFound("\"\(name)\" is not on the watch list (see: petitions signatory watch list)") }
+            try audit(db, actor: actor, action: "watch.remove", type: "watch_list", subject: try row.decode("name", as: String.self), details: [String: String]())
+        }
+    }
+
+    public func watchList() throws -> [WatchEntry] {
+        try db.query("SELECT name, note, added_by, added_at FROM watch_list ORDER BY loose_key").map {
+            WatchEntry(name: try $0.decode("name"), note: try $0.decode("note"), addedBy: try $0.decode("added_by"), addedAt: try $0.decode("added_at"))
+        }
+    }
+}
+
+/// Rolls a dry run back after it has done (and counted) everything.
+struct DryRunRollback: Error {
+    var result: SignatoryImportResult
+}
