@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "petitions", targets: ["petitions"]),
         .executable(name: "petitions-worker", targets: ["petitions-worker"]),
+        .executable(name: "petitions-bench", targets: ["petitions-bench"]),
         .library(name: "Postgres", targets: ["Postgres"]),
         .library(name: "PetitionsDomain", targets: ["PetitionsDomain"]),
     ],
@@ -64,6 +65,8 @@ let package = Package(
         ),
         .executableTarget(name: "petitions", dependencies: ["PetitionsCLI"]),
         .executableTarget(name: "petitions-worker", dependencies: ["PetitionsCLI"]),
+        // Measurements against a reference run in the same process (see README, "Benchmarks").
+        .executableTarget(name: "petitions-bench", dependencies: ["PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres"]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
