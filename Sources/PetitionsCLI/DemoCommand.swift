@@ -37,6 +37,7 @@ struct DemoCommand: AsyncParsableCommand {
         try GlobalOptions.migrate(connection, logger: logger)
         let repository = Repository(connection)
         let loaded = try DemoSample.load(into: repository)
+        let list = try DemoSignatories.load(into: repository)
         let now = Date()
         let comparisons = try DemoSample.campaigns.map { campaign in
             let (stored, figures, readings) = try repository.comparisonInput(campaign: campaign.slug)
@@ -47,6 +48,13 @@ struct DemoCommand: AsyncParsableCommand {
             print("Sample loaded into \(global.target().displayName): \(loaded.figuresAdded) new figures, \(loaded.figuresAlreadyThere) already there.")
             print("Times are approximations; see `petitions campaign show SLUG`.\n")
             print(comparisons.map(ComparisonRendering.table).joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))
+            print("\n" + String(repeating: "─", count: 72) + "\n")
+            print("The open letter's list of signatories (invented for the demo: \(NumberFormatting.grouped(list.inserted)) new entries, \(NumberFormatting.grouped(list.alreadyStored)) already there):")
+            let letter = comparisons.first { $0.campaign.slug == DemoSignatories.campaign }!
+            for line in Reconciliation.reconcile(letter, counts: try repository.listCounts(campaign: DemoSignatories.campaign)) {
+                print("- \(line.metric.words): \(line.words).")
+            }
+            print("See `petitions signatory duplicates \(DemoSignatories.campaign)` for a likely duplicate and a watch-list name.")
         case .markdown:
             print(comparisons.map(ComparisonRendering.markdown).joined(separator: "\n"))
         case .json:

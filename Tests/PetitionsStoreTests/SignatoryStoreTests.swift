@@ -94,7 +94,7 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
         try await withStore { repository in
             let db = repository.db
             try importCSV(repository, "name,affiliation,source\nZelda Quartermaine,Quill & Ink,https://example.org/list\nOther Person,,\n")
-            let (entries, _) = try repository.signatories(campaign: "letter", search: "zelda")
+            let (entries, _, _) = try repository.signatories(campaign: "letter", search: "zelda")
             let id = try #require(entries.first?.id)
             _ = try repository.verifySignatory(id, status: .confirmedIndependently, reason: "Zelda Quartermaine confirmed by phone", actor: "tester")
             let before = try repository.listCounts(campaign: "letter")

@@ -34,8 +34,8 @@ struct SignatoryDuplicates: AsyncParsableCommand {
         case .table:
             guard !groups.isEmpty else { print("no likely duplicates and no watch-list names in \(slug)"); return }
             for group in groups {
-                let title = group.reason == .watchList ? "\(group.reason.words): \(group.watched ?? "")" : group.reason.words
-                print("\(title) (\(group.members.count) entries)")
+                let title = group.reason == .watchList ? "on the watch list: \(group.watched ?? "")" : group.reason.words
+                print("\(title) (\(group.members.count) entr\(group.members.count == 1 ? "y" : "ies"))")
                 print(TextTable.render(header: SignatoryShapes.header, rows: group.members.map(SignatoryShapes.row)).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
                 print("")
             }

@@ -46,24 +46,24 @@ public struct NameKeys: Hashable, Sendable {
     public init(_ name: String) {
         // ASCII names (most of any list) take a fast path with the same result.
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            var key = ""
+            var key: [UInt8] = []
             key.reserveCapacity(name.utf8.count)
-            var skeleton = ""
+            var skeleton: [UInt8] = []
+            skeleton.reserveCapacity(name.utf8.count)
             var pendingSpace = false
             for byte in name.utf8 {
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                     pendingSpace = !key.isEmpty
                     continue
                 }
-                if pendingSpace { key.append(" "); pendingSpace = false }
+                if pendingSpace { key.append(0x20); pendingSpace = false }
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                let scalar = Unicode.Scalar(lower)
-                key.unicodeScalars.append(scalar)
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { skeleton.unicodeScalars.append(scalar) }
+                key.append(lower)
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { skeleton.append(lower) }
             }
-            self.key = key
-            self.looseKey = key
-            self.skeleton = skeleton
+            self.key = String(decoding: key, as: UTF8.self)
+            self.looseKey = self.key
+            self.skeleton = String(decoding: skeleton, as: UTF8.self)
             return
         }
         // Invisible characters (zero-width space, word joiner, byte-order mark, soft hyphen) go first.

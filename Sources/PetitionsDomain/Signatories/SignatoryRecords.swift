@@ -106,7 +106,11 @@ public struct SignatoryColumns: Sendable, Hashable {
 /// `2024-11-26T14:30`, `2024-11-26 14:30:05Z`, `2024-11-26T14:30:05.25+01:00`. No offset means UTC.
 public enum FastTime {
     public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= bytes.count else { return nil }
             var value = 0
