@@ -329,21 +329,22 @@ extension Repository {
     public func listCounts(campaign slug: String) throws -> ListCounts {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
         let row = try db.query("""
-            SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND status <> 'removed') AS named_authors,
+            SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_authors,
                    count(*) FILTER (WHERE role = 'author' AND visibility = 'anonymous' AND status <> 'removed') AS anonymous_authors,
-                   count(*) FILTER (WHERE role = 'signatory' AND visibility = 'public' AND status <> 'removed') AS named_signatories,
+                   count(*) FILTER (WHERE role = 'signatory' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_signatories,
+                   count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND erased_at IS NOT NULL AND status <> 'removed') AS erased_authors,
+                   count(*) FILTER (WHERE role = 'signatory' AND visibility = 'public' AND erased_at IS NOT NULL AND status <> 'removed') AS erased_signatories,
                    count(*) FILTER (WHERE role = 'signatory' AND visibility = 'anonymous' AND status <> 'removed') AS anonymous_signatories,
                    count(*) FILTER (WHERE status IN ('confirmed_by_organiser', 'confirmed_independently')) AS confirmed,
                    count(*) FILTER (WHERE status = 'disputed') AS disputed,
                    count(*) FILTER (WHERE status = 'removed') AS removed,
-                   count(*) FILTER (WHERE erased_at IS NOT NULL) AS erased,
                    max(coalesce(signed_at, added_at)) AS as_of
             FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE c.slug = \(slug)
             """)[0]
         return ListCounts(namedAuthors: try row.decode("named_authors"), anonymousAuthors: try row.decode("anonymous_authors"),
                           namedSignatories: try row.decode("named_signatories"), anonymousSignatories: try row.decode("anonymous_signatories"),
                           confirmed: try row.decode("confirmed"), disputed: try row.decode("disputed"), removed: try row.decode("removed"),
-                          erased: try row.decode("erased"), asOf: try row.decode("as_of"))
+                          erasedAuthors: try row.decode("erased_authors"), erasedSignatories: try row.decode("erased_signatories"), asOf: try row.decode("as_of"))
     }
 
     /// Likely duplicates and watch-list names, reported and never merged.

@@ -49,7 +49,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             print("")
             for line in lines { print("- \(line.metric.words): \(line.words).") }
             if counts.disputed > 0 || counts.removed > 0 || counts.erased > 0 {
-                print("\nnot in the verdicts: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)")
+                print("\nof the list: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)")
             }
         }
     }

@@ -38,7 +38,10 @@ struct ListFile {
                 if let object = try Self.jsonObject(text, line: number) { first = (number, object) }
             }
             guard let first else { throw CommandFailure("\(path) is empty: a JSON-lines list needs one object per line") }
-            let header = first.1.keys.sorted()
+            // Objects need not all carry every key: the header is every field's own name, then the
+            // first object's other keys (for --column mappings).
+            let known = SignatoryColumns.Field.allCases.map(\.rawValue)
+            let header = known + first.1.keys.filter { !known.contains($0) }.sorted()
             var pending: (Int, [String: Any])? = first
             return ListFile(header: header, next: {
                 var entry = pending

@@ -11,13 +11,14 @@ public struct ListCounts: Sendable, Hashable {
     public var confirmed: Int
     public var disputed: Int
     public var removed: Int
-    /// Erased on request: still counted (unless removed), no longer named.
-    public var erased: Int
+    /// Erased on request (and not removed): still counted, no longer named.
+    public var erasedAuthors: Int
+    public var erasedSignatories: Int
     /// The latest signing or adding time on the list.
     public var asOf: Date?
 
     public init(namedAuthors: Int = 0, anonymousAuthors: Int = 0, namedSignatories: Int = 0, anonymousSignatories: Int = 0, confirmed: Int = 0,
-                disputed: Int = 0, removed: Int = 0, erased: Int = 0, asOf: Date? = nil) {
+                disputed: Int = 0, removed: Int = 0, erasedAuthors: Int = 0, erasedSignatories: Int = 0, asOf: Date? = nil) {
         self.namedAuthors = namedAuthors
         self.anonymousAuthors = anonymousAuthors
         self.namedSignatories = namedSignatories
@@ -25,15 +26,17 @@ public struct ListCounts: Sendable, Hashable {
         self.confirmed = confirmed
         self.disputed = disputed
         self.removed = removed
-        self.erased = erased
+        self.erasedAuthors = erasedAuthors
+        self.erasedSignatories = erasedSignatories
         self.asOf = asOf
     }
 
-    public var authors: Int { namedAuthors + anonymousAuthors }
+    public var authors: Int { namedAuthors + anonymousAuthors + erasedAuthors }
     public var named: Int { namedAuthors + namedSignatories }
     public var anonymous: Int { anonymousAuthors + anonymousSignatories }
+    public var erased: Int { erasedAuthors + erasedSignatories }
     /// Everyone counted: authors sign too.
-    public var total: Int { named + anonymous }
+    public var total: Int { named + anonymous + erased }
     public var isEmpty: Bool { total == 0 && removed == 0 }
 }
 
@@ -68,7 +71,7 @@ public enum Reconciliation {
         let asOf = counts.asOf.map { " as of \(String(TimeFormatting.iso($0).prefix(10)))" } ?? ""
         let rows: [(Metric, Int, String)] = [
             (.authors, counts.authors, "\(counts.authors) author\(counts.authors == 1 ? "" : "s")" + (counts.anonymousAuthors > 0 ? " (\(counts.anonymousAuthors) anonymous)" : "")),
-            (.signatures, counts.total, "\(NumberFormatting.grouped(counts.named)) named and \(NumberFormatting.grouped(counts.anonymous)) anonymous signatories (authors included)"),
+            (.signatures, counts.total, "\(NumberFormatting.grouped(counts.named)) named\(counts.erased > 0 ? ", \(NumberFormatting.grouped(counts.erased)) erased on request" : "") and \(NumberFormatting.grouped(counts.anonymous)) anonymous signatories (authors included)"),
             (.verifiedSignatures, counts.confirmed, "\(NumberFormatting.grouped(counts.confirmed)) confirmed by the organisers or independently"),
         ]
         return rows.map { metric, listed, holds in

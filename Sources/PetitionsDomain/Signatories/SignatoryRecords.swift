@@ -3,6 +3,7 @@ import Foundation
 /// Which column of a list holds which field, and the defaults for fields a list does not have.
 public struct SignatoryColumns: Sendable, Hashable {
     public enum Field: String, CaseIterable, Sendable {
+        // Declared in the order a header lists them when none is given (JSON lines).
         case name, role, affiliation, country
         case signedAt = "signed_at"
         case source, visibility, status
