@@ -183,9 +183,10 @@ func run() throws {
     let keys = NameKeys("Ada")
     let plan = try db.query("""
         EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF)
-        SELECT s.id FROM signatories s JOIN campaigns c ON c.id = s.campaign_id
-        WHERE c.slug = 'bench-large' AND s.loose_key LIKE \(keys.looseKey + "%") AND s.name_key LIKE \(keys.key + "%")
-        ORDER BY s.loose_key, s.id LIMIT 20
+        SELECT s.id FROM signatories s
+        WHERE s.campaign_id = (SELECT id FROM campaigns WHERE slug = 'bench-large')
+          AND s.loose_key LIKE \(keys.looseKey + "%") AND s.name_key LIKE \(keys.key + "%")
+        ORDER BY s.loose_key USING ~<~, s.id LIMIT 20
         """).map { try $0.decode(at: 0, as: String.self) }
     print("\nplan of a prefix search (\"Ada\", one name in 24 starts so):")
     for line in plan { print("  " + line) }
