@@ -146,6 +146,7 @@ extension Repository {
                 if text.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }) { return text }
                 return text.lowercased().replacingOccurrences(of: "-", with: "_")
             }
+            var affiliationKeys: [String: String] = [:]
             _ = try db.copyFrom("COPY signatory_staging FROM STDIN") { writer in
                 while let record = try records() {
                     result.rows += 1
@@ -175,6 +176,15 @@ extension Repository {
                     }
                     let keys = name.map(NameKeys.init)
                     let affiliation = anonymous ? nil : value(.affiliation, fields)
+                    var affiliationKey: String?
+                    if let affiliation {
+                        // Lists repeat a few affiliations many times: a bounded cache of their keys.
+                        if let cached = affiliationKeys[affiliation] { affiliationKey = cached } else {
+                            affiliationKey = NameKeys(affiliation).looseKey
+                            if affiliationKeys.count >= 10_000 { affiliationKeys.removeAll(keepingCapacity: true) }
+                            affiliationKeys[affiliation] = affiliationKey
+                        }
+                    }
                     try writer.field(String(record.line))
                     try writer.field(name)
                     try writer.field(keys?.key)
@@ -182,7 +192,7 @@ extension Repository {
                     try writer.field(keys?.skeleton)
                     try writer.field(word(value(.role, fields)) ?? columns.defaultRole.rawValue)
                     try writer.field(affiliation)
-                    try writer.field(affiliation.map { NameKeys($0).looseKey })
+                    try writer.field(affiliationKey)
                     let country = value(.country, fields)
                     try writer.field(country.map { $0.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } ? $0 : $0.uppercased() })
                     try writer.field(epoch.map { $0 == $0.rounded() ? String(Int($0)) : String($0) })
@@ -227,6 +237,8 @@ extension Repository {
                     SELECT k.*, row_number() OVER (PARTITION BY k.content ORDER BY k.line) AS occurrence FROM keyed k
                 )
                 """
+            // A first list skips the check against stored entries (there are none; the lock keeps it so).
+            let listIsEmpty = try db.query("SELECT NOT EXISTS (SELECT 1 FROM signatories WHERE campaign_id = \(campaignID)) AS empty")[0].decode("empty", as: Bool.self)
             let moved = try db.query("""
                 \(unsafeRaw: keyed), inserted AS (
                     INSERT INTO signatories (campaign_id, display_name, name_key, loose_key, skeleton, role, affiliation, affiliation_key,
@@ -234,7 +246,7 @@ extension Repository {
                     SELECT \(campaignID), n.name, n.name_key, n.loose_key, n.skeleton, n.role, n.affiliation, n.affiliation_key,
                            n.country, to_timestamp(n.signed_epoch), n.source, n.visibility, n.status, md5(n.content || ':' || n.occurrence)::uuid
                     FROM numbered n
-                    WHERE NOT EXISTS (SELECT 1 FROM signatories t WHERE t.campaign_id = \(campaignID) AND t.row_key = md5(n.content || ':' || n.occurrence)::uuid)
+                    \(unsafeRaw: listIsEmpty ? "" : "WHERE NOT EXISTS (SELECT 1 FROM signatories t WHERE t.campaign_id = \(campaignID) AND t.row_key = md5(n.content || ':' || n.occurrence)::uuid)")
                     RETURNING 1
                 )
                 SELECT (SELECT count(*) FROM inserted) AS inserted,
