@@ -110,7 +110,8 @@ public enum Comparison {
         campaign: Campaign, figures: [ReportedFigure], platformReadings: [Int: PlatformReading] = [:],
         metrics: [Metric]? = nil, now: Date, settings: ComparisonSettings = ComparisonSettings()
     ) -> CampaignComparison {
-        let latest = latestPerOutlet(figures.filter { $0.status == .current })
+        // Unreviewed figures are compared only when the caller passes them in (`--include-unreviewed`).
+        let latest = latestPerOutlet(figures.filter { $0.status == .current || $0.status == .unreviewed })
         let present = Set(latest.map(\.draft.metric))
         let wanted = (metrics ?? Metric.allCases).filter { metrics != nil || present.contains($0) }
         var results: [MetricComparison] = []

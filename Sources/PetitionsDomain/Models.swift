@@ -203,6 +203,10 @@ public struct ReportedFigure: Sendable, Hashable, Codable {
 
     public enum Status: String, Sendable, Codable, Hashable {
         case current
+        /// Extracted and waiting for an admin's review: left out of comparisons unless asked for.
+        case unreviewed
+        /// Extracted and rejected in review.
+        case rejected
         case retracted
         /// Replaced by a correction.
         case superseded

@@ -276,6 +276,8 @@ public struct Repository {
         SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
                CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
                     WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
+                    WHEN EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = f.id AND v.decision = 'rejected') THEN 'rejected'
+                    WHEN f.method = 'extracted' AND NOT EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = f.id) THEN 'unreviewed'
                     ELSE 'current' END AS status
         """
 
@@ -338,7 +340,8 @@ public struct Repository {
             throw StoreError.notFound("there is no figure \(id) (see: petitions figure list CAMPAIGN)")
         }
         switch figure.status {
-        case .current: return figure
+        case .current, .unreviewed: return figure
+        case .rejected: throw StoreError.conflict("figure \(id) was rejected in review; it stays in the history and cannot change")
         case .retracted: throw StoreError.conflict("figure \(id) is already retracted; retracted figures stay in the history and cannot change")
         case .superseded:
             let replacement = try db.query("SELECT id FROM figures WHERE supersedes = \(id)").first?.decode("id", as: Int.self)
@@ -350,16 +353,19 @@ public struct Repository {
 
     /// The campaign, each outlet's latest current figure per metric, and for each of those the
     /// platform's count at or before its as-of time. Reads only those rows, not the history.
-    public func comparisonInput(campaign slug: String) throws -> (Campaign, [ReportedFigure], [Int: PlatformReading]) {
+    /// - Parameter includeUnreviewed: also compare extracted figures still waiting for review.
+    public func comparisonInput(campaign slug: String, includeUnreviewed: Bool = false) throws -> (Campaign, [ReportedFigure], [Int: PlatformReading]) {
         guard let campaign = try campaign(slug) else { throw try unknownCampaign(slug) }
         let rows = try db.query("""
-            SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind, 'current' AS status,
+            SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
+                   CASE WHEN l.method = 'extracted' AND NOT EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = l.id)
+                        THEN 'unreviewed' ELSE 'current' END AS status,
                    p.outlet AS platform_outlet, p.value AS platform_value, p.as_of AS platform_as_of
             FROM campaigns c
             CROSS JOIN outlets o
             CROSS JOIN unnest(\(Metric.allCases.map(\.rawValue))) AS m(metric)
             JOIN LATERAL (
-                SELECT f.* FROM current_figures f
+                SELECT f.* FROM \(unsafeRaw: includeUnreviewed ? "live_figures" : "current_figures") f
                 WHERE f.campaign_id = c.id AND f.metric = m.metric AND f.outlet_id = o.id
                 ORDER BY f.as_of DESC, f.id DESC LIMIT 1
             ) l ON true

@@ -28,12 +28,15 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("stale-after"), help: ArgumentHelp("How much newer another source's figure must be to make one stale.", valueName: "duration"))
     var staleAfter = "24h"
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+    @Flag(name: .customLong("include-unreviewed"), help: "Also compare extracted figures awaiting review (marked as such).")
+    var includeUnreviewed = false
 
     func run() async throws {
         let metrics = try metric.isEmpty ? nil : metric.map { try Parse.word($0, Metric.self, option: "--metric")! }
         let settings = ComparisonSettings(staleAfter: try Parse.duration(staleAfter, option: "--stale-after"))
         let slug = campaign
-        let (campaign, figures, readings) = try global.withRepository { try $0.comparisonInput(campaign: slug) }
+        let includeUnreviewed = includeUnreviewed
+        let (campaign, figures, readings) = try global.withRepository { try $0.comparisonInput(campaign: slug, includeUnreviewed: includeUnreviewed) }
         let comparison = Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, metrics: metrics, now: Date(), settings: settings)
         try Self.print(comparison, format: format)
     }

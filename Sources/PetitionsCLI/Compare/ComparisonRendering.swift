@@ -25,7 +25,7 @@ enum ComparisonRendering {
             }
             let rows = metric.figures.map { item -> [String] in
                 let figure = item.figure
-                return ["#\(figure.id)", figure.draft.outlet, figure.phrase, item.interval.description, TimeFormatting.short(figure.draft.asOf),
+                return ["#\(figure.id)", figure.draft.outlet + (figure.status == .unreviewed ? " (unreviewed)" : ""), figure.phrase, item.interval.description, TimeFormatting.short(figure.draft.asOf),
                         figure.draft.published.map(TimeFormatting.short) ?? "-", TimeFormatting.duration(item.age),
                         item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", ")]
             }
@@ -88,7 +88,7 @@ enum ComparisonRendering {
                         "qualifier": draft.qualifier.rawValue, "as_of": TimeFormatting.iso(draft.asOf),
                         "published": draft.published.map(TimeFormatting.iso) ?? NSNull(),
                         "interval": ["low": item.interval.low, "high": item.interval.high ?? NSNull()] as [String: Any],
-                        "age_seconds": Int(item.age), "url": draft.sourceURL ?? NSNull(),
+                        "age_seconds": Int(item.age), "url": draft.sourceURL ?? NSNull(), "status": item.figure.status.rawValue,
                         "flags": item.flags.map(\.flag.rawValue),
                         "flag_explanations": item.flags.map { ["flag": $0.flag.rawValue, "explanation": $0.explanation] },
                     ]

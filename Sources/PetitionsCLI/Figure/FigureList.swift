@@ -6,7 +6,8 @@ struct FigureList: AsyncParsableCommand {
         commandName: "list",
         abstract: "List a campaign's figures: the current view, or the full history.",
         discussion: """
-            The current view leaves out retracted figures and figures replaced by a correction; \
+            The current view leaves out retracted figures, figures replaced by a correction, and extracted \
+            figures not yet accepted in review (see `petitions figure review`); \
             --history shows every figure with its status.
 
             Examples:
@@ -17,7 +18,7 @@ struct FigureList: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
-    @Flag(help: "Include retracted and superseded figures.") var history = false
+    @Flag(help: "Include retracted, superseded, rejected and unreviewed figures.") var history = false
     @Option(help: "Only this metric.") var metric: String?
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
 

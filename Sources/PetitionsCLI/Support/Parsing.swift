@@ -73,6 +73,7 @@ struct FigureOptions: ParsableArguments {
             value: value, high: high, qualifier: qualifier,
             asOf: try Parse.time(asOf, option: "--as-of") ?? base?.asOf ?? published ?? now,
             published: published, sourceURL: url ?? base?.sourceURL, quote: quote ?? base?.quote, language: language ?? base?.language,
-            method: base?.method ?? .manual, note: note ?? base?.note)
+            // A person correcting an extracted figure has reviewed it: the correction counts as entered by hand.
+            method: base.map { $0.method == .extracted ? .manual : $0.method } ?? .manual, note: note ?? base?.note)
     }
 }
