@@ -50,6 +50,8 @@ let package = Package(
             ],
             plugins: ["SchemaEmbedPlugin"]
         ),
+        // Figures found in article text, in nine languages; pure, no I/O.
+        .target(name: "PetitionsExtraction", dependencies: ["PetitionsDomain"]),
         // Charts (SVG) and reports (HTML through a Mustache template, Markdown); pure, no I/O.
         .target(
             name: "PetitionsReports",
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "Postgres", "LocalPostgres",
+                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -71,6 +73,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
+        .testTarget(name: "PetitionsExtractionTests", dependencies: ["PetitionsExtraction", "PetitionsDomain"]),
         .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain", "TestSupport"]),
         .testTarget(
             name: "PetitionsStoreTests",

@@ -234,8 +234,12 @@ public struct Repository {
                 SELECT campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, \(actor), note
                 FROM input i
                 WHERE NOT \(skipDuplicates) OR NOT EXISTS (
-                    SELECT 1 FROM current_figures f
-                    WHERE f.campaign_id = i.campaign_id AND f.outlet_id = i.outlet_id AND f.metric = i.metric AND f.value = i.value
+                    -- Against every figure still standing or awaiting or refused in review: an article
+                    -- recorded again, or a rejected figure extracted again, adds nothing.
+                    SELECT 1 FROM figures f
+                    WHERE NOT EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id)
+                      AND NOT EXISTS (SELECT 1 FROM figures c WHERE c.supersedes = f.id)
+                      AND f.campaign_id = i.campaign_id AND f.outlet_id = i.outlet_id AND f.metric = i.metric AND f.value = i.value
                       AND f.high IS NOT DISTINCT FROM i.high AND f.qualifier = i.qualifier AND f.as_of = i.as_of
                       AND f.published_at IS NOT DISTINCT FROM i.published_at AND f.source_url IS NOT DISTINCT FROM i.source_url)
                 ORDER BY position

@@ -1,0 +1,80 @@
+/// Text as Unicode scalars (offsets are code points), with a folded copy for matching: lower case,
+/// full-width ASCII as ASCII, every kind of space as a plain space.
+struct Document {
+    let scalars: [Unicode.Scalar]
+    let folded: [Unicode.Scalar]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        folded = scalars.map(Document.fold)
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        let value = scalar.value
+        if value < 0x80 {
+            return value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar
+        }
+        if value >= 0xFF01 && value <= 0xFF5E {  // full-width ASCII
+            return fold(Unicode.Scalar(value - 0xFEE0)!)
+        }
+        if value == 0x00A0 || value == 0x202F || value == 0x2009 || value == 0x3000 || value == 0x2007 { return " " }
+        if value == 0x2019 { return "'" }
+        if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
+           scalar.properties.lowercaseMapping.unicodeScalars.count == 1 {
+            return lower
+        }
+        return scalar
+    }
+
+    var count: Int { scalars.count }
+
+    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+    func lowerString(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(folded[range])) }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+
+    /// Sentences: ends at . ! ? followed by a space and not a digit or lower-case letter (so "8.000",
+    /// "ca. 12 000" and "Mio. Menschen" stay whole), at 。！？, and at line breaks.
+    func sentences() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < count {
+            let scalar = scalars[index]
+            var end: Int?
+            switch scalar {
+            case "\n", "。", "！", "？":
+                end = index + 1
+            case ".", "!", "?":
+                var next = index + 1
+                while next < count, scalars[next] == "\"" || scalars[next] == "”" || scalars[next] == "»" || scalars[next] == ")" { next += 1 }
+                if next >= count { end = count } else if folded[next] == " " {
+                    var following = next
+                    while following < count, folded[following] == " " { following += 1 }
+                    if following >= count || !(Document.isDigit(folded[following]) || scalars[following].properties.isLowercase) { end = next }
+                }
+            default:
+                break
+            }
+            if let end {
+                if end > start { result.append(start..<end) }
+                start = end
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        if start < count { result.append(start..<count) }
+        return result.filter { range in range.contains { !folded[$0].properties.isWhitespace } }
+    }
+
+    /// The paragraph (text between blank lines, or the line) around a sentence.
+    func paragraph(around sentence: Range<Int>) -> Range<Int> {
+        var start = sentence.lowerBound
+        while start > 0 && !(scalars[start - 1] == "\n" && start > 1 && scalars[start - 2] == "\n") { start -= 1 }
+        var end = sentence.upperBound
+        while end < count && !(scalars[end] == "\n" && end + 1 < count && scalars[end + 1] == "\n") { end += 1 }
+        return start..<end
+    }
+}

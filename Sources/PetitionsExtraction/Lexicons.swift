@@ -1,0 +1,240 @@
+import PetitionsDomain
+
+/// The per-language tables. Shared lists (currency symbols, percent signs) are in `Common`.
+public enum Lexicons {
+    public static func lexicon(_ language: Language) -> Lexicon {
+        switch language {
+        case .en: english
+        case .it: italian
+        case .fr: french
+        case .es: spanish
+        case .de: german
+        case .pt: portuguese
+        case .id: indonesian
+        case .ja: japanese
+        case .zh: chinese
+        }
+    }
+
+    public static let all: [Lexicon] = Language.allCases.map(lexicon)
+
+    static let english = Lexicon(
+        language: .en,
+        functionWords: ["the", "and", "of", "to", "has", "have", "was", "were", "which", "that", "with", "by", "for", "its", "is", "since", "on", "been", "from", "it", "this", "an"],
+        scales: ["thousand": 1_000, "k": 1_000, "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000, "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000],
+        numberWords: ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                      "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100],
+        qualifiersBefore: [("more than", .over), ("over", .over), ("upwards of", .over), ("in excess of", .over), ("exceeding", .over), ("surpassed", .over),
+                           ("passed", .over), ("topped", .over), ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
+                           ("a minimum of", .atLeast), ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about),
+                           ("some", .about), ("circa", .about), ("an estimated", .about), ("nearly", .almost), ("almost", .almost), ("close to", .almost),
+                           ("just under", .almost), ("fewer than", .under), ("less than", .under), ("under", .under), ("below", .under),
+                           ("up to", .upTo), ("as many as", .upTo)],
+        qualifiersAfter: [("or more", .atLeast), ("plus", .over), ("+", .over)],
+        rangeWords: [("between", "and"), ("from", "to")],
+        signatureCues: ["sign", "signed", "signing", "signature", "signatures", "signatories", "signatory", "signers", "petition", "open letter", "letter",
+                        "statement", "added their names", "backed", "endorsed", "supporters", "names"],
+        authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by"],
+        authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
+        verifiedCues: ["verified", "confirmed", "authenticated", "validated"],
+        goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger", "to get"],
+        silencersAfter: ["minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
+                         "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "workers", "videos", "clips", "films",
+                         "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
+                         "users", "downloads", "copies", "tokens", "parameters", "words", "characters", "countries", "cities", "companies", "hours'",
+                         "jobs", "st", "nd", "rd", "th", "am", "pm", "billion dollars", "million dollars", "degrees"],
+        silencersBefore: ["$", "us$", "£", "€", "¥", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
+                          "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth"]
+    )
+
+    static let italian = Lexicon(
+        language: .it,
+        functionWords: ["il", "lo", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "con", "non", "sono", "della", "del", "dei", "degli", "ha", "hanno", "alla", "nel"],
+        scales: ["mila": 1_000, "mille": 1_000, "milione": 1_000_000, "milioni": 1_000_000, "mln": 1_000_000, "miliardo": 1_000_000_000, "miliardi": 1_000_000_000],
+        numberWords: ["un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+                      "venti": 20, "trenta": 30, "cento": 100],
+        qualifiersBefore: [("più di", .over), ("oltre", .over), ("oltre a", .over), ("superato", .over), ("supera", .over), ("superano", .over),
+                           ("almeno", .atLeast), ("non meno di", .atLeast), ("circa", .about), ("intorno a", .about), ("intorno ai", .about),
+                           ("attorno a", .about), ("approssimativamente", .about), ("quasi", .almost), ("poco meno di", .almost), ("vicino a", .almost),
+                           ("meno di", .under), ("fino a", .upTo)],
+        qualifiersAfter: [("o più", .atLeast), ("e oltre", .over)],
+        rangeWords: [("tra", "e"), ("fra", "e"), ("da", "a")],
+        signatureCues: ["firm", "firme", "firmato", "firmata", "firmatari", "firmatarie", "sottoscritto", "sottoscritta", "sottoscrizioni", "adesioni",
+                        "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte"],
+        authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "firmata da", "promossa da", "lanciata da", "ideata da"],
+        authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
+        verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate"],
+        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna"],
+        silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
+                         "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
+                         "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro"],
+        silencersBefore: ["$", "€", "£", "pagina", "versione", "capitolo", "articolo", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da"]
+    )
+
+    static let french = Lexicon(
+        language: .fr,
+        functionWords: ["le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour", "que", "qui", "dans", "par", "sur", "ont", "a", "été", "au", "aux", "ce", "cette"],
+        scales: ["mille": 1_000, "millier": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000],
+        numberWords: ["un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20, "cent": 100],
+        qualifiersBefore: [("plus de", .over), ("au-delà de", .over), ("dépassé", .over), ("dépasse", .over), ("au moins", .atLeast), ("pas moins de", .atLeast),
+                           ("environ", .about), ("quelque", .about), ("quelques", .about), ("autour de", .about), ("approximativement", .about),
+                           ("près de", .almost), ("presque", .almost), ("quasiment", .almost), ("pratiquement", .almost), ("moins de", .under),
+                           ("jusqu'à", .upTo), ("jusqu’à", .upTo)],
+        qualifiersAfter: [("ou plus", .atLeast), ("et plus", .over)],
+        rangeWords: [("entre", "et"), ("de", "à")],
+        signatureCues: ["sign", "signé", "signée", "signées", "signés", "signature", "signatures", "signataire", "signataires", "pétition", "tribune",
+                        "lettre ouverte", "lettre", "appel", "paraphé"],
+        authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "signée par", "initiée par", "lancée par", "portée par"],
+        authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
+        verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées"],
+        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but"],
+        silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
+                         "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
+                         "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros"],
+        silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à"]
+    )
+
+    static let spanish = Lexicon(
+        language: .es,
+        functionWords: ["el", "la", "los", "las", "de", "del", "y", "que", "en", "un", "una", "por", "con", "para", "es", "ha", "han", "se", "su", "al", "ya", "más"],
+        scales: ["mil": 1_000, "millón": 1_000_000, "millon": 1_000_000, "millones": 1_000_000, "mil millones": 1_000_000_000],
+        numberWords: ["un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+                      "veinte": 20, "cien": 100],
+        qualifiersBefore: [("más de", .over), ("mas de", .over), ("supera las", .over), ("supera los", .over), ("supera", .over), ("superan", .over),
+                           ("superó", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
+                           ("unas", .about), ("alrededor de", .about), ("cerca de", .about), ("aproximadamente", .about), ("en torno a", .about),
+                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo)],
+        qualifiersAfter: [("o más", .atLeast)],
+        rangeWords: [("entre", "y"), ("de", "a")],
+        signatureCues: ["firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
+                        "carta abierta", "carta", "manifiesto"],
+        authorCuesBefore: ["redactada por", "redactado por", "escrita por", "escrito por", "impulsada por", "promovida por", "lanzada por"],
+        authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
+        verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas"],
+        goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere"],
+        silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
+                         "empleados", "trabajadores", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
+                         "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros"],
+        silencersBefore: ["$", "€", "£", "página", "versión", "capítulo", "artículo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en"]
+    )
+
+    static let german = Lexicon(
+        language: .de,
+        functionWords: ["der", "die", "das", "und", "ist", "von", "den", "mit", "sich", "des", "auf", "für", "nicht", "ein", "eine", "dem", "haben", "hat", "zu", "im", "wurde"],
+        scales: ["tausend": 1_000, "tsd.": 1_000, "million": 1_000_000, "millionen": 1_000_000, "mio.": 1_000_000, "mio": 1_000_000, "milliarde": 1_000_000_000,
+                 "milliarden": 1_000_000_000, "mrd.": 1_000_000_000],
+        numberWords: ["ein": 1, "eine": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+                      "zwanzig": 20, "hundert": 100],
+        qualifiersBefore: [("mehr als", .over), ("über", .over), ("überschritten", .over), ("mindestens", .atLeast), ("wenigstens", .atLeast),
+                           ("rund", .about), ("etwa", .about), ("ungefähr", .about), ("circa", .about), ("ca.", .about), ("zirka", .about),
+                           ("knapp", .almost), ("fast", .almost), ("beinahe", .almost), ("nahezu", .almost), ("weniger als", .under), ("unter", .under),
+                           ("bis zu", .upTo)],
+        qualifiersAfter: [("oder mehr", .atLeast)],
+        rangeWords: [("zwischen", "und"), ("von", "bis")],
+        signatureCues: ["unterschrieben", "unterzeichnet", "unterschrift", "unterschriften", "unterzeichner", "unterzeichnende", "unterstützer", "petition",
+                        "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet"],
+        authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten"],
+        authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren"],
+        verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte"],
+        goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen"],
+        silencersAfter: ["minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
+                         "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
+                         "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen"],
+        silencersBefore: ["$", "€", "£", "seite", "version", "kapitel", "artikel", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+                          "september", "oktober", "november", "dezember", "bewertet mit"]
+    )
+
+    static let portuguese = Lexicon(
+        language: .pt,
+        functionWords: ["o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para", "com", "não", "por", "foi", "são", "ao", "já"],
+        scales: ["mil": 1_000, "milhão": 1_000_000, "milhao": 1_000_000, "milhões": 1_000_000, "milhoes": 1_000_000, "bilhão": 1_000_000_000,
+                 "bilhões": 1_000_000_000, "mil milhões": 1_000_000_000],
+        numberWords: ["um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
+                      "vinte": 20, "cem": 100],
+        qualifiersBefore: [("mais de", .over), ("ultrapassa", .over), ("ultrapassou", .over), ("supera", .over), ("superou", .over), ("pelo menos", .atLeast),
+                           ("no mínimo", .atLeast), ("cerca de", .about), ("aproximadamente", .about), ("por volta de", .about), ("em torno de", .about),
+                           ("quase", .almost), ("menos de", .under), ("até", .upTo)],
+        qualifiersAfter: [("ou mais", .atLeast)],
+        rangeWords: [("entre", "e"), ("de", "a")],
+        signatureCues: ["assin", "assinaram", "assinado", "assinada", "assinatura", "assinaturas", "signatários", "signatárias", "subscreveram", "petição",
+                        "carta aberta", "carta", "abaixo-assinado", "manifesto"],
+        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "assinada por", "lançada por", "idealizada por"],
+        authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
+        verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas"],
+        goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar"],
+        silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
+                         "reais", "funcionários", "trabalhadores", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
+                         "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares"],
+        silencersBefore: ["$", "r$", "€", "£", "página", "versão", "capítulo", "artigo", "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em"]
+    )
+
+    static let indonesian = Lexicon(
+        language: .id,
+        functionWords: ["yang", "dan", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "telah", "akan", "pada", "oleh", "juga", "sebuah", "para", "mereka"],
+        scales: ["ribu": 1_000, "rb": 1_000, "juta": 1_000_000, "jt": 1_000_000, "miliar": 1_000_000_000, "milyar": 1_000_000_000],
+        numberWords: ["satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
+                      "seratus": 100],
+        qualifiersBefore: [("lebih dari", .over), ("lebih kurang", .about), ("melebihi", .over), ("melampaui", .over), ("sedikitnya", .atLeast),
+                           ("setidaknya", .atLeast), ("paling sedikit", .atLeast), ("minimal", .atLeast), ("sekitar", .about), ("kurang lebih", .about),
+                           ("kira-kira", .about), ("sekira", .about), ("hampir", .almost), ("nyaris", .almost), ("kurang dari", .under), ("hingga", .upTo),
+                           ("sampai", .upTo), ("sebanyak", .exact)],
+        qualifiersAfter: [("lebih", .over), ("atau lebih", .atLeast)],
+        rangeWords: [("antara", "dan"), ("dari", "hingga")],
+        signatureCues: ["tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan"],
+        authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh"],
+        authorCuesAfter: ["menulis", "menyusun", "menggagas"],
+        verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi"],
+        goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai"],
+        silencersAfter: ["menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
+                         "pekerja", "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
+                         "kota", "perusahaan", "miliar dolar"],
+        silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
+                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai"]
+    )
+
+    static let japanese = Lexicon(
+        language: .ja,
+        functionWords: ["の", "に", "は", "を", "が", "と", "で", "た", "し", "て", "も", "です", "ます", "した"],
+        scales: ["千": 1_000, "万": 10_000, "億": 100_000_000],
+        numberWords: [:],
+        qualifiersBefore: [("約", .about), ("およそ", .about), ("おおよそ", .about), ("ほぼ", .about), ("少なくとも", .atLeast), ("最低", .atLeast),
+                           ("最大", .upTo), ("最高", .upTo)],
+        qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("超", .over), ("を超える", .over), ("を超え", .over), ("余り", .over), ("余", .over),
+                          ("人超", .over), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under), ("足らず", .under), ("ほど", .about),
+                          ("程度", .about), ("前後", .about), ("人程度", .about), ("人ほど", .about), ("強", .over)],
+        rangeWords: [("", "〜"), ("", "～"), ("", "から")],
+        signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明"],
+        authorCuesBefore: ["執筆者", "起草者", "発起人"],
+        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人"],
+        verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された"],
+        goalCues: ["必要", "目標", "目指", "基準"],
+        silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
+                         "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月"],
+        silencersBefore: ["$", "¥", "€", "第", "約$"]
+    )
+
+    static let chinese = Lexicon(
+        language: .zh,
+        functionWords: ["的", "了", "是", "在", "和", "有", "这", "为", "与", "已", "该", "个", "也", "都", "将", "对"],
+        scales: ["千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000],
+        numberWords: [:],
+        qualifiersBefore: [("约", .about), ("約", .about), ("大约", .about), ("大約", .about), ("近", .almost), ("将近", .almost), ("接近", .almost),
+                           ("超过", .over), ("超過", .over), ("逾", .over), ("超", .over), ("至少", .atLeast), ("最少", .atLeast), ("不少于", .atLeast),
+                           ("不足", .under), ("不到", .under), ("少于", .under), ("最多", .upTo), ("多达", .upTo)],
+        qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("多", .over), ("余", .over), ("余人", .over), ("多人", .over), ("左右", .about)],
+        rangeWords: [("", "至"), ("", "到"), ("", "-")],
+        signatureCues: ["签名", "簽名", "联署", "聯署", "签署", "簽署", "请愿", "請願", "公开信", "公開信", "声明", "聲明"],
+        authorCuesBefore: ["由", "撰写者", "起草者", "发起人"],
+        authorCuesAfter: ["撰写", "撰寫", "起草", "名作者", "位作者", "人撰写", "人起草", "发起"],
+        verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實"],
+        goalCues: ["需要", "目标", "目標", "门槛", "門檻", "达到", "達到"],
+        silencersAfter: ["分钟", "分鐘", "小时", "小時", "秒", "天", "周", "个月", "個月", "年", "％", "%", "美元", "元", "欧元", "人民币", "名员工", "员工",
+                         "員工", "部", "个视频", "個視頻", "页", "頁", "公里", "次", "p", "岁", "歲", "月", "日"],
+        silencersBefore: ["$", "¥", "€", "第", "美元"]
+    )
+}

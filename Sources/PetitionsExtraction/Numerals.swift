@@ -1,0 +1,201 @@
+/// A number written in text, with what it spans.
+struct NumberMatch: Equatable {
+    var start: Int
+    var end: Int
+    var value: Int
+    /// Letters stuck to the digits that are not a scale ("1080p", "3D").
+    var attachedLetters = false
+    /// Four plain digits from 1900 to 2100, with no scale: probably a year.
+    var looksLikeYear = false
+    /// A decimal without a scale ("2.5"): not a count.
+    var isFraction = false
+}
+
+/// Reads numbers the way each language writes them: `13,500`, `13.500`, `13 500` (ordinary, no-break
+/// and narrow no-break spaces), `13'500`, decimal commas with a scale (`1,2 milioni`), abbreviations
+/// (`2.3m`, `10k`, `1,2 Mio.`), CJK units (`1万2千`, `10万`, `2.5万`), and number words for round
+/// amounts (`three thousand`, `un millón`).
+enum Numerals {
+    static let cjkUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "億": 100_000_000, "亿": 100_000_000]
+    static let kanjiDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+
+    static func scan(_ document: Document, in range: Range<Int>, lexicon: Lexicon) -> [NumberMatch] {
+        var matches: [NumberMatch] = []
+        var index = range.lowerBound
+        let text = document.folded
+        let cjk = lexicon.language == .ja || lexicon.language == .zh
+        while index < range.upperBound {
+            let scalar = text[index]
+            if Document.isDigit(scalar), index == range.lowerBound || !(Document.isDigit(text[index - 1]) || (Document.isLetter(text[index - 1]) && !cjk && text[index - 1].value < 0x3000)) {
+                if let match = digits(document, at: index, limit: range.upperBound, lexicon: lexicon) {
+                    matches.append(match)
+                    index = match.end
+                    continue
+                }
+            } else if cjk, kanjiDigits[scalar] != nil || cjkUnits[scalar] != nil, let match = kanji(document, at: index, limit: range.upperBound) {
+                matches.append(match)
+                index = match.end
+                continue
+            } else if !cjk, Document.isLetter(scalar), index == range.lowerBound || !Document.isLetter(text[index - 1]),
+                      let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon) {
+                matches.append(match)
+                index = match.end
+                continue
+            }
+            index += 1
+        }
+        return matches
+    }
+
+    /// Digits with grouping, an optional decimal part, and an optional scale.
+    static func digits(_ document: Document, at start: Int, limit: Int, lexicon: Lexicon) -> NumberMatch? {
+        let text = document.folded
+        var index = start
+        func run() -> (value: Int, length: Int) {
+            var value = 0, length = 0
+            while index < limit, Document.isDigit(text[index]), length < 15 {
+                value = value * 10 + Int(text[index].value - 0x30)
+                index += 1
+                length += 1
+            }
+            return (value, length)
+        }
+        var (value, firstLength) = run()
+        var grouped = false
+        var separator: Unicode.Scalar?
+        // Groups of exactly three digits after one kind of separator.
+        while index + 3 < limit || index + 3 == limit {
+            guard index < limit else { break }
+            let candidate = text[index]
+            guard [",", ".", " ", "'"].contains(candidate), separator == nil || separator == candidate,
+                  index + 1 < limit, Document.isDigit(text[index + 1]) else { break }
+            let save = index
+            index += 1
+            let (group, length) = run()
+            let followedByDigit = index < limit && Document.isDigit(text[index])
+            if length == 3 && !followedByDigit && (candidate != " " || firstLength <= 3) && !(grouped == false && firstLength > 3) {
+                value = value * 1000 + group
+                grouped = true
+                separator = candidate
+                continue
+            }
+            index = save
+            break
+        }
+        // A decimal part (comma or point), meaningful only with a scale.
+        var fraction = 0.0
+        var hasFraction = false
+        if index + 1 < limit, text[index] == "," || text[index] == ".", text[index] != separator, Document.isDigit(text[index + 1]) {
+            let save = index
+            index += 1
+            var scale = 0.1
+            let fractionStart = index
+            while index < limit, Document.isDigit(text[index]) {
+                fraction += Double(text[index].value - 0x30) * scale
+                scale /= 10
+                index += 1
+            }
+            if index - fractionStart > 3 { index = save } else { hasFraction = true }
+        }
+        var match = NumberMatch(start: start, end: index, value: value)
+        // CJK units right after the digits: 2万5千, 1.5万.
+        if index < limit, let unit = cjkUnits[text[index]] {
+            var total = 0
+            var current = Double(value) + fraction
+            var position = index
+            var lastUnit = Int.max
+            while position < limit, let unit = cjkUnits[text[position]], unit < lastUnit {
+                total += Int((current * Double(unit)).rounded())
+                lastUnit = unit
+                position += 1
+                current = 0
+                // Digits may follow for the next, smaller unit.
+                if position < limit, Document.isDigit(text[position]) {
+                    var next = 0
+                    var digitsEnd = position
+                    while digitsEnd < limit, Document.isDigit(text[digitsEnd]) { next = next * 10 + Int(text[digitsEnd].value - 0x30); digitsEnd += 1 }
+                    if digitsEnd < limit, let nextUnit = cjkUnits[text[digitsEnd]], nextUnit < lastUnit {
+                        current = Double(next)
+                        position = digitsEnd
+                    } else {
+                        total += next
+                        position = digitsEnd
+                        break
+                    }
+                }
+            }
+            _ = unit
+            match.value = total
+            match.end = position
+            return match
+        }
+        // Scales: attached (10k, 2.3m, 5bn) or after a space (mila, Millionen, Mio.).
+        if let (length, multiplier) = scale(document, at: index, limit: limit, lexicon: lexicon) {
+            match.value = Int(((Double(value) + fraction) * Double(multiplier)).rounded())
+            match.end = index + length
+            return match
+        }
+        if hasFraction { match.isFraction = true }
+        if index < limit, Document.isLetter(text[index]) || text[index] == "+" && false { match.attachedLetters = Document.isLetter(text[index]) }
+        if !grouped && !hasFraction && firstLength == 4 && (1900...2100).contains(value) { match.looksLikeYear = true }
+        return match
+    }
+
+    /// A scale word at `index` (after optional spaces): its length and multiplier.
+    static func scale(_ document: Document, at index: Int, limit: Int, lexicon: Lexicon) -> (Int, Int)? {
+        let text = document.folded
+        var position = index
+        while position < limit, text[position] == " " { position += 1 }
+        let attached = position == index
+        var best: (Int, Int)?
+        for (word, multiplier) in lexicon.scales {
+            let scalars = Array(word.unicodeScalars)
+            guard position + scalars.count <= limit, Array(text[position..<position + scalars.count]) == scalars else { continue }
+            let end = position + scalars.count
+            // Whole word (a following letter means another word: "mille" in "millennium").
+            if end < limit, Document.isLetter(text[end]), text[end].value < 0x3000 { continue }
+            // Single letters only when stuck to the digits (10k, 2m), never "2 m".
+            if scalars.count <= 2 && !attached && word != "mn" && word != "bn" { continue }
+            if best == nil || end - index > best!.0 { best = (end - index, multiplier) }
+        }
+        return best
+    }
+
+    /// Kanji numerals with at least one unit (三千, 二万五千, 一万): CJK round amounts.
+    static func kanji(_ document: Document, at start: Int, limit: Int) -> NumberMatch? {
+        let text = document.folded
+        var index = start
+        var total = 0, section = 0, digit = 0
+        var sawUnit = false
+        while index < limit {
+            if let value = kanjiDigits[text[index]] {
+                digit = value
+            } else if let unit = cjkUnits[text[index]] {
+                sawUnit = true
+                if unit >= 10_000 {
+                    section = (section + (digit == 0 ? (section == 0 ? 1 : 0) : digit)) * unit
+                    total += section
+                    section = 0
+                } else {
+                    section += (digit == 0 ? 1 : digit) * unit
+                }
+                digit = 0
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard sawUnit, index - start >= 2 else { return nil }
+        return NumberMatch(start: start, end: index, value: total + section + digit)
+    }
+
+    /// Number words with a scale: "three thousand", "un millón", "zwei Millionen", "dua juta".
+    static func words(_ document: Document, at start: Int, limit: Int, lexicon: Lexicon) -> NumberMatch? {
+        let text = document.folded
+        var end = start
+        while end < limit, Document.isLetter(text[end]) { end += 1 }
+        guard end > start, let number = lexicon.numberWords[String(String.UnicodeScalarView(text[start..<end]))] else { return nil }
+        guard end < limit, text[end] == " ", let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 else { return nil }
+        return NumberMatch(start: start, end: end + length, value: number * multiplier)
+    }
+}
