@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
-        .testTarget(name: "PetitionsExtractionTests", dependencies: ["PetitionsExtraction", "PetitionsDomain"]),
+        .testTarget(name: "PetitionsExtractionTests", dependencies: ["PetitionsExtraction", "PetitionsDomain"], resources: [.copy("Resources")]),
         .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain", "TestSupport"]),
         .testTarget(
             name: "PetitionsStoreTests",

@@ -78,7 +78,13 @@ enum Context {
         }
     }
 
+    /// CJK counters that may stand between a number and what qualifies it: 5千人を超える, 5000多个.
+    static let counters: Set<Character> = ["人", "名", "件", "筆", "个", "個", "份", "位"]
+
     static func longestPrefix(_ text: String, _ phrases: [(String, Qualifier)], cjk: Bool) -> (Int, Qualifier)? {
+        if cjk, let first = text.first, counters.contains(first), let (length, qualifier) = longestPrefix(String(text.dropFirst()), phrases, cjk: true) {
+            return (length + 1, qualifier)
+        }
         let leading = text.prefix { $0 == " " }.count
         var best: (Int, Qualifier)?
         for (phrase, qualifier) in phrases where matchesPrefix(text, [phrase], cjk: cjk) {

@@ -49,7 +49,7 @@ struct Document {
             case ".", "!", "?":
                 var next = index + 1
                 while next < count, scalars[next] == "\"" || scalars[next] == "”" || scalars[next] == "»" || scalars[next] == ")" { next += 1 }
-                if next >= count { end = count } else if folded[next] == " " {
+                if next >= count { end = count } else if folded[next] == " " && !Document.abbreviation(endingAt: index, in: folded) {
                     var following = next
                     while following < count, folded[following] == " " { following += 1 }
                     if following >= count || !(Document.isDigit(folded[following]) || scalars[following].properties.isLowercase) { end = next }
@@ -69,11 +69,23 @@ struct Document {
         return result.filter { range in range.contains { !folded[$0].properties.isWhitespace } }
     }
 
+    static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",
+                                             "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "sr", "av", "env", "dott"]
+
+    /// Whether the word before the period at `index` is an abbreviation ("Mio.", "ca.", "Dr.").
+    static func abbreviation(endingAt index: Int, in text: [Unicode.Scalar]) -> Bool {
+        var start = index
+        while start > 0, text[start - 1].properties.isAlphabetic || text[start - 1] == "." { start -= 1 }
+        guard start < index else { return false }
+        return abbreviations.contains(String(String.UnicodeScalarView(text[start..<index])))
+    }
+
     /// The paragraph (text between blank lines, or the line) around a sentence.
     func paragraph(around sentence: Range<Int>) -> Range<Int> {
         var start = sentence.lowerBound
         while start > 0 && !(scalars[start - 1] == "\n" && start > 1 && scalars[start - 2] == "\n") { start -= 1 }
         var end = sentence.upperBound
+        while end > sentence.lowerBound && scalars[end - 1] == "\n" { end -= 1 }
         while end < count && !(scalars[end] == "\n" && end + 1 < count && scalars[end + 1] == "\n") { end += 1 }
         return start..<end
     }

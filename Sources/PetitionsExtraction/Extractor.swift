@@ -72,7 +72,6 @@ public struct Extractor: Sendable {
             if Context.matchesSuffix(before, lexicon.silencersBefore, cjk: cjk) { continue }
             if Context.matchesPrefix(after, lexicon.silencersAfter + lexicon.silencersBefore, cjk: cjk) { continue }
             if after.hasPrefix("%") || after.hasPrefix("％") || before.hasSuffix("%") { continue }
-            if number.looksLikeYear && !Context.matchesPrefix(after, lexicon.signatureCues, cjk: cjk) { continue }
             if number.value == 0 { continue }
             if number.isFraction { continue }
 
@@ -97,6 +96,11 @@ public struct Extractor: Sendable {
                 end += length
             }
 
+            // A bare four-digit number from 1900 to 2100 is a year, unless hedged ("more than 2000") or
+            // followed by who signed ("2000 people").
+            if number.looksLikeYear && qualifier == .exact && high == nil
+                && !Context.matchesPrefix(after, lexicon.signatureCues + Lexicons.people(lexicon.language), cjk: cjk) { continue }
+
             // What it counts.
             let afterRange = skipNext ? Context.after(document, from: end, to: sentence.upperBound, limit: 48) : after
             guard let metric = Self.metric(before: before, after: afterRange, farAfter: farAfter, sentence: sentenceText, lexicon: lexicon, cjk: cjk) else { continue }
@@ -111,10 +115,13 @@ public struct Extractor: Sendable {
     static func metric(before: String, after: String, farAfter: String, sentence: String, lexicon: Lexicon, cjk: Bool) -> Metric? {
         let near = before.suffix(40)
         if Context.contains(String(near), lexicon.goalCues, cjk: cjk) || Context.matchesPrefix(after, lexicon.goalCues, cjk: cjk) { return .goal }
-        if Context.matchesSuffix(String(before.suffix(32)), lexicon.authorCuesBefore, cjk: cjk, allowTrailing: true) { return .authors }
-        // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
         let nextWords = cjk ? String(after.prefix(12)) : after.split(separator: " ").prefix(3).joined(separator: " ")
-        if Context.contains(nextWords, lexicon.authorCuesAfter, cjk: cjk) { return .authors }
+        // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
+        if Context.contains(nextWords, lexicon.goalCues, cjk: cjk) { return .goal }
+        if Context.matchesSuffix(String(before.suffix(32)), lexicon.authorCuesBefore, cjk: cjk, allowTrailing: true) { return .authors }
+        let signedBy = Context.matchesSuffix(String(before.suffix(32)), Lexicons.signedBy(lexicon.language), cjk: cjk, allowTrailing: true)
+        // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
+        if !signedBy && Context.contains(nextWords, lexicon.authorCuesAfter, cjk: cjk) { return .authors }
         if Context.contains(String(before.suffix(24)), lexicon.verifiedCues, cjk: cjk) || Context.contains(String(farAfter.prefix(48)), lexicon.verifiedCues, cjk: cjk) {
             return .verifiedSignatures
         }

@@ -18,6 +18,36 @@ public enum Lexicons {
 
     public static let all: [Lexicon] = Language.allCases.map(lexicon)
 
+    /// Words for people right after a number ("2000 people"): enough to tell a count from a year.
+    static func people(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["people", "persons", "artists", "citizens", "residents", "members", "supporters", "users", "students", "workers"]
+        case .it: ["persone", "cittadini", "artisti", "utenti", "studenti"]
+        case .fr: ["personnes", "citoyens", "artistes", "internautes", "étudiants"]
+        case .es: ["personas", "ciudadanos", "artistas", "usuarios", "estudiantes"]
+        case .de: ["menschen", "personen", "bürger", "künstler", "künstlerinnen", "nutzer", "studierende"]
+        case .pt: ["pessoas", "cidadãos", "artistas", "usuários", "estudantes"]
+        case .id: ["orang", "warga", "seniman", "pengguna", "mahasiswa"]
+        case .ja: ["人", "名"]
+        case .zh: ["人", "名"]
+        }
+    }
+
+    /// "Signed by": what follows counts signers, whatever their trade ("signed by 3,000 authors").
+    static func signedBy(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["signed by", "backed by", "endorsed by", "supported by"]
+        case .it: ["firmata da", "firmato da", "sottoscritta da", "sottoscritto da"]
+        case .fr: ["signée par", "signé par", "signées par", "soutenue par"]
+        case .es: ["firmada por", "firmado por", "suscrita por", "respaldada por"]
+        case .de: ["unterzeichnet von", "unterschrieben von", "unterstützt von"]
+        case .pt: ["assinada por", "assinado por", "subscrita por"]
+        case .id: ["ditandatangani oleh", "didukung oleh"]
+        case .ja: ["が署名", "署名した"]
+        case .zh: ["签署", "联署"]
+        }
+    }
+
     static let english = Lexicon(
         language: .en,
         functionWords: ["the", "and", "of", "to", "has", "have", "was", "were", "which", "that", "with", "by", "for", "its", "is", "since", "on", "been", "from", "it", "this", "an"],
@@ -25,7 +55,8 @@ public enum Lexicons {
         numberWords: ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                       "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100],
         qualifiersBefore: [("more than", .over), ("over", .over), ("upwards of", .over), ("in excess of", .over), ("exceeding", .over), ("surpassed", .over),
-                           ("passed", .over), ("topped", .over), ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
+                           ("passed", .over), ("topped", .over), ("pass", .over), ("passes", .over), ("crossed", .over), ("surpass", .over),
+                           ("exceeded", .over), ("exceeds", .over), ("broke", .over), ("topping", .over), ("surpassing", .over), ("at least", .atLeast), ("no fewer than", .atLeast), ("no less than", .atLeast),
                            ("a minimum of", .atLeast), ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about),
                            ("some", .about), ("circa", .about), ("an estimated", .about), ("nearly", .almost), ("almost", .almost), ("close to", .almost),
                            ("just under", .almost), ("fewer than", .under), ("less than", .under), ("under", .under), ("below", .under),
@@ -37,13 +68,17 @@ public enum Lexicons {
         authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by"],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
         verifiedCues: ["verified", "confirmed", "authenticated", "validated"],
-        goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger", "to get"],
+        goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger",
+                   "to get", "must collect", "must gather", "must get", "has to collect", "have to collect", "needs to collect", "needs to reach", "hopes to reach",
+                   "hoping to reach", "hopes to collect"],
         silencersAfter: ["minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
                          "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "workers", "videos", "clips", "films",
                          "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
                          "users", "downloads", "copies", "tokens", "parameters", "words", "characters", "countries", "cities", "companies", "hours'",
-                         "jobs", "st", "nd", "rd", "th", "am", "pm", "billion dollars", "million dollars", "degrees"],
-        silencersBefore: ["$", "us$", "£", "€", "¥", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
+                         "jobs", "st", "nd", "rd", "th", "am", "pm", "billion dollars", "million dollars", "degrees", "campaigns", "petitions",
+                         "languages", "articles", "posts", "tweets", "messages", "emails", "projects", "songs", "books", "episodes", "models",
+                         "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings"],
+        silencersBefore: ["$", "us$", "£", "€", "¥", "half", "half a", "a third of", "quarter", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
                           "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
                           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth"]
     )
@@ -55,6 +90,8 @@ public enum Lexicons {
         numberWords: ["un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
                       "venti": 20, "trenta": 30, "cento": 100],
         qualifiersBefore: [("più di", .over), ("oltre", .over), ("oltre a", .over), ("superato", .over), ("supera", .over), ("superano", .over),
+                           ("superato quota", .over), ("superato le", .over), ("superato i", .over), ("supera quota", .over), ("superato la soglia di", .over),
+                           ("superato la soglia delle", .over), ("sfondato quota", .over), ("oltre le", .over), ("oltre i", .over),
                            ("almeno", .atLeast), ("non meno di", .atLeast), ("circa", .about), ("intorno a", .about), ("intorno ai", .about),
                            ("attorno a", .about), ("approssimativamente", .about), ("quasi", .almost), ("poco meno di", .almost), ("vicino a", .almost),
                            ("meno di", .under), ("fino a", .upTo)],
@@ -62,13 +99,14 @@ public enum Lexicons {
         rangeWords: [("tra", "e"), ("fra", "e"), ("da", "a")],
         signatureCues: ["firm", "firme", "firmato", "firmata", "firmatari", "firmatarie", "sottoscritto", "sottoscritta", "sottoscrizioni", "adesioni",
                         "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte"],
-        authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "firmata da", "promossa da", "lanciata da", "ideata da"],
+        authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da"],
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
         verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate"],
         goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna"],
         silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
                          "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
-                         "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro"],
+                         "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
+                         "campagne", "petizioni", "lingue", "articoli", "post", "messaggi", "progetti", "canzoni", "libri", "episodi", "modelli", "premi"],
         silencersBefore: ["$", "€", "£", "pagina", "versione", "capitolo", "articolo", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
                           "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da"]
     )
@@ -78,7 +116,9 @@ public enum Lexicons {
         functionWords: ["le", "la", "les", "de", "des", "du", "et", "est", "un", "une", "pour", "que", "qui", "dans", "par", "sur", "ont", "a", "été", "au", "aux", "ce", "cette"],
         scales: ["mille": 1_000, "millier": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000],
         numberWords: ["un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20, "cent": 100],
-        qualifiersBefore: [("plus de", .over), ("au-delà de", .over), ("dépassé", .over), ("dépasse", .over), ("au moins", .atLeast), ("pas moins de", .atLeast),
+        qualifiersBefore: [("plus de", .over), ("au-delà de", .over), ("dépassé", .over), ("dépasse", .over), ("dépassé les", .over), ("dépasse les", .over),
+                           ("dépassé la barre des", .over), ("franchi les", .over), ("franchi la barre des", .over), ("passé la barre des", .over),
+                           ("au moins", .atLeast), ("pas moins de", .atLeast),
                            ("environ", .about), ("quelque", .about), ("quelques", .about), ("autour de", .about), ("approximativement", .about),
                            ("près de", .almost), ("presque", .almost), ("quasiment", .almost), ("pratiquement", .almost), ("moins de", .under),
                            ("jusqu'à", .upTo), ("jusqu’à", .upTo)],
@@ -86,13 +126,14 @@ public enum Lexicons {
         rangeWords: [("entre", "et"), ("de", "à")],
         signatureCues: ["sign", "signé", "signée", "signées", "signés", "signature", "signatures", "signataire", "signataires", "pétition", "tribune",
                         "lettre ouverte", "lettre", "appel", "paraphé"],
-        authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "signée par", "initiée par", "lancée par", "portée par"],
+        authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par"],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
         verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées"],
         goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but"],
         silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
-                         "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros"],
+                         "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
+                         "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
         silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                           "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à"]
     )
@@ -104,7 +145,8 @@ public enum Lexicons {
         numberWords: ["un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
                       "veinte": 20, "cien": 100],
         qualifiersBefore: [("más de", .over), ("mas de", .over), ("supera las", .over), ("supera los", .over), ("supera", .over), ("superan", .over),
-                           ("superó", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
+                           ("superó", .over), ("superado las", .over), ("superado los", .over), ("superó las", .over), ("superó los", .over),
+                           ("sobrepasa las", .over), ("sobrepasado las", .over), ("rebasa las", .over), ("rebasado las", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
                            ("unas", .about), ("alrededor de", .about), ("cerca de", .about), ("aproximadamente", .about), ("en torno a", .about),
                            ("casi", .almost), ("menos de", .under), ("hasta", .upTo)],
         qualifiersAfter: [("o más", .atLeast)],
@@ -117,7 +159,8 @@ public enum Lexicons {
         goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
                          "empleados", "trabajadores", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
-                         "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros"],
+                         "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
+                         "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
         silencersBefore: ["$", "€", "£", "página", "versión", "capítulo", "artículo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                           "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en"]
     )
@@ -129,7 +172,7 @@ public enum Lexicons {
                  "milliarden": 1_000_000_000, "mrd.": 1_000_000_000],
         numberWords: ["ein": 1, "eine": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
                       "zwanzig": 20, "hundert": 100],
-        qualifiersBefore: [("mehr als", .over), ("über", .over), ("überschritten", .over), ("mindestens", .atLeast), ("wenigstens", .atLeast),
+        qualifiersBefore: [("mehr als", .over), ("über", .over), ("überschritten", .over), ("die marke von", .over), ("mindestens", .atLeast), ("wenigstens", .atLeast),
                            ("rund", .about), ("etwa", .about), ("ungefähr", .about), ("circa", .about), ("ca.", .about), ("zirka", .about),
                            ("knapp", .almost), ("fast", .almost), ("beinahe", .almost), ("nahezu", .almost), ("weniger als", .under), ("unter", .under),
                            ("bis zu", .upTo)],
@@ -143,7 +186,8 @@ public enum Lexicons {
         goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen"],
         silencersAfter: ["minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
                          "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
-                         "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen"],
+                         "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
+                         "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
         silencersBefore: ["$", "€", "£", "seite", "version", "kapitel", "artikel", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
                           "september", "oktober", "november", "dezember", "bewertet mit"]
     )
@@ -155,20 +199,22 @@ public enum Lexicons {
                  "bilhões": 1_000_000_000, "mil milhões": 1_000_000_000],
         numberWords: ["um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10,
                       "vinte": 20, "cem": 100],
-        qualifiersBefore: [("mais de", .over), ("ultrapassa", .over), ("ultrapassou", .over), ("supera", .over), ("superou", .over), ("pelo menos", .atLeast),
+        qualifiersBefore: [("mais de", .over), ("ultrapassa", .over), ("ultrapassou", .over), ("supera", .over), ("superou", .over), ("ultrapassou as", .over),
+                           ("ultrapassou os", .over), ("superou as", .over), ("superou os", .over), ("passou de", .over), ("passa de", .over), ("pelo menos", .atLeast),
                            ("no mínimo", .atLeast), ("cerca de", .about), ("aproximadamente", .about), ("por volta de", .about), ("em torno de", .about),
                            ("quase", .almost), ("menos de", .under), ("até", .upTo)],
         qualifiersAfter: [("ou mais", .atLeast)],
         rangeWords: [("entre", "e"), ("de", "a")],
         signatureCues: ["assin", "assinaram", "assinado", "assinada", "assinatura", "assinaturas", "signatários", "signatárias", "subscreveram", "petição",
                         "carta aberta", "carta", "abaixo-assinado", "manifesto"],
-        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "assinada por", "lançada por", "idealizada por"],
+        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por"],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas"],
         goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
                          "reais", "funcionários", "trabalhadores", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
-                         "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares"],
+                         "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
+                         "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
         silencersBefore: ["$", "r$", "€", "£", "página", "versão", "capítulo", "artigo", "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
                           "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em"]
     )
@@ -192,7 +238,8 @@ public enum Lexicons {
         goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai"],
         silencersAfter: ["menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
                          "pekerja", "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
-                         "kota", "perusahaan", "miliar dolar"],
+                         "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
+                         "buku", "episode", "model", "penghargaan"],
         silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
                           "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai"]
     )
@@ -205,6 +252,7 @@ public enum Lexicons {
         qualifiersBefore: [("約", .about), ("およそ", .about), ("おおよそ", .about), ("ほぼ", .about), ("少なくとも", .atLeast), ("最低", .atLeast),
                            ("最大", .upTo), ("最高", .upTo)],
         qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("超", .over), ("を超える", .over), ("を超え", .over), ("余り", .over), ("余", .over),
+                          ("を突破", .over), ("突破", .over), ("を上回る", .over), ("を上回った", .over),
                           ("人超", .over), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under), ("足らず", .under), ("ほど", .about),
                           ("程度", .about), ("前後", .about), ("人程度", .about), ("人ほど", .about), ("強", .over)],
         rangeWords: [("", "〜"), ("", "～"), ("", "から")],
@@ -223,10 +271,11 @@ public enum Lexicons {
         functionWords: ["的", "了", "是", "在", "和", "有", "这", "为", "与", "已", "该", "个", "也", "都", "将", "对"],
         scales: ["千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000],
         numberWords: [:],
-        qualifiersBefore: [("约", .about), ("約", .about), ("大约", .about), ("大約", .about), ("近", .almost), ("将近", .almost), ("接近", .almost),
+        qualifiersBefore: [("约", .about), ("約", .about), ("大约", .about), ("大約", .about), ("约有", .about), ("大约有", .about), ("約有", .about), ("近", .almost), ("将近", .almost), ("接近", .almost),
                            ("超过", .over), ("超過", .over), ("逾", .over), ("超", .over), ("至少", .atLeast), ("最少", .atLeast), ("不少于", .atLeast),
                            ("不足", .under), ("不到", .under), ("少于", .under), ("最多", .upTo), ("多达", .upTo)],
-        qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("多", .over), ("余", .over), ("余人", .over), ("多人", .over), ("左右", .about)],
+        qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("多", .over), ("余", .over), ("余人", .over), ("多人", .over), ("左右", .about),
+                          ("突破", .over)],
         rangeWords: [("", "至"), ("", "到"), ("", "-")],
         signatureCues: ["签名", "簽名", "联署", "聯署", "签署", "簽署", "请愿", "請願", "公开信", "公開信", "声明", "聲明"],
         authorCuesBefore: ["由", "撰写者", "起草者", "发起人"],
