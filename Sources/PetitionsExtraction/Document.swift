@@ -6,7 +6,7 @@ struct Document {
 
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
-        folded = scalars.map(Document.fold)
+        folded = scalars.map { $0.value < 0x80 ? ($0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : ($0 == "\t" || $0 == "\r" ? " " : $0)) : Document.fold($0) }
     }
 
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -18,6 +18,9 @@ struct Document {
             return fold(Unicode.Scalar(value - 0xFEE0)!)
         }
         if value == 0x00A0 || value == 0x202F || value == 0x2009 || value == 0x3000 || value == 0x2007 { return " " }
+        // Latin-1 capitals (À–Þ, not ×) without a property lookup.
+        if value >= 0xC0 && value <= 0xDE && value != 0xD7 { return Unicode.Scalar(value + 0x20)! }
+        if value < 0x100 || (value >= 0x3000 && value < 0xFF00) || (value >= 0x4E00 && value <= 0x9FFF) { return scalar }
         if value == 0x2019 { return "'" }
         if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
            scalar.properties.lowercaseMapping.unicodeScalars.count == 1 {
@@ -32,7 +35,11 @@ struct Document {
     func lowerString(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(folded[range])) }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        return scalar.properties.isAlphabetic
+    }
 
     /// Sentences: ends at . ! ? followed by a space and not a digit or lower-case letter (so "8.000",
     /// "ca. 12 000" and "Mio. Menschen" stay whole), at 。！？, and at line breaks.
@@ -66,7 +73,7 @@ struct Document {
             }
         }
         if start < count { result.append(start..<count) }
-        return result.filter { range in range.contains { !folded[$0].properties.isWhitespace } }
+        return result.filter { range in range.contains { folded[$0] != " " && folded[$0] != "\n" && folded[$0] != "\t" && folded[$0] != "\r" } }
     }
 
     static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",

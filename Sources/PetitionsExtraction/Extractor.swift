@@ -41,92 +41,129 @@ public struct Extractor: Sendable {
 
     /// Extracts from one document. Language: `language`, else detected.
     public func extract(_ text: String, language: Language? = nil) -> [ExtractedFigure] {
+        extract(text, language: language, offset: 0)
+    }
+
+    /// Extracts from one block of a longer document whose earlier blocks held `offset` code points.
+    public func extract(_ text: String, language: Language?, offset: Int) -> [ExtractedFigure] {
         let document = Document(text)
         let language = language ?? LanguageDetector.detect(document)
-        let lexicon = Lexicons.lexicon(language)
+        let lexicon = CompiledLexicon.all[language]!
+        let matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
         var figures: [ExtractedFigure] = []
         for sentence in document.sentences() {
-            figures += extract(sentence: sentence, in: document, lexicon: lexicon)
+            figures += extract(sentence: sentence, in: document, lexicon: lexicon, matcher: matcher, offset: offset)
         }
         return figures
     }
 
-    func extract(sentence: Range<Int>, in document: Document, lexicon: Lexicon) -> [ExtractedFigure] {
+    func extract(sentence: Range<Int>, in document: Document, lexicon: CompiledLexicon, matcher m: Matcher, offset: Int) -> [ExtractedFigure] {
         let numbers = Numerals.scan(document, in: sentence, lexicon: lexicon)
         guard !numbers.isEmpty else { return [] }
-        let sentenceText = document.lowerString(sentence)
-        let quote = document.string(sentence).trimmingCharacters(in: .whitespacesAndNewlines)
-        let cjk = lexicon.language == .ja || lexicon.language == .zh
+        let text = document.folded
+        let cjk = lexicon.cjk
+        var signatureCue: Bool?
         var results: [ExtractedFigure] = []
         var skipNext = false
         for (index, number) in numbers.enumerated() {
             if skipNext { skipNext = false; continue }
-            let previousEnd = index > 0 ? numbers[index - 1].end : sentence.lowerBound
+            let floor = max(index > 0 ? numbers[index - 1].end : sentence.lowerBound, number.start - 48)
             let nextStart = index + 1 < numbers.count ? numbers[index + 1].start : sentence.upperBound
-            let before = Context.before(document, from: previousEnd, to: number.start, limit: 48)
-            let after = Context.after(document, from: number.end, to: nextStart, limit: 48)
-            let farAfter = Context.after(document, from: number.end, to: sentence.upperBound, limit: 64)
+            let ceiling = min(nextStart, number.end + 48)
 
             // Silence: things that are not counts of people.
             if number.attachedLetters && !cjk { continue }
-            if Context.matchesSuffix(before, lexicon.silencersBefore, cjk: cjk) { continue }
-            if Context.matchesPrefix(after, lexicon.silencersAfter + lexicon.silencersBefore, cjk: cjk) { continue }
-            if after.hasPrefix("%") || after.hasPrefix("％") || before.hasSuffix("%") { continue }
-            if number.value == 0 { continue }
-            if number.isFraction { continue }
+            if m.longestEnding(lexicon.silencersBefore, before: number.start, floor: floor) != nil { continue }
+            if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) { continue }
+            let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
+            if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
+            if number.value == 0 || number.isFraction { continue }
 
             // Qualifier before, after, or a range with the next number.
             var qualifier = Qualifier.exact
             var start = number.start
             var end = number.end
             var high: Int?
-            if index + 1 < numbers.count, let range = Context.range(before: before, between: Context.after(document, from: number.end, to: numbers[index + 1].start, limit: 16),
-                                                                     words: lexicon.rangeWords, cjk: cjk), numbers[index + 1].value > number.value {
+            if index + 1 < numbers.count, numbers[index + 1].value > number.value, numbers[index + 1].start - number.end <= 16,
+               let rangeStart = rangeStart(number, next: numbers[index + 1], floor: floor, lexicon: lexicon, matcher: m) {
                 qualifier = .range
                 high = numbers[index + 1].value
-                start -= range
+                start = rangeStart
                 end = numbers[index + 1].end
                 skipNext = true
-            } else if let (length, found) = Context.longestSuffix(before, lexicon.qualifiersBefore, cjk: cjk) {
-                qualifier = found
-                start -= length
+            } else if let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: number.start, floor: floor) {
+                qualifier = value
+                start = found
             }
-            if qualifier == .exact, let (length, found) = Context.longestPrefix(after, lexicon.qualifiersAfter, cjk: cjk) {
-                qualifier = found
-                end += length
+            if qualifier == .exact {
+                var from = number.end
+                if cjk, from < sentence.upperBound, Context.counters.contains(Character(text[from])) { from += 1 }
+                if let (found, value) = m.longestStarting(lexicon.qualifiersAfter, after: from, ceiling: min(nextStart, from + 16)) {
+                    qualifier = value
+                    end = found
+                }
             }
+            let afterCeiling = min(skipNext ? sentence.upperBound : nextStart, end + 48)
 
             // A bare four-digit number from 1900 to 2100 is a year, unless hedged ("more than 2000") or
             // followed by who signed ("2000 people").
-            if number.looksLikeYear && qualifier == .exact && high == nil
-                && !Context.matchesPrefix(after, lexicon.signatureCues + Lexicons.people(lexicon.language), cjk: cjk) { continue }
+            if number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
             // What it counts.
-            let afterRange = skipNext ? Context.after(document, from: end, to: sentence.upperBound, limit: 48) : after
-            guard let metric = Self.metric(before: before, after: afterRange, farAfter: farAfter, sentence: sentenceText, lexicon: lexicon, cjk: cjk) else { continue }
+            guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling, sentence: sentence, lexicon: lexicon, matcher: m,
+                                      signatureCue: &signatureCue) else { continue }
+            let sentenceText = document.string(sentence)
             results.append(ExtractedFigure(
-                value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.language,
-                campaign: campaign(sentence: sentenceText, paragraph: document.lowerString(document.paragraph(around: sentence))),
-                quote: quote, start: start, end: end))
+                value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.lexicon.language,
+                campaign: campaigns.isEmpty ? nil : campaign(sentence: document.lowerString(sentence), paragraph: document.lowerString(document.paragraph(around: sentence))),
+                quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
         }
         return results
     }
 
-    static func metric(before: String, after: String, farAfter: String, sentence: String, lexicon: Lexicon, cjk: Bool) -> Metric? {
-        let near = before.suffix(40)
-        if Context.contains(String(near), lexicon.goalCues, cjk: cjk) || Context.matchesPrefix(after, lexicon.goalCues, cjk: cjk) { return .goal }
-        let nextWords = cjk ? String(after.prefix(12)) : after.split(separator: " ").prefix(3).joined(separator: " ")
+    /// "between 5,000 and 6,000", "5000〜6000", "5,000-6,000": where the range phrase starts.
+    func rangeStart(_ number: NumberMatch, next: NumberMatch, floor: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Int? {
+        let joinStart = m.skipSpaces(number.end, ceiling: next.start)
+        let text = m.text
+        if joinStart < next.start, text[joinStart] == "-" || text[joinStart] == "–", m.skipSpaces(joinStart + 1, ceiling: next.start) == next.start {
+            // "between 5,000-6,000" keeps its word; "5,000-6,000" alone is a range too.
+            for case let (before?, _) in lexicon.rangeWords {
+                if let found = m.start(of: before, endingAt: m.skipSpacesBack(number.start, floor: floor), floor: floor) { return found }
+            }
+            return number.start
+        }
+        for (before, between) in lexicon.rangeWords {
+            guard let joined = m.end(of: between, startingAt: joinStart, ceiling: next.start), m.skipSpaces(joined, ceiling: next.start) == next.start else { continue }
+            guard let before else { return number.start }
+            if let found = m.start(of: before, endingAt: m.skipSpacesBack(number.start, floor: floor), floor: floor) { return found }
+        }
+        return nil
+    }
+
+    func metric(start: Int, end: Int, floor: Int, afterCeiling: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
+                signatureCue: inout Bool?) -> Metric? {
+        let cjk = lexicon.cjk
+        if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
+        let nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
-        if Context.contains(nextWords, lexicon.goalCues, cjk: cjk) { return .goal }
-        if Context.matchesSuffix(String(before.suffix(32)), lexicon.authorCuesBefore, cjk: cjk, allowTrailing: true) { return .authors }
-        let signedBy = Context.matchesSuffix(String(before.suffix(32)), Lexicons.signedBy(lexicon.language), cjk: cjk, allowTrailing: true)
+        if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
+        let cueFloor = max(floor, start - 32)
+        func cueBefore(_ phrases: [Phrase]) -> Bool {
+            // A qualifier or article may stand between the cue and the number: "written by some 16".
+            for words in 0...2 {
+                let position = words == 0 ? start : m.startOfWords(words, before: start, floor: cueFloor)
+                if m.longestEnding(phrases, before: position, floor: cueFloor) != nil { return true }
+            }
+            return false
+        }
+        if cueBefore(lexicon.authorCuesBefore) { return .authors }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
-        if !signedBy && Context.contains(nextWords, lexicon.authorCuesAfter, cjk: cjk) { return .authors }
-        if Context.contains(String(before.suffix(24)), lexicon.verifiedCues, cjk: cjk) || Context.contains(String(farAfter.prefix(48)), lexicon.verifiedCues, cjk: cjk) {
+        if !cueBefore(lexicon.signedBy) && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
+        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<min(sentence.upperBound, end + 48)) {
             return .verifiedSignatures
         }
-        if Context.contains(sentence, lexicon.signatureCues, cjk: cjk) { return .signatures }
-        return nil
+        if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }
+        return signatureCue! ? .signatures : nil
     }
 
     func campaign(sentence: String, paragraph: String) -> String? {

@@ -1,7 +1,26 @@
 /// Guesses a text's language: kana means Japanese, Han without kana Chinese; Latin-script text
-/// goes to the language whose function words it uses most.
+/// goes to the language whose words it uses most: its function words, and every word of its
+/// lexicon (cues, qualifiers, scales, units), with a few letters that only some languages use
+/// (ñ, ã, õ, ß) as tie-breakers. Works on a single sentence.
 public enum LanguageDetector {
     public static func detect(_ text: String) -> Language { detect(Document(text)) }
+
+    /// Per language: word → weight (2 for function words, 1 for other lexicon words).
+    static let vocabulary: [(Language, [String: Int])] = Lexicons.all.filter { $0.language != .ja && $0.language != .zh }.map { lexicon in
+        var words: [String: Int] = [:]
+        let phrases = lexicon.signatureCues + lexicon.authorCuesBefore + lexicon.authorCuesAfter + lexicon.verifiedCues + lexicon.goalCues
+            + lexicon.silencersAfter + lexicon.silencersBefore + lexicon.qualifiersBefore.map(\.0) + lexicon.qualifiersAfter.map(\.0)
+            + Array(lexicon.scales.keys) + Array(lexicon.numberWords.keys) + Lexicons.people(lexicon.language)
+        for phrase in phrases {
+            for word in phrase.split(whereSeparator: { !$0.isLetter }) where word.count >= 3 { words[String(word)] = 1 }
+        }
+        for word in lexicon.functionWords { words[word] = 2 }
+        return (lexicon.language, words)
+    }
+
+    static let letters: [Unicode.Scalar: [Language]] = ["ñ": [.es], "ã": [.pt], "õ": [.pt], "ß": [.de], "ä": [.de], "ö": [.de], "ü": [.de],
+                                                        "ç": [.fr, .pt], "ê": [.fr, .pt], "è": [.it, .fr], "ù": [.it, .fr], "à": [.it, .fr, .pt],
+                                                        "œ": [.fr], "ì": [.it], "ò": [.it], "á": [.es, .pt], "í": [.es, .pt], "ó": [.es, .pt], "ú": [.es, .pt]]
 
     static func detect(_ document: Document) -> Language {
         var kana = 0, han = 0, latin = 0
@@ -20,12 +39,17 @@ public enum LanguageDetector {
         var counted = 0
         func score() {
             guard !word.isEmpty else { return }
-            for lexicon in Lexicons.all where lexicon.functionWords.contains(word) { scores[lexicon.language, default: 0] += 1 }
+            for (language, words) in vocabulary { if let weight = words[word] { scores[language, default: 0] += weight } }
             word = ""
             counted += 1
         }
         for scalar in document.folded.prefix(20_000) {
-            if scalar.properties.isAlphabetic { word.unicodeScalars.append(scalar) } else { score() }
+            if Document.isLetter(scalar) {
+                word.unicodeScalars.append(scalar)
+                if let languages = letters[scalar] { for language in languages { scores[language, default: 0] += 3 / languages.count + (languages.count == 1 ? 1 : 0) } }
+            } else {
+                score()
+            }
             if counted > 3_000 { break }
         }
         score()

@@ -19,11 +19,11 @@ enum Numerals {
     static let cjkUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "億": 100_000_000, "亿": 100_000_000]
     static let kanjiDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
-    static func scan(_ document: Document, in range: Range<Int>, lexicon: Lexicon) -> [NumberMatch] {
+    static func scan(_ document: Document, in range: Range<Int>, lexicon: CompiledLexicon) -> [NumberMatch] {
         var matches: [NumberMatch] = []
         var index = range.lowerBound
         let text = document.folded
-        let cjk = lexicon.language == .ja || lexicon.language == .zh
+        let cjk = lexicon.cjk
         while index < range.upperBound {
             let scalar = text[index]
             if Document.isDigit(scalar), index == range.lowerBound || !(Document.isDigit(text[index - 1]) || (Document.isLetter(text[index - 1]) && !cjk && text[index - 1].value < 0x3000)) {
@@ -32,11 +32,12 @@ enum Numerals {
                     index = match.end
                     continue
                 }
-            } else if cjk, kanjiDigits[scalar] != nil || cjkUnits[scalar] != nil, let match = kanji(document, at: index, limit: range.upperBound) {
+            } else if cjk, scalar.value >= 0x3000, kanjiDigits[scalar] != nil || cjkUnits[scalar] != nil, let match = kanji(document, at: index, limit: range.upperBound) {
                 matches.append(match)
                 index = match.end
                 continue
-            } else if !cjk, Document.isLetter(scalar), index == range.lowerBound || !Document.isLetter(text[index - 1]),
+            } else if !cjk, scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : lexicon.numberWordStarts.contains(scalar),
+                      index == range.lowerBound || !Document.isLetter(text[index - 1]),
                       let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon) {
                 matches.append(match)
                 index = match.end
@@ -48,7 +49,7 @@ enum Numerals {
     }
 
     /// Digits with grouping, an optional decimal part, and an optional scale.
-    static func digits(_ document: Document, at start: Int, limit: Int, lexicon: Lexicon) -> NumberMatch? {
+    static func digits(_ document: Document, at start: Int, limit: Int, lexicon: CompiledLexicon) -> NumberMatch? {
         let text = document.folded
         var index = start
         func run() -> (value: Int, length: Int) {
@@ -142,23 +143,25 @@ enum Numerals {
     }
 
     /// A scale word at `index` (after optional spaces): its length and multiplier.
-    static func scale(_ document: Document, at index: Int, limit: Int, lexicon: Lexicon) -> (Int, Int)? {
+    static func scale(_ document: Document, at index: Int, limit: Int, lexicon: CompiledLexicon) -> (Int, Int)? {
         let text = document.folded
         var position = index
         while position < limit, text[position] == " " { position += 1 }
         let attached = position == index
-        var best: (Int, Int)?
-        for (word, multiplier) in lexicon.scales {
-            let scalars = Array(word.unicodeScalars)
-            guard position + scalars.count <= limit, Array(text[position..<position + scalars.count]) == scalars else { continue }
+        for (phrase, multiplier) in lexicon.scales {  // longest first
+            let scalars = phrase.scalars
+            guard position + scalars.count <= limit else { continue }
+            var matches = true
+            for offset in 0..<scalars.count where text[position + offset] != scalars[offset] { matches = false; break }
+            guard matches else { continue }
             let end = position + scalars.count
             // Whole word (a following letter means another word: "mille" in "millennium").
             if end < limit, Document.isLetter(text[end]), text[end].value < 0x3000 { continue }
             // Single letters only when stuck to the digits (10k, 2m), never "2 m".
-            if scalars.count <= 2 && !attached && word != "mn" && word != "bn" { continue }
-            if best == nil || end - index > best!.0 { best = (end - index, multiplier) }
+            if scalars.count <= 2 && !attached && scalars != ["m", "n"] && scalars != ["b", "n"] { continue }
+            return (end - index, multiplier)
         }
-        return best
+        return nil
     }
 
     /// Kanji numerals with at least one unit (三千, 二万五千, 一万): CJK round amounts.
@@ -190,12 +193,18 @@ enum Numerals {
     }
 
     /// Number words with a scale: "three thousand", "un millón", "zwei Millionen", "dua juta".
-    static func words(_ document: Document, at start: Int, limit: Int, lexicon: Lexicon) -> NumberMatch? {
+    static func words(_ document: Document, at start: Int, limit: Int, lexicon: CompiledLexicon) -> NumberMatch? {
         let text = document.folded
         var end = start
         while end < limit, Document.isLetter(text[end]) { end += 1 }
-        guard end > start, let number = lexicon.numberWords[String(String.UnicodeScalarView(text[start..<end]))] else { return nil }
-        guard end < limit, text[end] == " ", let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 else { return nil }
-        return NumberMatch(start: start, end: end + length, value: number * multiplier)
+        guard end > start, end < limit, text[end] == " " else { return nil }
+        for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start {
+            var matches = true
+            for offset in 0..<phrase.scalars.count where text[start + offset] != phrase.scalars[offset] { matches = false; break }
+            guard matches else { continue }
+            guard let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 else { return nil }
+            return NumberMatch(start: start, end: end + length, value: number * multiplier)
+        }
+        return nil
     }
 }

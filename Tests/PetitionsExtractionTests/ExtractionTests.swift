@@ -139,7 +139,9 @@ private func values(_ text: String, _ language: Language) -> [Int] { figures(tex
         var figures: [Figure]
     }
 
-    @Test func precisionRecallAndQualifiers() throws {
+    /// With the language given, and detected from each sentence alone.
+    @Test(arguments: [true, false])
+    func precisionRecallAndQualifiers(languageGiven: Bool) throws {
         let url = try #require(Bundle.module.url(forResource: "Resources/corpus", withExtension: "jsonl"))
         let cases = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
         #expect(cases.count >= 200)
@@ -148,7 +150,7 @@ private func values(_ text: String, _ language: Language) -> [Int] { figures(tex
         var failures: [String] = []
         for item in cases {
             var gold = item.figures
-            for found in figures(item.text, Language(rawValue: item.lang)) {
+            for found in figures(item.text, languageGiven ? Language(rawValue: item.lang) : nil) {
                 if let index = gold.firstIndex(where: { $0.value == found.value && $0.metric == found.metric.rawValue && $0.high == found.high }) {
                     truePositives += 1
                     if gold[index].qualifier == found.qualifier.rawValue { qualifierRight += 1 } else { failures.append("\(item.id) qualifier \(found.qualifier)") }

@@ -60,15 +60,13 @@ struct ExtractCommand: AsyncParsableCommand {
             }
             language = parsed
         }
-        let data: Data
+        let handle: FileHandle
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            handle = .standardInput
         } else {
-            guard let read = FileManager.default.contents(atPath: file) else { throw CommandFailure("cannot read \(file): no such file, or no permission") }
-            data = read
+            guard let opened = FileHandle(forReadingAtPath: file) else { throw CommandFailure("cannot read \(file): no such file, or no permission") }
+            handle = opened
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if html { text = HTMLText.text(text) }
         var names: [CampaignNames] = []
         if !campaign.isEmpty {
             let slugs = campaign
@@ -79,23 +77,39 @@ struct ExtractCommand: AsyncParsableCommand {
                 }
             }
         }
-        let figures = Extractor(campaigns: names).extract(text, language: language)
+        let extractor = Extractor(campaigns: names)
+        var figures: [ExtractedFigure] = []
+        var output = ""
+        func emit(_ found: [ExtractedFigure]) {
+            guard format == .jsonl && !record else { figures += found; return }
+            for figure in found {
+                output += Self.jsonLine(figure)
+                if output.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(output.utf8)); output = "" }
+            }
+        }
+        if html {
+            // A page is read whole: tags may span any boundary.
+            let page = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+            emit(extractor.extract(HTMLText.text(page), language: language))
+        } else {
+            // Text streams paragraph by paragraph, so memory stays flat however long the input; the
+            // language is detected once, on the first 64 KB.
+            var blocks = ParagraphStream(handle: handle)
+            var offset = 0
+            while let block = try blocks.next() {
+                if language == nil { language = LanguageDetector.detect(block) }
+                emit(extractor.extract(block, language: language, offset: offset))
+                offset += block.unicodeScalars.count
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
         if record {
             try recordFigures(figures)
             return
         }
         switch format {
         case .jsonl:
-            let encoder = JSONSerialization.self
-            for figure in figures {
-                var object: [String: Any] = [
-                    "value": figure.value, "qualifier": figure.qualifier.rawValue, "metric": figure.metric.rawValue, "language": figure.language.rawValue,
-                    "campaign": figure.campaign ?? NSNull(), "quote": figure.quote, "start": figure.start, "end": figure.end,
-                ]
-                if let high = figure.high { object["high"] = high }
-                let line = try encoder.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                print(String(decoding: line, as: UTF8.self))
-            }
+            break  // written as found
         case .table:
             let rows = figures.map { figure -> [String] in
                 [figure.qualifier.phrase(value: figure.value, high: figure.high), figure.metric.words, figure.language.rawValue, figure.campaign ?? "-",
@@ -124,5 +138,70 @@ struct ExtractCommand: AsyncParsableCommand {
         print("recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"
               + (skipped > 0 ? "; \(skipped) not attributed to a campaign, skipped" : ""))
         if !result.inserted.isEmpty { print("review them with `petitions figure review`") }
+    }
+
+    /// One figure as a JSON object on one line, keys sorted (written by hand: JSONSerialization
+    /// took most of the time on long documents).
+    static func jsonLine(_ figure: ExtractedFigure) -> String {
+        var line = "{\"campaign\":" + (figure.campaign.map(jsonString) ?? "null")
+        line += ",\"end\":\(figure.end)"
+        if let high = figure.high { line += ",\"high\":\(high)" }
+        line += ",\"language\":\"\(figure.language.rawValue)\",\"metric\":\"\(figure.metric.rawValue)\",\"qualifier\":\"\(figure.qualifier.rawValue)\""
+        line += ",\"quote\":" + jsonString(figure.quote) + ",\"start\":\(figure.start),\"value\":\(figure.value)}\n"
+        return line
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += String(format: "\\u%04x", scalar.value) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// Text read in blocks that end at a paragraph break (a blank line), else at a line break, else at
+/// 1 MB: whole sentences for the extractor, constant memory for the reader. The first block is at
+/// least 64 KB when the input is, for language detection.
+struct ParagraphStream {
+    let handle: FileHandle
+    var pending: [UInt8] = []
+    var finished = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() throws -> String? {
+        while true {
+            if pending.count >= 1 << 16 || (finished && !pending.isEmpty) {
+                let cut = finished && pending.count < 1 << 16 ? pending.count : Self.cut(pending)
+                let block = String(decoding: pending[..<cut], as: UTF8.self)
+                pending.removeSubrange(..<cut)
+                return block
+            }
+            if finished { return nil }
+            if let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty { pending += chunk } else { finished = true }
+        }
+    }
+
+    /// Where to end a block: after the last blank line, else the last line break, else at a
+    /// character boundary near the end.
+    static func cut(_ bytes: [UInt8]) -> Int {
+        var index = bytes.count - 1
+        while index > 0 {
+            if bytes[index] == 0x0A && bytes[index - 1] == 0x0A { return index + 1 }
+            index -= 1
+        }
+        if let newline = bytes.lastIndex(of: 0x0A), newline > 0 { return newline + 1 }
+        var end = bytes.count
+        while end > 0 && bytes[end - 1] & 0xC0 == 0x80 { end -= 1 }  // not inside a UTF-8 sequence
+        return max(1, end - 1)
     }
 }

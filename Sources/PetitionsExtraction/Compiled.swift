@@ -1,0 +1,210 @@
+import PetitionsDomain
+
+/// A phrase ready to match against folded scalars.
+struct Phrase {
+    let scalars: [Unicode.Scalar]
+    /// Whether the phrase starts (ends) with a letter or digit, so a word boundary is needed there.
+    let wordStart: Bool
+    let wordEnd: Bool
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        wordStart = scalars.first.map(Phrase.isWord) ?? false
+        wordEnd = scalars.last.map(Phrase.isWord) ?? false
+    }
+
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+            || (scalar.value >= 0xC0 && scalar.value < 0x3000 && scalar.properties.isAlphabetic)
+    }
+}
+
+/// A lexicon with its phrases turned into scalar arrays once, for matching without building strings.
+struct CompiledLexicon {
+    let lexicon: Lexicon
+    let cjk: Bool
+    let silencersBefore: [Phrase]
+    let silencersAfter: [Phrase]
+    let qualifiersBefore: [(Phrase, Qualifier)]
+    let qualifiersAfter: [(Phrase, Qualifier)]
+    let rangeWords: [(Phrase?, Phrase)]
+    let signatureCues: [Phrase]
+    let signatureOrPeople: [Phrase]
+    let authorCuesBefore: [Phrase]
+    let authorCuesAfter: [Phrase]
+    let signedBy: [Phrase]
+    let verifiedCues: [Phrase]
+    let goalCues: [Phrase]
+    let scales: [(Phrase, Int)]
+    let numberWords: [(Phrase, Int)]
+    /// First scalars of number words, to skip most words at once.
+    let numberWordStarts: Set<Unicode.Scalar>
+    let asciiNumberWordStarts: [Bool]
+
+    init(_ lexicon: Lexicon) {
+        self.lexicon = lexicon
+        cjk = lexicon.language == .ja || lexicon.language == .zh
+        silencersBefore = lexicon.silencersBefore.map(Phrase.init)
+        silencersAfter = (lexicon.silencersAfter + lexicon.silencersBefore).map(Phrase.init)
+        qualifiersBefore = lexicon.qualifiersBefore.map { (Phrase($0.0), $0.1) }
+        qualifiersAfter = lexicon.qualifiersAfter.map { (Phrase($0.0), $0.1) }
+        rangeWords = lexicon.rangeWords.map { ($0.before.isEmpty ? nil : Phrase($0.before), Phrase($0.between)) }
+        signatureCues = lexicon.signatureCues.map(Phrase.init)
+        signatureOrPeople = (lexicon.signatureCues + Lexicons.people(lexicon.language)).map(Phrase.init)
+        authorCuesBefore = lexicon.authorCuesBefore.map(Phrase.init)
+        authorCuesAfter = lexicon.authorCuesAfter.map(Phrase.init)
+        signedBy = Lexicons.signedBy(lexicon.language).map(Phrase.init)
+        verifiedCues = lexicon.verifiedCues.map(Phrase.init)
+        goalCues = lexicon.goalCues.map(Phrase.init)
+        scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }
+        numberWords = lexicon.numberWords.map { (Phrase($0.key), $0.value) }
+        numberWordStarts = Set(lexicon.numberWords.keys.compactMap { $0.unicodeScalars.first })
+        asciiNumberWordStarts = (0..<128).map { value in lexicon.numberWords.keys.contains { $0.unicodeScalars.first?.value == UInt32(value) } }
+    }
+
+    static let all: [Language: CompiledLexicon] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CompiledLexicon(Lexicons.lexicon($0))) })
+}
+
+/// Phrase matching on a document's folded scalars. A space in a phrase matches one or more spaces.
+struct Matcher {
+    let text: [Unicode.Scalar]
+    let cjk: Bool
+
+    func isWord(_ index: Int) -> Bool { index >= 0 && index < text.count && Phrase.isWord(text[index]) }
+
+    /// Where `phrase` starts if it ends at `end` (exclusive), not reaching before `floor`.
+    func start(of phrase: Phrase, endingAt end: Int, floor: Int) -> Int? {
+        var position = end
+        var index = phrase.scalars.count - 1
+        while index >= 0 {
+            let expected = phrase.scalars[index]
+            guard position > floor else { return nil }
+            if expected == " " {
+                guard text[position - 1] == " " else { return nil }
+                while position > floor, text[position - 1] == " " { position -= 1 }
+            } else {
+                guard text[position - 1] == expected else { return nil }
+                position -= 1
+            }
+            index -= 1
+        }
+        if !cjk && phrase.wordStart && isWord(position - 1) { return nil }
+        return position
+    }
+
+    /// Where `phrase` ends if it starts at `start`, not reaching `ceiling`.
+    func end(of phrase: Phrase, startingAt start: Int, ceiling: Int) -> Int? {
+        var position = start
+        for expected in phrase.scalars {
+            guard position < ceiling else { return nil }
+            if expected == " " {
+                guard text[position] == " " else { return nil }
+                while position < ceiling, text[position] == " " { position += 1 }
+            } else {
+                guard text[position] == expected else { return nil }
+                position += 1
+            }
+        }
+        if !cjk && phrase.wordEnd && isWord(position) { return nil }
+        return position
+    }
+
+    func skipSpacesBack(_ index: Int, floor: Int) -> Int {
+        var position = index
+        while position > floor, text[position - 1] == " " { position -= 1 }
+        return position
+    }
+
+    func skipSpaces(_ index: Int, ceiling: Int) -> Int {
+        var position = index
+        while position < ceiling, text[position] == " " { position += 1 }
+        return position
+    }
+
+    /// The earliest start of any phrase ending just before `end` (spaces skipped).
+    func longestEnding(_ phrases: [Phrase], before end: Int, floor: Int) -> Int? {
+        let last = skipSpacesBack(end, floor: floor)
+        var best: Int?
+        for phrase in phrases {
+            if let start = start(of: phrase, endingAt: last, floor: floor), best == nil || start < best! { best = start }
+        }
+        return best
+    }
+
+    func longestEnding<T>(_ phrases: [(Phrase, T)], before end: Int, floor: Int) -> (Int, T)? {
+        let last = skipSpacesBack(end, floor: floor)
+        var best: (Int, T)?
+        for (phrase, value) in phrases {
+            if let start = start(of: phrase, endingAt: last, floor: floor), best == nil || start < best!.0 { best = (start, value) }
+        }
+        return best
+    }
+
+    /// The furthest end of any phrase starting just after `start` (spaces skipped).
+    func longestStarting<T>(_ phrases: [(Phrase, T)], after start: Int, ceiling: Int) -> (Int, T)? {
+        let first = skipSpaces(start, ceiling: ceiling)
+        var best: (Int, T)?
+        for (phrase, value) in phrases {
+            if let end = end(of: phrase, startingAt: first, ceiling: ceiling), best == nil || end > best!.0 { best = (end, value) }
+        }
+        return best
+    }
+
+    func startsWithAny(_ phrases: [Phrase], after start: Int, ceiling: Int) -> Bool {
+        let first = skipSpaces(start, ceiling: ceiling)
+        return phrases.contains { end(of: $0, startingAt: first, ceiling: ceiling) != nil }
+    }
+
+    /// Whether any phrase occurs in `range` (at a word start for Latin scripts; stems like "firm" match "firmato").
+    func containsAny(_ phrases: [Phrase], in range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        for phrase in phrases {
+            guard let first = phrase.scalars.first else { continue }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if text[index] == first, cjk || !phrase.wordStart || !isWord(index - 1) {
+                    var position = index
+                    var matched = true
+                    for expected in phrase.scalars {
+                        guard position < range.upperBound else { matched = false; break }
+                        if expected == " " {
+                            guard text[position] == " " else { matched = false; break }
+                            while position < range.upperBound, text[position] == " " { position += 1 }
+                        } else {
+                            guard text[position] == expected else { matched = false; break }
+                            position += 1
+                        }
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    /// The end of the `count`th word after `start` (or `ceiling`).
+    func endOfWords(_ count: Int, after start: Int, ceiling: Int) -> Int {
+        var position = start
+        var words = 0
+        while position < ceiling {
+            position = skipSpaces(position, ceiling: ceiling)
+            guard position < ceiling else { break }
+            while position < ceiling, text[position] != " " { position += 1 }
+            words += 1
+            if words == count { break }
+        }
+        return position
+    }
+
+    /// The start of the word `count` words before `end`.
+    func startOfWords(_ count: Int, before end: Int, floor: Int) -> Int {
+        var position = end
+        for _ in 0..<count {
+            position = skipSpacesBack(position, floor: floor)
+            guard position > floor else { break }
+            while position > floor, text[position - 1] != " " { position -= 1 }
+        }
+        return position
+    }
+}
