@@ -68,7 +68,7 @@ let package = Package(
         .executableTarget(name: "petitions", dependencies: ["PetitionsCLI"]),
         .executableTarget(name: "petitions-worker", dependencies: ["PetitionsCLI"]),
         // Measurements against a reference run in the same process (see README, "Benchmarks").
-        .executableTarget(name: "petitions-bench", dependencies: ["PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres"]),
+        .executableTarget(name: "petitions-bench", dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "Postgres", "LocalPostgres"]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),

@@ -73,7 +73,15 @@ struct Document {
             }
         }
         if start < count { result.append(start..<count) }
-        return result.filter { range in range.contains { folded[$0] != " " && folded[$0] != "\n" && folded[$0] != "\t" && folded[$0] != "\r" } }
+        // Drop ranges holding only spaces and line breaks.
+        var kept: [Range<Int>] = []
+        kept.reserveCapacity(result.count)
+        for range in result {
+            var index = range.lowerBound
+            while index < range.upperBound, folded[index] == " " || folded[index] == "\n" { index += 1 }
+            if index < range.upperBound { kept.append(range) }
+        }
+        return kept
     }
 
     static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",

@@ -5,8 +5,15 @@
 public enum LanguageDetector {
     public static func detect(_ text: String) -> Language { detect(Document(text)) }
 
-    /// Per language: word → weight (2 for function words, 1 for other lexicon words).
-    static let vocabulary: [(Language, [String: Int])] = Lexicons.all.filter { $0.language != .ja && $0.language != .zh }.map { lexicon in
+    /// Word → the languages using it, with weights (2 for function words, 1 for other lexicon words):
+    /// one lookup per word.
+    static let vocabulary: [String: [(Language, Int)]] = {
+        var merged: [String: [(Language, Int)]] = [:]
+        for (language, words) in perLanguage { for (word, weight) in words { merged[word, default: []].append((language, weight)) } }
+        return merged
+    }()
+
+    static let perLanguage: [(Language, [String: Int])] = Lexicons.all.filter { $0.language != .ja && $0.language != .zh }.map { lexicon in
         var words: [String: Int] = [:]
         let phrases = lexicon.signatureCues + lexicon.authorCuesBefore + lexicon.authorCuesAfter + lexicon.verifiedCues + lexicon.goalCues
             + lexicon.silencersAfter + lexicon.silencersBefore + lexicon.qualifiersBefore.map(\.0) + lexicon.qualifiersAfter.map(\.0)
@@ -24,7 +31,7 @@ public enum LanguageDetector {
 
     static func detect(_ document: Document) -> Language {
         var kana = 0, han = 0, latin = 0
-        for scalar in document.scalars.prefix(20_000) {
+        for scalar in document.scalars.prefix(4_000) {
             switch scalar.value {
             case 0x3040...0x30FF, 0xFF66...0xFF9F: kana += 1
             case 0x4E00...0x9FFF, 0x3400...0x4DBF: han += 1
@@ -34,25 +41,33 @@ public enum LanguageDetector {
         }
         if kana > 0 && (kana + han) * 2 > latin { return .ja }
         if han > 0 && han * 2 > latin { return .zh }
-        var scores: [Language: Int] = [:]
-        var word = ""
+        // Scores indexed by Language.allCases position; words read until one language leads clearly.
+        var scores = [Int](repeating: 0, count: Language.allCases.count)
+        let position = Dictionary(uniqueKeysWithValues: Language.allCases.enumerated().map { ($1, $0) })
+        var word = String.UnicodeScalarView()
         var counted = 0
         func score() {
             guard !word.isEmpty else { return }
-            for (language, words) in vocabulary { if let weight = words[word] { scores[language, default: 0] += weight } }
-            word = ""
+            if let entries = vocabulary[String(word)] { for (language, weight) in entries { scores[position[language]!] += weight } }
+            word = String.UnicodeScalarView()
             counted += 1
         }
-        for scalar in document.folded.prefix(20_000) {
+        for scalar in document.folded.prefix(4_000) {
             if Document.isLetter(scalar) {
-                word.unicodeScalars.append(scalar)
-                if let languages = letters[scalar] { for language in languages { scores[language, default: 0] += 3 / languages.count + (languages.count == 1 ? 1 : 0) } }
-            } else {
+                word.append(scalar)
+                if scalar.value >= 0xC0, let languages = letters[scalar] {
+                    for language in languages { scores[position[language]!] += 3 / languages.count + (languages.count == 1 ? 1 : 0) }
+                }
+            } else if !word.isEmpty {
                 score()
+                if counted >= 40 && counted % 10 == 0 {
+                    let sorted = scores.sorted(by: >)
+                    if sorted[0] >= 2 * max(1, sorted[1]) + 6 { break }
+                }
             }
-            if counted > 3_000 { break }
         }
         score()
-        return scores.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key ?? .en
+        guard let best = scores.indices.max(by: { (scores[$0], -$0) < (scores[$1], -$1) }), scores[best] > 0 else { return .en }
+        return Language.allCases[best]
     }
 }

@@ -19,6 +19,15 @@ enum Numerals {
     static let cjkUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "億": 100_000_000, "亿": 100_000_000]
     static let kanjiDigits: [Unicode.Scalar: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 
+    /// Whether a scalar is a kanji digit or unit (一…九, 〇, 零, 两, 十, 百, 千, 万, 億, 亿), without hashing.
+    static func isKanjiNumeral(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+             0x5341, 0x767E, 0x5343, 0x4E07, 0x842C, 0x5104, 0x4EBF: return true
+        default: return false
+        }
+    }
+
     static func scan(_ document: Document, in range: Range<Int>, lexicon: CompiledLexicon) -> [NumberMatch] {
         var matches: [NumberMatch] = []
         var index = range.lowerBound
@@ -32,11 +41,11 @@ enum Numerals {
                     index = match.end
                     continue
                 }
-            } else if cjk, scalar.value >= 0x3000, kanjiDigits[scalar] != nil || cjkUnits[scalar] != nil, let match = kanji(document, at: index, limit: range.upperBound) {
+            } else if cjk, scalar.value >= 0x3000, isKanjiNumeral(scalar.value), let match = kanji(document, at: index, limit: range.upperBound) {
                 matches.append(match)
                 index = match.end
                 continue
-            } else if !cjk, scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : lexicon.numberWordStarts.contains(scalar),
+            } else if !cjk, scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : (scalar.value < 0x250 && lexicon.numberWordStarts.contains(scalar)),
                       index == range.lowerBound || !Document.isLetter(text[index - 1]),
                       let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon) {
                 matches.append(match)
@@ -100,7 +109,7 @@ enum Numerals {
         }
         var match = NumberMatch(start: start, end: index, value: value)
         // CJK units right after the digits: 2万5千, 1.5万.
-        if index < limit, let unit = cjkUnits[text[index]] {
+        if index < limit, text[index].value >= 0x3000, let unit = cjkUnits[text[index]] {
             var total = 0
             var current = Double(value) + fraction
             var position = index

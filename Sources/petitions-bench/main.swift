@@ -13,6 +13,8 @@ import Postgres
 
 struct Options {
     var rows = 1_000_000
+    var megabytes = 50
+    var parts: Set<String> = ["signatories", "extract"]
     var databaseURL = ProcessInfo.processInfo.environment["PETITIONS_DATABASE_URL"]
     var smallRows: Int { max(1, rows / 5) }
 
@@ -22,8 +24,10 @@ struct Options {
             switch argument {
             case "--rows": rows = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? rows
             case "--database-url": databaseURL = iterator.next()
+            case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
+            case "signatories", "extract": parts = [argument]
             case "--help", "-h":
-                print("usage: petitions-bench [--rows N (default 1000000)] [--database-url URL]")
+                print("usage: petitions-bench [signatories | extract] [--rows N (default 1000000)] [--megabytes N (default 50)] [--database-url URL]")
                 exit(0)
             default:
                 FileHandle.standardError.write(Data("petitions-bench: unknown argument \(argument); see --help\n".utf8))
@@ -101,6 +105,11 @@ func writeList(rows: Int, to path: String) throws -> Int {
 
 func run() throws {
     let options = Options(CommandLine.arguments)
+    if options.parts.contains("extract") {
+        ExtractBench.run(megabytes: options.megabytes)
+        print("")
+    }
+    guard options.parts.contains("signatories") else { return }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var cluster: LocalCluster?

@@ -1,0 +1,91 @@
+import Foundation
+import PetitionsExtraction
+
+/// Generates article-like documents in the nine languages (our own sentences: prose without
+/// figures, reported figures, and numbers that are not figures) and measures the extractor on them.
+enum ExtractBench {
+    static let prose: [String: [String]] = [
+        "en": ["The artists said the programme treated them as unpaid testers.", "Organisers published the letter on a public page on Tuesday.",
+               "Critics argue that the company should pay for creative work.", "The group did not reveal the names of its members."],
+        "it": ["Gli artisti hanno spiegato le ragioni della protesta in un lungo messaggio.", "La lettera è stata pubblicata martedì su una piattaforma pubblica.",
+               "I critici chiedono che le aziende paghino il lavoro creativo.", "Il gruppo non ha rivelato i nomi dei suoi membri."],
+        "fr": ["Les artistes ont expliqué leur démarche dans un long message.", "La lettre a été publiée mardi sur une plateforme ouverte.",
+               "Les critiques demandent que les entreprises rémunèrent le travail créatif.", "Le groupe n'a pas révélé les noms de ses membres."],
+        "es": ["Los artistas explicaron sus motivos en un largo mensaje.", "La carta se publicó el martes en una plataforma abierta.",
+               "Los críticos piden que las empresas paguen el trabajo creativo.", "El grupo no reveló los nombres de sus miembros."],
+        "de": ["Die Künstler erklärten ihre Gründe in einer langen Nachricht.", "Der Brief wurde am Dienstag auf einer offenen Plattform veröffentlicht.",
+               "Kritiker fordern, dass Unternehmen kreative Arbeit bezahlen.", "Die Gruppe nannte die Namen ihrer Mitglieder nicht."],
+        "pt": ["Os artistas explicaram os seus motivos numa longa mensagem.", "A carta foi publicada na terça-feira numa plataforma aberta.",
+               "Os críticos pedem que as empresas paguem o trabalho criativo.", "O grupo não revelou os nomes dos seus membros."],
+        "id": ["Para seniman menjelaskan alasan mereka dalam pesan yang panjang.", "Surat itu diterbitkan pada hari Selasa di platform terbuka.",
+               "Para kritikus meminta perusahaan membayar karya kreatif.", "Kelompok itu tidak mengungkapkan nama anggotanya."],
+        "ja": ["アーティストたちは長いメッセージで抗議の理由を説明した。", "書簡は火曜日に公開のプラットフォームで発表された。",
+               "批評家は企業が創作活動に対価を支払うべきだと主張している。", "グループはメンバーの名前を明らかにしなかった。"],
+        "zh": ["艺术家们在一条长消息中解释了抗议的原因。", "这封信于周二在一个公开平台上发布。", "批评者认为企业应当为创作付费。", "该团体没有透露成员的名字。"],
+    ]
+    static let figures: [String: [String]] = [
+        "en": ["More than 13,500 artists have signed the statement.", "The letter was written by 16 artists.", "About 600 people have signed the petition."],
+        "it": ["Oltre 13.500 artisti hanno firmato la dichiarazione.", "Circa 600 persone hanno firmato la petizione."],
+        "fr": ["Plus de 13 500 artistes ont signé la déclaration.", "La lettre a été rédigée par 16 artistes."],
+        "es": ["Más de 13.500 artistas han firmado la declaración.", "Unas 600 personas han firmado la petición."],
+        "de": ["Mehr als 13.500 Künstler haben die Erklärung unterschrieben.", "Rund 600 Menschen haben die Petition unterzeichnet."],
+        "pt": ["Mais de 13.500 artistas assinaram a declaração.", "Cerca de 600 pessoas assinaram a petição."],
+        "id": ["Lebih dari 13.500 seniman menandatangani pernyataan itu.", "Sekitar 600 orang telah menandatangani petisi."],
+        "ja": ["声明には1万3500人以上が署名した。", "約600人が請願に署名した。"],
+        "zh": ["超过13500名艺术家签署了声明。", "约600人在请愿书上签名。"],
+    ]
+    static let traps: [String: [String]] = [
+        "en": ["The company was valued at $157 billion.", "Users could make 10-second clips at 1080p for 3 hours."],
+        "it": ["L'azienda è valutata 157 miliardi di dollari.", "Gli utenti potevano creare clip di 10 secondi in 1080p."],
+        "fr": ["L'entreprise est évaluée à 157 milliards de dollars.", "Les utilisateurs pouvaient créer des clips de 10 secondes en 1080p."],
+        "es": ["La empresa está valorada en 157 mil millones de dólares.", "Los usuarios podían crear clips de 10 segundos en 1080p."],
+        "de": ["Das Unternehmen wird mit 157 Milliarden Dollar bewertet.", "Nutzer konnten 10 Sekunden lange Clips in 1080p erstellen."],
+        "pt": ["A empresa está avaliada em 157 mil milhões de dólares.", "Os utilizadores podiam criar clipes de 10 segundos em 1080p."],
+        "id": ["Perusahaan itu bernilai $157 miliar.", "Pengguna bisa membuat klip 10 detik dengan resolusi 1080p."],
+        "ja": ["同社の評価額は1570億ドルだ。", "利用者は1080pの10秒の動画を作成できた。"],
+        "zh": ["该公司估值1570亿美元。", "用户可以制作10秒的1080p视频。"],
+    ]
+
+    /// Documents of about 3 KB: twelve sentences of prose, two figures, two traps, in paragraphs.
+    static func documents(megabytes: Int) -> [String] {
+        var state: UInt64 = 42
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let languages = prose.keys.sorted()
+        var result: [String] = []
+        var bytes = 0
+        while bytes < megabytes * 1_000_000 {
+            let language = languages[random(languages.count)]
+            var sentences = (0..<12).map { _ in prose[language]![random(4)] }
+            for _ in 0..<2 { sentences.insert(figures[language]![random(figures[language]!.count)], at: random(sentences.count)) }
+            for _ in 0..<2 { sentences.insert(traps[language]![random(2)], at: random(sentences.count)) }
+            let separator = language == "ja" || language == "zh" ? "" : " "
+            let document = stride(from: 0, to: sentences.count, by: 4).map { sentences[$0..<min($0 + 4, sentences.count)].joined(separator: separator) }.joined(separator: "\n\n")
+            result.append(document)
+            bytes += document.utf8.count
+        }
+        return result
+    }
+
+    static func run(megabytes: Int) {
+        let corpus = documents(megabytes: megabytes)
+        let bytes = Double(corpus.reduce(0) { $0 + $1.utf8.count })
+        // Reference: decoding the same text into Unicode scalars, which any reader of it must do.
+        var start = Date()
+        var scalars = 0
+        for document in corpus { scalars += Array(document.unicodeScalars).count }
+        let reference = Date().timeIntervalSince(start)
+        let extractor = Extractor()
+        start = Date()
+        var found = 0
+        for document in corpus { found += extractor.extract(document).count }
+        let elapsed = Date().timeIntervalSince(start)
+        print("extraction: \(corpus.count) generated articles in nine languages, \(String(format: "%.1f", bytes / 1_000_000)) MB, \(scalars) code points")
+        print(String(format: "  extractor (language detected per article, one core): %.2f s, %.1f MB/s, %d figures (%.1f per article)",
+                     elapsed, bytes / 1_000_000 / elapsed, found, Double(found) / Double(corpus.count)))
+        print(String(format: "  reference, decoding the text to code points: %.2f s, %.1f MB/s; the extractor takes %.1fx as long",
+                     reference, bytes / 1_000_000 / reference, elapsed / reference))
+    }
+}
