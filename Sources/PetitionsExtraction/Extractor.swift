@@ -47,11 +47,25 @@ public struct Extractor: Sendable {
     /// Extracts from one block of a longer document whose earlier blocks held `offset` code points.
     public func extract(_ text: String, language: Language?, offset: Int) -> [ExtractedFigure] {
         let document = Document(text)
-        let language = language ?? LanguageDetector.detect(document)
-        let lexicon = CompiledLexicon.all[language]!
-        let matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
+        let sentences = document.sentences()
+        // One language for the text, or, when detecting, one per paragraph where the paragraph says
+        // so clearly (a feed or a stream may mix articles in several languages).
+        var overall = language
         var figures: [ExtractedFigure] = []
-        for sentence in document.sentences() {
+        var paragraph: Range<Int>?
+        var paragraphLanguage = language ?? .en
+        for sentence in sentences {
+            if language == nil, paragraph == nil || !paragraph!.contains(sentence.lowerBound) {
+                paragraph = document.paragraph(around: sentence)
+                if let clear = LanguageDetector.detect(document, in: paragraph!) {
+                    paragraphLanguage = clear
+                } else {
+                    if overall == nil { overall = LanguageDetector.detect(document) }
+                    paragraphLanguage = overall!
+                }
+            }
+            let lexicon = CompiledLexicon.all[paragraphLanguage]!
+            let matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
             figures += extract(sentence: sentence, in: document, lexicon: lexicon, matcher: matcher, offset: offset)
         }
         return figures

@@ -88,4 +88,20 @@ enum ExtractBench {
         print(String(format: "  reference, decoding the text to code points: %.2f s, %.1f MB/s; the extractor takes %.1fx as long",
                      reference, bytes / 1_000_000 / reference, elapsed / reference))
     }
+
+    /// Runs `petitions extract` on files of two sizes: time and peak memory (flat: the input streams).
+    static func runCommand(petitions: String, scratch: URL, megabytes: [Int]) throws {
+        for size in megabytes {
+            let path = scratch.appendingPathComponent("articles-\(size).txt").path
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            for document in documents(megabytes: size) { handle.write(Data((document + "\n\n").utf8)) }
+            try handle.close()
+            let result = try measure(petitions, ["extract", "--format", "jsonl", path])
+            let figures = result.output.split(separator: "\n").count
+            print(String(format: "  petitions extract on a %d MB file: %.2f s, %.1f MB/s, %.1f MiB peak memory, %d figures",
+                         size, result.seconds, Double(size) / result.seconds, Double(result.maxRSSKiB) / 1024, figures))
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
 }

@@ -107,6 +107,13 @@ func run() throws {
     let options = Options(CommandLine.arguments)
     if options.parts.contains("extract") {
         ExtractBench.run(megabytes: options.megabytes)
+        let petitions = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-extract-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        if FileManager.default.isExecutableFile(atPath: petitions) {
+            try ExtractBench.runCommand(petitions: petitions, scratch: scratch, megabytes: [max(1, options.megabytes / 5), options.megabytes])
+        }
         print("")
     }
     guard options.parts.contains("signatories") else { return }

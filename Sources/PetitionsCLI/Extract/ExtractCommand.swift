@@ -92,12 +92,11 @@ struct ExtractCommand: AsyncParsableCommand {
             let page = String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
             emit(extractor.extract(HTMLText.text(page), language: language))
         } else {
-            // Text streams paragraph by paragraph, so memory stays flat however long the input; the
-            // language is detected once, on the first 64 KB.
+            // Text streams in blocks of paragraphs, so memory stays flat however long the input; without
+            // --lang each paragraph's language is detected (a stream may mix languages).
             var blocks = ParagraphStream(handle: handle)
             var offset = 0
             while let block = try blocks.next() {
-                if language == nil { language = LanguageDetector.detect(block) }
                 emit(extractor.extract(block, language: language, offset: offset))
                 offset += block.unicodeScalars.count
             }
