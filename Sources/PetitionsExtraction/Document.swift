@@ -5,8 +5,18 @@ struct Document {
     let folded: [Unicode.Scalar]
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        folded = scalars.map { $0.value < 0x80 ? ($0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : ($0 == "\t" || $0 == "\r" ? " " : $0)) : Document.fold($0) }
+        // One pass, both arrays (Array(text.unicodeScalars) would count the scalars first).
+        var scalars: [Unicode.Scalar] = []
+        var folded: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
+            let value = scalar.value
+            folded.append(value < 0x80 ? (value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : (value == 0x09 || value == 0x0D ? " " : scalar)) : Document.fold(scalar))
+        }
+        self.scalars = scalars
+        self.folded = folded
     }
 
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -38,6 +48,9 @@ struct Document {
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) }
+        // Latin-1 and Latin Extended letters, kana and CJK ideographs without a property lookup.
+        if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+        if (value >= 0x3041 && value <= 0x30FF) || (value >= 0x4E00 && value <= 0x9FFF) { return true }
         return scalar.properties.isAlphabetic
     }
 

@@ -46,6 +46,11 @@ public struct Extractor: Sendable {
 
     /// Extracts from one block of a longer document whose earlier blocks held `offset` code points.
     public func extract(_ text: String, language: Language?, offset: Int) -> [ExtractedFigure] {
+        extractBlock(text, language: language, offset: offset).figures
+    }
+
+    /// As `extract`, also returning the block's length in code points (the next block's offset).
+    public func extractBlock(_ text: String, language: Language?, offset: Int) -> (figures: [ExtractedFigure], length: Int) {
         let document = Document(text)
         let sentences = document.sentences()
         // One language for the text, or, when detecting, one per paragraph where the paragraph says
@@ -68,7 +73,7 @@ public struct Extractor: Sendable {
             let matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
             figures += extract(sentence: sentence, in: document, lexicon: lexicon, matcher: matcher, offset: offset)
         }
-        return figures
+        return (figures, document.count)
     }
 
     func extract(sentence: Range<Int>, in document: Document, lexicon: CompiledLexicon, matcher m: Matcher, offset: Int) -> [ExtractedFigure] {
@@ -124,7 +129,9 @@ public struct Extractor: Sendable {
             if number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
             // What it counts.
-            guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling, sentence: sentence, lexicon: lexicon, matcher: m,
+            guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,
+                                      nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
+                                      sentence: sentence, lexicon: lexicon, matcher: m,
                                       signatureCue: &signatureCue) else { continue }
             let sentenceText = document.string(sentence)
             results.append(ExtractedFigure(
@@ -154,8 +161,9 @@ public struct Extractor: Sendable {
         return nil
     }
 
-    func metric(start: Int, end: Int, floor: Int, afterCeiling: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
+    func metric(start: Int, end: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
                 signatureCue: inout Bool?) -> Metric? {
+        let afterCeilingForCues = nextNumber
         let cjk = lexicon.cjk
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
         let nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
@@ -173,7 +181,9 @@ public struct Extractor: Sendable {
         if cueBefore(lexicon.authorCuesBefore) { return .authors }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
         if !cueBefore(lexicon.signedBy) && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
-        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<min(sentence.upperBound, end + 48)) {
+        // After the number: up to the next number or 80 code points ("Of the 600 signatures, 380 have been
+        // verified": only the 380).
+        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<min(afterCeilingForCues, end + 80)) {
             return .verifiedSignatures
         }
         if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }

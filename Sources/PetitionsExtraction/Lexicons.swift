@@ -67,10 +67,10 @@ public enum Lexicons {
                         "statement", "added their names", "backed", "endorsed", "supporters", "names"],
         authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by"],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
-        verifiedCues: ["verified", "confirmed", "authenticated", "validated"],
+        verifiedCues: ["verified", "confirmed", "authenticated", "validated", "verif", "checked"],
         goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger",
                    "to get", "must collect", "must gather", "must get", "has to collect", "have to collect", "needs to collect", "needs to reach", "hopes to reach",
-                   "hoping to reach", "hopes to collect"],
+                   "hoping to reach", "hopes to collect", "hope to", "hopes to", "hoping to", "want to", "wants to", "plan to", "plans to", "aim to", "aims to", "aiming for", "aim for", "set out to", "seek", "seeks"],
         silencersAfter: ["minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
                          "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "workers", "videos", "clips", "films",
                          "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
@@ -80,7 +80,7 @@ public enum Lexicons {
                          "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings"],
         silencersBefore: ["$", "us$", "£", "€", "¥", "half", "half a", "a third of", "quarter", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
                           "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth"]
+                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs", "employing", "employ", "hired", "hiring", "laid off", "fired"]
     )
 
     static let italian = Lexicon(
@@ -101,14 +101,14 @@ public enum Lexicons {
                         "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte"],
         authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da"],
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
-        verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate"],
-        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna"],
+        verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
+        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono"],
         silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
                          "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
                          "campagne", "petizioni", "lingue", "articoli", "post", "messaggi", "progetti", "canzoni", "libri", "episodi", "modelli", "premi"],
         silencersBefore: ["$", "€", "£", "pagina", "versione", "capitolo", "articolo", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da"]
+                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da", "impiega", "impiegano", "assunto", "assunti", "licenziato", "licenziati"]
     )
 
     static let french = Lexicon(
@@ -128,14 +128,14 @@ public enum Lexicons {
                         "lettre ouverte", "lettre", "appel", "paraphé"],
         authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par"],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
-        verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées"],
-        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but"],
+        verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
+        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent"],
         silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
                          "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
         silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à"]
+                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés"]
     )
 
     static let spanish = Lexicon(
@@ -155,14 +155,14 @@ public enum Lexicons {
                         "carta abierta", "carta", "manifiesto"],
         authorCuesBefore: ["redactada por", "redactado por", "escrita por", "escrito por", "impulsada por", "promovida por", "lanzada por"],
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
-        verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas"],
-        goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere"],
+        verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
+        goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
                          "empleados", "trabajadores", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
                          "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
         silencersBefore: ["$", "€", "£", "página", "versión", "capítulo", "artículo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en"]
+                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en", "emplea", "emplean", "contrató", "despidió"]
     )
 
     static let german = Lexicon(
@@ -182,14 +182,14 @@ public enum Lexicons {
                         "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet"],
         authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten"],
         authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren"],
-        verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte"],
-        goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen"],
+        verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
+        goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben"],
         silencersAfter: ["minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
                          "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
                          "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
         silencersBefore: ["$", "€", "£", "seite", "version", "kapitel", "artikel", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                          "september", "oktober", "november", "dezember", "bewertet mit"]
+                          "september", "oktober", "november", "dezember", "bewertet mit", "beschäftigt", "entlassen", "eingestellt"]
     )
 
     static let portuguese = Lexicon(
@@ -209,14 +209,14 @@ public enum Lexicons {
                         "carta aberta", "carta", "abaixo-assinado", "manifesto"],
         authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por"],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
-        verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas"],
-        goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar"],
+        verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
+        goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
                          "reais", "funcionários", "trabalhadores", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
                          "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
         silencersBefore: ["$", "r$", "€", "£", "página", "versão", "capítulo", "artigo", "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
-                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em"]
+                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em", "emprega", "empregam", "contratou", "demitiu"]
     )
 
     static let indonesian = Lexicon(
@@ -234,14 +234,14 @@ public enum Lexicons {
         signatureCues: ["tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan"],
         authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh"],
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
-        verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi"],
-        goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai"],
+        verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
+        goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai", "ingin", "berharap", "bertujuan", "hendak"],
         silencersAfter: ["menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
                          "pekerja", "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
         silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
-                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai"]
+                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat"]
     )
 
     static let japanese = Lexicon(
@@ -259,11 +259,11 @@ public enum Lexicons {
         signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明"],
         authorCuesBefore: ["執筆者", "起草者", "発起人"],
         authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人"],
-        verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された"],
-        goalCues: ["必要", "目標", "目指", "基準"],
+        verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
+        goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい"],
         silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
                          "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月"],
-        silencersBefore: ["$", "¥", "€", "第", "約$"]
+        silencersBefore: ["$", "¥", "€", "第", "約$", "従業員", "社員"]
     )
 
     static let chinese = Lexicon(
@@ -280,10 +280,10 @@ public enum Lexicons {
         signatureCues: ["签名", "簽名", "联署", "聯署", "签署", "簽署", "请愿", "請願", "公开信", "公開信", "声明", "聲明"],
         authorCuesBefore: ["由", "撰写者", "起草者", "发起人"],
         authorCuesAfter: ["撰写", "撰寫", "起草", "名作者", "位作者", "人撰写", "人起草", "发起"],
-        verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實"],
-        goalCues: ["需要", "目标", "目標", "门槛", "門檻", "达到", "達到"],
+        verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實", "确认", "確認"],
+        goalCues: ["需要", "目标", "目標", "门槛", "門檻", "达到", "達到", "希望", "计划", "計劃", "力争", "争取", "打算"],
         silencersAfter: ["分钟", "分鐘", "小时", "小時", "秒", "天", "周", "个月", "個月", "年", "％", "%", "美元", "元", "欧元", "人民币", "名员工", "员工",
                          "員工", "部", "个视频", "個視頻", "页", "頁", "公里", "次", "p", "岁", "歲", "月", "日"],
-        silencersBefore: ["$", "¥", "€", "第", "美元"]
+        silencersBefore: ["$", "¥", "€", "第", "美元", "雇佣", "雇用", "员工", "員工"]
     )
 }

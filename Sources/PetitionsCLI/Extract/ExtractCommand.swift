@@ -97,8 +97,9 @@ struct ExtractCommand: AsyncParsableCommand {
             var blocks = ParagraphStream(handle: handle)
             var offset = 0
             while let block = try blocks.next() {
-                emit(extractor.extract(block, language: language, offset: offset))
-                offset += block.unicodeScalars.count
+                let (found, length) = extractor.extractBlock(block, language: language, offset: offset)
+                emit(found)
+                offset += length
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))
