@@ -33,6 +33,7 @@ struct CompiledLexicon {
     let authorCuesBefore: [Phrase]
     let authorCuesAfter: [Phrase]
     let signedBy: [Phrase]
+    let changeVerbs: [Phrase]
     let verifiedCues: [Phrase]
     let goalCues: [Phrase]
     let scales: [(Phrase, Int)]
@@ -54,6 +55,7 @@ struct CompiledLexicon {
         authorCuesBefore = lexicon.authorCuesBefore.map(Phrase.init)
         authorCuesAfter = lexicon.authorCuesAfter.map(Phrase.init)
         signedBy = Lexicons.signedBy(lexicon.language).map(Phrase.init)
+        changeVerbs = Lexicons.changeVerbs(lexicon.language).map(Phrase.init)
         verifiedCues = lexicon.verifiedCues.map(Phrase.init)
         goalCues = lexicon.goalCues.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }

@@ -96,7 +96,13 @@ public struct Extractor: Sendable {
             if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) { continue }
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
-            if number.value == 0 || number.isFraction { continue }
+            if number.value == 0 || number.isFraction || number.leadingZero { continue }
+            // Times (10:30), ages and units stuck on with a hyphen (25-year-old, 10-second), and the
+            // chunks of phone numbers (a number right after another, a space apart).
+            if following < sentence.upperBound, text[following] == ":" || text[following] == "-",
+               following + 1 < sentence.upperBound, Document.isDigit(text[following + 1]) && text[following] == ":" || Document.isLetter(text[following + 1]) { continue }
+            if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
+            if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ", numbers[index - 1].leadingZero || numbers[index - 1].phoneLike { continue }
 
             // Qualifier before, after, or a range with the next number.
             var qualifier = Qualifier.exact
@@ -144,6 +150,8 @@ public struct Extractor: Sendable {
 
     /// "between 5,000 and 6,000", "5000〜6000", "5,000-6,000": where the range phrase starts.
     func rangeStart(_ number: NumberMatch, next: NumberMatch, floor: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Int? {
+        // "rose from 8,000 to 11,200" is a change over time: two counts, no range.
+        if m.containsAny(lexicon.changeVerbs, in: max(floor, number.start - 32)..<number.start) { return nil }
         let joinStart = m.skipSpaces(number.end, ceiling: next.start)
         let text = m.text
         if joinStart < next.start, text[joinStart] == "-" || text[joinStart] == "–", m.skipSpaces(joinStart + 1, ceiling: next.start) == next.start {

@@ -18,6 +18,21 @@ public enum Lexicons {
 
     public static let all: [Lexicon] = Language.allCases.map(lexicon)
 
+    /// Verbs of change before "from X to Y": the two numbers are two counts, not a range.
+    static func changeVerbs(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["rose", "grew", "climbed", "jumped", "increased", "went", "doubled", "tripled", "soared", "risen", "grown"]
+        case .it: ["passate", "passati", "passata", "salite", "saliti", "cresciute", "cresciuti", "aumentate", "aumentati", "balzate"]
+        case .fr: ["passées", "passés", "passé", "montées", "monté", "grimpé", "augmenté", "bondi"]
+        case .es: ["pasaron", "pasado", "subieron", "crecieron", "aumentaron", "saltaron"]
+        case .de: ["stieg", "stiegen", "gestiegen", "wuchs", "kletterte"]
+        case .pt: ["passaram", "passou", "subiram", "cresceram", "aumentaram", "saltaram"]
+        case .id: ["naik", "meningkat", "bertambah", "melonjak"]
+        case .ja: ["増え", "増加"]
+        case .zh: ["增至", "增加", "上升"]
+        }
+    }
+
     /// Words for people right after a number ("2000 people"): enough to tell a count from a year.
     static func people(_ language: Language) -> [String] {
         switch language {
@@ -60,11 +75,11 @@ public enum Lexicons {
                            ("a minimum of", .atLeast), ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about),
                            ("some", .about), ("circa", .about), ("an estimated", .about), ("nearly", .almost), ("almost", .almost), ("close to", .almost),
                            ("just under", .almost), ("fewer than", .under), ("less than", .under), ("under", .under), ("below", .under),
-                           ("up to", .upTo), ("as many as", .upTo)],
+                           ("up to", .upTo), ("as many as", .upTo), ("tops", .over), ("top", .over), ("tops the", .over), ("clears", .over), ("cleared", .over)],
         qualifiersAfter: [("or more", .atLeast), ("plus", .over), ("+", .over)],
         rangeWords: [("between", "and"), ("from", "to")],
         signatureCues: ["sign", "signed", "signing", "signature", "signatures", "signatories", "signatory", "signers", "petition", "open letter", "letter",
-                        "statement", "added their names", "backed", "endorsed", "supporters", "names"],
+                        "statement", "added their names", "backed", "endorsed", "supporters", "names", "counter", "tally"],
         authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by"],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
         verifiedCues: ["verified", "confirmed", "authenticated", "validated", "verif", "checked"],
@@ -94,15 +109,15 @@ public enum Lexicons {
                            ("superato la soglia delle", .over), ("sfondato quota", .over), ("oltre le", .over), ("oltre i", .over),
                            ("almeno", .atLeast), ("non meno di", .atLeast), ("circa", .about), ("intorno a", .about), ("intorno ai", .about),
                            ("attorno a", .about), ("approssimativamente", .about), ("quasi", .almost), ("poco meno di", .almost), ("vicino a", .almost),
-                           ("meno di", .under), ("fino a", .upTo)],
+                           ("meno di", .under), ("fino a", .upTo), ("superate le", .over), ("superate i", .over), ("superata quota", .over), ("superate quota", .over), ("sfonda quota", .over), ("sfondato il muro delle", .over)],
         qualifiersAfter: [("o più", .atLeast), ("e oltre", .over)],
         rangeWords: [("tra", "e"), ("fra", "e"), ("da", "a")],
         signatureCues: ["firm", "firme", "firmato", "firmata", "firmatari", "firmatarie", "sottoscritto", "sottoscritta", "sottoscrizioni", "adesioni",
-                        "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte"],
+                        "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte", "contatore"],
         authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da"],
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
         verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
-        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono"],
+        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano"],
         silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
                          "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
@@ -121,21 +136,21 @@ public enum Lexicons {
                            ("au moins", .atLeast), ("pas moins de", .atLeast),
                            ("environ", .about), ("quelque", .about), ("quelques", .about), ("autour de", .about), ("approximativement", .about),
                            ("près de", .almost), ("presque", .almost), ("quasiment", .almost), ("pratiquement", .almost), ("moins de", .under),
-                           ("jusqu'à", .upTo), ("jusqu’à", .upTo)],
+                           ("jusqu'à", .upTo), ("jusqu’à", .upTo), ("franchit", .over), ("franchi", .over), ("dépasse la barre des", .over)],
         qualifiersAfter: [("ou plus", .atLeast), ("et plus", .over)],
         rangeWords: [("entre", "et"), ("de", "à")],
         signatureCues: ["sign", "signé", "signée", "signées", "signés", "signature", "signatures", "signataire", "signataires", "pétition", "tribune",
-                        "lettre ouverte", "lettre", "appel", "paraphé"],
+                        "lettre ouverte", "lettre", "appel", "paraphé", "compteur"],
         authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par"],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
         verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
-        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent"],
+        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent"],
         silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
                          "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
         silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés"]
+                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés", "h"]
     )
 
     static let spanish = Lexicon(
@@ -148,15 +163,15 @@ public enum Lexicons {
                            ("superó", .over), ("superado las", .over), ("superado los", .over), ("superó las", .over), ("superó los", .over),
                            ("sobrepasa las", .over), ("sobrepasado las", .over), ("rebasa las", .over), ("rebasado las", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
                            ("unas", .about), ("alrededor de", .about), ("cerca de", .about), ("aproximadamente", .about), ("en torno a", .about),
-                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo)],
+                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo), ("rebasa", .over), ("rompe la barrera de las", .over)],
         qualifiersAfter: [("o más", .atLeast)],
         rangeWords: [("entre", "y"), ("de", "a")],
         signatureCues: ["firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
-                        "carta abierta", "carta", "manifiesto"],
+                        "carta abierta", "carta", "manifiesto", "contador"],
         authorCuesBefore: ["redactada por", "redactado por", "escrita por", "escrito por", "impulsada por", "promovida por", "lanzada por"],
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
         verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
-        goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende"],
+        goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
                          "empleados", "trabajadores", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
@@ -175,15 +190,15 @@ public enum Lexicons {
         qualifiersBefore: [("mehr als", .over), ("über", .over), ("überschritten", .over), ("die marke von", .over), ("mindestens", .atLeast), ("wenigstens", .atLeast),
                            ("rund", .about), ("etwa", .about), ("ungefähr", .about), ("circa", .about), ("ca.", .about), ("zirka", .about),
                            ("knapp", .almost), ("fast", .almost), ("beinahe", .almost), ("nahezu", .almost), ("weniger als", .under), ("unter", .under),
-                           ("bis zu", .upTo)],
+                           ("bis zu", .upTo), ("knackt", .over), ("geknackt", .over), ("knackte", .over), ("übersprang", .over), ("überspringt", .over)],
         qualifiersAfter: [("oder mehr", .atLeast)],
         rangeWords: [("zwischen", "und"), ("von", "bis")],
         signatureCues: ["unterschrieben", "unterzeichnet", "unterschrift", "unterschriften", "unterzeichner", "unterzeichnende", "unterstützer", "petition",
-                        "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet"],
+                        "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet", "zähler"],
         authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten"],
         authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren"],
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
-        goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben"],
+        goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen", "fehlt"],
         silencersAfter: ["minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
                          "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
@@ -202,15 +217,15 @@ public enum Lexicons {
         qualifiersBefore: [("mais de", .over), ("ultrapassa", .over), ("ultrapassou", .over), ("supera", .over), ("superou", .over), ("ultrapassou as", .over),
                            ("ultrapassou os", .over), ("superou as", .over), ("superou os", .over), ("passou de", .over), ("passa de", .over), ("pelo menos", .atLeast),
                            ("no mínimo", .atLeast), ("cerca de", .about), ("aproximadamente", .about), ("por volta de", .about), ("em torno de", .about),
-                           ("quase", .almost), ("menos de", .under), ("até", .upTo)],
+                           ("quase", .almost), ("menos de", .under), ("até", .upTo), ("passa das", .over), ("passou das", .over), ("passa dos", .over), ("passou dos", .over)],
         qualifiersAfter: [("ou mais", .atLeast)],
         rangeWords: [("entre", "e"), ("de", "a")],
         signatureCues: ["assin", "assinaram", "assinado", "assinada", "assinatura", "assinaturas", "signatários", "signatárias", "subscreveram", "petição",
-                        "carta aberta", "carta", "abaixo-assinado", "manifesto"],
+                        "carta aberta", "carta", "abaixo-assinado", "manifesto", "contador"],
         authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por"],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
-        goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam"],
+        goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam", "faltam", "falta"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
                          "reais", "funcionários", "trabalhadores", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
@@ -228,7 +243,7 @@ public enum Lexicons {
         qualifiersBefore: [("lebih dari", .over), ("lebih kurang", .about), ("melebihi", .over), ("melampaui", .over), ("sedikitnya", .atLeast),
                            ("setidaknya", .atLeast), ("paling sedikit", .atLeast), ("minimal", .atLeast), ("sekitar", .about), ("kurang lebih", .about),
                            ("kira-kira", .about), ("sekira", .about), ("hampir", .almost), ("nyaris", .almost), ("kurang dari", .under), ("hingga", .upTo),
-                           ("sampai", .upTo), ("sebanyak", .exact)],
+                           ("sampai", .upTo), ("sebanyak", .exact), ("tembus", .over), ("menembus", .over)],
         qualifiersAfter: [("lebih", .over), ("atau lebih", .atLeast)],
         rangeWords: [("antara", "dan"), ("dari", "hingga")],
         signatureCues: ["tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan"],
@@ -255,14 +270,14 @@ public enum Lexicons {
                           ("を突破", .over), ("突破", .over), ("を上回る", .over), ("を上回った", .over),
                           ("人超", .over), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under), ("足らず", .under), ("ほど", .about),
                           ("程度", .about), ("前後", .about), ("人程度", .about), ("人ほど", .about), ("強", .over)],
-        rangeWords: [("", "〜"), ("", "～"), ("", "から")],
+        rangeWords: [("", "〜"), ("", "～")],
         signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明"],
         authorCuesBefore: ["執筆者", "起草者", "発起人"],
         authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人"],
         verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
-        goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい"],
+        goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい", "あと"],
         silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
-                         "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月"],
+                         "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月", "割"],
         silencersBefore: ["$", "¥", "€", "第", "約$", "従業員", "社員"]
     )
 
@@ -273,7 +288,7 @@ public enum Lexicons {
         numberWords: [:],
         qualifiersBefore: [("约", .about), ("約", .about), ("大约", .about), ("大約", .about), ("约有", .about), ("大约有", .about), ("約有", .about), ("近", .almost), ("将近", .almost), ("接近", .almost),
                            ("超过", .over), ("超過", .over), ("逾", .over), ("超", .over), ("至少", .atLeast), ("最少", .atLeast), ("不少于", .atLeast),
-                           ("不足", .under), ("不到", .under), ("少于", .under), ("最多", .upTo), ("多达", .upTo)],
+                           ("不足", .under), ("不到", .under), ("少于", .under), ("最多", .upTo), ("多达", .upTo), ("突破", .over), ("超出", .over)],
         qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("多", .over), ("余", .over), ("余人", .over), ("多人", .over), ("左右", .about),
                           ("突破", .over)],
         rangeWords: [("", "至"), ("", "到"), ("", "-")],
@@ -281,7 +296,7 @@ public enum Lexicons {
         authorCuesBefore: ["由", "撰写者", "起草者", "发起人"],
         authorCuesAfter: ["撰写", "撰寫", "起草", "名作者", "位作者", "人撰写", "人起草", "发起"],
         verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實", "确认", "確認"],
-        goalCues: ["需要", "目标", "目標", "门槛", "門檻", "达到", "達到", "希望", "计划", "計劃", "力争", "争取", "打算"],
+        goalCues: ["需要", "目标", "目標", "门槛", "門檻", "达到", "達到", "希望", "计划", "計劃", "力争", "争取", "打算", "还差", "還差", "还需", "還需"],
         silencersAfter: ["分钟", "分鐘", "小时", "小時", "秒", "天", "周", "个月", "個月", "年", "％", "%", "美元", "元", "欧元", "人民币", "名员工", "员工",
                          "員工", "部", "个视频", "個視頻", "页", "頁", "公里", "次", "p", "岁", "歲", "月", "日"],
         silencersBefore: ["$", "¥", "€", "第", "美元", "雇佣", "雇用", "员工", "員工"]

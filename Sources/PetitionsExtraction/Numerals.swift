@@ -9,6 +9,10 @@ struct NumberMatch: Equatable {
     var looksLikeYear = false
     /// A decimal without a scale ("2.5"): not a count.
     var isFraction = false
+    /// Written with a leading zero ("0800"): a code, not a count.
+    var leadingZero = false
+    /// Part of a run of digit groups that does not group as a number ("123 456" after "0800").
+    var phoneLike = false
 }
 
 /// Reads numbers the way each language writes them: `13,500`, `13.500`, `13 500` (ordinary, no-break
@@ -108,6 +112,7 @@ enum Numerals {
             if index - fractionStart > 3 { index = save } else { hasFraction = true }
         }
         var match = NumberMatch(start: start, end: index, value: value)
+        match.leadingZero = firstLength > 1 && text[start] == "0"
         // CJK units right after the digits: 2万5千, 1.5万.
         if index < limit, text[index].value >= 0x3000, let unit = cjkUnits[text[index]] {
             var total = 0
