@@ -123,6 +123,20 @@ struct Matcher {
         return position
     }
 
+    /// An article between a qualifier and its number ("passed the 50,000 mark"). English only: in other
+    /// languages the pair reads differently ("unter den 1.024" is "among the 1,024").
+    static let articles: [Phrase] = [Phrase("the")]
+
+    /// The start of a short word (up to three letters) right after `start`, and its end: for units
+    /// behind a preposition ("2 milioni di visualizzazioni", "3 de marzo").
+    func shortWord(after start: Int, ceiling: Int) -> Int? {
+        let first = skipSpaces(start, ceiling: ceiling)
+        var end = first
+        while end < ceiling, Document.isLetter(text[end]) || text[end] == "'" { end += 1 }
+        let length = end - first
+        return length >= 1 && length <= 3 && end < ceiling && (text[end] == " " || text[end - 1] == "'") ? end : nil
+    }
+
     /// The earliest start of any phrase ending just before `end` (spaces skipped).
     func longestEnding(_ phrases: [Phrase], before end: Int, floor: Int) -> Int? {
         let last = skipSpacesBack(end, floor: floor)

@@ -94,6 +94,7 @@ public struct Extractor: Sendable {
             if number.attachedLetters && !cjk { continue }
             if m.longestEnding(lexicon.silencersBefore, before: number.start, floor: floor) != nil { continue }
             if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) { continue }
+            if !cjk, let preposition = m.shortWord(after: number.end, ceiling: ceiling), m.startsWithAny(lexicon.silencersAfter, after: preposition, ceiling: ceiling) { continue }
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
             if number.value == 0 || number.isFraction || number.leadingZero { continue }
@@ -119,6 +120,10 @@ public struct Extractor: Sendable {
             } else if let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: number.start, floor: floor) {
                 qualifier = value
                 start = found
+            } else if lexicon.lexicon.language == .en, let article = m.longestEnding(Matcher.articles, before: number.start, floor: floor),
+                      let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: article, floor: floor), value != .exact {
+                qualifier = value
+                start = found
             }
             if qualifier == .exact {
                 var from = number.end
@@ -130,9 +135,10 @@ public struct Extractor: Sendable {
             }
             let afterCeiling = min(skipNext ? sentence.upperBound : nextStart, end + 48)
 
-            // A bare four-digit number from 1900 to 2100 is a year, unless hedged ("more than 2000") or
+            // A bare four-digit number from 1900 to 2099 is a year, unless hedged ("more than 2000") or
             // followed by who signed ("2000 people").
-            if number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
+            // (Chinese and Japanese write years with 年, which silences them anyway.)
+            if !cjk && number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
             // What it counts.
             guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,

@@ -5,7 +5,7 @@ struct NumberMatch: Equatable {
     var value: Int
     /// Letters stuck to the digits that are not a scale ("1080p", "3D").
     var attachedLetters = false
-    /// Four plain digits from 1900 to 2100, with no scale: probably a year.
+    /// Four plain digits from 1900 to 2099, with no scale: probably a year.
     var looksLikeYear = false
     /// A decimal without a scale ("2.5"): not a count.
     var isFraction = false
@@ -152,7 +152,7 @@ enum Numerals {
         }
         if hasFraction { match.isFraction = true }
         if index < limit, Document.isLetter(text[index]) || text[index] == "+" && false { match.attachedLetters = Document.isLetter(text[index]) }
-        if !grouped && !hasFraction && firstLength == 4 && (1900...2100).contains(value) { match.looksLikeYear = true }
+        if !grouped && !hasFraction && firstLength == 4 && (1900...2099).contains(value) { match.looksLikeYear = true }
         return match
     }
 
