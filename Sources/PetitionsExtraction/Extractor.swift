@@ -104,6 +104,8 @@ public struct Extractor: Sendable {
                following + 1 < sentence.upperBound, Document.isDigit(text[following + 1]) && text[following] == ":" || Document.isLetter(text[following + 1]) { continue }
             if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
             if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ", numbers[index - 1].leadingZero || numbers[index - 1].phoneLike { continue }
+            // Ratios: "one in three", "1 in 3", "3人に1人": neither number is a count.
+            if number.value <= 10, index + 1 < numbers.count, Extractor.isRatio(text, from: number.end, to: numbers[index + 1].start) { skipNext = true; continue }
 
             // Qualifier before, after, or a range with the next number.
             var qualifier = Qualifier.exact
@@ -135,6 +137,11 @@ public struct Extractor: Sendable {
             }
             let afterCeiling = min(skipNext ? sentence.upperBound : nextStart, end + 48)
 
+            // Ages: "is under 30." (a small hedged number that ends the sentence, with no noun after it).
+            if number.value <= 120, qualifier == .under || qualifier == .over || qualifier == .almost,
+               m.skipSpaces(end, ceiling: sentence.upperBound) >= sentence.upperBound || [".", "!", "?", "。"].contains(text[m.skipSpaces(end, ceiling: sentence.upperBound)]) {
+                continue
+            }
             // A bare four-digit number from 1900 to 2099 is a year, unless hedged ("more than 2000") or
             // followed by who signed ("2000 people").
             // (Chinese and Japanese write years with 年, which silences them anyway.)
@@ -152,6 +159,14 @@ public struct Extractor: Sendable {
                 quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    static let ratioConnectors: Set<String> = ["in", "su", "sur", "de cada", "dari", "人に", "に", "out of"]
+
+    static func isRatio(_ text: [Unicode.Scalar], from: Int, to: Int) -> Bool {
+        guard to > from, to - from <= 10 else { return false }
+        let between = String(String.UnicodeScalarView(text[from..<to])).trimmingCharacters(in: .whitespaces)
+        return ratioConnectors.contains(between)
     }
 
     /// "between 5,000 and 6,000", "5000〜6000", "5,000-6,000": where the range phrase starts.

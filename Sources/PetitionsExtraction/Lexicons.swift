@@ -75,7 +75,7 @@ public enum Lexicons {
                            ("a minimum of", .atLeast), ("about", .about), ("around", .about), ("roughly", .about), ("approximately", .about),
                            ("some", .about), ("circa", .about), ("an estimated", .about), ("nearly", .almost), ("almost", .almost), ("close to", .almost),
                            ("just under", .almost), ("fewer than", .under), ("less than", .under), ("under", .under), ("below", .under),
-                           ("up to", .upTo), ("as many as", .upTo), ("tops", .over), ("top", .over), ("tops the", .over), ("clears", .over), ("cleared", .over)],
+                           ("up to", .upTo), ("as many as", .upTo), ("tops", .over), ("top", .over), ("tops the", .over), ("clears", .over), ("cleared", .over), ("past", .over), ("climbed past", .over), ("went past", .over), ("moved past", .over), ("crept past", .over)],
         qualifiersAfter: [("or more", .atLeast), ("plus", .over), ("+", .over)],
         rangeWords: [("between", "and"), ("from", "to")],
         signatureCues: ["sign", "signed", "signing", "signature", "signatures", "signatories", "signatory", "signers", "petition", "open letter", "letter",
@@ -85,7 +85,7 @@ public enum Lexicons {
         verifiedCues: ["verified", "confirmed", "authenticated", "validated", "verif", "checked"],
         goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger",
                    "to get", "must collect", "must gather", "must get", "has to collect", "have to collect", "needs to collect", "needs to reach", "hopes to reach",
-                   "hoping to reach", "hopes to collect", "hope to", "hopes to", "hoping to", "want to", "wants to", "plan to", "plans to", "aim to", "aims to", "aiming for", "aim for", "set out to", "seek", "seeks"],
+                   "hoping to reach", "hopes to collect", "hope to", "hopes to", "hoping to", "want to", "wants to", "plan to", "plans to", "aim to", "aims to", "aiming for", "aim for", "set out to", "seek", "seeks", "must be signed by", "needs to be signed by", "need to be signed by", "to be tabled"],
         silencersAfter: ["minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
                          "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "workers", "videos", "clips", "films",
                          "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
@@ -95,7 +95,7 @@ public enum Lexicons {
                          "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings"],
         silencersBefore: ["$", "us$", "£", "€", "¥", "half", "half a", "a third of", "quarter", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
                           "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs", "employing", "employ", "hired", "hiring", "laid off", "fired"]
+                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs", "employing", "employ", "hired", "hiring", "laid off", "fired", "aged", "age", "ages", "top", "the top"]
     )
 
     static let italian = Lexicon(
@@ -109,7 +109,7 @@ public enum Lexicons {
                            ("superato la soglia delle", .over), ("sfondato quota", .over), ("oltre le", .over), ("oltre i", .over),
                            ("almeno", .atLeast), ("non meno di", .atLeast), ("circa", .about), ("intorno a", .about), ("intorno ai", .about),
                            ("attorno a", .about), ("approssimativamente", .about), ("quasi", .almost), ("poco meno di", .almost), ("vicino a", .almost),
-                           ("meno di", .under), ("fino a", .upTo), ("superate le", .over), ("superate i", .over), ("superata quota", .over), ("superate quota", .over), ("sfonda quota", .over), ("sfondato il muro delle", .over)],
+                           ("meno di", .under), ("fino a", .upTo), ("superate le", .over), ("superate i", .over), ("superata quota", .over), ("superate quota", .over), ("sfonda quota", .over), ("sfondato il muro delle", .over), ("oltre quota", .over), ("sopra quota", .over)],
         qualifiersAfter: [("o più", .atLeast), ("e oltre", .over)],
         rangeWords: [("tra", "e"), ("fra", "e"), ("da", "a")],
         signatureCues: ["firm", "firme", "firmato", "firmata", "firmatari", "firmatarie", "sottoscritto", "sottoscritta", "sottoscrizioni", "adesioni",
@@ -123,7 +123,7 @@ public enum Lexicons {
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
                          "campagne", "petizioni", "lingue", "articoli", "post", "messaggi", "progetti", "canzoni", "libri", "episodi", "modelli", "premi"],
         silencersBefore: ["$", "€", "£", "pagina", "versione", "capitolo", "articolo", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da", "impiega", "impiegano", "assunto", "assunti", "licenziato", "licenziati"]
+                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da", "impiega", "impiegano", "assunto", "assunti", "licenziato", "licenziati", "prime", "primi", "età", "di età"]
     )
 
     static let french = Lexicon(
@@ -150,7 +150,7 @@ public enum Lexicons {
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
                          "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
         silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés", "h"]
+                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés", "h", "premières", "premiers", "âgés de", "âgé de"]
     )
 
     static let spanish = Lexicon(
@@ -163,7 +163,7 @@ public enum Lexicons {
                            ("superó", .over), ("superado las", .over), ("superado los", .over), ("superó las", .over), ("superó los", .over),
                            ("sobrepasa las", .over), ("sobrepasado las", .over), ("rebasa las", .over), ("rebasado las", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
                            ("unas", .about), ("alrededor de", .about), ("cerca de", .about), ("aproximadamente", .about), ("en torno a", .about),
-                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo), ("rebasa", .over), ("rompe la barrera de las", .over)],
+                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo), ("rebasa", .over), ("rompe la barrera de las", .over), ("superaron las", .over), ("superaron los", .over), ("superado la barrera de las", .over)],
         qualifiersAfter: [("o más", .atLeast)],
         rangeWords: [("entre", "y"), ("de", "a")],
         signatureCues: ["firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
@@ -177,7 +177,7 @@ public enum Lexicons {
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
                          "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
         silencersBefore: ["$", "€", "£", "página", "versión", "capítulo", "artículo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en", "emplea", "emplean", "contrató", "despidió"]
+                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en", "emplea", "emplean", "contrató", "despidió", "primeras", "primeros", "edad de"]
     )
 
     static let german = Lexicon(
@@ -204,7 +204,7 @@ public enum Lexicons {
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
                          "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
         silencersBefore: ["$", "€", "£", "seite", "version", "kapitel", "artikel", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                          "september", "oktober", "november", "dezember", "bewertet mit", "beschäftigt", "entlassen", "eingestellt"]
+                          "september", "oktober", "november", "dezember", "bewertet mit", "beschäftigt", "entlassen", "eingestellt", "alter von", "im alter von", "ersten"]
     )
 
     static let portuguese = Lexicon(
@@ -231,7 +231,7 @@ public enum Lexicons {
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
                          "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
         silencersBefore: ["$", "r$", "€", "£", "página", "versão", "capítulo", "artigo", "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
-                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em", "emprega", "empregam", "contratou", "demitiu"]
+                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em", "emprega", "empregam", "contratou", "demitiu", "primeiras", "primeiros", "idade de"]
     )
 
     static let indonesian = Lexicon(
@@ -256,7 +256,7 @@ public enum Lexicons {
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
         silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
-                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat"]
+                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat", "usia", "berusia"]
     )
 
     static let japanese = Lexicon(
@@ -273,7 +273,7 @@ public enum Lexicons {
         rangeWords: [("", "〜"), ("", "～")],
         signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明", "名前"],
         authorCuesBefore: ["執筆者", "起草者", "発起人"],
-        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人"],
+        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草"],
         verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
         goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい", "あと"],
         silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
