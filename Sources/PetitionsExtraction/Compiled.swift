@@ -34,6 +34,9 @@ struct CompiledLexicon {
     let authorCuesAfter: [Phrase]
     let signedBy: [Phrase]
     let changeVerbs: [Phrase]
+    let members: [Phrase]
+    let byWords: [Phrase]
+    let publishStems: [Phrase]
     let verifiedCues: [Phrase]
     let goalCues: [Phrase]
     let scales: [(Phrase, Int)]
@@ -56,6 +59,9 @@ struct CompiledLexicon {
         authorCuesAfter = lexicon.authorCuesAfter.map(Phrase.init)
         signedBy = Lexicons.signedBy(lexicon.language).map(Phrase.init)
         changeVerbs = Lexicons.changeVerbs(lexicon.language).map(Phrase.init)
+        members = Lexicons.members(lexicon.language).map(Phrase.init)
+        byWords = Lexicons.byWords(lexicon.language).map(Phrase.init)
+        publishStems = Lexicons.publishStems(lexicon.language).map(Phrase.init)
         verifiedCues = lexicon.verifiedCues.map(Phrase.init)
         goalCues = lexicon.goalCues.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }

@@ -208,11 +208,20 @@ public struct Extractor: Sendable {
             return false
         }
         if cueBefore(lexicon.authorCuesBefore) { return .authors }
+        let signedBy = cueBefore(lexicon.signedBy)
+        if !signedBy, let by = m.longestEnding(lexicon.byWords, before: start, floor: cueFloor),
+           m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by),
+           !m.containsAny(lexicon.signatureCues, in: max(floor, by - 16)..<by) {  // "signé ensuite par" is signing
+            return .authors
+        }
+        // "a union with 160,000 members": members, not signers (but "signed by 100 members" counts).
+        if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) { return nil }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
-        if !cueBefore(lexicon.signedBy) && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
-        // After the number: up to the next number or 80 code points ("Of the 600 signatures, 380 have been
-        // verified": only the 380).
-        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<min(afterCeilingForCues, end + 80)) {
+        if !signedBy && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
+        // After the number: halfway to the next number (a cue right before the next number is that
+        // one's: "2,600 signatures, of which 900 verified"), or 80 code points.
+        let cuesEnd = afterCeilingForCues < sentence.upperBound ? end + (afterCeilingForCues - end) / 2 : min(sentence.upperBound, end + 80)
+        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<max(end, min(cuesEnd, end + 80))) {
             return .verifiedSignatures
         }
         if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }

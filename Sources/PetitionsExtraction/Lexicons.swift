@@ -33,6 +33,49 @@ public enum Lexicons {
         }
     }
 
+    /// "Published on Monday by 14 animators": a by-word right before the number, with a verb of
+    /// writing or publishing shortly before it, makes the number the authors.
+    static func byWords(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["by"]
+        case .it: ["da"]
+        case .fr: ["par"]
+        case .es, .pt: ["por"]
+        case .de: ["von"]
+        case .id: ["oleh"]
+        case .ja, .zh: []
+        }
+    }
+
+    static func publishStems(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["publish", "posted", "released", "written", "drafted", "authored", "penned"]
+        case .it: ["pubblicat", "scritt", "redatt", "diffus"]
+        case .fr: ["publié", "écrit", "rédigé", "diffusé"]
+        case .es: ["publicad", "escrit", "redactad", "difundid"]
+        case .de: ["veröffentlicht", "verfasst", "geschrieben"]
+        case .pt: ["publicad", "escrit", "redigid", "divulgad"]
+        case .id: ["diunggah", "ditulis", "diterbitkan", "disusun"]
+        case .ja, .zh: []
+        }
+    }
+
+    /// Members of an organisation: "a union with 160,000 members" counts members, not signers,
+    /// unless they signed ("signed by 100 members").
+    static func members(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["members", "member"]
+        case .it: ["iscritti", "soci", "membri", "associati"]
+        case .fr: ["adhérents", "membres", "syndiqués"]
+        case .es: ["afiliados", "socios", "miembros"]
+        case .de: ["mitglieder", "mitgliedern"]
+        case .pt: ["filiados", "associados", "membros", "mil filiados"]
+        case .id: ["anggota"]
+        case .ja: ["人の会員", "人の組合員", "会員"]
+        case .zh: ["会员", "會員", "名会员", "名成员", "成员"]
+        }
+    }
+
     /// Words for people right after a number ("2000 people"): enough to tell a count from a year.
     static func people(_ language: Language) -> [String] {
         switch language {
@@ -80,7 +123,7 @@ public enum Lexicons {
         rangeWords: [("between", "and"), ("from", "to")],
         signatureCues: ["sign", "signed", "signing", "signature", "signatures", "signatories", "signatory", "signers", "petition", "open letter", "letter",
                         "statement", "added their names", "backed", "endorsed", "supporters", "names", "counter", "tally"],
-        authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by"],
+        authorCuesBefore: ["written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by", "published by", "posted by", "released by", "put out by"],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
         verifiedCues: ["verified", "confirmed", "authenticated", "validated", "verif", "checked"],
         goalCues: ["needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger",
@@ -114,10 +157,10 @@ public enum Lexicons {
         rangeWords: [("tra", "e"), ("fra", "e"), ("da", "a")],
         signatureCues: ["firm", "firme", "firmato", "firmata", "firmatari", "firmatarie", "sottoscritto", "sottoscritta", "sottoscrizioni", "adesioni",
                         "petizione", "lettera aperta", "lettera", "appello", "raccolto", "raccolte", "contatore", "nomi"],
-        authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da"],
+        authorCuesBefore: ["scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da", "pubblicata da", "pubblicato da", "diffusa da"],
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
         verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
-        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano"],
+        goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano", "bisogno", "ha bisogno di", "hanno bisogno di"],
         silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
                          "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
@@ -141,10 +184,10 @@ public enum Lexicons {
         rangeWords: [("entre", "et"), ("de", "à")],
         signatureCues: ["sign", "signé", "signée", "signées", "signés", "signature", "signatures", "signataire", "signataires", "pétition", "tribune",
                         "lettre ouverte", "lettre", "appel", "paraphé", "compteur", "noms"],
-        authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par"],
+        authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par", "publiée par", "publié par", "diffusée par", "mise en ligne par"],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
         verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
-        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent"],
+        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent", "besoin", "a besoin de", "ont besoin de"],
         silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
@@ -168,7 +211,7 @@ public enum Lexicons {
         rangeWords: [("entre", "y"), ("de", "a")],
         signatureCues: ["firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
                         "carta abierta", "carta", "manifiesto", "contador", "nombres"],
-        authorCuesBefore: ["redactada por", "redactado por", "escrita por", "escrito por", "impulsada por", "promovida por", "lanzada por"],
+        authorCuesBefore: ["redactada por", "redactado por", "escrita por", "escrito por", "impulsada por", "promovida por", "lanzada por", "publicada por", "publicado por", "difundida por"],
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
         verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
         goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta"],
@@ -195,8 +238,8 @@ public enum Lexicons {
         rangeWords: [("zwischen", "und"), ("von", "bis")],
         signatureCues: ["unterschrieben", "unterzeichnet", "unterschrift", "unterschriften", "unterzeichner", "unterzeichnende", "unterstützer", "petition",
                         "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet", "zähler", "namen"],
-        authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten"],
-        authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren"],
+        authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten", "veröffentlicht von"],
+        authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren", "veröffentlichten"],
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
         goalCues: ["nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen", "fehlt"],
         silencersAfter: ["minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
@@ -222,7 +265,7 @@ public enum Lexicons {
         rangeWords: [("entre", "e"), ("de", "a")],
         signatureCues: ["assin", "assinaram", "assinado", "assinada", "assinatura", "assinaturas", "signatários", "signatárias", "subscreveram", "petição",
                         "carta aberta", "carta", "abaixo-assinado", "manifesto", "contador", "nomes"],
-        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por"],
+        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por", "publicada por", "publicado por", "divulgada por"],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
         goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam", "faltam", "falta"],
@@ -247,7 +290,7 @@ public enum Lexicons {
         qualifiersAfter: [("lebih", .over), ("atau lebih", .atLeast)],
         rangeWords: [("antara", "dan"), ("dari", "hingga")],
         signatureCues: ["tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan", "nama"],
-        authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh"],
+        authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh", "diunggah", "diunggah oleh", "diterbitkan oleh", "dipublikasikan oleh"],
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
         verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
         goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai", "ingin", "berharap", "bertujuan", "hendak"],
@@ -256,7 +299,7 @@ public enum Lexicons {
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
         silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
-                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat", "usia", "berusia"]
+                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat", "usia", "berusia", "beranggotakan"]
     )
 
     static let japanese = Lexicon(
@@ -273,12 +316,12 @@ public enum Lexicons {
         rangeWords: [("", "〜"), ("", "～")],
         signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明", "名前"],
         authorCuesBefore: ["執筆者", "起草者", "発起人"],
-        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草"],
+        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草", "が公開した", "人が公開した", "が公開し"],
         verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
         goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい", "あと"],
         silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
                          "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月", "割"],
-        silencersBefore: ["$", "¥", "€", "第", "約$", "従業員", "社員"]
+        silencersBefore: ["$", "¥", "€", "第", "約$", "組合員", "会員数", "従業員", "社員"]
     )
 
     static let chinese = Lexicon(
