@@ -122,8 +122,7 @@ public struct Extractor: Sendable {
             } else if let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: number.start, floor: floor) {
                 qualifier = value
                 start = found
-            } else if lexicon.lexicon.language == .en, let article = m.longestEnding(Matcher.articles, before: number.start, floor: floor),
-                      let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: article, floor: floor), value != .exact {
+            } else if !cjk, let (found, value) = qualifierAcrossFillers(before: number.start, floor: floor, lexicon: lexicon, matcher: m) {
                 qualifier = value
                 start = found
             }
@@ -159,6 +158,17 @@ public struct Extractor: Sendable {
                 quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    /// A qualifier with up to two filler words (articles, adverbs) between it and the number.
+    func qualifierAcrossFillers(before position: Int, floor: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> (Int, Qualifier)? {
+        var cursor = position
+        for _ in 0..<2 {
+            guard let filler = m.longestEnding(Matcher.fillers, before: cursor, floor: floor) else { return nil }
+            cursor = filler
+            if let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: cursor, floor: floor), value != .exact { return (found, value) }
+        }
+        return nil
     }
 
     static let ratioConnectors: Set<String> = ["in", "su", "sur", "de cada", "dari", "人に", "に", "out of"]
@@ -210,7 +220,7 @@ public struct Extractor: Sendable {
         if cueBefore(lexicon.authorCuesBefore) { return .authors }
         let signedBy = cueBefore(lexicon.signedBy)
         if !signedBy, let by = m.longestEnding(lexicon.byWords, before: start, floor: cueFloor),
-           m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by),
+           m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by) || m.containsAny(lexicon.publishStems, in: end..<nextWords),
            !m.containsAny(lexicon.signatureCues, in: max(floor, by - 16)..<by) {  // "signé ensuite par" is signing
             return .authors
         }

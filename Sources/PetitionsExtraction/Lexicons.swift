@@ -53,7 +53,7 @@ public enum Lexicons {
         case .it: ["pubblicat", "scritt", "redatt", "diffus"]
         case .fr: ["publié", "écrit", "rédigé", "diffusé"]
         case .es: ["publicad", "escrit", "redactad", "difundid"]
-        case .de: ["veröffentlicht", "verfasst", "geschrieben"]
+        case .de: ["veröffentlicht", "verfasst", "geschrieben", "gestartet", "initiiert", "lanciert"]
         case .pt: ["publicad", "escrit", "redigid", "divulgad"]
         case .id: ["diunggah", "ditulis", "diterbitkan", "disusun"]
         case .ja, .zh: []
@@ -130,7 +130,7 @@ public enum Lexicons {
                    "to get", "must collect", "must gather", "must get", "has to collect", "have to collect", "needs to collect", "needs to reach", "hopes to reach",
                    "hoping to reach", "hopes to collect", "hope to", "hopes to", "hoping to", "want to", "wants to", "plan to", "plans to", "aim to", "aims to", "aiming for", "aim for", "set out to", "seek", "seeks", "must be signed by", "needs to be signed by", "need to be signed by", "to be tabled"],
         silencersAfter: ["minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
-                         "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "workers", "videos", "clips", "films",
+                         "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "videos", "clips", "films",
                          "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
                          "users", "downloads", "copies", "tokens", "parameters", "words", "characters", "countries", "cities", "companies", "hours'",
                          "jobs", "st", "nd", "rd", "th", "am", "pm", "billion dollars", "million dollars", "degrees", "campaigns", "petitions",
@@ -138,7 +138,7 @@ public enum Lexicons {
                          "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings"],
         silencersBefore: ["$", "us$", "£", "€", "¥", "half", "half a", "a third of", "quarter", "page", "pages", "version", "chapter", "section", "article", "top", "no.", "number", "rank", "ranked",
                           "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs", "employing", "employ", "hired", "hiring", "laid off", "fired", "aged", "age", "ages", "top", "the top"]
+                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs", "employing", "employ", "hired", "hiring", "laid off", "fired", "aged", "age", "ages", "top", "the top", "represents", "represent", "representing"]
     )
 
     static let italian = Lexicon(
@@ -162,11 +162,11 @@ public enum Lexicons {
         verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
         goalCues: ["servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano", "bisogno", "ha bisogno di", "hanno bisogno di"],
         silencersAfter: ["minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
-                         "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "lavoratori", "video", "clip", "film", "immagini",
+                         "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "video", "clip", "film", "immagini",
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
                          "campagne", "petizioni", "lingue", "articoli", "post", "messaggi", "progetti", "canzoni", "libri", "episodi", "modelli", "premi"],
         silencersBefore: ["$", "€", "£", "pagina", "versione", "capitolo", "articolo", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
-                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da", "impiega", "impiegano", "assunto", "assunti", "licenziato", "licenziati", "prime", "primi", "età", "di età"]
+                          "agosto", "settembre", "ottobre", "novembre", "dicembre", "valutata", "valutato", "stimata", "stimato", "votato da", "impiega", "impiegano", "assunto", "assunti", "licenziato", "licenziati", "prime", "primi", "età", "di età", "rappresenta", "rappresentano"]
     )
 
     static let french = Lexicon(
@@ -187,13 +187,13 @@ public enum Lexicons {
         authorCuesBefore: ["rédigée par", "rédigé par", "écrite par", "écrit par", "initiée par", "lancée par", "portée par", "publiée par", "publié par", "diffusée par", "mise en ligne par"],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
         verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
-        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent", "besoin", "a besoin de", "ont besoin de"],
+        goalCues: ["il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent", "besoin", "a besoin de", "ont besoin de", "faudra", "faudrait"],
         silencersAfter: ["minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
                          "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
         silencersBefore: ["$", "€", "£", "page", "version", "chapitre", "article", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés", "h", "premières", "premiers", "âgés de", "âgé de"]
+                          "septembre", "octobre", "novembre", "décembre", "le", "évaluée à", "évalué à", "estimée à", "emploie", "emploient", "embauché", "licencié", "licenciés", "h", "premières", "premiers", "âgés de", "âgé de", "représente", "représentent"]
     )
 
     static let spanish = Lexicon(
@@ -206,7 +206,7 @@ public enum Lexicons {
                            ("superó", .over), ("superado las", .over), ("superado los", .over), ("superó las", .over), ("superó los", .over),
                            ("sobrepasa las", .over), ("sobrepasado las", .over), ("rebasa las", .over), ("rebasado las", .over), ("al menos", .atLeast), ("por lo menos", .atLeast), ("como mínimo", .atLeast), ("unos", .about),
                            ("unas", .about), ("alrededor de", .about), ("cerca de", .about), ("aproximadamente", .about), ("en torno a", .about),
-                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo), ("rebasa", .over), ("rompe la barrera de las", .over), ("superaron las", .over), ("superaron los", .over), ("superado la barrera de las", .over)],
+                           ("casi", .almost), ("menos de", .under), ("hasta", .upTo), ("rebasa", .over), ("rompe la barrera de las", .over), ("superaron las", .over), ("superaron los", .over), ("superado la barrera de las", .over), ("pasa de las", .over), ("pasa de los", .over), ("pasa de", .over)],
         qualifiersAfter: [("o más", .atLeast)],
         rangeWords: [("entre", "y"), ("de", "a")],
         signatureCues: ["firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
@@ -216,11 +216,11 @@ public enum Lexicons {
         verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
         goalCues: ["necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
-                         "empleados", "trabajadores", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
+                         "empleados", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
                          "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
         silencersBefore: ["$", "€", "£", "página", "versión", "capítulo", "artículo", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en", "emplea", "emplean", "contrató", "despidió", "primeras", "primeros", "edad de"]
+                          "agosto", "septiembre", "octubre", "noviembre", "diciembre", "valorada en", "valorado en", "emplea", "emplean", "contrató", "despidió", "primeras", "primeros", "edad de", "representa", "representan"]
     )
 
     static let german = Lexicon(
@@ -247,7 +247,7 @@ public enum Lexicons {
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
                          "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
         silencersBefore: ["$", "€", "£", "seite", "version", "kapitel", "artikel", "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-                          "september", "oktober", "november", "dezember", "bewertet mit", "beschäftigt", "entlassen", "eingestellt", "alter von", "im alter von", "ersten"]
+                          "september", "oktober", "november", "dezember", "bewertet mit", "beschäftigt", "entlassen", "eingestellt", "alter von", "im alter von", "ersten", "vertritt", "vertreten"]
     )
 
     static let portuguese = Lexicon(
@@ -260,21 +260,21 @@ public enum Lexicons {
         qualifiersBefore: [("mais de", .over), ("ultrapassa", .over), ("ultrapassou", .over), ("supera", .over), ("superou", .over), ("ultrapassou as", .over),
                            ("ultrapassou os", .over), ("superou as", .over), ("superou os", .over), ("passou de", .over), ("passa de", .over), ("pelo menos", .atLeast),
                            ("no mínimo", .atLeast), ("cerca de", .about), ("aproximadamente", .about), ("por volta de", .about), ("em torno de", .about),
-                           ("quase", .almost), ("menos de", .under), ("até", .upTo), ("passa das", .over), ("passou das", .over), ("passa dos", .over), ("passou dos", .over)],
+                           ("quase", .almost), ("menos de", .under), ("até", .upTo), ("passa das", .over), ("passou das", .over), ("passa dos", .over), ("passou dos", .over), ("perto de", .almost)],
         qualifiersAfter: [("ou mais", .atLeast)],
         rangeWords: [("entre", "e"), ("de", "a")],
         signatureCues: ["assin", "assinaram", "assinado", "assinada", "assinatura", "assinaturas", "signatários", "signatárias", "subscreveram", "petição",
                         "carta aberta", "carta", "abaixo-assinado", "manifesto", "contador", "nomes"],
-        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por", "publicada por", "publicado por", "divulgada por"],
+        authorCuesBefore: ["escrita por", "escrito por", "redigida por", "redigido por", "lançada por", "idealizada por", "publicada por", "publicado por", "divulgada por", "criado por", "criada por", "lançado por", "iniciado por"],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
         goalCues: ["necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam", "faltam", "falta"],
         silencersAfter: ["minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
-                         "reais", "funcionários", "trabalhadores", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
+                         "reais", "funcionários", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
                          "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
         silencersBefore: ["$", "r$", "€", "£", "página", "versão", "capítulo", "artigo", "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
-                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em", "emprega", "empregam", "contratou", "demitiu", "primeiras", "primeiros", "idade de"]
+                          "agosto", "setembro", "outubro", "novembro", "dezembro", "avaliada em", "avaliado em", "emprega", "empregam", "contratou", "demitiu", "primeiras", "primeiros", "idade de", "representa", "representam"]
     )
 
     static let indonesian = Lexicon(
@@ -290,16 +290,16 @@ public enum Lexicons {
         qualifiersAfter: [("lebih", .over), ("atau lebih", .atLeast)],
         rangeWords: [("antara", "dan"), ("dari", "hingga")],
         signatureCues: ["tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan", "nama"],
-        authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh", "diunggah", "diunggah oleh", "diterbitkan oleh", "dipublikasikan oleh"],
+        authorCuesBefore: ["ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh", "diunggah", "diunggah oleh", "diterbitkan oleh", "dipublikasikan oleh", "digagas", "diprakarsai", "dimulai oleh"],
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
         verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
         goalCues: ["membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "mencapai", "ingin", "berharap", "bertujuan", "hendak"],
         silencersAfter: ["menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
-                         "pekerja", "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
+                         "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
         silencersBefore: ["$", "rp", "rp.", "€", "£", "halaman", "versi", "bab", "pasal", "januari", "februari", "maret", "april", "mei", "juni", "juli",
-                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat", "usia", "berusia", "beranggotakan"]
+                          "agustus", "september", "oktober", "november", "desember", "bernilai", "senilai", "mempekerjakan", "memecat", "usia", "berusia", "beranggotakan", "mewakili"]
     )
 
     static let japanese = Lexicon(
@@ -314,9 +314,9 @@ public enum Lexicons {
                           ("人超", .over), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under), ("足らず", .under), ("ほど", .about),
                           ("程度", .about), ("前後", .about), ("人程度", .about), ("人ほど", .about), ("強", .over)],
         rangeWords: [("", "〜"), ("", "～")],
-        signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明", "名前"],
+        signatureCues: ["署名", "賛同", "署名者", "賛同者", "オンライン署名", "請願", "公開書簡", "書簡", "声明", "名前", "名簿", "名を連ね"],
         authorCuesBefore: ["執筆者", "起草者", "発起人"],
-        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草", "が公開した", "人が公開した", "が公開し"],
+        authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草", "が公開した", "人が公開した", "が公開し", "が呼びかけ", "人が呼びかけ", "が発起"],
         verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
         goalCues: ["必要", "目標", "目指", "基準", "目指", "集めたい", "あと"],
         silencersAfter: ["分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
@@ -335,7 +335,7 @@ public enum Lexicons {
         qualifiersAfter: [("人以上", .atLeast), ("以上", .atLeast), ("多", .over), ("余", .over), ("余人", .over), ("多人", .over), ("左右", .about),
                           ("突破", .over)],
         rangeWords: [("", "至"), ("", "到"), ("", "-")],
-        signatureCues: ["签名", "簽名", "联署", "聯署", "签署", "簽署", "请愿", "請願", "公开信", "公開信", "声明", "聲明", "名字"],
+        signatureCues: ["签名", "簽名", "联署", "聯署", "签署", "簽署", "请愿", "請願", "公开信", "公開信", "声明", "聲明", "名字", "名单", "名單"],
         authorCuesBefore: ["由", "撰写者", "起草者", "发起人"],
         authorCuesAfter: ["撰写", "撰寫", "起草", "名作者", "位作者", "人撰写", "人起草", "发起"],
         verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實", "确认", "確認"],
