@@ -110,6 +110,9 @@ public enum TimeFormatting {
         return formatter.string(from: date)
     }
 
+    /// `2024-11-26` (UTC).
+    public static func day(_ date: Date) -> String { String(iso(date).prefix(10)) }
+
     /// `2024-11-26 14:30` (UTC), for tables.
     public static func short(_ date: Date) -> String {
         String(iso(date).prefix(16)).replacingOccurrences(of: "T", with: " ")

@@ -98,7 +98,7 @@ struct Document {
     }
 
     static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",
-                                             "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "sr", "av", "env", "dott"]
+                                             "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "av", "env", "dott"]
 
     /// Whether the word before the period at `index` is an abbreviation ("Mio.", "ca.", "Dr.").
     static func abbreviation(endingAt index: Int, in text: [Unicode.Scalar]) -> Bool {

@@ -59,6 +59,8 @@ public struct Extractor: Sendable {
         var figures: [ExtractedFigure] = []
         var paragraph: Range<Int>?
         var paragraphLanguage = language ?? .en
+        var lexicon = CompiledLexicon.all[paragraphLanguage]!
+        var matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
         for sentence in sentences {
             if language == nil, paragraph == nil || !paragraph!.contains(sentence.lowerBound) {
                 paragraph = document.paragraph(around: sentence)
@@ -68,9 +70,11 @@ public struct Extractor: Sendable {
                     if overall == nil { overall = LanguageDetector.detect(document) }
                     paragraphLanguage = overall!
                 }
+                if paragraphLanguage != lexicon.lexicon.language {
+                    lexicon = CompiledLexicon.all[paragraphLanguage]!
+                    matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
+                }
             }
-            let lexicon = CompiledLexicon.all[paragraphLanguage]!
-            let matcher = Matcher(text: document.folded, cjk: lexicon.cjk)
             figures += extract(sentence: sentence, in: document, lexicon: lexicon, matcher: matcher, offset: offset)
         }
         return (figures, document.count)
@@ -202,7 +206,6 @@ public struct Extractor: Sendable {
 
     func metric(start: Int, end: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
                 signatureCue: inout Bool?) -> Metric? {
-        let afterCeilingForCues = nextNumber
         let cjk = lexicon.cjk
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
         let nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
@@ -230,7 +233,7 @@ public struct Extractor: Sendable {
         if !signedBy && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
         // After the number: halfway to the next number (a cue right before the next number is that
         // one's: "2,600 signatures, of which 900 verified"), or 80 code points.
-        let cuesEnd = afterCeilingForCues < sentence.upperBound ? end + (afterCeilingForCues - end) / 2 : min(sentence.upperBound, end + 80)
+        let cuesEnd = nextNumber < sentence.upperBound ? end + (nextNumber - end) / 2 : min(sentence.upperBound, end + 80)
         if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<max(end, min(cuesEnd, end + 80))) {
             return .verifiedSignatures
         }

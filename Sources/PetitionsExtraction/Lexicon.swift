@@ -23,9 +23,6 @@ public struct Lexicon: Sendable {
     public var rangeWords: [(before: String, between: String)]
     /// Cues, anywhere in the sentence, that the figure counts signatures.
     public var signatureCues: [String]
-    /// Cues right before the number that it counts signers ("signed by"), ahead of author nouns:
-    /// "signed by 3,000 authors" counts signatures.
-    public var signedByCues: [String] = []
     /// Cues right before the number (within a few words) that it counts authors ("written by").
     public var authorCuesBefore: [String]
     /// Cues after the number ("16 artists wrote").

@@ -78,8 +78,7 @@ enum Numerals {
         var grouped = false
         var separator: Unicode.Scalar?
         // Groups of exactly three digits after one kind of separator.
-        while index + 3 < limit || index + 3 == limit {
-            guard index < limit else { break }
+        while index + 3 < limit {
             let candidate = text[index]
             guard [",", ".", " ", "'"].contains(candidate), separator == nil || separator == candidate,
                   index + 1 < limit, Document.isDigit(text[index + 1]) else { break }
@@ -114,7 +113,7 @@ enum Numerals {
         var match = NumberMatch(start: start, end: index, value: value)
         match.leadingZero = firstLength > 1 && text[start] == "0"
         // CJK units right after the digits: 2万5千, 1.5万.
-        if index < limit, text[index].value >= 0x3000, let unit = cjkUnits[text[index]] {
+        if index < limit, text[index].value >= 0x3000, cjkUnits[text[index]] != nil {
             var total = 0
             var current = Double(value) + fraction
             var position = index
@@ -139,7 +138,6 @@ enum Numerals {
                     }
                 }
             }
-            _ = unit
             match.value = total
             match.end = position
             return match
@@ -151,7 +149,7 @@ enum Numerals {
             return match
         }
         if hasFraction { match.isFraction = true }
-        if index < limit, Document.isLetter(text[index]) || text[index] == "+" && false { match.attachedLetters = Document.isLetter(text[index]) }
+        if index < limit, Document.isLetter(text[index]) { match.attachedLetters = true }
         if !grouped && !hasFraction && firstLength == 4 && (1900...2099).contains(value) { match.looksLikeYear = true }
         return match
     }

@@ -214,7 +214,7 @@ public struct Report: Sendable {
     }
 
     static func projectionRow(_ projection: Projection) -> [String: String] {
-        let day = { (date: Date) in String(TimeFormatting.iso(date).prefix(10)) }
+        let day = TimeFormatting.day
         switch projection.outcome {
         case .reached(let date): return ["target": projection.target.label, "when": "reached by \(day(date))", "range": "–"]
         case .projected(let estimate, let earliest, let latest):

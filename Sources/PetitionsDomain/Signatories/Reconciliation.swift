@@ -68,7 +68,7 @@ public enum Reconciliation {
     /// against everyone listed, verified signatures against confirmed signatories. Removed
     /// signatories are not counted.
     public static func reconcile(_ comparison: CampaignComparison, counts: ListCounts) -> [ReconciliationLine] {
-        let asOf = counts.asOf.map { " as of \(String(TimeFormatting.iso($0).prefix(10)))" } ?? ""
+        let asOf = counts.asOf.map { " as of \(TimeFormatting.day($0))" } ?? ""
         let rows: [(Metric, Int, String)] = [
             (.authors, counts.authors, "\(counts.authors) author\(counts.authors == 1 ? "" : "s")" + (counts.anonymousAuthors > 0 ? " (\(counts.anonymousAuthors) anonymous)" : "")),
             (.signatures, counts.total, "\(NumberFormatting.grouped(counts.named)) named\(counts.erased > 0 ? ", \(NumberFormatting.grouped(counts.erased)) erased on request" : "") and \(NumberFormatting.grouped(counts.anonymous)) anonymous signatories (authors included)"),

@@ -65,17 +65,16 @@ public struct Projection: Hashable, Sendable {
     /// "threshold 100,000: about 2024-10-31 (between 2024-10-27 and 2024-11-12)".
     public var summary: String {
         switch outcome {
-        case .reached(let date): "\(target.label): reached by \(Projection.day(date))"
+        case .reached(let date): "\(target.label): reached by \(TimeFormatting.day(date))"
         case .projected(let estimate, let earliest, let latest):
-            "\(target.label): about \(Projection.day(estimate))" + (earliest.map { earliest in
-                " (between \(Projection.day(earliest)) and " + (latest.map(Projection.day) ?? "never at the slowest plausible rate") + ")"
+            "\(target.label): about \(TimeFormatting.day(estimate))" + (earliest.map { earliest in
+                " (between \(TimeFormatting.day(earliest)) and " + (latest.map(TimeFormatting.day) ?? "never at the slowest plausible rate") + ")"
             } ?? " (too few counts for a range)")
         case .notAtCurrentRate: "\(target.label): not at the current rate"
         case .unavailable(let reason): "\(target.label): \(reason)"
         }
     }
 
-    static func day(_ date: Date) -> String { String(TimeFormatting.iso(date).prefix(10)) }
 
     /// Projects each target from a count's recent history.
     ///
