@@ -92,9 +92,7 @@ extension Repository {
         campaign slug: String, columns: SignatoryColumns, records: () throws -> SignatoryRecord?, source: String, actor: String,
         dryRun: Bool = false, progress: (Int) -> Void = { _ in }
     ) throws -> SignatoryImportResult {
-        guard let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else {
-            throw try unknownCampaign(slug)
-        }
+        let campaignID = try campaignID(slug)
         do {
             return try importInTransaction(campaignID: campaignID, slug: slug, columns: columns, records: records, source: source, actor: actor,
                                            dryRun: dryRun, progress: progress)
@@ -297,7 +295,7 @@ extension Repository {
     public func signatories(campaign slug: String, status: VerificationStatus? = nil, role: SignatoryRole? = nil, search: String? = nil,
                             ignoringAccents: Bool = false, limit: Int = 100, offset: Int = 0) throws -> (entries: [Signatory], total: Int, totalIsExact: Bool) {
         // The campaign's id as a constant lets the planner walk signatories_search in order.
-        guard let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else { throw try unknownCampaign(slug) }
+        let campaignID = try campaignID(slug)
         let keys = search.map(NameKeys.init)
         let loosePrefix = keys.map { Self.likePrefix($0.looseKey) }
         let exactPrefix = ignoringAccents ? nil : keys.map { Self.likePrefix($0.key) }
@@ -362,7 +360,7 @@ extension Repository {
 
     /// Likely duplicates and watch-list names, reported and never merged.
     public func signatoryDuplicates(campaign slug: String, ignoringAccents: Bool = false) throws -> [DuplicateGroup] {
-        guard let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else { throw try unknownCampaign(slug) }
+        let campaignID = try campaignID(slug)
         /// - Parameter key: the grouping expression over the given table alias (program text).
         func groups(_ reason: DuplicateGroup.Reason, key: (String) -> String, extra: String = "") throws -> [DuplicateGroup] {
             let rows = try db.query("""

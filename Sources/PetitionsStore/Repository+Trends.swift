@@ -48,7 +48,7 @@ extension Repository {
         } catch let error as PGError where error.sqlState == "22023" {
             throw ValidationFailure([.invalid(field: "time zone", reason: "PostgreSQL does not know \(request.timeZone.identifier); use an IANA name such as Europe/London")])
         }
-        let campaignID: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(request.campaign)")[0].decode("id")
+        let campaignID = try campaignID(request.campaign)
         let metric = request.metric.rawValue
         let outletIDs: [Int] = try db.query("SELECT id FROM outlets WHERE slug = ANY(\(request.outlets))").map { try $0.decode("id") }
         // Program-chosen SQL: the filter is left out rather than made a no-op, so the planner keeps

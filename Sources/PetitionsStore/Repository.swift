@@ -433,6 +433,13 @@ public struct Repository {
         return ids
     }
 
+    /// A campaign's id, for queries that should use it as a constant (so the planner can walk an index).
+    /// - Throws: the unknown-campaign error, with a suggestion.
+    func campaignID(_ slug: String) throws -> Int {
+        guard let id = try ids(table: "campaigns", slugs: [slug])[slug] else { throw try unknownCampaign(slug) }
+        return id
+    }
+
     /// Unknown campaign and outlet slugs among `references` (position, campaign, outlet), with suggestions.
     public func slugProblems(_ references: [(position: Int, campaign: String?, outlet: String?)]) throws -> [BatchProblem] {
         let campaignIDs = try ids(table: "campaigns", slugs: Set(references.compactMap(\.campaign)))
