@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +49,7 @@ let package = Package(
         .target(
             name: "PetitionsStore",
             dependencies: [
-                "Postgres", "PetitionsDomain", "LocalPostgres",
+                "Postgres", "PetitionsDomain", "PetitionsSources", "LocalPostgres",
                 .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["SchemaEmbedPlugin"]
@@ -60,19 +64,49 @@ let package = Package(
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "Postgres", "LocalPostgres",
+                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "petitions", dependencies: ["PetitionsCLI"]),
-        .executableTarget(name: "petitions-worker", dependencies: ["PetitionsCLI"]),
+        // What the worker fetches and how it schedules: sources, JSON Pointer, UK Parliament petitions,
+        // RSS/Atom feeds, due times and backoff. Pure, no I/O.
+        .target(name: "PetitionsSources", dependencies: ["PetitionsDomain"]),
+        // A small HTTP/1.1 server on 127.0.0.1 (the worker's /healthz and /metrics; test fixtures).
+        .target(
+            name: "LoopbackHTTP",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The worker: job queue runner, fetching, recording, status endpoint, service lifecycle.
+        .target(
+            name: "PetitionsWorker",
+            dependencies: [
+                "PetitionsCLI", "PetitionsStore", "PetitionsSources", "PetitionsExtraction", "PetitionsDomain", "Postgres", "LoopbackHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(name: "petitions-worker", dependencies: ["PetitionsWorker", "PetitionsCLI"]),
         // Measurements against a reference run in the same process (see README, "Benchmarks").
         .executableTarget(name: "petitions-bench", dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "Postgres", "LocalPostgres"]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
-        .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres"]),
+        .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres", "LoopbackHTTP"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
+        .testTarget(name: "PetitionsSourcesTests", dependencies: ["PetitionsSources", "PetitionsDomain"]),
+        .testTarget(
+            name: "PetitionsWorkerTests",
+            dependencies: ["PetitionsWorker", "PetitionsStore", "PetitionsSources", "PetitionsDomain", "Postgres", "LocalPostgres", "LoopbackHTTP", "TestSupport"]
+        ),
         .testTarget(name: "PetitionsExtractionTests", dependencies: ["PetitionsExtraction", "PetitionsDomain"], resources: [.copy("Resources")]),
         .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain", "TestSupport"]),
         .testTarget(

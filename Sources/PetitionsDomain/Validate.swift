@@ -126,9 +126,10 @@ public enum TimeFormatting {
         return "\(Int((magnitude / 60).rounded())) min"
     }
 
-    /// Parses `90s`, `30m`, `12h`, `2d`, `1w` into seconds.
+    /// Parses `500ms`, `90s`, `30m`, `12h`, `2d`, `1w` into seconds.
     public static func parseDuration(_ text: String) -> TimeInterval? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.hasSuffix("ms"), let number = Double(trimmed.dropLast(2)), number >= 0 { return number / 1000 }
         guard let unit = trimmed.last, let number = Double(trimmed.dropLast()), number >= 0 else { return nil }
         switch unit {
         case "s": return number

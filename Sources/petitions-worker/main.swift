@@ -1,4 +1,5 @@
 import Foundation
 import PetitionsCLI
+import PetitionsWorker
 
 exit(await Entry.run(WorkerCommand.self))

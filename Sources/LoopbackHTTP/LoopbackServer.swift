@@ -1,0 +1,123 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A request as the handler sees it.
+public struct HTTPRequestInfo: Sendable {
+    public var method: String
+    /// The path with its query, as sent.
+    public var uri: String
+    public var headers: [(String, String)]
+    public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
+
+    /// The first value of a header, case-insensitively.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+}
+
+/// A response to send.
+public struct HTTPResponseInfo: Sendable {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+
+    public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public init(status: Int = 200, contentType: String, _ text: String, headers: [(String, String)] = []) {
+        self.init(status: status, headers: [("Content-Type", contentType)] + headers, body: Array(text.utf8))
+    }
+}
+
+/// A small HTTP/1.1 server bound to 127.0.0.1: the worker's status endpoint, and fixtures in tests.
+/// Each request is answered by an async handler; connections are kept alive.
+public final class LoopbackServer: Sendable {
+    public typealias Handler = @Sendable (HTTPRequestInfo) async -> HTTPResponseInfo
+
+    private let channel: any Channel
+    /// The port it listens on (the one asked for, or the one the system chose for port 0).
+    public let port: Int
+
+    /// Starts listening on 127.0.0.1:`port` (0 picks a free port).
+    /// - Throws: when the port is taken, with the port in the message.
+    public init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
+                    channel.pipeline.addHandler(RequestHandler(handler: handler))
+                }
+            }
+        do {
+            channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+        } catch {
+            throw LoopbackServerError(description: "cannot listen on 127.0.0.1:\(port): \(error); choose another port (0 picks a free one)")
+        }
+        self.port = channel.localAddress?.port ?? port
+    }
+
+    /// Stops listening and closes the socket.
+    public func close() async {
+        try? await channel.close()
+    }
+}
+
+public struct LoopbackServerError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let handler: LoopbackServer.Handler
+    private var head: HTTPRequestHead?
+
+    init(handler: @escaping LoopbackServer.Handler) { self.handler = handler }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+        case .body:
+            break  // request bodies are not used
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let request = HTTPRequestInfo(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+            let keepAlive = head.isKeepAlive
+            let version = head.version
+            let handler = self.handler
+            let loop = context.eventLoop
+            let bound = NIOLoopBound((self, context), eventLoop: loop)
+            Task {
+                let response = await handler(request)
+                loop.execute {
+                    let (this, context) = bound.value
+                    this.write(response, version: version, keepAlive: keepAlive, context: context)
+                }
+            }
+        }
+    }
+
+    private func write(_ response: HTTPResponseInfo, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
+        var headers = HTTPHeaders(response.headers)
+        if !headers.contains(name: "Content-Length") { headers.add(name: "Content-Length", value: String(response.body.count)) }
+        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if !response.body.isEmpty {
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
+        }
+        let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
+        if !keepAlive {
+            let channel = context.channel
+            done.whenComplete { _ in channel.close(promise: nil) }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct JobsShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a job with every attempt: worker, times, outcome and error.",
+        discussion: "Example:\n  petitions jobs show 42"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Job id.") var id: Int
+    @Option(help: "table or json.") var format: OutputFormat = .table
+
+    func run() async throws {
+        let id = self.id
+        let (job, attempts) = try global.withRepository { repository in
+            guard let job = try repository.job(id) else { throw CommandFailure("there is no job \(id) (see: petitions jobs list)") }
+            return (job, try repository.jobAttempts(id))
+        }
+        switch format {
+        case .json:
+            var object = SourceShapes.job(job)
+            object["attempt_log"] = attempts.map { a -> [String: Any] in
+                ["attempt": a.attempt, "worker": a.worker, "started_at": Timestamps.iso8601(a.startedAt),
+                 "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? "" as Any, "outcome": a.outcome ?? "" as Any,
+                 "error": a.error ?? "" as Any]
+            }
+            try JSONOutput.print(object)
+        case .table:
+            Render.fields([
+                ("job", String(job.id)), ("source", "\(job.sourceID) (\(job.kind) \(job.url))"), ("campaign", job.campaign),
+                ("due", TimeFormatting.short(job.dueAt)), ("state", job.state), ("attempts", "\(job.attempts) of \(job.maxAttempts)"),
+                ("run after", job.state == "queued" ? TimeFormatting.short(job.runAfter) : nil), ("worker", job.worker),
+                ("lease until", job.leaseUntil.map(TimeFormatting.short)), ("finished", job.finishedAt.map(TimeFormatting.short)),
+                ("result", job.result), ("last error", job.lastError),
+            ], trail: [])
+            if !attempts.isEmpty {
+                print("\nattempts:")
+                print(TextTable.render(header: ["#", "worker", "started", "finished", "outcome", "error"], rows: attempts.map {
+                    [String($0.attempt), $0.worker, TimeFormatting.short($0.startedAt), $0.finishedAt.map(TimeFormatting.short) ?? "", $0.outcome ?? "running",
+                     String(($0.error ?? "").prefix(80))]
+                }))
+            }
+        }
+    }
+}

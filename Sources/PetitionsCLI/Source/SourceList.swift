@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import PetitionsDomain
+
+struct SourceList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List sources with their latest count, last poll and next due time.",
+        discussion: "Examples:\n  petitions source list\n  petitions source list --campaign my-petition --format json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this campaign's sources.") var campaign: String?
+    @Flag(name: .customLong("include-removed"), help: "Include removed sources.") var includeRemoved = false
+    @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+
+    func run() async throws {
+        let campaign = self.campaign
+        let includeRemoved = self.includeRemoved
+        let sources = try global.withRepository { try $0.sources(campaign: campaign, includeRemoved: includeRemoved) }
+        let now = Date()
+        let rows = sources.map { source -> [String] in
+            [String(source.id), source.campaign, source.kind.rawValue, source.status, SourceShapes.every(source.every),
+             source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
+             source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
+             source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
+             source.lastError.map { String($0.prefix(40)) } ?? "", String(source.url.prefix(60))]
+        }
+        try Render.rows(header: ["id", "campaign", "kind", "status", "every", "latest", "last poll", "next", "last error", "url"], rows: rows, format: format,
+                        json: sources.map(SourceShapes.source), empty: "no sources yet; add one with `petitions source add`")
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct SourcePause: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Stop polling a source for now (its queued job is cancelled; a running one finishes).",
+        discussion: "Example:\n  petitions source pause 3"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Source id.") var id: Int
+
+    func run() async throws {
+        let (id, actor) = (self.id, global.actorName)
+        let source = try global.withRepository { try $0.setPaused(id, true, actor: actor) }
+        print("paused source \(source.id) (\(source.kind.rawValue) \(source.url)); resume it with `petitions source resume \(source.id)`")
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// What one poll of a platform source read: the count, and other series kept over time.
+public struct PollReading: Sendable, Equatable {
+    public var count: Int
+    /// Further series (state, thresholds, breakdowns), each with a number or a text.
+    public var observations: [ObservedValue]
+    /// Anything in the body that deserves a person's look.
+    public var flags: [SourceFlag]
+
+    public init(count: Int, observations: [ObservedValue] = [], flags: [SourceFlag] = []) {
+        self.count = count
+        self.observations = observations
+        self.flags = flags
+    }
+}
+
+/// One value of a series at one poll.
+public struct ObservedValue: Sendable, Hashable {
+    /// `count`, `state`, `threshold:debate`, `country:GB`, `constituency:E14000639`, ...
+    public var series: String
+    public var number: Int?
+    public var text: String?
+    /// A readable name (a country's or constituency's).
+    public var label: String?
+
+    public static func number(_ series: String, _ value: Int, label: String? = nil) -> ObservedValue {
+        ObservedValue(series: series, number: value, text: nil, label: label)
+    }
+    public static func text(_ series: String, _ value: String, label: String? = nil) -> ObservedValue {
+        ObservedValue(series: series, number: nil, text: value, label: label)
+    }
+}
+
+/// Something a poll noticed: raised once per source, kind and subject.
+public struct SourceFlag: Sendable, Hashable {
+    /// `top-country`, `exceeds-population`, `count-fell`.
+    public var kind: String
+    /// What it is about (a country code, a count).
+    public var subject: String
+    public var detail: String
+    public init(kind: String, subject: String, detail: String) {
+        self.kind = kind
+        self.subject = subject
+        self.detail = detail
+    }
+}
+
+/// The reading of a platform source's body, by kind.
+public enum PlatformBody {
+    /// Reads a `uk-parliament`, `json` or `html` body; feeds are read with `Feed.parse`.
+    public static func read(_ kind: SourceKind, body: [UInt8], pointer: String?, pattern: String?) throws(SourceReadError) -> PollReading {
+        switch kind {
+        case .ukParliament: return try UKParliamentPetition.read(body)
+        case .json: return PollReading(count: try JSONPointer.count(pointer ?? "", in: body))
+        case .html: return PollReading(count: try PagePattern.count(pattern ?? "", in: body))
+        case .feed: throw SourceReadError("a feed has no single count")
+        }
+    }
+}

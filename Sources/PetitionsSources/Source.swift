@@ -1,0 +1,107 @@
+import Foundation
+import PetitionsDomain
+
+/// What a source is and how its body is read.
+public enum SourceKind: String, Sendable, CaseIterable, Codable {
+    /// A UK Parliament petition's JSON (`https://petition.parliament.uk/petitions/ID.json`).
+    case ukParliament = "uk-parliament"
+    /// Any JSON document, with a JSON Pointer to the count.
+    case json
+    /// A web page, with a regular expression whose first capture group is the count.
+    case html
+    /// An outlet's RSS or Atom feed; new items are read for figures.
+    case feed
+
+    public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// Whether the source gives the platform's own count (rather than outlets' reports).
+    public var isPlatform: Bool { self != .feed }
+}
+
+/// A source as an admin describes it, before it is stored.
+public struct SourceSpec: Sendable, Hashable {
+    public var campaign: String
+    public var kind: SourceKind
+    public var url: String
+    /// Seconds between due times.
+    public var every: TimeInterval
+    public var metric: Metric
+    public var pointer: String?
+    public var pattern: String?
+    public var maxAttempts: Int
+
+    public init(campaign: String, kind: SourceKind, url: String, every: TimeInterval, metric: Metric = .signatures,
+                pointer: String? = nil, pattern: String? = nil, maxAttempts: Int = 5) {
+        self.campaign = campaign
+        self.kind = kind
+        self.url = url
+        self.every = every
+        self.metric = metric
+        self.pointer = pointer
+        self.pattern = pattern
+        self.maxAttempts = maxAttempts
+    }
+
+    /// Every problem, each saying what to do; empty when the spec is valid.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if let reason = SourceURL.problem(url) { problems.append("--url: \(reason)") }
+        if every < 1 { problems.append("--every: must be at least 1s") }
+        if every > 366 * 86400 { problems.append("--every: must be at most 366d") }
+        if !(1...50).contains(maxAttempts) { problems.append("--max-attempts: must be between 1 and 50") }
+        switch kind {
+        case .json:
+            if let pointer {
+                if let reason = JSONPointer.problem(pointer) { problems.append("--pointer: \(reason)") }
+            } else {
+                problems.append("--pointer is required for a json source: the JSON Pointer to the count, such as /data/attributes/signature_count")
+            }
+        case .html:
+            if let pattern {
+                if let reason = PagePattern.problem(pattern) { problems.append("--pattern: \(reason)") }
+            } else {
+                problems.append("--pattern is required for an html source: a regular expression whose first group is the count, such as 'signatures: ([0-9,]+)'")
+            }
+        case .ukParliament:
+            if !url.contains("/petitions/") || !url.lowercased().hasSuffix(".json") {
+                problems.append("--url: a uk-parliament source is a petition's JSON address, such as https://petition.parliament.uk/petitions/700000.json")
+            }
+        case .feed:
+            break
+        }
+        if kind != .json && pointer != nil { problems.append("--pointer goes with --kind json only") }
+        if kind != .html && pattern != nil { problems.append("--pattern goes with --kind html only") }
+        if kind == .feed && metric != .signatures { problems.append("--metric does not apply to a feed: the extractor finds each figure's metric") }
+        return problems
+    }
+}
+
+/// Checks on the addresses the worker may fetch.
+public enum SourceURL {
+    /// Why `text` is not a fetchable address, or nil.
+    public static func problem(_ text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+            return "\"\(text)\" is not a URL"
+        }
+        guard scheme == "http" || scheme == "https" else {
+            return "only http and https URLs can be fetched (got \(scheme):)"
+        }
+        guard let host = url.host, !host.isEmpty else { return "\"\(text)\" has no host" }
+        if text.count > 2000 { return "longer than 2000 characters" }
+        return nil
+    }
+
+    /// The host, lowercased, for politeness and default outlet names.
+    public static func host(_ text: String) -> String? {
+        URL(string: text)?.host?.lowercased()
+    }
+
+    /// A slug made from a host: `petition.parliament.uk` → `petition-parliament-uk`.
+    public static func slug(forHost host: String) -> String {
+        var host = host.lowercased()
+        if host.hasPrefix("www.") { host.removeFirst(4) }
+        let mapped = host.map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII ? $0 : "-" }
+        let slug = String(mapped).split(separator: "-").joined(separator: "-")
+        return String(slug.prefix(64)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import PetitionsDomain
+import PetitionsSources
+import Postgres
+
+/// What recording one poll changed.
+public struct PollOutcome: Sendable, Equatable {
+    /// The figure recorded for a changed count; nil when the count was unchanged.
+    public var figureID: Int?
+    public var count: Int
+    public var previous: Int?
+    /// Other series whose value changed (new rows).
+    public var changedSeries: Int
+    public var newFlags: [SourceFlag]
+}
+
+extension Repository {
+    /// Records a platform poll: a changed count becomes a `polled` figure and a new series row; an
+    /// unchanged one only moves the series' last-seen time. Run inside the job's completion.
+    public func recordPoll(_ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
+                           validators: (etag: String?, lastModified: String?)) throws -> PollOutcome {
+        let source = job.source
+        let previous: Int? = try db.query("""
+            SELECT value_number FROM observations WHERE source_id = \(source.id) AND series = 'count'
+            ORDER BY first_seen_at DESC, id DESC LIMIT 1
+            """).first?.decode("value_number")
+        var figureID: Int?
+        var flags = reading.flags
+        if previous != reading.count {
+            figureID = try db.query("""
+                INSERT INTO figures (campaign_id, outlet_id, metric, value, qualifier, as_of, source_url, method, entered_by, note)
+                SELECT campaign_id, outlet_id, metric, \(reading.count), 'exact', \(now), url, 'polled', \(worker), \("polled by source \(source.id), job \(job.id)")
+                FROM sources WHERE id = \(source.id)
+                RETURNING id
+                """)[0].decode("id")
+            if let previous, reading.count < previous {
+                flags.append(SourceFlag(kind: "count-fell", subject: "\(previous)->\(reading.count)",
+                                        detail: "the count fell from \(previous) to \(reading.count) (signatures removed by the platform?)"))
+            }
+        }
+        let values = [ObservedValue.number("count", reading.count)] + reading.observations
+        let changed = try recordObservations(source: source.id, job: job.id, values: values, at: now, countFigure: figureID)
+        let newFlags = try raiseFlags(source: source.id, job: job.id, flags: flags, at: now)
+        try db.execute("""
+            UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified),
+                   last_changed_at = CASE WHEN \(figureID != nil) THEN \(now) ELSE last_changed_at END
+            WHERE id = \(source.id)
+            """)
+        return PollOutcome(figureID: figureID, count: reading.count, previous: previous, changedSeries: max(changed - (figureID != nil ? 1 : 0), 0), newFlags: newFlags)
+    }
+
+    /// Nothing changed (a 304 answer): every series of the source was seen again now.
+    public func recordUnchanged(_ job: ClaimedJob, at now: Date) throws {
+        try db.execute("""
+            UPDATE observations o SET last_seen_at = \(now)
+            FROM (SELECT DISTINCT ON (series) id FROM observations WHERE source_id = \(job.source.id) ORDER BY series, first_seen_at DESC, id DESC) latest
+            WHERE o.id = latest.id AND o.last_seen_at < \(now)
+            """)
+        try db.execute("UPDATE sources SET last_polled_at = \(now) WHERE id = \(job.source.id)")
+    }
+
+    /// Extends the latest row of each series whose value is unchanged, and adds a row for each that
+    /// changed or is new. - Returns: rows added.
+    func recordObservations(source: Int, job: Int, values: [ObservedValue], at now: Date, countFigure: Int?) throws -> Int {
+        guard !values.isEmpty else { return 0 }
+        return try db.execute("""
+            WITH input AS (
+                SELECT * FROM unnest(\(values.map(\.series)), \(values.map(\.number)), \(values.map(\.text)), \(values.map(\.label)))
+                    AS i(series, value_number, value_text, label)
+            ), latest AS (
+                SELECT DISTINCT ON (series) id, series, value_number, value_text FROM observations
+                WHERE source_id = \(source) AND series = ANY(\(values.map(\.series)))
+                ORDER BY series, first_seen_at DESC, id DESC
+            ), same AS (
+                UPDATE observations o SET last_seen_at = \(now)
+                FROM latest l JOIN input i ON i.series = l.series
+                WHERE o.id = l.id AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text
+                RETURNING o.series
+            )
+            INSERT INTO observations (source_id, series, value_number, value_text, label, first_seen_at, last_seen_at, job_id, figure_id)
+            SELECT \(source), i.series, i.value_number, i.value_text, i.label, \(now), \(now), \(job), CASE WHEN i.series = 'count' THEN \(countFigure) END
+            FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.series = i.series
+                                AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text)
+            """)
+    }
+
+    /// Raises flags not raised before. - Returns: the new ones.
+    func raiseFlags(source: Int, job: Int, flags: [SourceFlag], at now: Date) throws -> [SourceFlag] {
+        guard !flags.isEmpty else { return [] }
+        let rows = try db.query("""
+            INSERT INTO source_flags (source_id, kind, subject, detail, raised_at, job_id)
+            SELECT \(source), kind, subject, detail, \(now), \(job) FROM unnest(\(flags.map(\.kind)), \(flags.map(\.subject)), \(flags.map(\.detail))) AS f(kind, subject, detail)
+            ON CONFLICT (source_id, kind, subject) DO NOTHING
+            RETURNING kind, subject
+            """)
+        let raised = Set(try rows.map { "\(try $0.decode("kind", as: String.self))\u{0}\(try $0.decode("subject", as: String.self))" })
+        return flags.filter { raised.contains("\($0.kind)\u{0}\($0.subject)") }
+    }
+
+    // MARK: Feeds
+
+    /// Which of `keys` the feed source has not processed yet, in the given order.
+    public func unprocessedFeedItems(source: Int, keys: [String]) throws -> [String] {
+        guard !keys.isEmpty else { return [] }
+        let seen = Set(try db.query("SELECT item_key FROM feed_items WHERE source_id = \(source) AND item_key = ANY(\(keys))").map {
+            try $0.decode("item_key", as: String.self)
+        })
+        return keys.filter { !seen.contains($0) }
+    }
+
+    /// One processed feed item and the figures found in it.
+    public struct ProcessedItem: Sendable {
+        public var item: FeedItem
+        public var figures: [FigureDraft]
+        /// Why the item could not be read (a missing article); it is still marked processed.
+        public var error: String?
+        public init(item: FeedItem, figures: [FigureDraft], error: String? = nil) {
+            self.item = item
+            self.figures = figures
+            self.error = error
+        }
+    }
+
+    /// Marks items processed and stores their figures as unreviewed `extracted` ones. An item
+    /// already processed (by an earlier run) is skipped with its figures.
+    /// - Returns: items newly processed and figures added.
+    public func recordFeedItems(_ job: ClaimedJob, items: [ProcessedItem], at now: Date, worker: String,
+                                validators: (etag: String?, lastModified: String?)) throws -> (items: Int, figures: Int) {
+        var itemsAdded = 0
+        var figuresAdded = 0
+        for processed in items {
+            let item = processed.item
+            let inserted = try db.execute("""
+                INSERT INTO feed_items (source_id, item_key, url, title, published_at, processed_at, job_id, figures, error)
+                VALUES (\(job.source.id), \(item.key), \(item.url), \(item.title.map { String($0.prefix(500)) }), \(item.published), \(now), \(job.id),
+                        \(processed.figures.count), \(processed.error))
+                ON CONFLICT (source_id, item_key) DO NOTHING
+                """)
+            guard inserted == 1 else { continue }
+            itemsAdded += 1
+            if !processed.figures.isEmpty {
+                let result = try addFigures(processed.figures, actor: worker, skipDuplicates: true, action: "figure.extract", subject: item.url ?? item.key)
+                figuresAdded += result.inserted.count
+            }
+        }
+        try db.execute("""
+            UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified),
+                   last_changed_at = CASE WHEN \(itemsAdded > 0) THEN \(now) ELSE last_changed_at END
+            WHERE id = \(job.source.id)
+            """)
+        return (itemsAdded, figuresAdded)
+    }
+
+    /// Every campaign's names (title and aliases), for the extractor.
+    public func campaignNames() throws -> [(slug: String, names: [String])] {
+        try db.query("SELECT slug, title, aliases FROM campaigns ORDER BY id").map {
+            (try $0.decode("slug"), [try $0.decode("title", as: String.self)] + (try $0.decode("aliases", as: [String].self)))
+        }
+    }
+}

@@ -1,0 +1,233 @@
+import Foundation
+import Logging
+import NIOPosix
+import PetitionsDomain
+import PetitionsExtraction
+import PetitionsSources
+import PetitionsStore
+import Postgres
+
+/// How the worker treats jobs: leases, retries, batch sizes.
+public struct JobSettings: Sendable {
+    /// This worker's name on the jobs it claims.
+    public var workerName: String
+    /// How long a claim holds without renewal; renewed every third of it while the job runs.
+    public var lease: TimeInterval = 60
+    public var backoff = Backoff()
+    /// New feed items read per run; the rest wait for the next run.
+    public var maxItemsPerRun = 25
+    public init(workerName: String) { self.workerName = workerName }
+}
+
+/// How one job ended, for logs and counts.
+public enum JobEnd: Sendable, Equatable {
+    case succeeded(String)
+    case retrying(String, at: Date)
+    case failed(String)
+    case released
+    case leaseLost
+}
+
+/// Runs one claimed job: fetches, reads, and records in the transaction that completes the job.
+public struct JobRunner: Sendable {
+    let settings: JobSettings
+    let fetcher: Fetcher
+    let pool: PGPool
+    let clock: any WorkerClock
+    let metrics: WorkerMetrics
+    let logger: Logger
+    let random: @Sendable () -> Double
+
+    public init(settings: JobSettings, fetcher: Fetcher, pool: PGPool, clock: any WorkerClock, metrics: WorkerMetrics, logger: Logger,
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.settings = settings
+        self.fetcher = fetcher
+        self.pool = pool
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+        self.random = random
+    }
+
+    /// Runs a blocking database call on the thread pool, with a pooled connection.
+    func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+        try await pool.withConnection { connection in
+            try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
+        }
+    }
+
+    /// Runs the job to its end. Cancellation (shutdown after the grace period) releases the job.
+    public func run(_ job: ClaimedJob) async -> JobEnd {
+        var logger = logger
+        logger[metadataKey: "job.id"] = "\(job.id)"
+        logger[metadataKey: "job.attempt"] = "\(job.attempt)"
+        logger[metadataKey: "source.id"] = "\(job.source.id)"
+        logger[metadataKey: "source.kind"] = "\(job.source.kind.rawValue)"
+        logger[metadataKey: "campaign"] = "\(job.source.campaign)"
+        logger.info("job started", metadata: ["url": "\(job.source.url)"])
+        let worker = settings.workerName
+        do {
+            let summary = try await perform(job)
+            metrics.succeeded.increment()
+            logger.info("job succeeded", metadata: ["result": "\(summary)"])
+            return .succeeded(summary)
+        } catch is LeaseLost {
+            metrics.leaseLost.increment()
+            logger.warning("job's claim was lost (lease expired or cancelled); its changes were rolled back")
+            return .leaseLost
+        } catch {
+            if Task.isCancelled {
+                let now = clock.now()
+                do {
+                    try await database { try $0.releaseJob(job, worker: worker, now: now) }
+                    metrics.released.increment()
+                    logger.notice("job released unfinished at shutdown; another worker will run it")
+                    return .released
+                } catch {
+                    logger.error("could not release the job: \(error); it will be claimed again when its lease expires")
+                    return .leaseLost
+                }
+            }
+            let (message, retryable) = Self.classify(error)
+            let now = clock.now()
+            let retryAt = retryable ? now.addingTimeInterval(settings.backoff.delay(afterAttempt: job.attempt, random: random())) : nil
+            do {
+                let retrying = try await database { try $0.failJob(job, worker: worker, now: now, error: message, retryAt: retryAt) }
+                if retrying, let retryAt {
+                    metrics.retried.increment()
+                    logger.warning("job attempt failed; retrying", metadata: ["error": "\(message)", "retry_at": "\(TimeFormatting.iso(retryAt))"])
+                    return .retrying(message, at: retryAt)
+                }
+                metrics.failed.increment()
+                logger.error("job failed", metadata: ["error": "\(message)"])
+                return .failed(message)
+            } catch is LeaseLost {
+                metrics.leaseLost.increment()
+                return .leaseLost
+            } catch {
+                logger.error("could not record the job's failure: \(error); it will be claimed again when its lease expires", metadata: ["error": "\(message)"])
+                return .leaseLost
+            }
+        }
+    }
+
+    /// The message to record and whether waiting may help.
+    static func classify(_ error: any Error) -> (String, Bool) {
+        switch error {
+        case let error as FetchError: (error.message, error.retryable)
+        case let error as SourceReadError: ("the body could not be read: \(error.message); nothing was recorded (the next due time polls again)", false)
+        case let error as PGError: ("database: \(error.message)", true)
+        default: (String(describing: error), true)
+        }
+    }
+
+    func perform(_ job: ClaimedJob) async throws -> String {
+        switch job.source.kind {
+        case .feed: try await readFeed(job)
+        case .ukParliament, .json, .html: try await poll(job)
+        }
+    }
+
+    func timedFetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> FetchOutcome {
+        let start = ContinuousClock.now
+        defer { metrics.fetchSeconds.record(ContinuousClock.now - start) }
+        return try await fetcher.fetch(url, etag: etag, lastModified: lastModified)
+    }
+
+    // MARK: Platforms
+
+    func poll(_ job: ClaimedJob) async throws -> String {
+        let worker = settings.workerName
+        let outcome = try await timedFetch(job.source.url, etag: job.etag, lastModified: job.lastModified)
+        let now = clock.now()
+        switch outcome {
+        case .notModified:
+            try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+            return "not modified"
+        case .body(let bytes, let etag, let lastModified, _):
+            let source = job.source
+            let reading = try PlatformBody.read(source.kind, body: bytes, pointer: source.pointer, pattern: source.pattern)
+            let result = try await database {
+                try $0.completeJob(job, worker: worker, now: now, result: { (r: PollOutcome) in
+                    ["count": String(r.count), "changed": String(r.figureID != nil), "figure_id": r.figureID.map(String.init) ?? ""]
+                }) { try $0.recordPoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified)) }
+            }
+            if result.figureID != nil { metrics.figuresRecorded.increment() }
+            for flag in result.newFlags { logger.notice("flag raised", metadata: ["flag": "\(flag.kind)", "detail": "\(flag.detail)"]) }
+            if let previous = result.previous, previous == result.count { return "count \(result.count) unchanged" }
+            return "count \(result.count)" + (result.previous.map { " (was \($0))" } ?? " (first poll)")
+        }
+    }
+
+    // MARK: Feeds
+
+    func readFeed(_ job: ClaimedJob) async throws -> String {
+        let worker = settings.workerName
+        let outcome = try await timedFetch(job.source.url, etag: job.etag, lastModified: job.lastModified)
+        guard case .body(let bytes, let etag, let lastModified, _) = outcome else {
+            let now = clock.now()
+            try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+            return "feed not modified"
+        }
+        let items = try Feed.parse(bytes)
+        let sourceID = job.source.id
+        let keys = items.map(\.key)
+        let (fresh, names) = try await database { repository in
+            (try repository.unprocessedFeedItems(source: sourceID, keys: keys), try repository.campaignNames())
+        }
+        let freshSet = Set(fresh.prefix(settings.maxItemsPerRun))
+        let extractor = Extractor(campaigns: names.map { CampaignNames(slug: $0.slug, names: $0.names) })
+        var processed: [Repository.ProcessedItem] = []
+        for item in items where freshSet.contains(item.key) {
+            try Task.checkCancellation()
+            processed.append(try await read(item, job: job, extractor: extractor, names: names))
+        }
+        let now = clock.now()
+        let toRecord = processed
+        let recorded = try await database {
+            try $0.completeJob(job, worker: worker, now: now, result: { (r: (items: Int, figures: Int)) in
+                ["items": String(r.items), "figures": String(r.figures), "feed_items": String(items.count)]
+            }) { try $0.recordFeedItems(job, items: toRecord, at: now, worker: worker, validators: (etag, lastModified)) }
+        }
+        metrics.feedItems.increment(by: Int64(recorded.items))
+        metrics.figuresRecorded.increment(by: Int64(recorded.figures))
+        let waiting = fresh.count - freshSet.count
+        return "\(items.count) items, \(recorded.items) new, \(recorded.figures) figures" + (waiting > 0 ? ", \(waiting) left for the next run" : "")
+    }
+
+    /// Reads one item's article (or, without a link, its summary) for figures about tracked campaigns.
+    func read(_ item: FeedItem, job: ClaimedJob, extractor: Extractor, names: [(slug: String, names: [String])]) async throws -> Repository.ProcessedItem {
+        var text = item.summary.map(HTMLText.text) ?? ""
+        if let url = item.url, SourceURL.problem(url) == nil {
+            do {
+                if case .body(let bytes, _, _, let contentType) = try await timedFetch(url) {
+                    let page = String(decoding: bytes, as: UTF8.self)
+                    let isHTML = contentType?.lowercased().contains("html") ?? page.prefix(512).contains("<")
+                    text = isHTML ? HTMLText.text(page) : page
+                }
+            } catch let error as FetchError where !error.retryable {
+                return .init(item: item, figures: [], error: error.message)
+            }
+        }
+        if let title = item.title { text = HTMLText.text(title) + "\n\n" + text }
+        let found = extractor.extract(text)
+        // Figures no sentence or paragraph attributes go to the one tracked campaign the article names, if only one.
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let mentioned = names.filter { campaign in
+            campaign.names.contains { name in
+                let key = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                return key.count >= 3 && folded.contains(key)
+            }
+        }
+        let fallback = mentioned.count == 1 ? mentioned[0].slug : nil
+        let asOf = item.published ?? clock.now()
+        let drafts = found.compactMap { figure -> FigureDraft? in
+            guard let slug = figure.campaign ?? fallback else { return nil }
+            return FigureDraft(campaign: slug, outlet: job.source.outlet, metric: figure.metric, value: figure.value, high: figure.high,
+                               qualifier: figure.qualifier, asOf: asOf, published: item.published, sourceURL: item.url ?? job.source.url,
+                               quote: String(figure.quote.prefix(1000)), language: figure.language.rawValue, method: .extracted,
+                               note: "from feed source \(job.source.id)" + (figure.campaign == nil ? "; attributed by the article's campaign name" : ""))
+        }
+        return .init(item: item, figures: drafts)
+    }
+}

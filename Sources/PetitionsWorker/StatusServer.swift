@@ -1,0 +1,52 @@
+import Foundation
+import LoopbackHTTP
+import Logging
+import ServiceLifecycle
+
+/// `/healthz` and Prometheus `/metrics` on 127.0.0.1, for as long as the worker runs.
+final class StatusServer: Service, Sendable {
+    let port: Int
+    let worker: Worker
+    let metrics: WorkerMetrics
+    let logger: Logger
+    let onListening: @Sendable (Int) -> Void
+
+    init(port: Int, worker: Worker, metrics: WorkerMetrics, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.port = port
+        self.worker = worker
+        self.metrics = metrics
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    func run() async throws {
+        let worker = self.worker
+        let metrics = self.metrics
+        let name = worker.jobs.workerName
+        let server = try await LoopbackServer(port: port) { request in
+            switch request.path {
+            case "/healthz":
+                let state = worker.health
+                let reachable = await state.databaseReachable
+                let stopping = await state.stopping
+                let running = await state.runningCount
+                let finished = await state.completed
+                let contact = await state.lastDatabaseContact.map { "\"\(ISO8601DateFormatter().string(from: $0))\"" } ?? "null"
+                let healthy = reachable && !stopping
+                let body = """
+                    {"status":"\(healthy ? "ok" : stopping ? "stopping" : "database unreachable")","worker":"\(name)",\
+                    "database_reachable":\(reachable),"last_database_contact":\(contact),"running_jobs":\(running),"jobs_finished":\(finished)}
+                    """
+                return HTTPResponseInfo(status: healthy ? 200 : 503, contentType: "application/json", body + "\n")
+            case "/metrics":
+                return HTTPResponseInfo(contentType: "text/plain; version=0.0.4; charset=utf-8", metrics.render())
+            default:
+                return HTTPResponseInfo(status: 404, contentType: "text/plain", "not found: try /healthz or /metrics\n")
+            }
+        }
+        logger.notice("status endpoint listening", metadata: ["url": "http://127.0.0.1:\(server.port)/healthz"])
+        onListening(server.port)
+        try? await gracefulShutdown()
+        await server.close()
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Logging
+import NIOPosix
+import PetitionsStore
+import Postgres
+import ServiceLifecycle
+
+/// How the worker's loop behaves.
+public struct LoopSettings: Sendable {
+    /// Jobs run at once by this process.
+    public var concurrency = 2
+    /// Longest sleep when nothing is due (new due times and retries are looked for at least this often).
+    public var pollInterval: TimeInterval = 5
+    /// After SIGTERM/SIGINT: how long running jobs may take to finish before they are released.
+    public var grace: TimeInterval = 20
+    /// Run what is due, then exit.
+    public var once = false
+    public init() {}
+}
+
+/// The worker's main loop as a service: schedules due jobs, claims them with SKIP LOCKED, runs them
+/// with their leases renewed, and on graceful shutdown stops claiming, lets running jobs finish
+/// within the grace period, and releases the rest.
+public final class Worker: Service, Sendable {
+    let loop: LoopSettings
+    let jobs: JobSettings
+    let runner: JobRunner
+    let control: PGConnection
+    let clock: any WorkerClock
+    let logger: Logger
+    let state = WorkerState()
+
+    public init(loop: LoopSettings, jobs: JobSettings, runner: JobRunner, control: PGConnection, clock: any WorkerClock, logger: Logger) {
+        self.loop = loop
+        self.jobs = jobs
+        self.runner = runner
+        self.control = control
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Health for /healthz: whether the database answered the last time it was asked.
+    public var health: WorkerState { state }
+
+    func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+        let control = self.control
+        do {
+            let value = try await NIOThreadPool.singleton.runIfActive { try body(Repository(control)) }
+            await state.databaseAnswered(true, at: clock.now())
+            return value
+        } catch let error as PGError where error.kind == .connection || error.kind == .connectionLost {
+            await state.databaseAnswered(false, at: clock.now())
+            throw error
+        }
+    }
+
+    public func run() async throws {
+        try await withGracefulShutdownHandler {
+            try await self.runLoop()
+        } onGracefulShutdown: {
+            Task { await self.state.stop() }
+        }
+    }
+
+    func runLoop() async throws {
+        let worker = jobs.workerName
+        logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
+        var databaseFailures = 0
+        while await !state.stopping {
+            let generation = await state.generation
+            let free = loop.concurrency - (await state.runningCount)
+            var claimed: [ClaimedJob] = []
+            if free > 0 {
+                let now = clock.now()
+                let lease = jobs.lease
+                do {
+                    claimed = try await database { repository in
+                        try repository.scheduleDueJobs(now: now)
+                        return try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free)
+                    }
+                    if databaseFailures > 0 { logger.notice("the database answers again; carrying on") }
+                    databaseFailures = 0
+                } catch {
+                    databaseFailures += 1
+                    let wait = min(Double(1 << min(databaseFailures, 5)) * 0.25, loop.pollInterval)
+                    logger.error("cannot reach the job queue: \(error); trying again in \(wait)s")
+                    await state.waitForChange(timeout: wait)
+                    continue
+                }
+            }
+            for job in claimed { await start(job) }
+            let running = await state.runningCount
+            if loop.once && claimed.isEmpty && running == 0 { break }
+            if claimed.isEmpty || running >= loop.concurrency {
+                // Sleep until a job ends, shutdown, or something may be due.
+                var wait = loop.pollInterval
+                if running == 0, let next = try? await database({ try $0.nextRunAfter() }) {
+                    wait = min(wait, max(next.timeIntervalSince(clock.now()), 0.05))
+                }
+                if loop.once && running == 0 { wait = 0.05 }
+                await state.waitForChange(timeout: wait, since: generation)
+            }
+        }
+        await drain()
+        logger.notice("worker stopped", metadata: ["worker": "\(worker)"])
+    }
+
+    /// Starts a job with a companion task that renews its lease.
+    func start(_ job: ClaimedJob) async {
+        await state.claimedOne()
+        runner.metrics.claimed.increment()
+        runner.metrics.running.increment()
+        let worker = jobs.workerName
+        let lease = jobs.lease
+        let task = Task {
+            let renewal = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(Int(lease * 1000 / 3)))
+                    if Task.isCancelled { break }
+                    let now = clock.now()
+                    let held = try? await database { try $0.extendLease(job, worker: worker, now: now, lease: lease) }
+                    if held == false { break }
+                }
+            }
+            let end = await runner.run(job)
+            renewal.cancel()
+            runner.metrics.running.decrement()
+            await state.finished(job.id, end: end)
+        }
+        await state.started(job.id, task: task)
+    }
+
+    /// Lets running jobs finish within the grace period, then cancels (and so releases) the rest.
+    func drain() async {
+        let running = await state.runningCount
+        guard running > 0 else { return }
+        logger.notice("stopping: waiting up to \(loop.grace)s for \(running) running job(s)")
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(loop.grace * 1000)))
+        while await state.runningCount > 0, ContinuousClock.now < deadline {
+            let remaining = (deadline - ContinuousClock.now).components
+            await state.waitForChange(timeout: max(0.01, Double(remaining.seconds) + Double(remaining.attoseconds) / 1e18))
+        }
+        let left = await state.runningCount
+        if left > 0 {
+            logger.warning("grace period over: releasing \(left) unfinished job(s)")
+            await state.cancelAll()
+            let hardStop = ContinuousClock.now.advanced(by: .seconds(10))
+            while await state.runningCount > 0, ContinuousClock.now < hardStop { await state.waitForChange(timeout: 0.1) }
+        }
+    }
+}
+
+/// What the loop shares with job tasks and the status endpoint.
+public actor WorkerState {
+    private(set) var stopping = false
+    private var tasks: [Int: Task<Void, Never>] = [:]
+    private var pendingStarts: Set<Int> = []
+    private var ended: Set<Int> = []
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private(set) var runningCount = 0
+    /// Moves on at every job end and at shutdown, so a waiter does not miss one that came just before it.
+    private(set) var generation = 0
+    public private(set) var databaseReachable = true
+    public private(set) var lastDatabaseContact: Date?
+    public private(set) var completed = 0
+
+    func stop() {
+        stopping = true
+        wake()
+    }
+
+    func started(_ id: Int, task: Task<Void, Never>) {
+        if ended.remove(id) != nil { return }
+        tasks[id] = task
+    }
+
+    func claimedOne() { runningCount += 1 }
+
+    func finished(_ id: Int, end: JobEnd) {
+        if tasks.removeValue(forKey: id) == nil { ended.insert(id) }
+        runningCount -= 1
+        completed += 1
+        wake()
+    }
+
+    func cancelAll() { for task in tasks.values { task.cancel() } }
+
+    func databaseAnswered(_ answered: Bool, at date: Date) {
+        databaseReachable = answered
+        if answered { lastDatabaseContact = date }
+    }
+
+    /// Returns when a job ends, shutdown begins, or `timeout` seconds pass.
+    func waitForChange(timeout: TimeInterval, since: Int? = nil) async {
+        if let since, since != generation { return }
+        let timer = Task { [weak self] in
+            try? await Task.sleep(for: .milliseconds(Int(max(timeout, 0) * 1000)))
+            await self?.wake()
+        }
+        await withCheckedContinuation { waiters.append($0) }
+        timer.cancel()
+    }
+
+    private func wake() {
+        generation += 1
+        let current = waiters
+        waiters = []
+        for waiter in current { waiter.resume() }
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PetitionsCLI
+import PetitionsDomain
+import PetitionsSources
+import PetitionsStore
+import Postgres
+import ServiceLifecycle
+
+/// `petitions-worker`: polls petition platforms and outlet feeds from the PostgreSQL job queue.
+public struct WorkerCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "petitions-worker",
+        abstract: "Polls petition platforms and outlet feeds: runs the jobs of the sources added with `petitions source add`.",
+        discussion: """
+            Each source is due every --every (see `petitions source list`). The worker puts one job per source \
+            and due time in the jobs table, claims due jobs with FOR UPDATE SKIP LOCKED, and holds each under a \
+            lease it renews while it works; if a worker dies, its jobs are claimed again when their lease expires. \
+            Run as many workers as you like, on one machine or many, against the same database.
+
+            A failed attempt is retried with exponential backoff and jitter (network errors, timeouts, HTTP 5xx \
+            and 429) until the source's --max-attempts; a body that cannot be read, or an HTTP 4xx, fails the job \
+            at once (the next due time polls again). See `petitions jobs list --state failed`.
+
+            Without --once the worker runs until SIGTERM or SIGINT, then stops claiming, lets running jobs finish \
+            within --grace, releases the rest, and exits 0. /healthz and /metrics (Prometheus) are served on \
+            127.0.0.1:--http-port.
+
+            Exit status: 0 done (or stopped by a signal), 1 the database is not ready or failed, 2 bad usage.
+
+            Examples:
+              petitions-worker                       # run until stopped
+              petitions-worker --once                # run what is due now, then exit (cron, systemd timers)
+              petitions-worker --concurrency 8 --http-port 9475 --log-level info
+            """,
+        version: "0.2.0"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Run the jobs due now (and retries due now), then exit.") var once = false
+    @Flag(help: "Only check that the database is reachable and migrated, then exit.") var check = false
+    @Option(help: "Jobs run at once by this process.") var concurrency = 2
+    @Option(help: ArgumentHelp("How long a claimed job is held without renewal (renewed every third of it).", valueName: "duration")) var lease = "60s"
+    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Longest sleep between looks at the queue when idle.", valueName: "duration")) var pollInterval = "5s"
+    @Option(help: ArgumentHelp("After SIGTERM/SIGINT, how long running jobs may take before they are released.", valueName: "duration")) var grace = "20s"
+    @Option(name: .customLong("http-port"), help: ArgumentHelp("Port on 127.0.0.1 for /healthz and /metrics; 0 picks a free one, -1 turns it off. Default: 9475, off with --once.", valueName: "port")) var httpPort: Int?
+    @Option(help: "This worker's name on the jobs it claims. Default: HOST:PID.") var name: String?
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Longest wait to connect to a host.", valueName: "duration")) var connectTimeout = "10s"
+    @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
+    @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
+    @Option(name: .customLong("max-redirects"), help: "Redirects followed per request.") var maxRedirects = 5
+    @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host.", valueName: "duration")) var hostGap = "1s"
+    @Option(name: .customLong("max-items"), help: "New feed items read per run of a feed; the rest wait for the next run.") var maxItems = 25
+    @Option(name: .customLong("retry-base"), help: ArgumentHelp("Delay before the first retry; it doubles with each attempt (with jitter), up to --retry-cap.", valueName: "duration")) var retryBase = "30s"
+    @Option(name: .customLong("retry-cap"), help: ArgumentHelp("Longest delay between retries.", valueName: "duration")) var retryCap = "1h"
+
+    public init() {}
+
+    func seconds(_ text: String, _ option: String, allowZero: Bool = false) throws -> TimeInterval {
+        guard let value = TimeFormatting.parseDuration(text), value > 0 || (allowZero && value == 0) else {
+            throw ValidationError("\(option): \"\(text)\" is not a duration such as 500ms, 30s, 5m or 1h")
+        }
+        return value
+    }
+
+    public func validate() throws {
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency: between 1 and 64") }
+        guard maxBytes >= 1024 else { throw ValidationError("--max-bytes: at least 1024") }
+        guard (0...20).contains(maxRedirects) else { throw ValidationError("--max-redirects: between 0 and 20") }
+        guard (1...1000).contains(maxItems) else { throw ValidationError("--max-items: between 1 and 1000") }
+        if let httpPort, !(-1...65535).contains(httpPort) { throw ValidationError("--http-port: 0-65535, or -1 for none") }
+        let leaseSeconds = try seconds(lease, "--lease")
+        guard leaseSeconds >= 1 else { throw ValidationError("--lease: at least 1s") }
+        _ = try seconds(pollInterval, "--poll-interval")
+        _ = try seconds(grace, "--grace", allowZero: true)
+        _ = try seconds(connectTimeout, "--connect-timeout")
+        _ = try seconds(readTimeout, "--read-timeout")
+        _ = try seconds(hostGap, "--host-gap", allowZero: true)
+        _ = try seconds(retryBase, "--retry-base")
+        _ = try seconds(retryCap, "--retry-cap")
+    }
+
+    public func run() async throws {
+        let logger = global.makeLogger(label: "petitions.worker")
+        let control = try global.connect(logger: logger)
+        defer { control.close() }
+        try Self.requireMigrated(control, target: global.target(), logger: logger)
+        if check {
+            let version = try Migrator().status(on: control).last?.version ?? 0
+            print("petitions-worker: the database is ready (schema version \(version))")
+            return
+        }
+        let workerName = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
+        var fetchSettings = FetchSettings()
+        fetchSettings.connectTimeout = try seconds(connectTimeout, "--connect-timeout")
+        fetchSettings.readTimeout = try seconds(readTimeout, "--read-timeout")
+        fetchSettings.maxBytes = maxBytes
+        fetchSettings.maxRedirects = maxRedirects
+        fetchSettings.hostGap = try seconds(hostGap, "--host-gap", allowZero: true)
+        var jobSettings = JobSettings(workerName: workerName)
+        jobSettings.lease = try seconds(lease, "--lease")
+        jobSettings.maxItemsPerRun = maxItems
+        jobSettings.backoff = Backoff(base: try seconds(retryBase, "--retry-base"), cap: try seconds(retryCap, "--retry-cap"))
+        var loopSettings = LoopSettings()
+        loopSettings.concurrency = concurrency
+        loopSettings.pollInterval = try seconds(pollInterval, "--poll-interval")
+        loopSettings.grace = try seconds(grace, "--grace", allowZero: true)
+        loopSettings.once = once
+
+        let connectionString = try Self.connectionString(global.target(), logger: logger)
+        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency, logger: logger)
+        let fetcher = Fetcher(settings: fetchSettings)
+        let metrics = WorkerMetrics()
+        let clock = SystemClock()
+        let runner = JobRunner(settings: jobSettings, fetcher: fetcher, pool: pool, clock: clock, metrics: metrics, logger: logger)
+        let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        let port = httpPort ?? (once ? -1 : 9475)
+        if port >= 0 {
+            services.append(.init(service: StatusServer(port: port, worker: worker, metrics: metrics, logger: logger)))
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        let started = Date()
+        do {
+            try await group.run()
+        } catch {
+            await fetcher.shutdown()
+            await pool.close()
+            throw CommandFailure("the worker stopped on an error: \(error)")
+        }
+        await fetcher.shutdown()
+        await pool.close()
+        let state = worker.health
+        let finished = await state.completed
+        if once {
+            print("petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; see `petitions jobs list`")
+        }
+    }
+
+    /// The worker never migrates a configured database itself; the embedded one is migrated.
+    static func requireMigrated(_ connection: PGConnection, target: DatabaseTarget, logger: Logger) throws {
+        if case .embedded = target {
+            _ = try Migrator().migrate(on: connection, logger: logger)
+            return
+        }
+        let pending = try Migrator().status(on: connection).filter { $0.state != .applied }
+        guard pending.isEmpty else {
+            throw CommandFailure("the database is not ready: \(pending.count) migration(s) not applied (\(pending.map { "\($0.version) \($0.state.rawValue)" }.joined(separator: ", "))); run `petitions db migrate`")
+        }
+    }
+
+    static func connectionString(_ target: DatabaseTarget, logger: Logger) throws -> String {
+        switch target {
+        case .configured(let url, _): return url
+        case .embedded(let cluster): return try cluster.ensureRunning(logger: logger)
+        }
+    }
+}
