@@ -23,8 +23,8 @@ public enum Feed {
         let parser = XMLParser(data: Data(body))
         parser.delegate = reader
         parser.shouldProcessNamespaces = false
-        guard parser.parse() else {
-            let reason = parser.parserError.map { " (\(($0 as NSError).localizedDescription))" } ?? ""
+        guard parser.parse(), reader.error == nil else {
+            let reason = (reader.error ?? parser.parserError).map { " (\(($0 as NSError).localizedDescription))" } ?? ""
             throw SourceReadError("the feed is not well-formed XML at line \(parser.lineNumber)\(reason); body starts \(SourceReadError.preview(body))")
         }
         guard reader.sawFeed else {
@@ -53,6 +53,7 @@ private final class FeedReader: NSObject, XMLParserDelegate {
     var items: [FeedItem] = []
     var root: String?
     var sawFeed = false
+    var error: (any Error)?
     private var inItem = false
     private var text = ""
     private var fields: [String: String] = [:]
@@ -74,6 +75,10 @@ private final class FeedReader: NSObject, XMLParserDelegate {
             if rel == "alternate" && link == nil { link = href }
         }
         text = ""
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if error == nil { error = parseError }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }

@@ -79,7 +79,8 @@ public struct JobRunner: Sendable {
             if Task.isCancelled {
                 let now = clock.now()
                 do {
-                    try await database { try $0.releaseJob(job, worker: worker, now: now) }
+                    // The task is cancelled; the release runs outside it so that it is not cancelled too.
+                    try await Task.detached { try await database { try $0.releaseJob(job, worker: worker, now: now) } }.value
                     metrics.released.increment()
                     logger.notice("job released unfinished at shutdown; another worker will run it")
                     return .released

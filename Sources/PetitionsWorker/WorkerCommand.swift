@@ -44,7 +44,8 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long a claimed job is held without renewal (renewed every third of it).", valueName: "duration")) var lease = "60s"
     @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Longest sleep between looks at the queue when idle.", valueName: "duration")) var pollInterval = "5s"
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT, how long running jobs may take before they are released.", valueName: "duration")) var grace = "20s"
-    @Option(name: .customLong("http-port"), help: ArgumentHelp("Port on 127.0.0.1 for /healthz and /metrics; 0 picks a free one, -1 turns it off. Default: 9475, off with --once.", valueName: "port")) var httpPort: Int?
+    @Option(name: .customLong("http-port"), help: ArgumentHelp("Port on 127.0.0.1 for /healthz and /metrics; 0 picks a free one (logged). Default: 9475; none with --once unless given.", valueName: "port")) var httpPort: Int?
+    @Flag(name: .customLong("no-http"), help: "Serve no /healthz or /metrics.") var noHTTP = false
     @Option(help: "This worker's name on the jobs it claims. Default: HOST:PID.") var name: String?
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Longest wait to connect to a host.", valueName: "duration")) var connectTimeout = "10s"
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
@@ -69,7 +70,8 @@ public struct WorkerCommand: AsyncParsableCommand {
         guard maxBytes >= 1024 else { throw ValidationError("--max-bytes: at least 1024") }
         guard (0...20).contains(maxRedirects) else { throw ValidationError("--max-redirects: between 0 and 20") }
         guard (1...1000).contains(maxItems) else { throw ValidationError("--max-items: between 1 and 1000") }
-        if let httpPort, !(-1...65535).contains(httpPort) { throw ValidationError("--http-port: 0-65535, or -1 for none") }
+        if let httpPort, !(0...65535).contains(httpPort) { throw ValidationError("--http-port: 0-65535 (0 picks a free port); --no-http serves none") }
+        if noHTTP && httpPort != nil { throw ValidationError("--http-port and --no-http do not go together") }
         let leaseSeconds = try seconds(lease, "--lease")
         guard leaseSeconds >= 1 else { throw ValidationError("--lease: at least 1s") }
         _ = try seconds(pollInterval, "--poll-interval")
@@ -118,8 +120,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
         ]
-        let port = httpPort ?? (once ? -1 : 9475)
-        if port >= 0 {
+        if !noHTTP, let port = httpPort ?? (once ? nil : 9475) {
             services.append(.init(service: StatusServer(port: port, worker: worker, metrics: metrics, logger: logger)))
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(

@@ -152,7 +152,8 @@ public final class PGConnection: @unchecked Sendable {
     /// It takes no parameters: never build this text from user input.
     public func executeScript(unsafeSQL sql: String) throws {
         try lock.withLock {
-            guard let handle else { throw PGError(.usage, message: "the connection was closed") }
+            // A connection that broke is re-established here too (BEGIN is often the first statement after a restart).
+            let handle = try liveHandle()
             if sql.utf8.contains(0) { throw PGError(.encoding, message: "SQL text contains a NUL character") }
             // PQexec returns the last result only; libpq discards (and frees) the earlier ones.
             let result = PQexec(handle, sql)

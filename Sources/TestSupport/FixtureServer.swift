@@ -1,0 +1,58 @@
+import Foundation
+import LoopbackHTTP
+import Synchronization
+
+/// A real HTTP server on 127.0.0.1 serving a test's own fixtures, counting requests per path.
+public final class FixtureServer: Sendable {
+    public struct Route: Sendable {
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        /// Seconds to wait before answering.
+        public var delay: TimeInterval
+        /// Answer 304 when the request's If-None-Match equals this.
+        public var etag: String?
+
+        public init(status: Int = 200, contentType: String = "application/json", body: String, delay: TimeInterval = 0, etag: String? = nil) {
+            self.status = status
+            self.headers = [("Content-Type", contentType)] + (etag.map { [("ETag", $0)] } ?? [])
+            self.body = Array(body.utf8)
+            self.delay = delay
+            self.etag = etag
+        }
+    }
+
+    private final class State: Sendable {
+        let routes = Mutex<[String: Route]>([:])
+        let counts = Mutex<[String: Int]>([:])
+    }
+    private let state = State()
+    private let server: LoopbackServer
+    public let port: Int
+
+    public init() async throws {
+        let state = self.state
+        server = try await LoopbackServer(port: 0) { request in
+            state.counts.withLock { $0[request.path, default: 0] += 1 }
+            guard let route = state.routes.withLock({ $0[request.path] }) else {
+                return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
+            }
+            if route.delay > 0 { try? await Task.sleep(for: .milliseconds(Int(route.delay * 1000))) }
+            if let etag = route.etag, request.header("If-None-Match") == etag {
+                return HTTPResponseInfo(status: 304, headers: [("ETag", etag)])
+            }
+            return HTTPResponseInfo(status: route.status, headers: route.headers, body: route.body)
+        }
+        port = server.port
+    }
+
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    public func set(_ path: String, _ route: Route) { state.routes.withLock { $0[path] = route } }
+
+    public func requests(_ path: String) -> Int { state.counts.withLock { $0[path] ?? 0 } }
+
+    public var allRequests: [String: Int] { state.counts.withLock { $0 } }
+
+    public func close() async { await server.close() }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import PetitionsDomain
+import PetitionsSources
+import PetitionsStore
+import PetitionsWorker
+import Postgres
+import Testing
+import TestSupport
+
+/// Jobs run in this process against a real HTTP server on 127.0.0.1 serving our fixtures.
+@Suite struct PollingTests {
+    static func petition(_ count: Int) -> FixtureServer.Route {
+        .init(body: """
+            {"data": {"type": "petition", "id": 1, "attributes": {"action": "Invented", "state": "open", "signature_count": \(count),
+              "opened_at": "2026-11-01T09:00:00.000Z", "closed_at": null,
+              "signatures_by_country": [{"name": "United Kingdom", "code": "GB", "signature_count": \(count - 10)},
+                                        {"name": "France", "code": "FR", "signature_count": 10}],
+              "signatures_by_constituency": [{"name": "Invented South", "ons_code": "E14099902", "mp": "B. Member", "signature_count": 7}]}}}
+            """)
+    }
+
+    @Test func aChangingCountMakesASeriesAndAnUnchangedOneAddsNothing() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let source = try bench.addSource(.ukParliament, url: server.url("/petitions/1.json"), every: 300)
+            server.set("/petitions/1.json", Self.petition(100))
+            #expect(try await bench.runDue() == [.succeeded("count 100 (first poll)")])
+            bench.clock.advance(by: 300)
+            server.set("/petitions/1.json", Self.petition(150))
+            #expect(try await bench.runDue() == [.succeeded("count 150 (was 100)")])
+            bench.clock.advance(by: 300)
+            #expect(try await bench.runDue() == [.succeeded("count 150 unchanged")])
+
+            let figures = try bench.db.query("SELECT value, method, as_of FROM figures ORDER BY id")
+            #expect(try figures.map { try $0.decode("value", as: Int.self) } == [100, 150])
+            #expect(try figures.allSatisfy { try $0.decode("method", as: String.self) == "polled" })
+            let counts = try bench.repository.observations(source: source.id, series: "count")
+            #expect(counts.map(\.number) == [150, 100])
+            // The unchanged poll moved the last-seen time of the latest value, and added no row.
+            #expect(counts[0].firstSeen == WorkerBench.start.addingTimeInterval(300))
+            #expect(counts[0].lastSeen == WorkerBench.start.addingTimeInterval(600))
+            #expect(counts[1].lastSeen == WorkerBench.start)
+            let gb = try bench.repository.observations(source: source.id, series: "country:GB")
+            #expect(gb.map(\.number) == [140, 90])
+            let state = try bench.repository.observations(source: source.id, series: "state")
+            #expect(state.count == 1 && state[0].lastSeen == WorkerBench.start.addingTimeInterval(600))
+            // The platform's count feeds comparisons and trends.
+            let stored = try #require(try bench.repository.source(source.id))
+            #expect(stored.count == 150 && stored.outlet == "uk-parliament-petitions")
+        }
+    }
+
+    @Test func aMalformedBodyFailsTheJobAndRecordsNothing() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let source = try bench.addSource(.ukParliament, url: server.url("/petitions/2.json"))
+            server.set("/petitions/2.json", .init(contentType: "text/html", body: "<html><body>Down for maintenance</body></html>"))
+            let ends = try await bench.runDue()
+            guard case .failed(let message) = ends.first else { Issue.record("expected a failure, got \(ends)"); return }
+            #expect(message.contains("not valid JSON"))
+            #expect(message.contains("Down for maintenance"))
+            #expect(message.contains("nothing was recorded"))
+            let job = try #require(try bench.repository.jobs(source: source.id).first)
+            #expect(job.state == "failed" && job.lastError == message)
+            #expect(try bench.count("SELECT count(*) FROM figures") == 0)
+            #expect(try bench.count("SELECT count(*) FROM observations") == 0)
+            #expect(try bench.repository.source(source.id)?.lastError == message)
+
+            // A body with the count missing says which field.
+            bench.clock.advance(by: 300)
+            server.set("/petitions/2.json", .init(body: #"{"data": {"attributes": {"state": "open"}}}"#))
+            let second = try await bench.runDue()
+            guard case .failed(let missing) = second.first else { Issue.record("expected a failure, got \(second)"); return }
+            #expect(missing.contains("data.attributes.signature_count is missing"))
+        }
+    }
+
+    @Test func httpErrorsAreRetriedOrFailedByKind() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            _ = try bench.addSource(.json, url: server.url("/busy"), pointer: "/n")
+            _ = try bench.addSource(.json, url: server.url("/gone"), pointer: "/n")
+            server.set("/busy", .init(status: 503, body: "{}"))
+            server.set("/gone", .init(status: 404, body: "{}"))
+            let ends = try await bench.runDue()
+            #expect(ends.contains { if case .retrying(let m, let at) = $0 { m.contains("HTTP 503") && at == bench.clock.now().addingTimeInterval(22.5) } else { false } })
+            #expect(ends.contains { if case .failed(let m) = $0 { m.contains("HTTP 404") && m.contains("check the URL") } else { false } })
+        }
+    }
+
+    @Test func conditionalRequestsUseTheETag() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let source = try bench.addSource(.json, url: server.url("/count.json"), pointer: "/data/count")
+            server.set("/count.json", .init(body: #"{"data": {"count": "2,500"}}"#, etag: "\"v1\""))
+            #expect(try await bench.runDue() == [.succeeded("count 2500 (first poll)")])
+            bench.clock.advance(by: 300)
+            #expect(try await bench.runDue() == [.succeeded("not modified")])
+            let counts = try bench.repository.observations(source: source.id, series: "count")
+            #expect(counts.count == 1 && counts[0].lastSeen == bench.clock.now())
+        }
+    }
+
+    @Test func aFeedsItemsYieldTheirFiguresOnceAcrossRuns() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let articles = [
+                ("1", "Clean air campaign grows", "en", "<p>The Invented Clean Air Petition has now been signed by more than 12,400 people, its organisers said on Monday.</p>"),
+                ("2", "La pétition avance", "fr", "<p>La pétition pour l'air pur a déjà recueilli environ 12 000 signatures, selon ses auteurs.</p>"),
+                ("3", "Petition wächst", "de", "<p>Die Petition für saubere Luft hat inzwischen über 13.000 Unterschriften gesammelt.</p><p>Die Stadt hat 80.000 Einwohner.</p>"),
+            ]
+            var items = ""
+            for (id, title, language, body) in articles {
+                server.set("/articles/\(id)", .init(contentType: "text/html; charset=utf-8",
+                                                     body: "<html lang=\"\(language)\"><head><title>\(title)</title></head><body><article>\(body)</article></body></html>"))
+                items += "<item><title>\(title)</title><link>\(server.url("/articles/\(id)"))</link><guid>paper-\(id)</guid><pubDate>Mon, 23 Nov 2026 0\(id):00:00 GMT</pubDate></item>"
+            }
+            server.set("/feed.xml", .init(contentType: "application/rss+xml", body: "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Paper</title>\(items)</channel></rss>"))
+            let source = try bench.addSource(.feed, url: server.url("/feed.xml"), every: 600, outlet: "the-paper")
+            #expect(try await bench.runDue() == [.succeeded("3 items, 3 new, 3 figures")])
+            bench.clock.advance(by: 600)
+            #expect(try await bench.runDue() == [.succeeded("3 items, 0 new, 0 figures")])
+
+            let figures = try bench.db.query("""
+                SELECT f.value, f.qualifier, f.language, f.method, f.source_url, f.published_at, o.slug AS outlet, c.slug AS campaign
+                FROM figures f JOIN outlets o ON o.id = f.outlet_id JOIN campaigns c ON c.id = f.campaign_id ORDER BY f.value
+                """)
+            #expect(try figures.map { try $0.decode("value", as: Int.self) } == [12000, 12400, 13000])
+            #expect(try figures.map { try $0.decode("qualifier", as: String.self) } == ["about", "over", "over"])
+            #expect(try figures.map { try $0.decode("language", as: String.self) } == ["fr", "en", "de"])
+            #expect(try figures.allSatisfy {
+                try $0.decode("method", as: String.self) == "extracted" && $0.decode("outlet", as: String.self) == "the-paper"
+                    && $0.decode("campaign", as: String.self) == "clean-air"
+            })
+            #expect(try figures[1].decode("source_url", as: String.self) == server.url("/articles/1"))
+            #expect(try figures[1].decode("published_at", as: Date.self) == TimeFormatting.parse("2026-11-23T01:00:00Z"))
+            // Each article was fetched once; the figures wait for review.
+            #expect((1...3).allSatisfy { server.requests("/articles/\($0)") == 1 })
+            #expect(try bench.repository.pendingFigures().count == 3)
+            #expect(try bench.repository.source(source.id)?.feedItems == 3)
+        }
+    }
+}

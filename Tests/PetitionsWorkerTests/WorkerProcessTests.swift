@@ -1,0 +1,176 @@
+import Foundation
+import LocalPostgres
+import PetitionsSources
+import PetitionsStore
+import PetitionsWorker
+import Postgres
+import Testing
+import TestSupport
+
+/// `petitions-worker` processes against a real server: many at once, killed, signalled, and
+/// with PostgreSQL restarted under them.
+@Suite(.serialized) struct WorkerProcessTests {
+    static func worker(_ url: String, _ extra: [String]) throws -> BackgroundProcess {
+        try BackgroundProcess("petitions-worker", ["--database-url", url, "--host-gap", "0s", "--log-level", "notice"] + extra)
+    }
+
+    /// Waits until `condition` holds, checking every 50 ms, up to `timeout` seconds.
+    static func eventually(_ timeout: TimeInterval, _ condition: () throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try condition()
+    }
+
+    /// Sources in bulk (SQL, for speed), all due now.
+    static func addSources(_ db: PGConnection, count: Int, base: String, every: String = "1 hour") throws {
+        try db.execute("""
+            INSERT INTO sources (campaign_id, outlet_id, kind, url, every, pointer, anchor, created_by)
+            SELECT (SELECT id FROM campaigns LIMIT 1), (SELECT id FROM outlets LIMIT 1), 'json', \(base) || i, \(every)::interval, '/count',
+                   now() - interval '1 second', 'test'
+            FROM generate_series(1, \(count)) AS i
+            """)
+    }
+
+    @Test func fourWorkersRunAThousandJobsExactlyOnce() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            for i in 1...1000 { server.set("/n/\(i)", .init(body: "{\"count\": \(i * 10)}")) }
+            try Self.addSources(bench.db, count: 1000, base: server.url("/n/"))
+            let workers = try (1...4).map { try Self.worker(bench.url, ["--once", "--concurrency", "4", "--name", "w\($0)"]) }
+            for worker in workers {
+                let status = await worker.wait(timeout: 240)
+                #expect(status == 0, "\(worker.output().stderr.suffix(2000))")
+            }
+            #expect(try bench.count("SELECT count(*) FROM jobs") == 1000)
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'succeeded' AND attempts = 1") == 1000)
+            #expect(try bench.count("SELECT count(*) FROM job_attempts") == 1000)
+            #expect(try bench.count("SELECT count(*) FROM figures WHERE method = 'polled'") == 1000)
+            #expect(try bench.count("SELECT count(DISTINCT source_id) FROM observations") == 1000)
+            let requests = server.allRequests
+            #expect((1...1000).allSatisfy { requests["/n/\($0)"] == 1 })
+            // They shared the work.
+            let perWorker = try bench.db.query("SELECT worker, count(*) AS n FROM jobs GROUP BY worker")
+            #expect(perWorker.count >= 2)
+        }
+    }
+
+    @Test func aKilledWorkersJobIsFinishedByAnotherAfterItsLease() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/slow/1", .init(body: "{\"count\": 777}", delay: 2))
+            try Self.addSources(bench.db, count: 1, base: server.url("/slow/"))
+            let first = try Self.worker(bench.url, ["--once", "--lease", "2s", "--name", "doomed"])
+            #expect(try await Self.eventually(30) { server.requests("/slow/1") >= 1 })
+            first.signal(SIGKILL)
+            #expect(await first.wait(timeout: 10) == 128 + SIGKILL)
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running' AND worker = 'doomed'") == 1)
+            // Until the lease runs out, nobody else takes it.
+            try await Task.sleep(for: .milliseconds(2200))
+            let second = try Self.worker(bench.url, ["--once", "--lease", "10s", "--name", "rescuer"])
+            #expect(await second.wait(timeout: 60) == 0, "\(second.output().stderr.suffix(2000))")
+            let job = try #require(try bench.repository.jobs().first)
+            #expect(job.state == "succeeded" && job.attempts == 2 && job.worker == "rescuer")
+            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == ["lease expired", "succeeded"])
+            #expect(try bench.count("SELECT count(*) FROM figures") == 1)
+        }
+    }
+
+    @Test func sigtermLetsTheRunningJobFinishAndExitsZero() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/t/1", .init(body: "{\"count\": 5}", delay: 1.5))
+            try Self.addSources(bench.db, count: 1, base: server.url("/t/"))
+            let worker = try Self.worker(bench.url, ["--grace", "10s", "--http-port", "0", "--poll-interval", "200ms"])
+            #expect(try await Self.eventually(30) { server.requests("/t/1") >= 1 })
+
+            // The status endpoint, while it works.
+            var statusURL: String?
+            _ = try await Self.eventually(10) {
+                statusURL = worker.output().stderr.split(separator: "\n").first { $0.contains("status endpoint listening") }
+                    .flatMap { line in line.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression).map { String(line[$0]) } }
+                return statusURL != nil
+            }
+            let base = try #require(statusURL)
+            let fetcher = Fetcher(settings: FetchSettings())
+            if case .body(let health, _, _, _) = try await fetcher.fetch(base + "/healthz") {
+                let text = String(decoding: health, as: UTF8.self)
+                #expect(text.contains("\"status\":\"ok\"") && text.contains("\"running_jobs\":1"), "\(text)")
+            }
+            if case .body(let metrics, _, _, _) = try await fetcher.fetch(base + "/metrics") {
+                let text = String(decoding: metrics, as: UTF8.self)
+                #expect(text.contains("petitions_jobs_claimed_total 1"), "\(text)")
+                #expect(text.contains("petitions_fetch_duration_seconds"))
+            }
+            await fetcher.shutdown()
+
+            let signalled = Date()
+            worker.signal(SIGTERM)
+            let status = await worker.wait(timeout: 15)
+            #expect(status == 0, "\(worker.output().stderr.suffix(2000))")
+            #expect(Date().timeIntervalSince(signalled) < 11)
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
+            #expect(try bench.repository.jobs().first?.state == "succeeded")
+            #expect(try bench.count("SELECT count(*) FROM figures") == 1)
+        }
+    }
+
+    @Test func sigtermReleasesAJobThatOutlastsTheGracePeriod() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/long/1", .init(body: "{\"count\": 5}", delay: 20))
+            try Self.addSources(bench.db, count: 1, base: server.url("/long/"))
+            let worker = try Self.worker(bench.url, ["--grace", "500ms", "--no-http", "--poll-interval", "200ms"])
+            #expect(try await Self.eventually(30) { server.requests("/long/1") >= 1 })
+            let signalled = Date()
+            worker.signal(SIGTERM)
+            #expect(await worker.wait(timeout: 15) == 0, "\(worker.output().stderr.suffix(2000))")
+            #expect(Date().timeIntervalSince(signalled) < 5)
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
+            let job = try #require(try bench.repository.jobs().first)
+            #expect(job.state == "queued")
+            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == ["released"])
+            #expect(try bench.count("SELECT count(*) FROM figures") == 0)
+        }
+    }
+
+    @Test func theWorkerReconnectsWhenPostgreSQLRestarts() async throws {
+        let home = URL(fileURLWithPath: "/tmp/petitions-restart-\(getpid())")
+        try? FileManager.default.removeItem(at: home)
+        let cluster = LocalCluster(home: home, extraSettings: ["fsync = off"])
+        let url = try cluster.ensureRunning()
+        defer {
+            _ = try? cluster.stop()
+            try? FileManager.default.removeItem(at: home)
+        }
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        let db = try PGConnection(url)
+        defer { db.close() }
+        _ = try Migrator().migrate(on: db)
+        try Repository(db).addCampaign(WorkerBench.campaign, actor: "test")
+        try Repository(db).addOutlet(.init(slug: "platform", name: "Platform", kind: .platform), actor: "test")
+        for i in 1...3 { server.set("/r/\(i)", .init(body: "{\"count\": \(i)}")) }
+        try Self.addSources(db, count: 3, base: server.url("/r/"), every: "1 second")
+        func succeeded(after date: Date) throws -> Int {
+            try db.query("SELECT count(*) FROM jobs WHERE state = 'succeeded' AND finished_at > \(date)")[0].decode(at: 0)
+        }
+        let worker = try Self.worker(url, ["--lease", "3s", "--poll-interval", "200ms", "--no-http"])
+        #expect(try await Self.eventually(30) { try succeeded(after: Date(timeIntervalSince1970: 0)) >= 3 })
+        #expect(try cluster.stop())
+        try await Task.sleep(for: .seconds(1))
+        try cluster.start()
+        let restarted = Date()
+        #expect(try await Self.eventually(40) { (try? succeeded(after: restarted)) ?? 0 >= 6 }, "\(worker.output().stderr.suffix(3000))")
+        worker.signal(SIGTERM)
+        #expect(await worker.wait(timeout: 15) == 0, "\(worker.output().stderr.suffix(2000))")
+        #expect(try db.query("SELECT count(*) FROM jobs WHERE state = 'running'")[0].decode(at: 0, as: Int.self) == 0)
+        #expect(worker.output().stderr.contains("the database answers again"))
+    }
+}
