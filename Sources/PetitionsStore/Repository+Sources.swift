@@ -88,12 +88,13 @@ extension Repository {
             let outletID = try repository.ids(table: "outlets", slugs: [outletSlug])[outletSlug]!
             let id: Int
             do {
-                id = try db.query("""
+                // In a savepoint, so that a refused insert leaves the transaction usable for the message below.
+                id = try db.withTransaction { db in try db.query("""
                     INSERT INTO sources (campaign_id, outlet_id, kind, url, every, metric, pointer, pattern, max_attempts, anchor, created_by)
                     VALUES (\(campaignID), \(outletID), \(spec.kind.rawValue), \(spec.url), make_interval(secs => \(spec.every)), \(spec.metric.rawValue),
                             \(spec.pointer), \(spec.pattern), \(spec.maxAttempts), \(now), \(actor))
                     RETURNING id
-                    """)[0].decode("id")
+                    """)[0].decode("id") }
             } catch let error as PGError where error.isUniqueViolation {
                 let existing: Int? = try db.query("""
                     SELECT id FROM sources WHERE campaign_id = \(campaignID) AND kind = \(spec.kind.rawValue) AND url = \(spec.url) AND removed_at IS NULL
