@@ -15,19 +15,19 @@ public final class WorkerMetrics: Sendable {
     let fetchSeconds: DurationHistogram
 
     public init() {
-        claimed = registry.makeCounter(name: "petitions_jobs_claimed_total", help: "Jobs claimed by this worker.")
-        succeeded = registry.makeCounter(name: "petitions_jobs_succeeded_total", help: "Jobs completed.")
-        failed = registry.makeCounter(name: "petitions_jobs_failed_total", help: "Jobs failed for good (no attempts left, or an error waiting cannot fix).")
-        retried = registry.makeCounter(name: "petitions_jobs_retried_total", help: "Failed attempts queued again with backoff.")
-        released = registry.makeCounter(name: "petitions_jobs_released_total", help: "Jobs given back unfinished at shutdown.")
-        leaseLost = registry.makeCounter(name: "petitions_jobs_lease_lost_total", help: "Jobs whose claim was lost (lease expired or cancelled); their changes were rolled back.")
-        figuresRecorded = registry.makeCounter(name: "petitions_figures_recorded_total", help: "Figures recorded: polled counts that changed, and figures extracted from feed items.")
-        feedItems = registry.makeCounter(name: "petitions_feed_items_processed_total", help: "Feed items read for figures.")
-        running = registry.makeGauge(name: "petitions_jobs_running", help: "Jobs this worker is running now.")
+        claimed = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_claimed", unitName: "total", helpText: "Jobs claimed by this worker."))
+        succeeded = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_succeeded", unitName: "total", helpText: "Jobs completed."))
+        failed = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_failed", unitName: "total", helpText: "Jobs failed for good (no attempts left, or an error waiting cannot fix)."))
+        retried = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_retried", unitName: "total", helpText: "Failed attempts queued again with backoff."))
+        released = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_released", unitName: "total", helpText: "Jobs given back unfinished at shutdown."))
+        leaseLost = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_lease_lost", unitName: "total", helpText: "Jobs whose claim was lost (lease expired or cancelled); their changes were rolled back."))
+        figuresRecorded = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "figures_recorded", unitName: "total", helpText: "Figures recorded: polled counts that changed, and figures extracted from feed items."))
+        feedItems = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "feed_items_processed", unitName: "total", helpText: "Feed items read for figures."))
+        running = registry.makeGauge(descriptor: .init(namespace: "petitions", metricName: "jobs", unitName: "running", helpText: "Jobs this worker is running now."))
         fetchSeconds = registry.makeDurationHistogram(
-            name: "petitions_fetch_duration_seconds",
-            buckets: [.milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30)],
-            help: "Time to fetch a source or article, including the wait for the host's turn.")
+            descriptor: .init(namespace: "petitions", metricName: "fetch_duration", unitName: "seconds",
+                              helpText: "Time to fetch a source or article, including the wait for the host's turn."),
+            buckets: [.milliseconds(10), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30)])
     }
 
     /// The text exposition format.
