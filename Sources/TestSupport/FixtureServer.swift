@@ -13,10 +13,16 @@ public final class FixtureServer: Sendable {
         /// Answer 304 when the request's If-None-Match equals this.
         public var etag: String?
 
-        public init(status: Int = 200, contentType: String = "application/json", body: String, delay: TimeInterval = 0, etag: String? = nil) {
+        public init(status: Int = 200, contentType: String = "application/json", body: String, delay: TimeInterval = 0, etag: String? = nil,
+                    headers: [(String, String)] = []) {
+            self.init(status: status, contentType: contentType, bytes: Array(body.utf8), delay: delay, etag: etag, headers: headers)
+        }
+
+        public init(status: Int = 200, contentType: String = "application/json", bytes: [UInt8], delay: TimeInterval = 0, etag: String? = nil,
+                    headers: [(String, String)] = []) {
             self.status = status
-            self.headers = [("Content-Type", contentType)] + (etag.map { [("ETag", $0)] } ?? [])
-            self.body = Array(body.utf8)
+            self.headers = [("Content-Type", contentType)] + (etag.map { [("ETag", $0)] } ?? []) + headers
+            self.body = bytes
             self.delay = delay
             self.etag = etag
         }
@@ -25,6 +31,7 @@ public final class FixtureServer: Sendable {
     private final class State: Sendable {
         let routes = Mutex<[String: Route]>([:])
         let counts = Mutex<[String: Int]>([:])
+        let lastHeaders = Mutex<[String: [(String, String)]]>([:])
     }
     private let state = State()
     private let server: LoopbackServer
@@ -34,6 +41,7 @@ public final class FixtureServer: Sendable {
         let state = self.state
         server = try await LoopbackServer(port: 0) { request in
             state.counts.withLock { $0[request.path, default: 0] += 1 }
+            state.lastHeaders.withLock { $0[request.path] = request.headers }
             guard let route = state.routes.withLock({ $0[request.path] }) else {
                 return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
             }
@@ -53,6 +61,11 @@ public final class FixtureServer: Sendable {
     public func requests(_ path: String) -> Int { state.counts.withLock { $0[path] ?? 0 } }
 
     public var allRequests: [String: Int] { state.counts.withLock { $0 } }
+
+    /// A header of the last request for `path`.
+    public func lastHeader(_ path: String, _ name: String) -> String? {
+        state.lastHeaders.withLock { $0[path] }?.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
 
     public func close() async { await server.close() }
 }

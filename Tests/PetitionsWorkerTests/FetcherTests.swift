@@ -1,0 +1,96 @@
+import Foundation
+import PetitionsWorker
+import Testing
+import TestSupport
+
+/// The fetcher against a loopback server: limits, manners and the words of its errors.
+@Suite struct FetcherTests {
+    static func fetcher(_ change: (inout FetchSettings) -> Void = { _ in }) -> Fetcher {
+        var settings = FetchSettings()
+        settings.hostGap = 0
+        settings.connectTimeout = 2
+        settings.readTimeout = 2
+        change(&settings)
+        return Fetcher(settings: settings)
+    }
+
+    static func expectFailure(_ fetcher: Fetcher, _ url: String, kind: FetchError.Kind, retryable: Bool, saying words: String) async {
+        do {
+            _ = try await fetcher.fetch(url)
+            Issue.record("expected \(kind) for \(url)")
+        } catch let error as FetchError {
+            #expect(error.kind == kind, "\(error.message)")
+            #expect(error.retryable == retryable, "\(error.message)")
+            #expect(error.message.contains(words), "\(error.message)")
+        } catch {
+            Issue.record("not a FetchError: \(error)")
+        }
+    }
+
+    @Test func sendsItsNameAndValidatorsAndDecompressesGzip() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gz-\(UUID().uuidString)")
+        try Data(#"{"count": 4321}"#.utf8).write(to: scratch)
+        _ = try CLIRunner.tool("gzip", ["-f", scratch.path])
+        let compressed = try Data(contentsOf: scratch.appendingPathExtension("gz"))
+        try? FileManager.default.removeItem(at: scratch.appendingPathExtension("gz"))
+        server.set("/gz", .init(bytes: Array(compressed), headers: [("Content-Encoding", "gzip"), ("Last-Modified", "Mon, 23 Nov 2026 08:00:00 GMT")]))
+        let fetcher = Self.fetcher()
+        guard case .body(let body, _, let lastModified, _) = try await fetcher.fetch(server.url("/gz"), etag: "\"e1\"", lastModified: "Sun, 22 Nov 2026 08:00:00 GMT") else {
+            Issue.record("expected a body"); return
+        }
+        #expect(String(decoding: body, as: UTF8.self) == #"{"count": 4321}"#)
+        #expect(lastModified == "Mon, 23 Nov 2026 08:00:00 GMT")
+        #expect(server.lastHeader("/gz", "User-Agent")?.hasPrefix("petitions-worker/") == true)
+        #expect(server.lastHeader("/gz", "Accept-Encoding")?.contains("gzip") == true)
+        #expect(server.lastHeader("/gz", "If-None-Match") == "\"e1\"")
+        #expect(server.lastHeader("/gz", "If-Modified-Since") == "Sun, 22 Nov 2026 08:00:00 GMT")
+        await fetcher.shutdown()
+    }
+
+    @Test func limitsAndErrorsSayWhatHappened() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        server.set("/big", .init(body: String(repeating: "x", count: 5000)))
+        server.set("/loop/1", .init(status: 302, body: "", headers: [("Location", "/loop/2")]))
+        server.set("/loop/2", .init(status: 302, body: "", headers: [("Location", "/loop/3")]))
+        server.set("/loop/3", .init(status: 302, body: "", headers: [("Location", "/loop/4")]))
+        server.set("/loop/4", .init(body: "{}"))
+        server.set("/hop", .init(status: 301, body: "", headers: [("Location", "/loop/4")]))
+        server.set("/slow", .init(body: "{}", delay: 4))
+        server.set("/broken", .init(status: 500, body: "oops"))
+        let fetcher = Self.fetcher { $0.maxBytes = 1024; $0.maxRedirects = 2 }
+        await Self.expectFailure(fetcher, server.url("/big"), kind: .tooLarge, retryable: false, saying: "1024-byte limit")
+        await Self.expectFailure(fetcher, server.url("/loop/1"), kind: .redirects, retryable: false, saying: "--max-redirects")
+        guard case .body = try await fetcher.fetch(server.url("/hop")) else { Issue.record("one redirect should be followed"); return }
+        await Self.expectFailure(fetcher, server.url("/slow"), kind: .timeout, retryable: true, saying: "did not answer in time")
+        await Self.expectFailure(fetcher, server.url("/broken"), kind: .status, retryable: true, saying: "HTTP 500")
+        await Self.expectFailure(fetcher, "ftp://127.0.0.1/file", kind: .url, retryable: false, saying: "only http and https")
+        // TLS spoken to a plain-HTTP port.
+        await Self.expectFailure(fetcher, "https://127.0.0.1:\(server.port)/big", kind: .tls, retryable: false, saying: "TLS")
+        // Nothing listens on a closed port.
+        let closed = try await FixtureServer()
+        let closedPort = closed.port
+        await closed.close()
+        await Self.expectFailure(fetcher, "http://127.0.0.1:\(closedPort)/", kind: .connection, retryable: true, saying: "cannot connect")
+        // A name that cannot resolve (the .invalid top-level domain never does).
+        await Self.expectFailure(fetcher, "http://no-such-host.invalid/", kind: .dns, retryable: true, saying: "DNS")
+        await fetcher.shutdown()
+    }
+
+    @Test func oneRequestAtATimePerHostWithAGap() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        server.set("/a", .init(body: "{}", delay: 0.2))
+        let fetcher = Self.fetcher { $0.hostGap = 0.3 }
+        let start = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 { group.addTask { _ = try await fetcher.fetch(server.url("/a")) } }
+            try await group.waitForAll()
+        }
+        // Three 0.2 s requests one after another, with two 0.3 s gaps: at least 1.2 s.
+        #expect(ContinuousClock.now - start >= .milliseconds(1200))
+        await fetcher.shutdown()
+    }
+}
