@@ -28,15 +28,22 @@ public final class Worker: Service, Sendable {
     let control: PGConnection
     let clock: any WorkerClock
     let logger: Logger
+    /// A connection of its own for LISTEN, or nil to rely on polling alone.
+    let listener: PGConnection?
     let state = WorkerState()
 
-    public init(loop: LoopSettings, jobs: JobSettings, runner: JobRunner, control: PGConnection, clock: any WorkerClock, logger: Logger) {
+    /// The channel jobs that become claimable are announced on (see `Schema/0006_job_notify.sql`).
+    public static let channel = "petitions_jobs"
+
+    public init(loop: LoopSettings, jobs: JobSettings, runner: JobRunner, control: PGConnection, clock: any WorkerClock, logger: Logger,
+                listener: PGConnection? = nil) {
         self.loop = loop
         self.jobs = jobs
         self.runner = runner
         self.control = control
         self.clock = clock
         self.logger = logger
+        self.listener = listener
     }
 
     /// Health for /healthz: whether the database answered the last time it was asked.
@@ -62,7 +69,28 @@ public final class Worker: Service, Sendable {
         }
     }
 
+    /// Wakes the loop when a job is queued (LISTEN), so idle workers need not wait for their next poll.
+    /// Polling stays the fallback: a lost connection is re-established and listened on again.
+    func listen(on connection: PGConnection) async {
+        var listening = false
+        while await !state.stopping, !Task.isCancelled {
+            do {
+                if !listening {
+                    try await NIOThreadPool.singleton.runIfActive { try connection.listen(Self.channel) }
+                    listening = true
+                }
+                let notes = try await NIOThreadPool.singleton.runIfActive { try connection.waitForNotifications(timeout: 1) }
+                if !notes.isEmpty { await state.nudge() }
+            } catch {
+                listening = false
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+
     func runLoop() async throws {
+        let listening = listener.map { connection in Task { await listen(on: connection) } }
+        defer { listening?.cancel() }
         let worker = jobs.workerName
         logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
         var databaseFailures = 0
@@ -168,6 +196,9 @@ public actor WorkerState {
         stopping = true
         wake()
     }
+
+    /// Something may be claimable now.
+    func nudge() { wake() }
 
     func started(_ id: Int, task: Task<Void, Never>) {
         if ended.remove(id) != nil { return }

@@ -116,7 +116,10 @@ public struct WorkerCommand: AsyncParsableCommand {
         let metrics = WorkerMetrics()
         let clock = SystemClock()
         let runner = JobRunner(settings: jobSettings, fetcher: fetcher, pool: pool, clock: clock, metrics: metrics, logger: logger)
-        let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger)
+        // Idle workers are woken by NOTIFY when a job is queued; without that connection they poll.
+        let listener = once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger)
+        defer { listener?.close() }
+        let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger, listener: listener)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
         ]

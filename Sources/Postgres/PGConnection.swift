@@ -15,7 +15,7 @@ public final class PGConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSRecursiveLock()
     private let connectionString: String
-    private var needsReset = false
+    var needsReset = false
     private let resultCounter = ResultCounter()
     public let logger: Logger
 

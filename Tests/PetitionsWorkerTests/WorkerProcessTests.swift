@@ -120,6 +120,25 @@ import TestSupport
         }
     }
 
+    @Test func aQueuedJobWakesAnIdleWorkerBeforeItsNextPoll() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/w/1", .init(body: "{\"count\": 9}"))
+            try Self.addSources(bench.db, count: 1, base: server.url("/w/"))
+            // Polling alone would look again only after 10 minutes.
+            let worker = try Self.worker(bench.url, ["--poll-interval", "10m", "--no-http"])
+            func succeeded() throws -> Int { try bench.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") }
+            #expect(try await Self.eventually(30) { try succeeded() == 1 })
+            try await Task.sleep(for: .milliseconds(500))  // idle now, until the next due time in an hour
+            let source = try #require(try bench.repository.sources().first)
+            _ = try bench.repository.queueNow(source: source.id, now: Date())
+            #expect(try await Self.eventually(30) { try succeeded() == 2 }, "\(worker.output().stderr.suffix(2000))")
+            worker.signal(SIGTERM)
+            #expect(await worker.wait(timeout: 15) == 0)
+        }
+    }
+
     @Test func sigtermReleasesAJobThatOutlastsTheGracePeriod() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.close() } }

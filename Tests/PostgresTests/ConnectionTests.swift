@@ -287,3 +287,20 @@ import TestSupport
         }
     }
 }
+
+@Suite struct NotificationTests {
+    @Test func aListenerReceivesNotificationsAndTimesOutQuietly() async throws {
+        try await TestDatabase.withConnection { db, url in
+            let listener = try PGConnection(url)
+            defer { listener.close() }
+            try listener.listen("test_channel")
+            #expect(try listener.waitForNotifications(timeout: 0.05).isEmpty)
+            try db.execute("SELECT pg_notify('test_channel', \("first")), pg_notify('test_channel', \("second"))")
+            var received: [PGNotification] = []
+            for _ in 0..<50 where received.count < 2 { received += try listener.waitForNotifications(timeout: 0.1) }
+            #expect(received.map(\.payload) == ["first", "second"])
+            #expect(received.allSatisfy { $0.channel == "test_channel" && $0.senderPID == db.backendPID })
+            #expect(throws: PGError.self) { try listener.listen("Robert'); DROP TABLE x; --") }
+        }
+    }
+}
