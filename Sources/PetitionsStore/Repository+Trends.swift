@@ -63,7 +63,15 @@ extension Repository {
                 ORDER BY f.as_of \(unsafeRaw: order) LIMIT 1
                 """).first.map { try $0.decode("as_of", as: Date.self) }
         }
-        guard let from = try request.since ?? edge("ASC"), let through = try request.until ?? edge("DESC") else {
+        // A polled count seen unchanged after its last change extends the trend to when it was last seen.
+        func lastSeen() throws -> Date? {
+            try db.query("""
+                SELECT max(ob.last_seen_at) AS seen FROM figures f JOIN observations ob ON ob.figure_id = f.id
+                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) \(outletFilter)
+                """).first?.decode("seen")
+        }
+        let latest = try request.until ?? [try edge("DESC"), try lastSeen()].compactMap { $0 }.max()
+        guard let from = try request.since ?? edge("ASC"), let through = latest else {
             let size = request.bucket ?? .day
             return Trend(campaign: campaign, metric: request.metric, bucketing: Bucketing(size: size, timeZone: request.timeZone), buckets: [], series: [])
         }
@@ -103,15 +111,28 @@ extension Repository {
                 ) present ON true
                 WHERE (cardinality(\(request.outlets)::text[]) = 0 OR o.slug = ANY(\(request.outlets)))
             )
-            SELECT s.slug, s.name, s.kind, b.start AS bucket_start, p.id, p.value, p.high, p.qualifier, p.as_of,
-                   lag(p.value) OVER (PARTITION BY s.id ORDER BY b.start) AS previous_value
+            SELECT s.slug, s.name, s.kind, b.start AS bucket_start, coalesce(p.id, q.id) AS id, coalesce(p.value, q.value) AS value,
+                   coalesce(p.high, q.high) AS high, coalesce(p.qualifier, q.qualifier) AS qualifier,
+                   coalesce(p.as_of, least(q.last_seen_at, b.stop)) AS as_of, p.id IS NULL AS unchanged,
+                   lag(coalesce(p.value, q.value)) OVER (PARTITION BY s.id ORDER BY b.start) AS previous_value
             FROM sources s
             CROSS JOIN buckets b
-            JOIN LATERAL (
+            LEFT JOIN LATERAL (
                 SELECT f.id, f.value, f.high, f.qualifier, f.as_of FROM current_figures f
                 WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = s.id AND f.as_of >= b.start AND f.as_of < b.stop
                 ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
             ) p ON true
+            -- A platform bucket without a change: the count is carried into it when a poll saw it
+            -- unchanged there (the worker extends a series' last_seen_at instead of adding figures), so
+            -- "unchanged" and "not polled" (a gap) read differently.
+            LEFT JOIN LATERAL (
+                SELECT f.id, f.value, f.high, f.qualifier, ob.last_seen_at FROM current_figures f
+                JOIN observations ob ON ob.figure_id = f.id
+                WHERE p.id IS NULL AND s.kind = 'platform'
+                  AND f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = s.id AND f.as_of < b.start
+                ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+            ) q ON q.last_seen_at >= b.start
+            WHERE p.id IS NOT NULL OR q.id IS NOT NULL
             ORDER BY s.slug, b.start
             """)
         }
@@ -120,7 +141,7 @@ extension Repository {
             let slug: String = try row.decode("slug")
             let point = TrendPoint(bucketStart: try row.decode("bucket_start"), figureID: try row.decode("id"), value: try row.decode("value"),
                                    qualifier: try Qualifier.parse(try row.decode("qualifier")), high: try row.decode("high"), asOf: try row.decode("as_of"),
-                                   previousValue: try row.decode("previous_value"))
+                                   previousValue: try row.decode("previous_value"), unchanged: try row.decode("unchanged"))
             let name: String = try row.decode("name"), kind: String = try row.decode("kind")
             points[slug, default: (name, kind == "platform", [])].points.append(point)
         }

@@ -51,6 +51,34 @@ import TestSupport
         }
     }
 
+    @Test func aTrendTellsUnchangedFromNotPolled() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            _ = try bench.addSource(.ukParliament, url: server.url("/petitions/3.json"), every: 86400)
+            server.set("/petitions/3.json", Self.petition(100))
+            for _ in 0..<3 {  // days 0, 1, 2: the same count
+                try await bench.runDue()
+                bench.clock.advance(by: 86400)
+            }
+            server.set("/petitions/3.json", Self.petition(150))
+            try await bench.runDue()  // day 3: a change; then nobody polls on days 4 and 5
+            let day = { (n: Double) in WorkerBench.start.addingTimeInterval(n * 86400) }
+            let trend = try bench.repository.trend(TrendRequest(campaign: "clean-air", bucket: .day, until: day(5)))
+            let platform = try #require(trend.series.first { $0.source.isPlatform })
+            #expect(platform.points.map(\.value) == [100, 100, 100, 150])
+            #expect(platform.points.map(\.unchanged) == [false, true, true, false])
+            #expect(platform.points.map(\.gained) == [nil, 0, 0, 50])
+            #expect(platform.points[2].asOf == day(2))
+            #expect(trend.buckets.count == 6)  // days 4 and 5 are gaps: not polled
+            // Without --until the trend runs to the last poll.
+            bench.clock.advance(by: 86400)
+            try await bench.runDue()  // day 4: unchanged
+            let open = try bench.repository.trend(TrendRequest(campaign: "clean-air", bucket: .day))
+            #expect(open.series.first { $0.source.isPlatform }?.points.map(\.unchanged) == [false, true, true, false, true])
+        }
+    }
+
     @Test func aMalformedBodyFailsTheJobAndRecordsNothing() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.close() } }

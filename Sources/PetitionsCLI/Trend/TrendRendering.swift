@@ -19,7 +19,8 @@ enum TrendRendering {
                  "points": series.points.map { point -> [String: Any] in
                     ["bucket_start": TimeFormatting.iso(point.bucketStart), "value": point.value, "low": point.interval.low,
                      "high": point.interval.high ?? NSNull(), "qualifier": point.qualifier.rawValue, "phrase": point.phrase,
-                     "as_of": TimeFormatting.iso(point.asOf), "figure_id": point.figureID, "gained": point.gained ?? NSNull()]
+                     "as_of": TimeFormatting.iso(point.asOf), "figure_id": point.figureID, "gained": point.gained ?? NSNull(),
+                     "unchanged": point.unchanged]
                  }]
             },
             "growth": analysis.growth.map(growth) ?? NSNull(),

@@ -33,8 +33,13 @@ public struct TrendPoint: Hashable, Sendable {
     public var asOf: Date
     /// The value of the series' previous point (before a gap, if there is one); nil for the first.
     public var previousValue: Int?
+    /// A polled count that did not change in this bucket but was seen unchanged in it (so it is not
+    /// a gap): `asOf` is then the last time it was seen in the bucket, and `figureID` the figure of
+    /// the change it dates from.
+    public var unchanged: Bool
 
-    public init(bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, previousValue: Int? = nil) {
+    public init(bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, previousValue: Int? = nil,
+                unchanged: Bool = false) {
         self.bucketStart = bucketStart
         self.figureID = figureID
         self.value = value
@@ -42,6 +47,7 @@ public struct TrendPoint: Hashable, Sendable {
         self.high = high
         self.asOf = asOf
         self.previousValue = previousValue
+        self.unchanged = unchanged
     }
 
     /// Gained since the series' previous point.
