@@ -143,12 +143,12 @@ extension Repository {
                 ), logged AS (
                     INSERT INTO job_attempts (job_id, attempt, worker, started_at) SELECT id, attempts, \(worker), \(now) FROM claimed
                 )
-                SELECT c.id AS job_id, c.attempts AS attempt, c.max_attempts AS job_max_attempts, c.due_at, s.etag, s.last_modified FROM claimed c
-                JOIN sources s ON s.id = c.source_id
+                SELECT c.id AS job_id, c.source_id, c.attempts AS attempt, c.max_attempts AS job_max_attempts, c.due_at, s.etag, s.last_modified
+                FROM claimed c JOIN sources s ON s.id = c.source_id
                 """)
             return try rows.map { row in
                 let jobID: Int = try row.decode("job_id")
-                guard let source = try Repository(db).source(try db.query("SELECT source_id FROM jobs WHERE id = \(jobID)")[0].decode("source_id")) else {
+                guard let source = try Repository(db).source(try row.decode("source_id")) else {
                     throw StoreError.notFound("job \(jobID) has no source")
                 }
                 return ClaimedJob(id: jobID, attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),

@@ -9,8 +9,6 @@ public struct PollOutcome: Sendable, Equatable {
     public var figureID: Int?
     public var count: Int
     public var previous: Int?
-    /// Other series whose value changed (new rows).
-    public var changedSeries: Int
     public var newFlags: [SourceFlag]
 }
 
@@ -39,14 +37,19 @@ extension Repository {
             }
         }
         let values = [ObservedValue.number("count", reading.count)] + reading.observations
-        let changed = try recordObservations(source: source.id, job: job.id, values: values, at: now, countFigure: figureID)
+        try recordObservations(source: source.id, job: job.id, values: values, at: now, countFigure: figureID)
         let newFlags = try raiseFlags(source: source.id, job: job.id, flags: flags, at: now)
+        try markPolled(source: source.id, at: now, validators: validators, changed: figureID != nil)
+        return PollOutcome(figureID: figureID, count: reading.count, previous: previous, newFlags: newFlags)
+    }
+
+    /// The source was polled now: the validators of its answer, and whether anything changed.
+    func markPolled(source id: Int, at now: Date, validators: (etag: String?, lastModified: String?), changed: Bool) throws {
         try db.execute("""
             UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified),
-                   last_changed_at = CASE WHEN \(figureID != nil) THEN \(now) ELSE last_changed_at END
-            WHERE id = \(source.id)
+                   last_changed_at = CASE WHEN \(changed) THEN \(now) ELSE last_changed_at END
+            WHERE id = \(id)
             """)
-        return PollOutcome(figureID: figureID, count: reading.count, previous: previous, changedSeries: max(changed - (figureID != nil ? 1 : 0), 0), newFlags: newFlags)
     }
 
     /// Nothing changed (a 304 answer): every series of the source was seen again now.
@@ -60,10 +63,10 @@ extension Repository {
     }
 
     /// Extends the latest row of each series whose value is unchanged, and adds a row for each that
-    /// changed or is new. - Returns: rows added.
-    func recordObservations(source: Int, job: Int, values: [ObservedValue], at now: Date, countFigure: Int?) throws -> Int {
-        guard !values.isEmpty else { return 0 }
-        return try db.execute("""
+    /// changed or is new.
+    func recordObservations(source: Int, job: Int, values: [ObservedValue], at now: Date, countFigure: Int?) throws {
+        guard !values.isEmpty else { return }
+        try db.execute("""
             WITH input AS (
                 SELECT * FROM unnest(\(values.map(\.series)), \(values.map(\.number)), \(values.map(\.text)), \(values.map(\.label)))
                     AS i(series, value_number, value_text, label)
@@ -144,11 +147,7 @@ extension Repository {
                 figuresAdded += result.inserted.count
             }
         }
-        try db.execute("""
-            UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified),
-                   last_changed_at = CASE WHEN \(itemsAdded > 0) THEN \(now) ELSE last_changed_at END
-            WHERE id = \(job.source.id)
-            """)
+        try markPolled(source: job.source.id, at: now, validators: validators, changed: itemsAdded > 0)
         return (itemsAdded, figuresAdded)
     }
 

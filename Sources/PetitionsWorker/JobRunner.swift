@@ -135,6 +135,12 @@ public struct JobRunner: Sendable {
         return try await fetcher.fetch(url, etag: etag, lastModified: lastModified)
     }
 
+    /// A 304 answer: the job completes with every series of the source seen again now.
+    func completeUnchanged(_ job: ClaimedJob) async throws {
+        let (worker, now) = (settings.workerName, clock.now())
+        try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+    }
+
     // MARK: Platforms
 
     func poll(_ job: ClaimedJob) async throws -> String {
@@ -143,7 +149,7 @@ public struct JobRunner: Sendable {
         let now = clock.now()
         switch outcome {
         case .notModified:
-            try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+            try await completeUnchanged(job)
             return "not modified"
         case .body(let bytes, let etag, let lastModified, _):
             let source = job.source
@@ -166,8 +172,7 @@ public struct JobRunner: Sendable {
         let worker = settings.workerName
         let outcome = try await timedFetch(job.source.url, etag: job.etag, lastModified: job.lastModified)
         guard case .body(let bytes, let etag, let lastModified, _) = outcome else {
-            let now = clock.now()
-            try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+            try await completeUnchanged(job)
             return "feed not modified"
         }
         let items = try Feed.parse(bytes)

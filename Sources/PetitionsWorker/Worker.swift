@@ -182,7 +182,6 @@ public final class Worker: Service, Sendable {
 public actor WorkerState {
     private(set) var stopping = false
     private var tasks: [Int: Task<Void, Never>] = [:]
-    private var pendingStarts: Set<Int> = []
     private var ended: Set<Int> = []
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private(set) var runningCount = 0
