@@ -24,8 +24,8 @@ struct JobsShow: AsyncParsableCommand {
             var object = SourceShapes.job(job)
             object["attempt_log"] = attempts.map { a -> [String: Any] in
                 ["attempt": a.attempt, "worker": a.worker, "started_at": Timestamps.iso8601(a.startedAt),
-                 "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? "" as Any, "outcome": a.outcome ?? "" as Any,
-                 "error": a.error ?? "" as Any]
+                 "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? NSNull(), "outcome": a.outcome ?? NSNull(),
+                 "error": a.error ?? NSNull()]
             }
             try JSONOutput.print(object)
         case .table:
