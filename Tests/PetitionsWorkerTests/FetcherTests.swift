@@ -8,8 +8,9 @@ import TestSupport
     static func fetcher(_ change: (inout FetchSettings) -> Void = { _ in }) -> Fetcher {
         var settings = FetchSettings()
         settings.hostGap = 0
-        settings.connectTimeout = 2
-        settings.readTimeout = 2
+        // Generous, so that a loaded machine does not turn other failures into timeouts.
+        settings.connectTimeout = 15
+        settings.readTimeout = 15
         change(&settings)
         return Fetcher(settings: settings)
     }
@@ -58,13 +59,15 @@ import TestSupport
         server.set("/loop/3", .init(status: 302, body: "", headers: [("Location", "/loop/4")]))
         server.set("/loop/4", .init(body: "{}"))
         server.set("/hop", .init(status: 301, body: "", headers: [("Location", "/loop/4")]))
-        server.set("/slow", .init(body: "{}", delay: 4))
+        server.set("/slow", .init(body: "{}", delay: 5))
         server.set("/broken", .init(status: 500, body: "oops"))
         let fetcher = Self.fetcher { $0.maxBytes = 1024; $0.maxRedirects = 2 }
         await Self.expectFailure(fetcher, server.url("/big"), kind: .tooLarge, retryable: false, saying: "1024-byte limit")
         await Self.expectFailure(fetcher, server.url("/loop/1"), kind: .redirects, retryable: false, saying: "--max-redirects")
         guard case .body = try await fetcher.fetch(server.url("/hop")) else { Issue.record("one redirect should be followed"); return }
-        await Self.expectFailure(fetcher, server.url("/slow"), kind: .timeout, retryable: true, saying: "did not answer in time")
+        let impatient = Self.fetcher { $0.readTimeout = 1 }
+        await Self.expectFailure(impatient, server.url("/slow"), kind: .timeout, retryable: true, saying: "did not answer in time")
+        await impatient.shutdown()
         await Self.expectFailure(fetcher, server.url("/broken"), kind: .status, retryable: true, saying: "HTTP 500")
         await Self.expectFailure(fetcher, "ftp://127.0.0.1/file", kind: .url, retryable: false, saying: "only http and https")
         // TLS spoken to a plain-HTTP port.
