@@ -21,11 +21,14 @@ public struct HTTPResponseInfo: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: [UInt8]
+    /// Seconds to wait (on the event loop) before sending it.
+    public var delay: Double = 0
 
-    public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = []) {
+    public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], delay: Double = 0) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.delay = delay
     }
 
     public init(status: Int = 200, contentType: String, _ text: String, headers: [(String, String)] = []) {
@@ -34,9 +37,16 @@ public struct HTTPResponseInfo: Sendable {
 }
 
 /// A small HTTP/1.1 server bound to 127.0.0.1: the worker's status endpoint, and fixtures in tests.
-/// Each request is answered by an async handler; connections are kept alive.
+/// Each request is answered by a handler, async or (for fixtures) synchronous on the event loop, so
+/// that answers never wait for the concurrency pool; connections are kept alive.
 public final class LoopbackServer: Sendable {
     public typealias Handler = @Sendable (HTTPRequestInfo) async -> HTTPResponseInfo
+    public typealias ImmediateHandler = @Sendable (HTTPRequestInfo) -> HTTPResponseInfo
+
+    enum Responder: Sendable {
+        case async(Handler)
+        case immediate(ImmediateHandler)
+    }
 
     private let channel: any Channel
     /// The port it listens on (the one asked for, or the one the system chose for port 0).
@@ -44,13 +54,23 @@ public final class LoopbackServer: Sendable {
 
     /// Starts listening on 127.0.0.1:`port` (0 picks a free port).
     /// - Throws: when the port is taken, with the port in the message.
-    public init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
+    public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
+        try await self.init(port: port, group: group, responder: .async(handler))
+    }
+
+    /// Like `init(port:group:handler:)`, with a handler that answers at once on the event loop
+    /// (a response's `delay` is waited there too).
+    public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, immediate: @escaping ImmediateHandler) async throws {
+        try await self.init(port: port, group: group, responder: .immediate(immediate))
+    }
+
+    init(port: Int, group: any EventLoopGroup, responder: Responder) async throws {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
-                    channel.pipeline.addHandler(RequestHandler(handler: handler))
+                    channel.pipeline.addHandler(RequestHandler(responder: responder))
                 }
             }
         do {
@@ -75,10 +95,10 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    private let handler: LoopbackServer.Handler
+    private let responder: LoopbackServer.Responder
     private var head: HTTPRequestHead?
 
-    init(handler: @escaping LoopbackServer.Handler) { self.handler = handler }
+    init(responder: LoopbackServer.Responder) { self.responder = responder }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
@@ -92,15 +112,22 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             let request = HTTPRequestInfo(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
             let keepAlive = head.isKeepAlive
             let version = head.version
-            let handler = self.handler
             let loop = context.eventLoop
             let bound = NIOLoopBound((self, context), eventLoop: loop)
-            Task {
-                let response = await handler(request)
-                loop.execute {
+            let send: @Sendable (HTTPResponseInfo) -> Void = { response in
+                let write: @Sendable () -> Void = {
                     let (this, context) = bound.value
                     this.write(response, version: version, keepAlive: keepAlive, context: context)
                 }
+                if response.delay > 0 {
+                    loop.scheduleTask(in: .milliseconds(Int64(response.delay * 1000)), write)
+                } else {
+                    loop.execute(write)
+                }
+            }
+            switch responder {
+            case .immediate(let handler): send(handler(request))
+            case .async(let handler): Task { send(await handler(request)) }
             }
         }
     }

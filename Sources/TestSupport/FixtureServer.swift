@@ -39,18 +39,18 @@ public final class FixtureServer: Sendable {
 
     public init() async throws {
         let state = self.state
-        server = try await LoopbackServer(port: 0) { request in
+        // Answered on the event loop: a fixture never waits for a concurrency pool that tests keep busy.
+        server = try await LoopbackServer(port: 0, immediate: { request in
             state.counts.withLock { $0[request.path, default: 0] += 1 }
             state.lastHeaders.withLock { $0[request.path] = request.headers }
             guard let route = state.routes.withLock({ $0[request.path] }) else {
                 return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
             }
-            if route.delay > 0 { try? await Task.sleep(for: .milliseconds(Int(route.delay * 1000))) }
             if let etag = route.etag, request.header("If-None-Match") == etag {
-                return HTTPResponseInfo(status: 304, headers: [("ETag", etag)])
+                return HTTPResponseInfo(status: 304, headers: [("ETag", etag)], delay: route.delay)
             }
-            return HTTPResponseInfo(status: route.status, headers: route.headers, body: route.body)
-        }
+            return HTTPResponseInfo(status: route.status, headers: route.headers, body: route.body, delay: route.delay)
+        })
         port = server.port
     }
 

@@ -125,9 +125,11 @@ import TestSupport
         try await WorkerBench.with { bench in
             let source = try bench.addSource(.json, url: server.url("/count.json"), pointer: "/data/count")
             server.set("/count.json", .init(body: #"{"data": {"count": "2,500"}}"#, etag: "\"v1\""))
-            #expect(try await bench.runDue() == [.succeeded("count 2500 (first poll)")])
+            let first = try await bench.runDue()
+            #expect(first == [.succeeded("count 2500 (first poll)")], "\(first)")
             bench.clock.advance(by: 300)
-            #expect(try await bench.runDue() == [.succeeded("not modified")])
+            let second = try await bench.runDue()
+            #expect(second == [.succeeded("not modified")], "\(second)")
             let counts = try bench.repository.observations(source: source.id, series: "count")
             #expect(counts.count == 1 && counts[0].lastSeen == bench.clock.now())
         }
