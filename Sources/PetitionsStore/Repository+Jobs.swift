@@ -56,104 +56,119 @@ public struct LeaseLost: Error, Sendable, CustomStringConvertible {
 extension Repository {
     // MARK: Scheduling
 
-    /// Inserts, for every active source without an unfinished job, one job for its latest due time.
-    /// Safe to run from any number of workers at once: the unique key on (source, due time) keeps it
-    /// to one job per due time.
+    /// Queues one job for the latest due time of each active source whose next due time has come,
+    /// and moves the source's next due time one period past `now`. Sources are taken through the
+    /// `sources_due` index in due order, at most `limit` a call, and locked with SKIP LOCKED, so any
+    /// number of schedulers split the work and each due time gets one job. A source whose job is
+    /// still queued or running gets none for this slot (it catches up with one job, not a burst), and
+    /// nothing is inserted only to conflict, so no job id is wasted.
     /// - Returns: how many jobs were added.
     @discardableResult
-    public func scheduleDueJobs(now: Date) throws -> Int {
+    public func scheduleDueJobs(now: Date, limit: Int = 1000) throws -> Int {
         try db.execute("""
+            WITH due AS (
+                SELECT s.id, s.max_attempts, s.every,
+                       s.anchor + floor(extract(epoch FROM (\(now)::timestamptz - s.anchor)) / extract(epoch FROM s.every)) * s.every AS at
+                FROM sources s
+                WHERE s.next_due_at <= \(now) AND NOT s.paused AND s.removed_at IS NULL
+                ORDER BY s.next_due_at
+                LIMIT \(limit)
+                FOR UPDATE SKIP LOCKED
+            ), advanced AS (
+                UPDATE sources s SET next_due_at = due.at + due.every FROM due WHERE s.id = due.id
+            )
             INSERT INTO jobs (source_id, due_at, run_after, max_attempts)
-            SELECT s.id, due.at, due.at, s.max_attempts
-            FROM sources s
-            CROSS JOIN LATERAL (
-                SELECT s.anchor + floor(extract(epoch FROM (\(now)::timestamptz - s.anchor)) / extract(epoch FROM s.every)) * s.every AS at
-            ) due
-            WHERE NOT s.paused AND s.removed_at IS NULL AND s.anchor <= \(now)
-              AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = s.id AND j.state IN ('queued', 'running'))
-            ON CONFLICT (source_id, due_at) DO NOTHING
+            SELECT due.id, due.at, due.at, due.max_attempts FROM due
+            WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.state IN ('queued', 'running'))
+              AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at)
+            ON CONFLICT DO NOTHING
             """)
     }
 
-    /// Queues a job for a source now, outside its schedule (`petitions source poll`).
+    /// Queues a job for a source now, outside its schedule (`petitions source poll`). The source's
+    /// row is locked first, so two at once give one job; an open job is returned instead of a new one.
     public func queueNow(source id: Int, now: Date) throws -> Int {
         try db.withTransaction { db in
-            guard let source = try Repository(db).source(id), source.removedAt == nil else {
+            guard let locked = try db.query("SELECT max_attempts FROM sources WHERE id = \(id) AND removed_at IS NULL FOR UPDATE").first else {
                 throw StoreError.notFound("there is no source \(id) (see: petitions source list)")
             }
             if let open = try db.query("SELECT id FROM jobs WHERE source_id = \(id) AND state IN ('queued', 'running')").first {
                 return try open.decode("id")
             }
+            let maxAttempts: Int = try locked.decode("max_attempts")
             return try db.query("""
-                INSERT INTO jobs (source_id, due_at, run_after, max_attempts) VALUES (\(id), \(now), \(now), \(source.maxAttempts))
+                INSERT INTO jobs (source_id, due_at, run_after, max_attempts) VALUES (\(id), \(now), \(now), \(maxAttempts))
                 ON CONFLICT (source_id, due_at) DO UPDATE SET run_after = excluded.run_after RETURNING id
                 """)[0].decode("id")
         }
     }
 
-    /// When the next job becomes claimable (for an idle worker's sleep), nil when none is queued.
+    /// When something next needs the worker (a queued job's time, an expiring lease, a source falling
+    /// due), for an idle worker's sleep; nil when nothing is waiting. Three index lookups.
     public func nextRunAfter() throws -> Date? {
         try db.query("""
-            SELECT least((SELECT min(run_after) FROM jobs WHERE state = 'queued'), (SELECT min(lease_until) FROM jobs WHERE state = 'running')) AS next
+            SELECT least((SELECT min(run_after) FROM jobs WHERE state = 'queued'),
+                         (SELECT min(lease_until) FROM jobs WHERE state = 'running'),
+                         (SELECT min(next_due_at) FROM sources WHERE NOT paused AND removed_at IS NULL)) AS next
             """).first?.decode("next")
     }
 
     // MARK: Claiming
 
-    /// Fails jobs whose lease ran out on their last allowed attempt: their worker died or hung each time.
-    @discardableResult
-    public func failExhaustedLeases(now: Date) throws -> Int {
-        try db.withTransaction { db in
-            let rows = try db.query("""
+    /// The columns `decodeSource` reads, without the per-source look-ups of `source(_:)` (a claim
+    /// needs none of what polling last saw).
+    private static let claimedSourceColumns = """
+        s.id, c.slug AS campaign, o.slug AS outlet, s.kind, s.url, extract(epoch FROM s.every)::float8 AS every_seconds, s.metric,
+        s.pointer, s.pattern, s.max_attempts, s.paused, s.anchor, s.created_at, s.removed_at, s.last_polled_at, s.last_changed_at, s.last_error,
+        NULL::bigint AS count, NULL::timestamptz AS count_since, NULL::timestamptz AS count_last_seen, 0::bigint AS feed_items,
+        'running'::text AS open_job, s.etag, s.last_modified
+        """
+
+    /// Claims up to `limit` claimable jobs, in one statement: queued ones whose time has come (through
+    /// the `jobs_ready` index, in claim order) and running ones whose lease expired (through
+    /// `jobs_leased`). Jobs whose lease ran out on their last attempt are failed on the way. Rows
+    /// another worker is claiming are skipped, never waited for.
+    public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [ClaimedJob] {
+        let rows = try db.query("""
+            WITH exhausted AS (
                 UPDATE jobs SET state = 'failed', lease_until = NULL, finished_at = \(now),
                        last_error = 'the lease expired on attempt ' || attempts || ' of ' || max_attempts || ' (the worker died or hung); run `petitions jobs retry ' || id || '` to try again'
-                WHERE state = 'running' AND lease_until < \(now) AND attempts >= max_attempts
+                WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(now) AND attempts >= max_attempts
+                             ORDER BY lease_until, id LIMIT 100 FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempts
-                """)
-            for row in rows {
-                let id: Int = try row.decode("id")
-                let attempt: Int = try row.decode("attempts")
-                try db.execute("UPDATE job_attempts SET finished_at = \(now), outcome = 'lease expired' WHERE job_id = \(id) AND attempt = \(attempt) AND finished_at IS NULL")
-            }
-            return rows.count
-        }
-    }
-
-    /// Claims up to `limit` claimable jobs: queued ones whose time has come, and running ones whose
-    /// lease expired. Rows another worker is claiming are skipped, never waited for.
-    public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [ClaimedJob] {
-        try failExhaustedLeases(now: now)
-        return try db.withTransaction { db in
-            let rows = try db.query("""
-                WITH picked AS (
-                    SELECT id, state AS previous_state, attempts AS previous_attempts FROM jobs
-                    WHERE (state = 'queued' AND run_after <= \(now)) OR (state = 'running' AND lease_until < \(now))
-                    ORDER BY run_after, id
-                    LIMIT \(limit)
-                    FOR UPDATE SKIP LOCKED
-                ), expired AS (
-                    UPDATE job_attempts a SET finished_at = \(now), outcome = 'lease expired'
-                    FROM picked p
-                    WHERE p.previous_state = 'running' AND a.job_id = p.id AND a.attempt = p.previous_attempts AND a.finished_at IS NULL
-                ), claimed AS (
-                    UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, worker = \(worker),
-                           lease_until = \(now)::timestamptz + make_interval(secs => \(lease)), started_at = coalesce(j.started_at, \(now))
-                    FROM picked p WHERE j.id = p.id
-                    RETURNING j.id, j.source_id, j.attempts, j.max_attempts, j.due_at
-                ), logged AS (
-                    INSERT INTO job_attempts (job_id, attempt, worker, started_at) SELECT id, attempts, \(worker), \(now) FROM claimed
-                )
-                SELECT c.id AS job_id, c.source_id, c.attempts AS attempt, c.max_attempts AS job_max_attempts, c.due_at, s.etag, s.last_modified
-                FROM claimed c JOIN sources s ON s.id = c.source_id
-                """)
-            return try rows.map { row in
-                let jobID: Int = try row.decode("job_id")
-                guard let source = try Repository(db).source(try row.decode("source_id")) else {
-                    throw StoreError.notFound("job \(jobID) has no source")
-                }
-                return ClaimedJob(id: jobID, attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),
-                                  dueAt: try row.decode("due_at"), source: source, etag: try row.decode("etag"), lastModified: try row.decode("last_modified"))
-            }
+            ), exhausted_logged AS (
+                UPDATE job_attempts a SET finished_at = \(now), outcome = 'lease expired'
+                FROM exhausted e WHERE a.job_id = e.id AND a.attempt = e.attempts AND a.finished_at IS NULL
+            ), expired AS (
+                SELECT id, state AS previous_state, attempts AS previous_attempts FROM jobs
+                WHERE state = 'running' AND lease_until < \(now) AND attempts < max_attempts
+                ORDER BY lease_until, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            ), ready AS (
+                SELECT id, state AS previous_state, attempts AS previous_attempts FROM jobs
+                WHERE state = 'queued' AND run_after <= \(now)
+                ORDER BY run_after, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
+            ), picked AS (
+                SELECT * FROM (SELECT * FROM expired UNION ALL SELECT * FROM ready) both_kinds LIMIT \(limit)
+            ), expired_logged AS (
+                UPDATE job_attempts a SET finished_at = \(now), outcome = 'lease expired'
+                FROM picked p
+                WHERE p.previous_state = 'running' AND a.job_id = p.id AND a.attempt = p.previous_attempts AND a.finished_at IS NULL
+            ), claimed AS (
+                UPDATE jobs j SET state = 'running', attempts = j.attempts + 1, worker = \(worker),
+                       lease_until = \(now)::timestamptz + make_interval(secs => \(lease)), started_at = coalesce(j.started_at, \(now))
+                FROM picked p WHERE j.id = p.id
+                RETURNING j.id, j.source_id, j.attempts, j.max_attempts, j.due_at, j.run_after
+            ), logged AS (
+                INSERT INTO job_attempts (job_id, attempt, worker, started_at) SELECT id, attempts, \(worker), \(now) FROM claimed
+            )
+            SELECT cl.id AS job_id, cl.attempts AS attempt, cl.max_attempts AS job_max_attempts, cl.due_at, \(unsafeRaw: Self.claimedSourceColumns)
+            FROM claimed cl JOIN sources s ON s.id = cl.source_id JOIN campaigns c ON c.id = s.campaign_id JOIN outlets o ON o.id = s.outlet_id
+            ORDER BY cl.run_after, cl.id
+            """)
+        return try rows.map { row in
+            ClaimedJob(id: try row.decode("job_id"), attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),
+                       dueAt: try row.decode("due_at"), source: try Self.decodeSource(row), etag: try row.decode("etag"),
+                       lastModified: try row.decode("last_modified"))
         }
     }
 
@@ -176,10 +191,13 @@ extension Repository {
             let value = try body(Repository(db))
             let summary = try PGJSON(encoding: result(value))
             try db.execute("""
+                WITH attempt AS (
+                    UPDATE job_attempts SET finished_at = \(now), outcome = 'succeeded' WHERE job_id = \(job.id) AND attempt = \(job.attempt)
+                ), source AS (
+                    UPDATE sources SET last_error = NULL WHERE id = \(job.source.id) AND last_error IS NOT NULL
+                )
                 UPDATE jobs SET state = 'succeeded', lease_until = NULL, finished_at = \(now), result = \(summary), last_error = NULL WHERE id = \(job.id)
                 """)
-            try db.execute("UPDATE job_attempts SET finished_at = \(now), outcome = 'succeeded' WHERE job_id = \(job.id) AND attempt = \(job.attempt)")
-            try db.execute("UPDATE sources SET last_error = NULL WHERE id = \(job.source.id)")
             return value
         }
     }
@@ -217,15 +235,18 @@ extension Repository {
         }
     }
 
-    /// Gives a job back unfinished (the worker is stopping): queued again at once, and the attempt
-    /// does not count against its maximum.
-    public func releaseJob(_ job: ClaimedJob, worker: String, now: Date) throws {
+    /// Gives a job back unfinished: queued again at `runAfter` (default now), and the attempt does
+    /// not count against its maximum. Used when the worker is stopping, and when the job's host is
+    /// busy with another worker's request (`reason` says so on the attempt).
+    public func releaseJob(_ job: ClaimedJob, worker: String, now: Date, runAfter: Date? = nil, reason: String? = nil) throws {
         try db.withTransaction { db in
             try holdJob(job, worker: worker, db: db)
             try db.execute("""
-                UPDATE jobs SET state = 'queued', lease_until = NULL, run_after = \(now), max_attempts = max_attempts + 1 WHERE id = \(job.id)
+                WITH attempt AS (
+                    UPDATE job_attempts SET finished_at = \(now), outcome = 'released', error = \(reason) WHERE job_id = \(job.id) AND attempt = \(job.attempt)
+                )
+                UPDATE jobs SET state = 'queued', lease_until = NULL, run_after = \(runAfter ?? now), max_attempts = max_attempts + 1 WHERE id = \(job.id)
                 """)
-            try db.execute("UPDATE job_attempts SET finished_at = \(now), outcome = 'released' WHERE job_id = \(job.id) AND attempt = \(job.attempt)")
         }
     }
 
@@ -280,6 +301,8 @@ extension Repository {
             guard job.state == "failed" || job.state == "cancelled" else {
                 throw StoreError.conflict("job \(id) is \(job.state); only failed or cancelled jobs can be retried")
             }
+            // The source's row is the lock every job maker takes (scheduler, `source poll`, retry).
+            try db.execute("SELECT 1 FROM sources WHERE id = \(job.sourceID) FOR UPDATE")
             let open = try db.query("SELECT id FROM jobs WHERE source_id = \(job.sourceID) AND state IN ('queued', 'running') AND id <> \(id)")
             if let other = open.first {
                 throw StoreError.conflict("source \(job.sourceID) already has job \(try other.decode("id", as: Int.self)) waiting or running; retrying \(id) too would poll it twice")
@@ -309,5 +332,96 @@ extension Repository {
             try audit(db, actor: actor, action: "job.cancel", type: "job", subject: String(id), details: ["previous_state": job.state, "reason": reason ?? ""])
             return try repository.job(id)!
         }
+    }
+
+    // MARK: Retention
+
+    /// What pruning removed (or, on a dry run, would remove).
+    public struct PruneResult: Sendable, Equatable, Codable {
+        public var succeeded = 0
+        public var failed = 0
+        public var attempts = 0
+        public var batches = 0
+        public var total: Int { succeeded + failed }
+        public init() {}
+    }
+
+    /// Deletes finished jobs, with their attempts: succeeded ones that finished before
+    /// `now - keepSucceeded`, failed and cancelled ones before `now - keepFailed`. It works in
+    /// batches of `batch` rows, each its own short statement taking its rows with SKIP LOCKED, so
+    /// it never waits for (or holds up) a claim; queued and running jobs are never touched.
+    /// Observations, figures, feed items and flags are history and stay (with the pruned job's id).
+    /// - Parameter maxBatches: stop after this many batches (the rest waits for the next run).
+    public func pruneJobs(now: Date, keepSucceeded: TimeInterval, keepFailed: TimeInterval, batch: Int = 1000,
+                          maxBatches: Int = .max, dryRun: Bool = false) throws -> PruneResult {
+        var result = PruneResult()
+        let classes: [(states: [String], cutoff: Date, add: (inout PruneResult, Int) -> Void)] = [
+            (["succeeded"], now.addingTimeInterval(-keepSucceeded), { $0.succeeded += $1 }),
+            (["failed", "cancelled"], now.addingTimeInterval(-keepFailed), { $0.failed += $1 }),
+        ]
+        for kind in classes {
+            if dryRun {
+                let row = try db.query("""
+                    SELECT count(*) AS jobs, coalesce(sum((SELECT count(*) FROM job_attempts a WHERE a.job_id = j.id)), 0)::bigint AS attempts
+                    FROM jobs j WHERE j.state = ANY(\(kind.states)) AND j.finished_at < \(kind.cutoff)
+                    """)[0]
+                kind.add(&result, try row.decode("jobs"))
+                result.attempts += try row.decode("attempts") as Int
+                continue
+            }
+            while result.batches < maxBatches {
+                let row = try db.query("""
+                    WITH doomed AS (
+                        SELECT id FROM jobs WHERE state = ANY(\(kind.states)) AND finished_at < \(kind.cutoff)
+                        ORDER BY finished_at, id LIMIT \(batch) FOR UPDATE SKIP LOCKED
+                    ), attempts AS (
+                        DELETE FROM job_attempts a USING doomed d WHERE a.job_id = d.id RETURNING 1
+                    ), deleted AS (
+                        DELETE FROM jobs j USING doomed d WHERE j.id = d.id RETURNING 1
+                    )
+                    SELECT (SELECT count(*) FROM deleted) AS jobs, (SELECT count(*) FROM attempts) AS attempts
+                    """)[0]
+                let jobs: Int = try row.decode("jobs")
+                guard jobs > 0 else { break }
+                result.batches += 1
+                kind.add(&result, jobs)
+                result.attempts += try row.decode("attempts") as Int
+                if jobs < batch { break }
+            }
+        }
+        return result
+    }
+
+    // MARK: Politeness
+
+    /// Whether a host's turn was taken, and if not, when it may be free.
+    public struct HostTurn: Sendable, Equatable {
+        public var taken: Bool
+        /// When the host's current holder must be done, or its gap ends (not taken only).
+        public var freeAt: Date?
+    }
+
+    /// Takes `host` for one request, for at most `hold` seconds, unless another holder has it or its
+    /// gap after the last request has not passed. One statement; the row is made on first use.
+    public func takeHost(_ host: String, holder: String, now: Date, hold: TimeInterval) throws -> HostTurn {
+        let row = try db.query("""
+            WITH taken AS (
+                INSERT INTO fetch_hosts AS h (host, holder, held_until) VALUES (\(host), \(holder), \(now)::timestamptz + make_interval(secs => \(hold)))
+                ON CONFLICT (host) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
+                WHERE (h.held_until IS NULL OR h.held_until < \(now)) AND h.next_allowed_at <= \(now)
+                RETURNING 1
+            )
+            SELECT EXISTS (SELECT 1 FROM taken) AS taken,
+                   (SELECT greatest(next_allowed_at, held_until) FROM fetch_hosts WHERE host = \(host)) AS free_at
+            """)[0]
+        return HostTurn(taken: try row.decode("taken"), freeAt: try row.decode("free_at"))
+    }
+
+    /// Gives `host` back after a request: the next may start `gap` seconds from `now`.
+    public func giveBackHost(_ host: String, holder: String, now: Date, gap: TimeInterval) throws {
+        try db.execute("""
+            UPDATE fetch_hosts SET holder = NULL, held_until = NULL, next_allowed_at = \(now)::timestamptz + make_interval(secs => \(gap))
+            WHERE host = \(host) AND holder = \(holder)
+            """)
     }
 }

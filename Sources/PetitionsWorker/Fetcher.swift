@@ -40,9 +40,12 @@ public struct FetchError: Error, Sendable, CustomStringConvertible {
 public final class Fetcher: Sendable {
     public let settings: FetchSettings
     private let client: HTTPClient
-    private let gate: HostGate
+    private let turns: any HostTurns
 
-    public init(settings: FetchSettings) {
+    /// - Parameter turns: who decides when a host may be fetched; by default one request at a time
+    ///   per host within this process (`HostGate`). The worker passes `DatabaseHostGate`, which holds
+    ///   across every worker on the same database.
+    public init(settings: FetchSettings, turns: (any HostTurns)? = nil) {
         self.settings = settings
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)), read: .milliseconds(Int64(settings.readTimeout * 1000)))
@@ -50,7 +53,7 @@ public final class Fetcher: Sendable {
         configuration.decompression = .enabled(limit: .size(settings.maxBytes))
         configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
-        gate = HostGate(gap: settings.hostGap)
+        self.turns = turns ?? HostGate(gap: settings.hostGap)
     }
 
     public func shutdown() async {
@@ -61,7 +64,7 @@ public final class Fetcher: Sendable {
     public func fetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> FetchOutcome {
         if let problem = SourceURL.problem(url) { throw FetchError(kind: .url, message: "cannot fetch \(url): \(problem)", retryable: false) }
         let host = SourceURL.host(url) ?? url
-        return try await gate.withTurn(host: host) {
+        return try await turns.withTurn(host: host) {
             try await self.perform(url, etag: etag, lastModified: lastModified)
         }
     }
@@ -153,16 +156,22 @@ public final class Fetcher: Sendable {
     }
 }
 
+/// Decides when a host may be fetched: politeness.
+public protocol HostTurns: Sendable {
+    /// Runs `body` (one request to `host`) when the host's turn comes.
+    func withTurn<T: Sendable>(host: String, _ body: @Sendable () async throws -> T) async throws -> T
+}
+
 /// One request at a time per host, with a least gap between them (politeness, within a process).
-actor HostGate {
+public actor HostGate: HostTurns {
     private let gap: TimeInterval
     private var busy: Set<String> = []
     private var lastEnd: [String: ContinuousClock.Instant] = [:]
     private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    init(gap: TimeInterval) { self.gap = gap }
+    public init(gap: TimeInterval) { self.gap = gap }
 
-    func withTurn<T: Sendable>(host: String, _ body: @Sendable () async throws -> T) async throws -> T {
+    public func withTurn<T: Sendable>(host: String, _ body: @Sendable () async throws -> T) async throws -> T {
         await acquire(host)
         if let last = lastEnd[host] {
             let ready = last.advanced(by: .milliseconds(Int64(gap * 1000)))

@@ -16,6 +16,8 @@ public struct JobSettings: Sendable {
     public var backoff = Backoff()
     /// New feed items read per run; the rest wait for the next run.
     public var maxItemsPerRun = 25
+    /// The least gap between requests to one host (for spreading jobs deferred by a busy host).
+    public var hostGap: TimeInterval = 1
     public init(workerName: String) { self.workerName = workerName }
 }
 
@@ -25,6 +27,8 @@ public enum JobEnd: Sendable, Equatable {
     case retrying(String, at: Date)
     case failed(String)
     case released
+    /// Given back because its host was busy with another worker's request; it runs again at that time.
+    case deferred(until: Date)
     case leaseLost
 }
 
@@ -75,6 +79,20 @@ public struct JobRunner: Sendable {
             metrics.leaseLost.increment()
             logger.warning("job's claim was lost (lease expired or cancelled); its changes were rolled back")
             return .leaseLost
+        } catch let busy as HostBusy {
+            // Not the source's fault: the job waits for the host without using an attempt, spread
+            // over the gap so that the jobs waiting for one host do not all come back at once.
+            let now = clock.now()
+            let until = max(busy.until, now).addingTimeInterval(random() * max(settings.hostGap, 0.05))
+            do {
+                try await database { try $0.releaseJob(job, worker: worker, now: now, runAfter: until, reason: busy.description) }
+                metrics.deferred.increment()
+                logger.info("job deferred: its host is busy", metadata: ["host": "\(busy.host)", "run_after": "\(TimeFormatting.iso(until))"])
+                return .deferred(until: until)
+            } catch {
+                logger.error("could not defer the job: \(error); it will be claimed again when its lease expires")
+                return .leaseLost
+            }
         } catch {
             if Task.isCancelled {
                 let now = clock.now()

@@ -15,6 +15,22 @@ public struct LoopSettings: Sendable {
     public var grace: TimeInterval = 20
     /// Run what is due, then exit.
     public var once = false
+    /// Finished jobs kept; nil keeps them all.
+    public var retention: Retention? = Retention()
+    public init() {}
+}
+
+/// How long finished jobs are kept before the worker prunes them (with their attempts).
+public struct Retention: Sendable {
+    /// Succeeded jobs.
+    public var keepSucceeded: TimeInterval = 7 * 86_400
+    /// Failed and cancelled jobs: kept longer, for a person to look at.
+    public var keepFailed: TimeInterval = 30 * 86_400
+    /// How often a running worker prunes.
+    public var every: TimeInterval = 60
+    /// Rows deleted per statement, and statements per run (the rest waits for the next run).
+    public var batch = 1000
+    public var maxBatches = 20
     public init() {}
 }
 
@@ -88,9 +104,37 @@ public final class Worker: Service, Sendable {
         }
     }
 
+    /// Prunes finished jobs now and then, in small batches on a pooled connection, so that the loop's
+    /// claims never wait for it.
+    func prune(_ retention: Retention) async {
+        let now = clock.now()
+        do {
+            let result = try await runner.database {
+                try $0.pruneJobs(now: now, keepSucceeded: retention.keepSucceeded, keepFailed: retention.keepFailed,
+                                 batch: retention.batch, maxBatches: retention.maxBatches)
+            }
+            if result.total > 0 {
+                runner.metrics.pruned.increment(by: Int64(result.total))
+                logger.info("pruned finished jobs", metadata: ["jobs.succeeded": "\(result.succeeded)", "jobs.failed": "\(result.failed)",
+                                                                "attempts": "\(result.attempts)"])
+            }
+        } catch {
+            logger.warning("could not prune finished jobs: \(error); trying again later")
+        }
+    }
+
+    func pruneNowAndThen(_ retention: Retention) async {
+        while await !state.stopping, !Task.isCancelled {
+            await prune(retention)
+            try? await Task.sleep(for: .milliseconds(Int(retention.every * 1000)))
+        }
+    }
+
     func runLoop() async throws {
         let listening = listener.map { connection in Task { await listen(on: connection) } }
         defer { listening?.cancel() }
+        let pruning = loop.once ? nil : loop.retention.map { retention in Task { await pruneNowAndThen(retention) } }
+        defer { pruning?.cancel() }
         let worker = jobs.workerName
         logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
         var databaseFailures = 0
@@ -130,6 +174,7 @@ public final class Worker: Service, Sendable {
             }
         }
         await drain()
+        if loop.once, let retention = loop.retention { await prune(retention) }
         logger.notice("worker stopped", metadata: ["worker": "\(worker)"])
     }
 

@@ -19,6 +19,14 @@ public struct WorkerCommand: AsyncParsableCommand {
             lease it renews while it works; if a worker dies, its jobs are claimed again when their lease expires. \
             Run as many workers as you like, on one machine or many, against the same database.
 
+            Politeness: at most one request in flight per host across every worker on the database, with \
+            --host-gap between them. A job whose host is busy for more than a few seconds is given back to the \
+            queue for when the host is free (without using an attempt), so one slow host never holds up others.
+
+            Finished jobs are pruned as the worker runs: succeeded ones after --keep-jobs, failed and cancelled \
+            ones after --keep-failed, in small batches that never block claims. Observations and figures are \
+            history and are never pruned.
+
             A failed attempt is retried with exponential backoff and jitter (network errors, timeouts, HTTP 5xx \
             and 429) until the source's --max-attempts; a body that cannot be read, or an HTTP 4xx, fails the job \
             at once (the next due time polls again). See `petitions jobs list --state failed`.
@@ -51,7 +59,10 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
     @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
     @Option(name: .customLong("max-redirects"), help: "Redirects followed per request.") var maxRedirects = 5
-    @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host.", valueName: "duration")) var hostGap = "1s"
+    @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host, across every worker on the database (one request in flight per host); 0s turns politeness off, for hosts you own.", valueName: "duration")) var hostGap = "1s"
+    @Option(name: .customLong("keep-jobs"), help: ArgumentHelp("How long succeeded jobs (and their attempts) are kept before they are pruned.", valueName: "duration")) var keepJobs = "7d"
+    @Option(name: .customLong("keep-failed"), help: ArgumentHelp("How long failed and cancelled jobs are kept before they are pruned.", valueName: "duration")) var keepFailed = "30d"
+    @Flag(name: .customLong("no-prune"), help: "Never prune finished jobs (see `petitions jobs prune`).") var noPrune = false
     @Option(name: .customLong("max-items"), help: "New feed items read per run of a feed; the rest wait for the next run.") var maxItems = 25
     @Option(name: .customLong("retry-base"), help: ArgumentHelp("Delay before the first retry; it doubles with each attempt (with jitter), up to --retry-cap.", valueName: "duration")) var retryBase = "30s"
     @Option(name: .customLong("retry-cap"), help: ArgumentHelp("Longest delay between retries.", valueName: "duration")) var retryCap = "1h"
@@ -81,6 +92,8 @@ public struct WorkerCommand: AsyncParsableCommand {
         _ = try seconds(hostGap, "--host-gap", allowZero: true)
         _ = try seconds(retryBase, "--retry-base")
         _ = try seconds(retryCap, "--retry-cap")
+        let keep = (try seconds(keepJobs, "--keep-jobs"), try seconds(keepFailed, "--keep-failed"))
+        guard keep.1 >= keep.0 else { throw ValidationError("--keep-failed (\(keepFailed)) is shorter than --keep-jobs (\(keepJobs)); failed jobs are kept at least as long") }
     }
 
     public func run() async throws {
@@ -103,16 +116,25 @@ public struct WorkerCommand: AsyncParsableCommand {
         var jobSettings = JobSettings(workerName: workerName)
         jobSettings.lease = try seconds(lease, "--lease")
         jobSettings.maxItemsPerRun = maxItems
+        jobSettings.hostGap = fetchSettings.hostGap
         jobSettings.backoff = Backoff(base: try seconds(retryBase, "--retry-base"), cap: try seconds(retryCap, "--retry-cap"))
         var loopSettings = LoopSettings()
         loopSettings.concurrency = concurrency
         loopSettings.pollInterval = try seconds(pollInterval, "--poll-interval")
         loopSettings.grace = try seconds(grace, "--grace", allowZero: true)
         loopSettings.once = once
+        if noPrune {
+            loopSettings.retention = nil
+        } else {
+            loopSettings.retention?.keepSucceeded = try seconds(keepJobs, "--keep-jobs")
+            loopSettings.retention?.keepFailed = try seconds(keepFailed, "--keep-failed")
+        }
 
         let connectionString = try Self.connectionString(global.target(), logger: logger)
-        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency, logger: logger)
-        let fetcher = Fetcher(settings: fetchSettings)
+        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger)
+        let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.connectTimeout + fetchSettings.readTimeout + 5,
+                                    holder: workerName, logger: logger)
+        let fetcher = Fetcher(settings: fetchSettings, turns: gate)
         let metrics = WorkerMetrics()
         let clock = SystemClock()
         let runner = JobRunner(settings: jobSettings, fetcher: fetcher, pool: pool, clock: clock, metrics: metrics, logger: logger)

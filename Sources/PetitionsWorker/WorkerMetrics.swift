@@ -8,6 +8,8 @@ public final class WorkerMetrics: Sendable {
     let failed: Counter
     let retried: Counter
     let released: Counter
+    let deferred: Counter
+    let pruned: Counter
     let leaseLost: Counter
     let figuresRecorded: Counter
     let feedItems: Counter
@@ -20,6 +22,8 @@ public final class WorkerMetrics: Sendable {
         failed = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_failed", unitName: "total", helpText: "Jobs failed for good (no attempts left, or an error waiting cannot fix)."))
         retried = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_retried", unitName: "total", helpText: "Failed attempts queued again with backoff."))
         released = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_released", unitName: "total", helpText: "Jobs given back unfinished at shutdown."))
+        deferred = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_deferred", unitName: "total", helpText: "Jobs given back because another worker was fetching from their host."))
+        pruned = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_pruned", unitName: "total", helpText: "Finished jobs pruned by this worker (retention)."))
         leaseLost = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_lease_lost", unitName: "total", helpText: "Jobs whose claim was lost (lease expired or cancelled); their changes were rolled back."))
         figuresRecorded = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "figures_recorded", unitName: "total", helpText: "Figures recorded: polled counts that changed, and figures extracted from feed items."))
         feedItems = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "feed_items_processed", unitName: "total", helpText: "Feed items read for figures."))

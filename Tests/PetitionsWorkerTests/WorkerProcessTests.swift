@@ -38,7 +38,9 @@ import TestSupport
         let server = try await FixtureServer()
         defer { Task { await server.close() } }
         try await WorkerBench.with { bench in
-            for i in 1...1000 { server.set("/n/\(i)", .init(body: "{\"count\": \(i * 10)}")) }
+            // A little latency, as real hosts have: one worker alone would take at least 5 s, so a worker
+            // that starts late on a loaded machine still finds work to share.
+            for i in 1...1000 { server.set("/n/\(i)", .init(body: "{\"count\": \(i * 10)}", delay: 0.02)) }
             try Self.addSources(bench.db, count: 1000, base: server.url("/n/"))
             let workers = try (1...4).map { try Self.worker(bench.url, ["--once", "--concurrency", "4", "--name", "w\($0)"]) }
             for worker in workers {
