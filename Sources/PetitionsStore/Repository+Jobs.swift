@@ -394,11 +394,13 @@ extension Repository {
 
     // MARK: Politeness
 
-    /// Whether a host's turn was taken, and if not, when it may be free.
+    /// Whether a host's turn was taken, and if not, why.
     public struct HostTurn: Sendable, Equatable {
         public var taken: Bool
-        /// When the host's current holder must be done, or its gap ends (not taken only).
-        public var freeAt: Date?
+        /// Another worker is fetching from the host (not taken only).
+        public var held: Bool
+        /// When the gap after the host's last request ends.
+        public var nextAllowedAt: Date?
     }
 
     /// Takes `host` for one request, for at most `hold` seconds, unless another holder has it or its
@@ -412,9 +414,10 @@ extension Repository {
                 RETURNING 1
             )
             SELECT EXISTS (SELECT 1 FROM taken) AS taken,
-                   (SELECT greatest(next_allowed_at, held_until) FROM fetch_hosts WHERE host = \(host)) AS free_at
+                   coalesce((SELECT held_until >= \(now) FROM fetch_hosts WHERE host = \(host)), false) AS held,
+                   (SELECT nullif(next_allowed_at, '-infinity') FROM fetch_hosts WHERE host = \(host)) AS next_allowed_at
             """)[0]
-        return HostTurn(taken: try row.decode("taken"), freeAt: try row.decode("free_at"))
+        return HostTurn(taken: try row.decode("taken"), held: try row.decode("held"), nextAllowedAt: try row.decode("next_allowed_at"))
     }
 
     /// Gives `host` back after a request: the next may start `gap` seconds from `now`.

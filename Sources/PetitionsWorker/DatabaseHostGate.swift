@@ -47,13 +47,18 @@ public final class DatabaseHostGate: HostTurns {
         guard gap > 0 else { return try await body() }
         let holder = "\(self.holder)#\(UUID().uuidString.prefix(8))"
         let (hold, deadline) = (self.hold, Date().addingTimeInterval(maxWait))
+        var pause = 0.01
         while true {
             let now = Date()
             let turn = try await database { try $0.takeHost(host, holder: holder, now: now, hold: hold) }
             if turn.taken { break }
-            let freeAt = turn.freeAt ?? now.addingTimeInterval(gap)
-            if freeAt > deadline { throw HostBusy(host: host, until: freeAt) }
-            try await Task.sleep(for: .milliseconds(Int(min(max(freeAt.timeIntervalSince(now), 0.005), 0.25) * 1000)))
+            // Held by another: its end is not known, so look again soon (less often the longer it takes).
+            // In its gap: look again when the gap ends.
+            let gapEnd = turn.nextAllowedAt ?? now
+            let wakeAt = turn.held ? max(gapEnd, now.addingTimeInterval(pause)) : gapEnd
+            if wakeAt > deadline { throw HostBusy(host: host, until: turn.held ? wakeAt.addingTimeInterval(gap) : wakeAt) }
+            pause = min(pause * 2, 0.25)
+            try await Task.sleep(for: .milliseconds(Int(max(wakeAt.timeIntervalSince(now), 0.002) * 1000)))
         }
         let gap = self.gap
         // Given back whatever happens, outside the caller's task so that a cancelled job still does.

@@ -132,8 +132,9 @@ public struct WorkerCommand: AsyncParsableCommand {
 
         let connectionString = try Self.connectionString(global.target(), logger: logger)
         let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger)
-        let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.connectTimeout + fetchSettings.readTimeout + 5,
-                                    holder: workerName, logger: logger)
+        // A --once run finishes what is due, so it waits for a busy host instead of giving the job back.
+        let hold = fetchSettings.connectTimeout + fetchSettings.readTimeout + 5
+        let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: hold, maxWait: once ? hold : 5, holder: workerName, logger: logger)
         let fetcher = Fetcher(settings: fetchSettings, turns: gate)
         let metrics = WorkerMetrics()
         let clock = SystemClock()

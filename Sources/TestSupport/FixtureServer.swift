@@ -32,6 +32,7 @@ public final class FixtureServer: Sendable {
         let routes = Mutex<[String: Route]>([:])
         let counts = Mutex<[String: Int]>([:])
         let lastHeaders = Mutex<[String: [(String, String)]]>([:])
+        let arrivals = Mutex<[(path: String, at: Date)]>([])
     }
     private let state = State()
     private let server: LoopbackServer
@@ -42,6 +43,7 @@ public final class FixtureServer: Sendable {
         // Answered on the event loop: a fixture never waits for a concurrency pool that tests keep busy.
         server = try await LoopbackServer(port: 0, immediate: { request in
             state.counts.withLock { $0[request.path, default: 0] += 1 }
+            state.arrivals.withLock { $0.append((request.path, Date())) }
             state.lastHeaders.withLock { $0[request.path] = request.headers }
             guard let route = state.routes.withLock({ $0[request.path] }) else {
                 return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
@@ -61,6 +63,9 @@ public final class FixtureServer: Sendable {
     public func requests(_ path: String) -> Int { state.counts.withLock { $0[path] ?? 0 } }
 
     public var allRequests: [String: Int] { state.counts.withLock { $0 } }
+
+    /// Every request's path and arrival time, in arrival order.
+    public var arrivals: [(path: String, at: Date)] { state.arrivals.withLock { $0 } }
 
     /// A header of the last request for `path`.
     public func lastHeader(_ path: String, _ name: String) -> String? {
