@@ -50,6 +50,26 @@ public enum ConnectionString {
         return pairs.joined(separator: " ")
     }
 
+    /// The connection as libpq environment variables (`PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`,
+    /// `PGDATABASE`, ...), for handing it to a child process (psql, pgbench, petitions) without
+    /// putting a password on its command line, where every user can read it.
+    /// - Throws: `PGError` when libpq cannot parse the string.
+    public static func environment(_ connectionString: String) throws -> [String: String] {
+        try validate(connectionString)
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(connectionString, &errorMessage) else { return [:] }
+        defer { PQconninfoFree(options) }
+        var environment: [String: String] = [:]
+        var option = options
+        while option.pointee.keyword != nil {
+            if let value = option.pointee.val, let variable = option.pointee.envvar {
+                environment[String(cString: variable)] = String(cString: value)
+            }
+            option += 1
+        }
+        return environment
+    }
+
     /// Quotes a conninfo value: single quotes, with backslash and quote escaped.
     public static func quote(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"

@@ -16,6 +16,7 @@ struct Options {
     var megabytes = 50
     var parts: Set<String> = ["signatories", "extract"]
     var databaseURL = ProcessInfo.processInfo.environment["PETITIONS_DATABASE_URL"]
+    var queue = QueueBench.Settings()
     var smallRows: Int { max(1, rows / 5) }
 
     init(_ arguments: [String]) {
@@ -25,16 +26,31 @@ struct Options {
             case "--rows": rows = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? rows
             case "--database-url": databaseURL = iterator.next()
             case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
-            case "signatories", "extract": parts = [argument]
+            case "signatories", "extract", "queue": parts = [argument]
+            case "--sources": queue.sources = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? queue.sources
+            case "--workers":
+                queue.workers = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
+                if queue.workers.isEmpty { fail("--workers takes a list such as 1,2,4") }
+            case "--concurrency": queue.concurrency = iterator.next().flatMap { Int($0) } ?? queue.concurrency
+            case "--finished": queue.finished = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? queue.finished
             case "--help", "-h":
-                print("usage: petitions-bench [signatories | extract] [--rows N (default 1000000)] [--megabytes N (default 50)] [--database-url URL]")
+                print("""
+                    usage: petitions-bench [signatories | extract] [--rows N (default 1000000)] [--megabytes N (default 50)] [--database-url URL]
+                           petitions-bench queue [--sources N (default 100000)] [--workers 1,2,4] [--concurrency N (default 8)]
+                                                 [--finished N (default 1000000)] [--database-url URL]
+                    Without a URL (or PETITIONS_DATABASE_URL) a private cluster is started in a temporary folder and removed at the end.
+                    Build first: swift build -c release (the bench runs petitions and petitions-worker from beside itself).
+                    """)
                 exit(0)
-            default:
-                FileHandle.standardError.write(Data("petitions-bench: unknown argument \(argument); see --help\n".utf8))
-                exit(2)
+            default: fail("unknown argument \(argument)")
             }
         }
     }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("petitions-bench: \(message); see --help\n".utf8))
+    exit(2)
 }
 
 /// Runs a program, returning its wall time, peak resident memory (KiB) and output.
@@ -103,7 +119,7 @@ func writeList(rows: Int, to path: String) throws -> Int {
     return bytes
 }
 
-func run() throws {
+func run() async throws {
     let options = Options(CommandLine.arguments)
     if options.parts.contains("extract") {
         ExtractBench.run(megabytes: options.megabytes)
@@ -116,7 +132,7 @@ func run() throws {
         }
         print("")
     }
-    guard options.parts.contains("signatories") else { return }
+    guard options.parts.contains("signatories") || options.parts.contains("queue") else { return }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var cluster: LocalCluster?
@@ -132,6 +148,11 @@ func run() throws {
         try local.ensureRunning()
         cluster = local
         serverURL = local.connectionString(database: "postgres")
+    }
+    if options.parts.contains("queue") {
+        let psqlDirectory = (try? PostgresBinaries.locate().directory)
+        try await QueueBench.run(settings: options.queue, serverURL: serverURL, scratch: scratch, psqlDirectory: psqlDirectory)
+        return
     }
     let admin = try PGConnection(try ConnectionString.replacingDatabase(in: serverURL, with: "postgres"))
     defer { admin.close() }
@@ -161,6 +182,8 @@ func run() throws {
     let psql = try ["/usr/bin/psql", (try? PostgresBinaries.locate().directory).map { $0 + "/psql" } ?? ""].first { FileManager.default.isExecutableFile(atPath: $0) }
         ?? { throw BenchError("psql is missing; install postgresql-client") }()
 
+    // Children get the connection through libpq's environment: a password never appears in their argv.
+    let connection = try ConnectionString.environment(url)
     print("petitions-bench: signatory import against psql \\copy, same server, same file")
     print("server: \(ConnectionString.redacted(serverURL))\n")
     var results: [(rows: Int, megabytes: Double, copy: (Double, Int), ours: (Double, Int))] = []
@@ -169,17 +192,17 @@ func run() throws {
         let file = scratch.appendingPathComponent("signers-\(rows).csv").path
         let bytes = try writeList(rows: rows, to: file)
         try db.execute("TRUNCATE plain_signers")
-        let copy = try measure(psql, [url, "-v", "ON_ERROR_STOP=1", "-c", "\\copy plain_signers FROM '\(file)' WITH (FORMAT csv, HEADER true)"])
-        let ours = try measure(petitions, ["signatory", "import", campaign, file, "--database-url", url], environment: ["PETITIONS_ACTOR": "bench"])
+        let copy = try measure(psql, ["-v", "ON_ERROR_STOP=1", "-c", "\\copy plain_signers FROM '\(file)' WITH (FORMAT csv, HEADER true)"], environment: connection)
+        let ours = try measure(petitions, ["signatory", "import", campaign, file], environment: ["PETITIONS_ACTOR": "bench", "PETITIONS_DATABASE_URL": url])
         if rows == options.rows {
             try db.execute("TRUNCATE indexed_signers")
-            let indexed = try measure(psql, [url, "-v", "ON_ERROR_STOP=1", "-c",
-                                             "\\copy indexed_signers (name, affiliation, country, signed_at, status) FROM '\(file)' WITH (FORMAT csv, HEADER true)"])
+            let indexed = try measure(psql, ["-v", "ON_ERROR_STOP=1", "-c",
+                                             "\\copy indexed_signers (name, affiliation, country, signed_at, status) FROM '\(file)' WITH (FORMAT csv, HEADER true)"], environment: connection)
             try db.execute("TRUNCATE plain_signers")
-            let bulk = try measure(psql, [url, "-v", "ON_ERROR_STOP=1", "-c", "\\copy plain_signers FROM '\(file)' WITH (FORMAT csv, HEADER true)",
+            let bulk = try measure(psql, ["-v", "ON_ERROR_STOP=1", "-c", "\\copy plain_signers FROM '\(file)' WITH (FORMAT csv, HEADER true)",
                                           "-c", "ALTER TABLE plain_signers ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY",
                                           "-c", "CREATE UNIQUE INDEX ON plain_signers ((md5(name || coalesce(affiliation, ''))::uuid))",
-                                          "-c", "CREATE INDEX ON plain_signers (lower(name) text_pattern_ops, id)"])
+                                          "-c", "CREATE INDEX ON plain_signers (lower(name) text_pattern_ops, id)"], environment: connection)
             floor = (indexed.seconds, bulk.seconds)
         }
         guard ours.output.contains("imported \(NumberFormatting.grouped(rows)) of \(NumberFormatting.grouped(rows))") else {
@@ -235,7 +258,7 @@ func run() throws {
 }
 
 do {
-    try run()
+    try await run()
 } catch {
     FileHandle.standardError.write(Data("petitions-bench: \(error)\n".utf8))
     exit(1)
