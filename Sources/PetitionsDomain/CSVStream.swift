@@ -1,7 +1,7 @@
 /// RFC 4180 CSV read record by record from chunks of bytes, so a file of any size is read in
 /// constant memory. Records carry the physical line they start on, quoted fields spanning lines
 /// included; `\r\n` and `\n` both end a record; blank lines are skipped; a UTF-8 byte-order mark
-/// at the start is ignored. Invalid UTF-8 is replaced (U+FFFD), never a crash.
+/// at the start is ignored. A field with invalid UTF-8 or a NUL byte is a syntax error on its line.
 public struct CSVStream {
     private let nextChunk: () throws -> [UInt8]?
     private var buffer: [UInt8] = []
@@ -30,6 +30,11 @@ public struct CSVStream {
         guard let value = try byte() else { return nil }
         position -= 1
         return value
+    }
+
+    private static func text(_ field: [UInt8], line: Int) throws -> String {
+        if let problem = TextBytes.problem(field) { throw CSV.SyntaxError(line: line, reason: problem) }
+        return String(decoding: field, as: UTF8.self)
     }
 
     /// The next record, or nil at the end of the input.
@@ -77,7 +82,7 @@ public struct CSVStream {
                     quoted = true
                     sawQuote = true
                 case 0x2C:
-                    fields.append(String(decoding: field, as: UTF8.self))
+                    fields.append(try Self.text(field, line: line))
                     field.removeAll(keepingCapacity: true)
                     sawQuote = false
                 case 0x0D where try peek() == 0x0A:
@@ -93,7 +98,7 @@ public struct CSVStream {
             }
             if quoted { throw CSV.SyntaxError(line: recordLine, reason: "a quoted field is never closed") }
             if !ended && fields.isEmpty && field.isEmpty && !sawQuote { return nil }
-            fields.append(String(decoding: field, as: UTF8.self))
+            fields.append(try Self.text(field, line: ended ? line - 1 : line))
             if fields.count == 1 && fields[0].isEmpty && !sawQuote {
                 if ended { continue }  // a blank line
                 return nil

@@ -78,6 +78,11 @@ public struct Campaign: Sendable, Hashable, Codable {
         for alias in aliases where alias.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(.invalid(field: "alias", reason: "must not be empty"))
         }
+        if aliases.count > Validate.Limit.aliases { problems.append(.invalid(field: "alias", reason: "\(aliases.count) aliases; at most \(Validate.Limit.aliases)")) }
+        problems += [Validate.length(title, Validate.Limit.title, field: "title"), Validate.length(target, Validate.Limit.shortText, field: "target"),
+                     Validate.length(organiser, Validate.Limit.shortText, field: "organiser"), Validate.length(notes, Validate.Limit.notes, field: "notes"),
+                     Validate.length(platformURL, Validate.Limit.url, field: "platform URL")].compactMap { $0 }
+        problems += aliases.compactMap { Validate.length($0, Validate.Limit.shortText, field: "alias") }
         return problems
     }
 }
@@ -111,6 +116,7 @@ public struct Outlet: Sendable, Hashable, Codable {
         if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
             problems.append(.invalid(field: "country", reason: "\"\(country)\" is not a two-letter ISO 3166 code such as US, FR, JP"))
         }
+        problems += [Validate.length(name, Validate.Limit.shortText, field: "name"), Validate.length(homeURL, Validate.Limit.url, field: "home URL")].compactMap { $0 }
         return problems
     }
 }
@@ -157,7 +163,8 @@ public struct FigureDraft: Sendable, Hashable, Codable {
     public static let publishedBeforeAsOfAllowance: TimeInterval = 24 * 3600
 
     /// Every problem with this figure, empty when it is valid. Slugs are checked by the store.
-    public func problems() -> [DomainError] {
+    /// - Parameter now: times after it (plus `Validate.clockSkew`) are refused as in the future.
+    public func problems(now: Date = Date()) -> [DomainError] {
         var problems: [DomainError] = []
         if value < 0 { problems.append(.invalid(field: "value", reason: "a count cannot be negative (got \(value))")) }
         switch (qualifier, high) {
@@ -183,6 +190,8 @@ public struct FigureDraft: Sendable, Hashable, Codable {
         if let sourceURL, let problem = Validate.url(sourceURL, field: "url") { problems.append(problem) }
         if let language, let problem = Validate.language(language) { problems.append(problem) }
         if let quote, quote.count > 1000 { problems.append(.invalid(field: "quote", reason: "keep it short: \(quote.count) characters, at most 1000")) }
+        problems += [Validate.time(asOf, field: "as_of", now: now), Validate.time(published, field: "published", now: now),
+                     Validate.length(note, Validate.Limit.note, field: "note"), Validate.length(sourceURL, Validate.Limit.url, field: "url")].compactMap { $0 }
         return problems
     }
 

@@ -2,6 +2,40 @@ import Foundation
 
 /// Field checks shared by the models. Each returns the problem, or nil when the value is fine.
 public enum Validate {
+    /// The longest free text each field takes, in characters; the database checks the same.
+    public enum Limit {
+        public static let title = 300
+        public static let shortText = 300
+        public static let note = 2000
+        public static let notes = 5000
+        public static let url = 2000
+        public static let aliases = 50
+        public static let reason = 1000
+    }
+
+    /// The earliest time a figure may be as of (or published at).
+    public static let earliestTime = Date(timeIntervalSince1970: -5_364_662_400)  // 1800-01-01T00:00:00Z
+    /// How far ahead of the clock a time may be (clock skew between machines).
+    public static let clockSkew: TimeInterval = 600
+
+    /// A problem with free text longer than `limit` characters.
+    public static func length(_ text: String?, _ limit: Int, field: String) -> DomainError? {
+        guard let text, text.count > limit else { return nil }
+        return .invalid(field: field, reason: "\(text.count) characters; at most \(limit)")
+    }
+
+    /// A problem with a time before 1800 or later than `now` (plus the clock-skew allowance).
+    public static func time(_ date: Date?, field: String, now: Date) -> DomainError? {
+        guard let date else { return nil }
+        if date < earliestTime {
+            return .invalid(field: field, reason: "\(TimeFormatting.iso(date)) is before 1800; check the year")
+        }
+        if date > now.addingTimeInterval(clockSkew) {
+            return .invalid(field: field, reason: "\(TimeFormatting.iso(date)) is in the future (it is now \(TimeFormatting.iso(now))); a count cannot be reported before it happens")
+        }
+        return nil
+    }
+
     /// Lowercase letters, digits and single hyphens, 1–64 characters: `washington-post`.
     public static func slug(_ slug: String, field: String) -> DomainError? {
         let allowed = slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }

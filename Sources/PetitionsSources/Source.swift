@@ -34,7 +34,7 @@ public struct SourceSpec: Sendable, Hashable {
                 pointer: String? = nil, pattern: String? = nil, maxAttempts: Int = 5) {
         self.campaign = campaign
         self.kind = kind
-        self.url = url
+        self.url = SourceURL.normalized(url.trimmingCharacters(in: .whitespaces))
         self.every = every
         self.metric = metric
         self.pointer = pointer
@@ -89,6 +89,32 @@ public enum SourceURL {
         guard let host = url.host, !host.isEmpty else { return "\"\(text)\" has no host" }
         if text.count > 2000 { return "longer than 2000 characters" }
         return nil
+    }
+
+    /// The URL with its scheme and host in lower case (`HTTP://Example.ORG/x` → `http://example.org/x`),
+    /// as stored; the path and query are left as they are.
+    public static func normalized(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        var authority = String(rest[..<authorityEnd])
+        if let at = authority.lastIndex(of: "@") {
+            authority = String(authority[...at]) + authority[authority.index(after: at)...].lowercased()
+        } else {
+            authority = authority.lowercased()
+        }
+        return scheme + "://" + authority + rest[authorityEnd...]
+    }
+
+    /// The URL with any password in it replaced by `***`, for output and logs.
+    public static func redacted(_ text: String) -> String {
+        guard let schemeEnd = text.range(of: "://") else { return text }
+        let rest = text[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<schemeEnd.upperBound]) + authority[...colon] + "***" + authority[at...] + rest[authorityEnd...]
     }
 
     /// The host, lowercased, for politeness and default outlet names.

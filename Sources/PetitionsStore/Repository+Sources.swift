@@ -102,7 +102,7 @@ extension Repository {
                 throw StoreError.duplicate("\(spec.campaign) already has a \(spec.kind.rawValue) source for \(spec.url) (see: petitions source show \(existing.map(String.init) ?? "?"))")
             }
             try audit(db, actor: actor, action: "source.add", type: "source", subject: String(id),
-                      details: ["campaign": spec.campaign, "kind": spec.kind.rawValue, "url": spec.url, "outlet": outletSlug, "every_seconds": String(spec.every)])
+                      details: ["campaign": spec.campaign, "kind": spec.kind.rawValue, "url": SourceURL.redacted(spec.url), "outlet": outletSlug, "every_seconds": String(spec.every)])
             return (try repository.source(id)!, created)
         }
     }

@@ -28,7 +28,7 @@ public final class DatabaseHostGate: HostTurns {
     let holder: String
     let logger: Logger
 
-    public init(pool: PGPool, gap: TimeInterval, hold: TimeInterval, maxWait: TimeInterval = 5, holder: String, logger: Logger) {
+    public init(pool: PGPool, gap: TimeInterval, hold: TimeInterval, maxWait: TimeInterval = 2, holder: String, logger: Logger) {
         self.pool = pool
         self.gap = gap
         self.hold = hold

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import PetitionsDomain
 import PetitionsSources
 
 /// How the worker fetches: limits and manners.
@@ -12,6 +13,12 @@ public struct FetchSettings: Sendable {
     /// Largest body accepted, after decompression.
     public var maxBytes: Int = 10 << 20
     public var maxRedirects: Int = 5
+    /// One deadline for the whole request, from connecting to the body's last byte.
+    public var deadline: TimeInterval = 60
+    /// Least average speed of a body, in bytes per second, checked once `slowAfter` seconds of it
+    /// have passed: a host that trickles a byte at a time is cut off long before the deadline.
+    public var minRate: Double = 512
+    public var slowAfter: TimeInterval = 5
     /// Least time between the end of one request to a host and the start of the next.
     public var hostGap: TimeInterval = 1
     public var userAgent: String = "petitions-worker/0.2 (petition and signatory tracking; +https://github.com/petitions-tracker)"
@@ -62,14 +69,26 @@ public final class Fetcher: Sendable {
 
     /// Fetches `url`, sending the validators from the previous response.
     public func fetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> FetchOutcome {
-        if let problem = SourceURL.problem(url) { throw FetchError(kind: .url, message: "cannot fetch \(url): \(problem)", retryable: false) }
+        if let problem = SourceURL.problem(url) { throw FetchError(kind: .url, message: "cannot fetch \(SourceURL.redacted(url)): \(problem)", retryable: false) }
         let host = SourceURL.host(url) ?? url
+        let (deadline, shown) = (settings.deadline, SourceURL.redacted(url))
         return try await turns.withTurn(host: host) {
-            try await self.perform(url, etag: etag, lastModified: lastModified)
+            // The request and its body run in a child task that the deadline cancels.
+            try await withThrowingTaskGroup(of: FetchOutcome.self) { group in
+                group.addTask { try await self.perform(url, etag: etag, lastModified: lastModified) }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(Int(deadline * 1000)))
+                    throw FetchError(kind: .timeout, message: "\(shown) did not finish within the \(TimeFormatting.duration(deadline)) deadline (--fetch-deadline)",
+                                     retryable: true)
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
         }
     }
 
     private func perform(_ url: String, etag: String?, lastModified: String?) async throws -> FetchOutcome {
+        let shown = SourceURL.redacted(url)
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
@@ -81,25 +100,36 @@ public final class Fetcher: Sendable {
         do {
             response = try await client.execute(request, timeout: deadline)
         } catch {
-            throw Self.describe(error, url: url)
+            throw Self.describe(error, url: shown)
         }
         let status = Int(response.status.code)
         if status == 304 { return .notModified }
         guard (200..<300).contains(status) else {
             let retryable = status == 408 || status == 425 || status == 429 || status >= 500
-            throw FetchError(kind: .status, message: "\(url) answered HTTP \(status) \(response.status.reasonPhrase)\(retryable ? "" : "; check the URL")",
+            throw FetchError(kind: .status, message: "\(shown) answered HTTP \(status) \(response.status.reasonPhrase)\(retryable ? "" : "; check the URL")",
                              retryable: retryable, status: status)
         }
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > settings.maxBytes {
-            throw FetchError(kind: .tooLarge, message: "\(url) is \(length) bytes, over the \(settings.maxBytes)-byte limit (--max-bytes)", retryable: false)
+            throw FetchError(kind: .tooLarge, message: "\(shown) is \(length) bytes, over the \(settings.maxBytes)-byte limit (--max-bytes)", retryable: false)
         }
-        var buffer: ByteBuffer
+        var buffer = ByteBuffer()
+        let bodyStart = ContinuousClock.now
         do {
-            buffer = try await response.body.collect(upTo: settings.maxBytes)
-        } catch is NIOTooManyBytesError {
-            throw FetchError(kind: .tooLarge, message: "\(url) sent more than the \(settings.maxBytes)-byte limit (--max-bytes)", retryable: false)
+            for try await chunk in response.body {
+                guard buffer.readableBytes + chunk.readableBytes <= settings.maxBytes else {
+                    throw FetchError(kind: .tooLarge, message: "\(shown) sent more than the \(settings.maxBytes)-byte limit (--max-bytes)", retryable: false)
+                }
+                buffer.writeImmutableBuffer(chunk)
+                let elapsed = (ContinuousClock.now - bodyStart) / .milliseconds(1) / 1000
+                if elapsed > settings.slowAfter, Double(buffer.readableBytes) / elapsed < settings.minRate {
+                    throw FetchError(kind: .timeout, message: String(format: "%@ sent its body too slowly (%d bytes in %.1fs, under the %.0f bytes/s minimum, --min-rate)",
+                                                                     shown, buffer.readableBytes, elapsed, settings.minRate), retryable: true)
+                }
+            }
+        } catch let error as FetchError {
+            throw error
         } catch {
-            let failure = Self.describe(error, url: url)
+            let failure = Self.describe(error, url: shown)
             throw FetchError(kind: failure.kind == .url ? .body : failure.kind, message: failure.message, retryable: failure.retryable)
         }
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []

@@ -68,7 +68,7 @@ public struct JobRunner: Sendable {
         logger[metadataKey: "source.id"] = "\(job.source.id)"
         logger[metadataKey: "source.kind"] = "\(job.source.kind.rawValue)"
         logger[metadataKey: "campaign"] = "\(job.source.campaign)"
-        logger.info("job started", metadata: ["url": "\(job.source.url)"])
+        logger.info("job started", metadata: ["url": "\(SourceURL.redacted(job.source.url))"])
         let worker = settings.workerName
         do {
             let summary = try await perform(job)

@@ -162,7 +162,12 @@ public final class Worker: Service, Sendable {
             }
             for job in claimed { await start(job) }
             let running = await state.runningCount
-            if loop.once && claimed.isEmpty && running == 0 { break }
+            if loop.once && claimed.isEmpty && running == 0 {
+                // A --once run finishes what is due: jobs it gave back for a busy host run when the host is free.
+                guard let until = await state.takeDeferral(), until > clock.now() else { break }
+                await state.waitForChange(timeout: min(until.timeIntervalSince(clock.now()) + 0.01, loop.pollInterval))
+                continue
+            }
             if claimed.isEmpty || running >= loop.concurrency {
                 // Sleep until a job ends, shutdown, or something may be due.
                 var wait = loop.pollInterval
@@ -251,7 +256,16 @@ public actor WorkerState {
 
     func claimedOne() { runningCount += 1 }
 
+    /// The latest time a job this worker gave back (its host was busy) runs again.
+    private var deferredUntil: Date?
+
+    func takeDeferral() -> Date? {
+        defer { deferredUntil = nil }
+        return deferredUntil
+    }
+
     func finished(_ id: Int, end: JobEnd) {
+        if case .deferred(let until) = end { deferredUntil = max(deferredUntil ?? until, until) }
         if tasks.removeValue(forKey: id) == nil { ended.insert(id) }
         runningCount -= 1
         completed += 1

@@ -57,6 +57,8 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "This worker's name on the jobs it claims. Default: HOST:PID.") var name: String?
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Longest wait to connect to a host.", valueName: "duration")) var connectTimeout = "10s"
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
+    @Option(name: .customLong("fetch-deadline"), help: ArgumentHelp("Longest a whole request may take, from connecting to the last byte of the body.", valueName: "duration")) var fetchDeadline = "60s"
+    @Option(name: .customLong("min-rate"), help: ArgumentHelp("Least average speed of a response body, checked after its first 5 seconds; a slower host is cut off.", valueName: "bytes/s")) var minRate = 512
     @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
     @Option(name: .customLong("max-redirects"), help: "Redirects followed per request.") var maxRedirects = 5
     @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host, across every worker on the database (one request in flight per host); 0s turns politeness off, for hosts you own.", valueName: "duration")) var hostGap = "1s"
@@ -89,6 +91,8 @@ public struct WorkerCommand: AsyncParsableCommand {
         _ = try seconds(grace, "--grace", allowZero: true)
         _ = try seconds(connectTimeout, "--connect-timeout")
         _ = try seconds(readTimeout, "--read-timeout")
+        _ = try seconds(fetchDeadline, "--fetch-deadline")
+        guard minRate >= 0 else { throw ValidationError("--min-rate: 0 or more bytes per second (0 turns the check off)") }
         _ = try seconds(hostGap, "--host-gap", allowZero: true)
         _ = try seconds(retryBase, "--retry-base")
         _ = try seconds(retryCap, "--retry-cap")
@@ -111,6 +115,8 @@ public struct WorkerCommand: AsyncParsableCommand {
         fetchSettings.connectTimeout = try seconds(connectTimeout, "--connect-timeout")
         fetchSettings.readTimeout = try seconds(readTimeout, "--read-timeout")
         fetchSettings.maxBytes = maxBytes
+        fetchSettings.deadline = try seconds(fetchDeadline, "--fetch-deadline")
+        fetchSettings.minRate = Double(minRate)
         fetchSettings.maxRedirects = maxRedirects
         fetchSettings.hostGap = try seconds(hostGap, "--host-gap", allowZero: true)
         var jobSettings = JobSettings(workerName: workerName)
@@ -132,9 +138,7 @@ public struct WorkerCommand: AsyncParsableCommand {
 
         let connectionString = try Self.connectionString(global.target(), logger: logger)
         let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger)
-        // A --once run finishes what is due, so it waits for a busy host instead of giving the job back.
-        let hold = fetchSettings.connectTimeout + fetchSettings.readTimeout + 5
-        let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: hold, maxWait: once ? hold : 5, holder: workerName, logger: logger)
+        let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.deadline + 5, holder: workerName, logger: logger)
         let fetcher = Fetcher(settings: fetchSettings, turns: gate)
         let metrics = WorkerMetrics()
         let clock = SystemClock()

@@ -14,6 +14,58 @@ public enum ConnectionString {
         return redactKeyValue(connectionString)
     }
 
+    /// `text` (a message from libpq, which may quote the string it could not parse) with the
+    /// connection string and every password in it replaced by their redacted forms.
+    public static func scrub(_ text: String, of connectionString: String) -> String {
+        var output = text.replacingOccurrences(of: connectionString, with: redacted(connectionString))
+        for secret in passwords(in: connectionString) {
+            // A short password would match ordinary words: replace it only where it stands as a value.
+            if secret.count >= 4 {
+                output = output.replacingOccurrences(of: secret, with: "***")
+            } else {
+                for (before, after) in [(":", "@"), ("=", " "), ("=", "&"), ("='", "'")] {
+                    output = output.replacingOccurrences(of: before + secret + after, with: before + "***" + after)
+                }
+                if output.hasSuffix("=" + secret) { output = String(output.dropLast(secret.count)) + "***" }
+            }
+        }
+        return output
+    }
+
+    /// Every password a connection string carries, raw and percent-decoded, found without libpq
+    /// (so that strings libpq cannot parse are covered too).
+    static func passwords(in connectionString: String) -> [String] {
+        var found: [String] = []
+        if let schemeEnd = connectionString.range(of: "://") {
+            let rest = connectionString[schemeEnd.upperBound...]
+            let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex)]
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                found.append(String(authority[authority.index(after: colon)..<at]))
+            }
+            if let question = rest.firstIndex(of: "?") {
+                for pair in rest[rest.index(after: question)...].split(separator: "&") where pair.lowercased().hasPrefix("password=") {
+                    found.append(String(pair.dropFirst("password=".count)))
+                }
+            }
+        } else {
+            var rest = Substring(connectionString)
+            while let range = rest.range(of: "password", options: .caseInsensitive) {
+                var value = rest[range.upperBound...].drop { $0 == " " }
+                guard value.first == "=" else { rest = rest[range.upperBound...]; continue }
+                value = value.dropFirst().drop { $0 == " " }
+                if value.first == "'" {
+                    value = value.dropFirst()
+                    found.append(String(value.prefix { $0 != "'" }))
+                } else {
+                    found.append(String(value.prefix { !$0.isWhitespace }))
+                }
+                rest = value
+            }
+        }
+        let decoded = found.compactMap { $0.removingPercentEncoding }
+        return Array(Set((found + decoded).filter { !$0.isEmpty })).sorted { $0.count > $1.count }
+    }
+
     /// Checks a connection string with libpq's own parser, without connecting.
     /// - Throws: `PGError` of kind `.connection` naming what libpq could not parse.
     public static func validate(_ connectionString: String) throws {
@@ -23,7 +75,7 @@ public enum ConnectionString {
             if let errorMessage { PQfreemem(errorMessage) }
             throw PGError(
                 .connection,
-                message: "invalid connection string \"\(redacted(connectionString))\": \(message.trimmingCharacters(in: .whitespacesAndNewlines))",
+                message: "invalid connection string \"\(redacted(connectionString))\": \(scrub(message.trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString))",
                 hint: "use a URL such as postgresql://user@host:5432/dbname or key=value pairs such as \"host=/run/postgresql dbname=petitions\""
             )
         }

@@ -52,9 +52,19 @@ public final class PGConnection: @unchecked Sendable {
         handle = nil
     }
 
+    /// Connection parameters set unless the connection string says otherwise.
+    public static let defaultParameters: [(String, String)] = [
+        ("connect_timeout", "10"), ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"), ("keepalives_count", "3"),
+        ("tcp_user_timeout", "60000"),
+    ]
+
     private static func open(_ connectionString: String, applicationName: String) throws -> OpaquePointer {
-        let keywords = ["dbname", "fallback_application_name"]
-        let values = [connectionString, applicationName]
+        // Defaults that the string overrides (it comes after them): a dead peer on a TCP connection is
+        // noticed within about a minute (keepalives, and tcp_user_timeout for unacknowledged data),
+        // and a server that never answers the connect within 10 s. Unix sockets ignore the TCP ones.
+        let defaults = Self.defaultParameters
+        let keywords = defaults.map(\.0) + ["dbname", "fallback_application_name"]
+        let values = defaults.map(\.1) + [connectionString, applicationName]
         let connection: OpaquePointer? = withCStringArray(keywords) { keywordPointers in
             withCStringArray(values) { valuePointers in
                 PQconnectdbParams(keywordPointers, valuePointers, 1)
@@ -64,7 +74,7 @@ public final class PGConnection: @unchecked Sendable {
             throw PGError(.connection, message: "could not allocate a libpq connection (out of memory)")
         }
         if PQstatus(connection) != CONNECTION_OK {
-            let reason = String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let reason = ConnectionString.scrub(String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
             PQfinish(connection)
             throw PGError(
                 .connection,
@@ -85,7 +95,7 @@ public final class PGConnection: @unchecked Sendable {
         if needsReset || PQstatus(handle) != CONNECTION_OK {
             PQreset(handle)
             guard PQstatus(handle) == CONNECTION_OK else {
-                let reason = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+                let reason = ConnectionString.scrub(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
                 throw PGError(
                     .connection, message: "could not re-establish the connection to \"\(redactedConnectionString)\": \(reason)",
                     hint: "check that the server is running")

@@ -34,7 +34,7 @@ private func figureCount(_ url: String) throws -> Int {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID().uuidString).csv").path
             try csv.write(toFile: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(atPath: file) }
-            let failed = try cli(url, ["import", "figures", file], expecting: 1)
+            let failed = try cli(url, ["import", "figures", file], expecting: 2)
             #expect(failed.stderr.contains("nothing was imported"))
             #expect(failed.stderr.contains("line 501: value: a count must be a whole number (got 12.5)"))
             #expect(try figureCount(url) == 0)

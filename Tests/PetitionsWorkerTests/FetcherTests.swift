@@ -96,4 +96,22 @@ import TestSupport
         #expect(ContinuousClock.now - start >= .milliseconds(1200))
         await fetcher.shutdown()
     }
+
+    @Test func aTricklingBodyIsCutOffByTheMinimumRateAndTheDeadline() async throws {
+        // One byte every 0.3 s: never idle long enough for the read timeout.
+        let trickle = try TrickleServer(interval: 0.3)
+        defer { trickle.close() }
+        // Far below the 30 s deadline, even on a loaded machine.
+        let slow = Self.fetcher { $0.readTimeout = 5; $0.minRate = 512; $0.slowAfter = 1; $0.deadline = 30 }
+        let start = ContinuousClock.now
+        await Self.expectFailure(slow, trickle.url("/n"), kind: .timeout, retryable: true, saying: "too slowly")
+        #expect(ContinuousClock.now - start < .seconds(10))
+        // With the rate check off, the one deadline still ends it.
+        let patient = Self.fetcher { $0.readTimeout = 5; $0.minRate = 0; $0.deadline = 1.5 }
+        let second = ContinuousClock.now
+        await Self.expectFailure(patient, trickle.url("/n"), kind: .timeout, retryable: true, saying: "deadline")
+        #expect(ContinuousClock.now - second < .seconds(10))
+        await slow.shutdown()
+        await patient.shutdown()
+    }
 }

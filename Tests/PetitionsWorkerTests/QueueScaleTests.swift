@@ -178,4 +178,31 @@ import TestSupport
             #expect(try bench.count("SELECT count(DISTINCT worker) FROM jobs") == 2)
         }
     }
+
+    @Test func aStuckHostDoesNotStarveAnother() async throws {
+        let trickle = try TrickleServer(interval: 0.5)
+        defer { trickle.close() }
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/fast/1", .init(body: "{\"count\": 42}"))
+            // Three sources on the stuck host first in line, then one on a healthy host.
+            try WorkerProcessTests.addSources(bench.db, count: 3, base: trickle.url("/stuck/"))
+            try bench.db.execute("UPDATE sources SET anchor = anchor - interval '1 minute', next_due_at = next_due_at - interval '1 minute'")
+            // Politeness goes by host name: "localhost" is another host than "127.0.0.1", on the same machine.
+            try WorkerProcessTests.addSources(bench.db, count: 1, base: server.url("/fast/").replacingOccurrences(of: "127.0.0.1", with: "localhost"))
+            let start = Date()
+            let worker = try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--concurrency", "2",
+                                                                    "--fetch-deadline", "30s", "--min-rate", "0", "--read-timeout", "20s",
+                                                                    "--no-http", "--name", "patient", "--log-level", "notice"])
+            defer { worker.signal(SIGTERM) }
+            let fast = try await WorkerProcessTests.eventually(20) {
+                try bench.count("SELECT count(*) FROM jobs j JOIN sources s ON s.id = j.source_id WHERE s.url LIKE '%/fast/%' AND j.state = 'succeeded'") == 1
+            }
+            #expect(fast, "\(worker.output().stderr.suffix(2000))")
+            // Both slots could have been stuck behind the one host; the healthy host waited seconds, not the 30 s deadline.
+            #expect(Date().timeIntervalSince(start) < 10)
+            #expect(trickle.connections == 1)
+        }
+    }
 }

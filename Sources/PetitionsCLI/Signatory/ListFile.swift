@@ -89,6 +89,7 @@ struct LineStream {
     mutating func next() throws -> (Int, String)? {
         while true {
             if let newline = pending.firstIndex(of: 0x0A) {
+                if let problem = TextBytes.problem(pending[..<newline]) { throw CommandFailure("line \(line + 1): \(problem); nothing was imported", usage: true) }
                 let text = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
                 line += 1
@@ -98,6 +99,7 @@ struct LineStream {
                 guard !pending.isEmpty else { return nil }
                 defer { pending = [] }
                 line += 1
+                if let problem = TextBytes.problem(pending) { throw CommandFailure("line \(line): \(problem); nothing was imported", usage: true) }
                 return (line, String(decoding: pending, as: UTF8.self))
             }
             if let chunk = try nextChunk() { pending += chunk } else { done = true }

@@ -49,7 +49,7 @@ struct SourceAdd: AsyncParsableCommand {
             try JSONOutput.print(SourceShapes.source(source))
         case .table:
             if let created { print("created outlet \(created) (edit it with `petitions outlet edit \(created)`)") }
-            print("added source \(source.id): \(source.kind.rawValue) \(source.url) for \(source.campaign), every \(SourceShapes.every(source.every)), recorded under \(source.outlet)")
+            print("added source \(source.id): \(source.kind.rawValue) \(SourceURL.redacted(source.url)) for \(source.campaign), every \(SourceShapes.every(source.every)), recorded under \(source.outlet)")
             print("the first poll is due now; run `petitions-worker --once`, or keep `petitions-worker` running")
         }
     }

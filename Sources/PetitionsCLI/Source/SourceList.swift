@@ -1,4 +1,5 @@
 import ArgumentParser
+import PetitionsSources
 import Foundation
 import PetitionsDomain
 
@@ -24,7 +25,7 @@ struct SourceList: AsyncParsableCommand {
              source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
              source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
              source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
-             source.lastError.map { String($0.prefix(40)) } ?? "", String(source.url.prefix(60))]
+             source.lastError.map { String($0.prefix(40)) } ?? "", String(SourceURL.redacted(source.url).prefix(60))]
         }
         try Render.rows(header: ["id", "campaign", "kind", "status", "every", "latest", "last poll", "next", "last error", "url"], rows: rows, format: format,
                         json: sources.map(SourceShapes.source), empty: "no sources yet; add one with `petitions source add`")

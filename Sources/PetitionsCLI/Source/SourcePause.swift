@@ -1,4 +1,5 @@
 import ArgumentParser
+import PetitionsSources
 
 struct SourcePause: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,6 @@ struct SourcePause: AsyncParsableCommand {
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
         let source = try global.withRepository { try $0.setPaused(id, true, actor: actor) }
-        print("paused source \(source.id) (\(source.kind.rawValue) \(source.url)); resume it with `petitions source resume \(source.id)`")
+        print("paused source \(source.id) (\(source.kind.rawValue) \(SourceURL.redacted(source.url))); resume it with `petitions source resume \(source.id)`")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PetitionsSources
 
 struct SourceResume: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +14,6 @@ struct SourceResume: AsyncParsableCommand {
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
         let source = try global.withRepository { try $0.setPaused(id, false, actor: actor) }
-        print("resumed source \(source.id) (\(source.kind.rawValue) \(source.url)), every \(SourceShapes.every(source.every))")
+        print("resumed source \(source.id) (\(source.kind.rawValue) \(SourceURL.redacted(source.url))), every \(SourceShapes.every(source.every))")
     }
 }

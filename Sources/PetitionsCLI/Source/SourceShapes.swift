@@ -1,3 +1,4 @@
+import PetitionsSources
 import Foundation
 import PetitionsDomain
 import PetitionsStore
@@ -13,7 +14,7 @@ enum SourceShapes {
 
     static func source(_ source: StoredSource) -> [String: Any] {
         var object: [String: Any] = [
-            "id": source.id, "campaign": source.campaign, "outlet": source.outlet, "kind": source.kind.rawValue, "url": source.url,
+            "id": source.id, "campaign": source.campaign, "outlet": source.outlet, "kind": source.kind.rawValue, "url": SourceURL.redacted(source.url),
             "every_seconds": source.every, "metric": source.metric.rawValue, "max_attempts": source.maxAttempts, "status": source.status,
             "created_at": Timestamps.iso8601(source.createdAt), "feed_items": source.feedItems,
             "next_due": Timestamps.iso8601(source.schedule.nextDue(after: Date())),
@@ -37,7 +38,7 @@ enum SourceShapes {
 
     static func job(_ job: StoredJob) -> [String: Any] {
         var object: [String: Any] = [
-            "id": job.id, "source_id": job.sourceID, "campaign": job.campaign, "kind": job.kind, "url": job.url,
+            "id": job.id, "source_id": job.sourceID, "campaign": job.campaign, "kind": job.kind, "url": SourceURL.redacted(job.url),
             "due_at": Timestamps.iso8601(job.dueAt), "state": job.state, "run_after": Timestamps.iso8601(job.runAfter),
             "attempts": job.attempts, "max_attempts": job.maxAttempts, "created_at": Timestamps.iso8601(job.createdAt),
         ]

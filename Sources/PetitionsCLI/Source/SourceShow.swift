@@ -1,4 +1,5 @@
 import ArgumentParser
+import PetitionsSources
 import Foundation
 import PetitionsDomain
 
@@ -39,7 +40,7 @@ struct SourceShow: AsyncParsableCommand {
         case .table:
             let now = Date()
             Render.fields([
-                ("source", String(source.id)), ("campaign", source.campaign), ("kind", source.kind.rawValue), ("url", source.url),
+                ("source", String(source.id)), ("campaign", source.campaign), ("kind", source.kind.rawValue), ("url", SourceURL.redacted(source.url)),
                 ("outlet", source.outlet), ("metric", source.kind == .feed ? nil : source.metric.rawValue), ("pointer", source.pointer),
                 ("pattern", source.pattern), ("every", SourceShapes.every(source.every)), ("status", source.status),
                 ("max attempts", String(source.maxAttempts)),

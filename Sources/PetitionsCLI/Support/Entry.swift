@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionsDomain
+import PetitionsStore
 import Postgres
 
 /// Runs a root command with the project's exit statuses: 0 ok, 1 failed, 2 bad usage.
@@ -32,6 +33,10 @@ public enum Entry {
         }
         if let exit = error as? ExitCode { return exit.rawValue }
         // Input that fails validation is bad usage: nothing was written.
+        if let failure = error as? Repository.BatchFailure {
+            printError(failure.description)
+            return 2
+        }
         if error is ValidationFailure || error is DomainError {
             printError(String(describing: error).contains("\n") ? "invalid input; nothing was written:\n\(error)" : "\(error)")
             return 2

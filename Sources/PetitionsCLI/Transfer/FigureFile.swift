@@ -24,15 +24,22 @@ enum FigureFile {
         return path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv
     }
 
+    /// The file's text. - Throws: when it cannot be read, or a line is not UTF-8 text (with its number).
     static func read(path: String) throws -> String {
+        let data: Data
         if path == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure("cannot read \(path): no such file, or not readable")
+            }
+            data = contents
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read \(path): no such file, or not readable")
+        let bytes = [UInt8](data)
+        if let bad = TextBytes.firstBadLine(bytes) {
+            throw CommandFailure("nothing was imported: line \(bad.line): \(bad.reason)", usage: true)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("\(path) is not UTF-8 text") }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the whole file, or throws naming the first lines with syntax problems.
@@ -40,21 +47,21 @@ enum FigureFile {
         switch format {
         case .csv:
             let records: [CSV.Record]
-            do { records = try CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch { throw CommandFailure("nothing was imported: \(error)") }
+            do { records = try CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch { throw CommandFailure("nothing was imported: \(error)", usage: true) }
             guard let header = records.first else { return [] }
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let unknown = names.filter { !FigureRecord.knownColumns.contains($0) }
             if !unknown.isEmpty {
-                throw CommandFailure("nothing was imported: line \(header.line): unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (known: \(FigureRecord.columns.joined(separator: ", ")))")
+                throw CommandFailure("nothing was imported: line \(header.line): unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
             }
             let missing = FigureRecord.requiredColumns.filter { !names.contains($0) }
             if !missing.isEmpty {
-                throw CommandFailure("nothing was imported: line \(header.line): the header lacks \(missing.joined(separator: ", ")) (required: \(FigureRecord.requiredColumns.joined(separator: ", ")))")
+                throw CommandFailure("nothing was imported: line \(header.line): the header lacks \(missing.joined(separator: ", ")) (required: \(FigureRecord.requiredColumns.joined(separator: ", ")))", usage: true)
             }
             var rows: [Row] = []
             for record in records.dropFirst() {
                 guard record.fields.count == names.count else {
-                    throw CommandFailure("nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)")
+                    throw CommandFailure("nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)", usage: true)
                 }
                 rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
             }
@@ -65,18 +72,18 @@ enum FigureFile {
                 let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
                 if trimmed.isEmpty { continue }
                 guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
-                    throw CommandFailure("nothing was imported: line \(index + 1): not a JSON object")
+                    throw CommandFailure("nothing was imported: line \(index + 1): not a JSON object", usage: true)
                 }
                 var fields: [String: String] = [:]
                 for (key, value) in object {
                     guard FigureRecord.knownColumns.contains(key) else {
-                        throw CommandFailure("nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))")
+                        throw CommandFailure("nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
                     }
                     switch value {
                     case is NSNull: continue
                     case let number as NSNumber: fields[key] = number.stringValue
                     case let string as String: fields[key] = string
-                    default: throw CommandFailure("nothing was imported: line \(index + 1): \"\(key)\" must be a string or a number")
+                    default: throw CommandFailure("nothing was imported: line \(index + 1): \"\(key)\" must be a string or a number", usage: true)
                     }
                 }
                 rows.append(Row(line: index + 1, fields: fields))

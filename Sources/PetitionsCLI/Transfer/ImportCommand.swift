@@ -40,6 +40,9 @@ struct ImportFigures: AsyncParsableCommand {
     func run() async throws {
         let format = try FigureFile.format(named: format, path: file)
         let rows = try FigureFile.rows(try FigureFile.read(path: file), format: format)
+        guard !rows.isEmpty else {
+            throw CommandFailure("\(file == "-" ? "standard input" : file) holds no figures (an empty file, or a header alone); nothing was imported", usage: true)
+        }
         var drafts: [FigureDraft] = []
         var lines: [Int] = []
         var problems: [Repository.BatchProblem] = []
