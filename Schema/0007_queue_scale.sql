@@ -31,8 +31,12 @@ UPDATE jobs j SET state = 'cancelled', lease_until = NULL, finished_at = now(),
        last_error = 'cancelled by migration 0007: another job of the same source was already open'
 WHERE j.state IN ('queued', 'running')
   AND EXISTS (SELECT 1 FROM jobs k WHERE k.source_id = j.source_id AND k.state IN ('queued', 'running') AND k.id < j.id);
+-- The index's predicate is a stored column rather than `state IN (...)`: a claim's `state = 'queued'`
+-- would imply that predicate, and with a queue's ever-stale statistics the planner then scanned every
+-- open job through this index instead of taking the head of jobs_ready.
+ALTER TABLE jobs ADD COLUMN open boolean GENERATED ALWAYS AS (state IN ('queued', 'running')) STORED;
 DROP INDEX jobs_open;
-CREATE UNIQUE INDEX jobs_one_open ON jobs (source_id) WHERE state IN ('queued', 'running');
+CREATE UNIQUE INDEX jobs_one_open ON jobs (source_id) WHERE open;
 
 -- Expired leases are found in lease order.
 DROP INDEX jobs_leased;

@@ -79,7 +79,7 @@ extension Repository {
             )
             INSERT INTO jobs (source_id, due_at, run_after, max_attempts)
             SELECT due.id, due.at, due.at, due.max_attempts FROM due
-            WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.state IN ('queued', 'running'))
+            WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.open)
               AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at)
             ON CONFLICT DO NOTHING
             """)
@@ -92,7 +92,7 @@ extension Repository {
             guard let locked = try db.query("SELECT max_attempts FROM sources WHERE id = \(id) AND removed_at IS NULL FOR UPDATE").first else {
                 throw StoreError.notFound("there is no source \(id) (see: petitions source list)")
             }
-            if let open = try db.query("SELECT id FROM jobs WHERE source_id = \(id) AND state IN ('queued', 'running')").first {
+            if let open = try db.query("SELECT id FROM jobs WHERE source_id = \(id) AND open").first {
                 return try open.decode("id")
             }
             let maxAttempts: Int = try locked.decode("max_attempts")
@@ -303,7 +303,7 @@ extension Repository {
             }
             // The source's row is the lock every job maker takes (scheduler, `source poll`, retry).
             try db.execute("SELECT 1 FROM sources WHERE id = \(job.sourceID) FOR UPDATE")
-            let open = try db.query("SELECT id FROM jobs WHERE source_id = \(job.sourceID) AND state IN ('queued', 'running') AND id <> \(id)")
+            let open = try db.query("SELECT id FROM jobs WHERE source_id = \(job.sourceID) AND open AND id <> \(id)")
             if let other = open.first {
                 throw StoreError.conflict("source \(job.sourceID) already has job \(try other.decode("id", as: Int.self)) waiting or running; retrying \(id) too would poll it twice")
             }

@@ -112,7 +112,7 @@ extension Repository {
         s.pointer, s.pattern, s.max_attempts, s.paused, s.anchor, s.created_at, s.removed_at, s.last_polled_at, s.last_changed_at, s.last_error,
         latest.value_number AS count, latest.first_seen_at AS count_since, latest.last_seen_at AS count_last_seen,
         (SELECT count(*) FROM feed_items f WHERE f.source_id = s.id) AS feed_items,
-        (SELECT j.state FROM jobs j WHERE j.source_id = s.id AND j.state IN ('queued', 'running') LIMIT 1) AS open_job
+        (SELECT j.state FROM jobs j WHERE j.source_id = s.id AND j.open LIMIT 1) AS open_job
         FROM sources s
         JOIN campaigns c ON c.id = s.campaign_id
         JOIN outlets o ON o.id = s.outlet_id

@@ -101,6 +101,7 @@ public final class PGConnection: @unchecked Sendable {
                     hint: "check that the server is running")
             }
             needsReset = false
+            preparedStatements = [:]
             logger.info("re-established the PostgreSQL connection", metadata: ["db.connection": "\(redactedConnectionString)"])
             try setUpSession()
         }
@@ -139,18 +140,66 @@ public final class PGConnection: @unchecked Sendable {
     // MARK: Statements
 
     /// Runs one statement with bound parameters and returns all its rows.
+    ///
+    /// Each distinct statement (its text and parameter types) is prepared once per session and run
+    /// with `PQexecPrepared` after that, so the server parses and plans it once instead of on every
+    /// call; up to `statementCacheLimit` statements a connection, the rest run unprepared. Set
+    /// `PETITIONS_PREPARED_STATEMENTS=off` for a pooler that cannot keep prepared statements
+    /// (PgBouncer in transaction mode).
     @discardableResult
     public func query(_ query: PGQuery) throws -> PGResult {
         try lock.withLock {
             let handle = try liveHandle()
             let bindings = try query.checkedBindings()
             logger.trace("query", metadata: ["db.statement": "\(query.sql)"])
-            let result = Self.withParameters(bindings) { count, types, values, lengths, formats in
-                PQexecParams(handle, query.sql, count, types, values, lengths, formats, 0)
+            guard Self.preparesStatements else {
+                let result = Self.withParameters(bindings) { count, types, values, lengths, formats in
+                    PQexecParams(handle, query.sql, count, types, values, lengths, formats, 0)
+                }
+                return try consume(result, statement: query.sql)
             }
-            return try consume(result, statement: query.sql)
+            let key = StatementKey(sql: query.sql, types: bindings.map(\.type.rawValue))
+            var name = preparedStatements[key]
+            if name == nil, preparedStatements.count < Self.statementCacheLimit {
+                let candidate = "petitions_\(preparedStatements.count + 1)"
+                let prepared = Self.withParameters(bindings) { count, types, _, _, _ in PQprepare(handle, candidate, query.sql, count, types) }
+                _ = try consume(prepared, statement: query.sql)
+                preparedStatements[key] = candidate
+                name = candidate
+            }
+            guard let name else {
+                let result = Self.withParameters(bindings) { count, types, values, lengths, formats in
+                    PQexecParams(handle, query.sql, count, types, values, lengths, formats, 0)
+                }
+                return try consume(result, statement: query.sql)
+            }
+            let result = Self.withParameters(bindings) { count, _, values, lengths, formats in
+                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+            }
+            do {
+                return try consume(result, statement: query.sql)
+            } catch let error as PGError where error.sqlState == "0A000" && error.message.contains("cached plan must not change result type") {
+                // A table the statement reads changed shape: prepare it again, once (outside a failed transaction).
+                guard !isInTransaction else { throw error }
+                _ = try? consume(PQexec(handle, "DEALLOCATE \(name)"), statement: "DEALLOCATE")
+                let prepared = Self.withParameters(bindings) { count, types, _, _, _ in PQprepare(handle, name, query.sql, count, types) }
+                _ = try consume(prepared, statement: query.sql)
+                let again = Self.withParameters(bindings) { count, _, values, lengths, formats in
+                    PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+                }
+                return try consume(again, statement: query.sql)
+            }
         }
     }
+
+    struct StatementKey: Hashable {
+        var sql: String
+        var types: [UInt32]
+    }
+    /// Statements prepared on the current session, by text and parameter types.
+    private var preparedStatements: [StatementKey: String] = [:]
+    public static let statementCacheLimit = 500
+    static let preparesStatements = ProcessInfo.processInfo.environment["PETITIONS_PREPARED_STATEMENTS"]?.lowercased() != "off"
 
     /// Runs one statement and returns the number of rows it affected (0 when the command reports none).
     @discardableResult

@@ -100,7 +100,8 @@ enum QueueBench {
         try db.execute("""
             INSERT INTO jobs (source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result)
             SELECT s.id, t, t, 5, 'succeeded', 1, 'history', t, t + interval '80 ms', t, '{"count": "1"}'
-            FROM sources s, generate_series(now() - interval '2 years', now() - interval '2 years' + (\(settings.finished - 1) * interval '1 minute'), interval '1 minute') AS t
+            FROM sources s, generate_series(1, \(settings.finished)) AS i,
+                 LATERAL (SELECT now() - interval '6 days' + i * (interval '5 days' / \(settings.finished)) AS t) times
             WHERE s.url = 'http://127.0.0.1:1/history'
             """)
         try db.execute("INSERT INTO job_attempts (job_id, attempt, worker, started_at, finished_at, outcome) SELECT id, 1, 'history', started_at, finished_at, 'succeeded' FROM jobs")
@@ -108,10 +109,10 @@ enum QueueBench {
         try db.execute("""
             INSERT INTO sources (campaign_id, outlet_id, kind, url, every, pointer, anchor, created_by, paused)
             SELECT (SELECT id FROM campaigns), (SELECT id FROM outlets WHERE slug = 'bench-platform'), 'json',
-                   'http://127.0.0.1:\(fixture.port)/petitions/' || i || '.json', interval '1 day', '/count', now(), 'bench', true
+                   \("http://127.0.0.1:\(fixture.port)/petitions/") || i || '.json', interval '1 day', '/count', now(), 'bench', true
             FROM generate_series(1, \(settings.sources)) AS i
             """)
-        try db.executeScript(unsafeSQL: "VACUUM ANALYZE jobs; VACUUM ANALYZE job_attempts; VACUUM ANALYZE sources")
+        for table in ["jobs", "job_attempts", "sources"] { try db.executeScript(unsafeSQL: "VACUUM ANALYZE \(table)") }
         print(String(format: "loaded %@ finished jobs and %@ sources in %.1fs\n", NumberFormatting.grouped(settings.finished) as NSString,
                      NumberFormatting.grouped(settings.sources) as NSString, Date().timeIntervalSince(started)))
 
@@ -151,7 +152,9 @@ enum QueueBench {
             let jobs: Int = try row.decode("jobs")
             let succeeded: Int = try row.decode("succeeded")
             guard jobs == sources, succeeded == sources else {
-                throw BenchError("expected \(sources) succeeded jobs, found \(succeeded) of \(jobs)")
+                let sample = try db.query("SELECT state || ': ' || coalesce(last_error, '') AS s FROM jobs WHERE id > \(firstJob) AND state <> 'succeeded' LIMIT 3")
+                    .map { try $0.decode("s", as: String.self) }
+                throw BenchError("expected \(sources) succeeded jobs, found \(succeeded) of \(jobs); for example:\n" + sample.joined(separator: "\n"))
             }
             let fixtureCPU = self1 - self0
             let cpu = CPU(workers: workerCPU, fixture: fixtureCPU, rest: max(0, busy1 - busy0 - workerCPU - fixtureCPU))
@@ -161,10 +164,8 @@ enum QueueBench {
         /// The reference: minimal claim + complete through pgbench on a copy of the jobs table of the
         /// same size, `clients` clients, `jobs` jobs.
         func reference(clients: Int, jobs: Int) throws -> Double {
-            try db.executeScript(unsafeSQL: """
-                DROP TABLE IF EXISTS reference_jobs;
-                CREATE TABLE reference_jobs (LIKE jobs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY);
-                """)
+            try db.executeScript(unsafeSQL: "DROP TABLE IF EXISTS reference_jobs")
+            try db.executeScript(unsafeSQL: "CREATE TABLE reference_jobs (LIKE jobs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY INCLUDING GENERATED)")
             try db.execute("""
                 INSERT INTO reference_jobs (source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result)
                 SELECT source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result FROM jobs
@@ -172,7 +173,7 @@ enum QueueBench {
                 """)
             try db.execute("""
                 INSERT INTO reference_jobs (source_id, due_at, run_after, max_attempts)
-                SELECT (SELECT min(id) FROM sources), now() + i * interval '1 microsecond' - interval '1 hour', now() - interval '1 hour', 5
+                SELECT -i, now() + i * interval '1 microsecond' - interval '1 hour', now() - interval '1 hour', 5
                 FROM generate_series(1, \(jobs + clients * 10)) AS i
                 """)
             try db.executeScript(unsafeSQL: "VACUUM ANALYZE reference_jobs")
@@ -197,10 +198,30 @@ enum QueueBench {
             return tps
         }
 
+        // Which statements the time goes to, where the server has pg_stat_statements.
+        let statements = (try? db.executeScript(unsafeSQL: "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")) != nil
+            && (try? db.query("SELECT 1 FROM pg_stat_statements LIMIT 1")) != nil
+        func resetStatements() { if statements { _ = try? db.query("SELECT pg_stat_statements_reset()") } }
+        func topStatements(jobs: Int) throws -> [String] {
+            guard statements else { return ["(pg_stat_statements is not loaded on this server)"] }
+            return try db.query("""
+                SELECT calls, total_exec_time + total_plan_time AS ms, total_plan_time AS plan_ms, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
+                FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                ORDER BY total_exec_time + total_plan_time DESC LIMIT 10
+                """).map { row in
+                let (calls, ms, plan): (Int, Double, Double) = (try row.decode("calls"), try row.decode("ms"), try row.decode("plan_ms"))
+                return String(format: "%8.3f ms/job (plan %.3f) %6.2f calls/job  %@", ms / Double(jobs), plan / Double(jobs), Double(calls) / Double(jobs),
+                              try row.decode("query", as: String.self) as NSString)
+            }
+        }
+
         var runs: [Run] = []
         var references: [Int: Double] = [:]
+        var statementLines: [String] = []
         for workers in settings.workers {
+            resetStatements()
             let run = try await runWorkers(workers, sources: settings.sources)
+            if workers == settings.workers.last { statementLines = try topStatements(jobs: run.jobs) }
             runs.append(run)
             references[workers] = try reference(clients: workers, jobs: min(settings.sources, 50_000))
             print(String(format: "%d worker(s): %7.0f jobs/s (%.3f ms/job; wall %.1fs)   reference %d client(s): %7.0f jobs/s   ratio %.2f",
@@ -224,6 +245,8 @@ enum QueueBench {
         print(String(format: "\nwhere the time goes (CPU per job, %d worker(s), %@ sources): workers (Swift, HTTP client, libpq) %.3f ms, "
                      + "fixture %.3f ms, PostgreSQL and the rest %.3f ms; 2 cores give %.3f ms of CPU per job at this rate",
                      main.workers, NumberFormatting.grouped(main.sources) as NSString, perJob(cpu.workers), perJob(cpu.fixture), perJob(cpu.rest), 2 * main.msPerJob))
+        print("\nserver time by statement in that run (execution and planning, per job):")
+        for line in statementLines { print("  " + line) }
         let reference = references[main.workers]!
         let flatRatio = flat.last!.run.msPerJob / flat.first!.run.msPerJob
         print(String(format: "\nqueue: sources=%d workers=%d jobs_per_s=%.0f reference_jobs_per_s=%.0f ratio=%.2f flat=%.2f rss_mib=%.1f",

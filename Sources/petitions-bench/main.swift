@@ -144,7 +144,10 @@ func run() async throws {
     if let url = options.databaseURL {
         serverURL = url
     } else {
-        let local = LocalCluster(home: scratch.appendingPathComponent("cluster"))
+        // pg_stat_statements (shipped with Debian's server) lets the queue bench say which statements the time goes to.
+        let statements = FileManager.default.fileExists(atPath: ((try? PostgresBinaries.locate().directory) ?? "") + "/../lib/pg_stat_statements.so")
+        let local = LocalCluster(home: scratch.appendingPathComponent("cluster"),
+                                 extraSettings: statements ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track_planning = on"] : [])
         try local.ensureRunning()
         cluster = local
         serverURL = local.connectionString(database: "postgres")
