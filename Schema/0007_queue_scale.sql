@@ -42,6 +42,9 @@ CREATE UNIQUE INDEX jobs_one_open ON jobs (source_id) WHERE open;
 DROP INDEX jobs_leased;
 CREATE INDEX jobs_leased ON jobs (lease_until, id) WHERE state = 'running';
 
+-- Nothing reads jobs by creation time (lists go by id, newest first); every state change paid for it.
+DROP INDEX jobs_recent;
+
 -- Pruning finds finished jobs by age, oldest first.
 CREATE INDEX jobs_finished ON jobs (finished_at, id) WHERE state IN ('succeeded', 'failed', 'cancelled');
 

@@ -13,34 +13,85 @@ public struct PollOutcome: Sendable, Equatable {
 }
 
 extension Repository {
-    /// Records a platform poll: a changed count becomes a `polled` figure and a new series row; an
-    /// unchanged one only moves the series' last-seen time. Run inside the job's completion.
-    public func recordPoll(_ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
-                           validators: (etag: String?, lastModified: String?)) throws -> PollOutcome {
+    /// Records a platform poll and completes its job, in one statement (one round trip, atomic by
+    /// itself): a changed count becomes a `polled` figure and a new series row; an unchanged one only
+    /// moves the series' last-seen time; flags not raised before are raised (with `count-fell` when
+    /// the count went down); the source notes the poll and its validators; the job and its attempt
+    /// are marked succeeded. Every write is conditioned on the job still being this worker's claim.
+    /// - Throws: `LeaseLost` (having written nothing) when the claim was lost.
+    public func completePoll(_ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
+                             validators: (etag: String?, lastModified: String?)) throws -> PollOutcome {
         let source = job.source
-        let previous: Int? = try db.query("""
-            SELECT value_number FROM observations WHERE source_id = \(source.id) AND series = 'count'
-            ORDER BY first_seen_at DESC, id DESC LIMIT 1
-            """).first?.decode("value_number")
-        var figureID: Int?
-        var flags = reading.flags
-        if previous != reading.count {
-            figureID = try db.query("""
+        let values = [ObservedValue.number("count", reading.count)] + reading.observations
+        let flags = reading.flags
+        let row = try db.query("""
+            WITH held AS (
+                SELECT id FROM jobs WHERE id = \(job.id) AND state = 'running' AND worker = \(worker) AND attempts = \(job.attempt) FOR UPDATE
+            ), previous AS (
+                SELECT value_number FROM observations WHERE source_id = \(source.id) AND series = 'count'
+                ORDER BY first_seen_at DESC, id DESC LIMIT 1
+            ), figure AS (
                 INSERT INTO figures (campaign_id, outlet_id, metric, value, qualifier, as_of, source_url, method, entered_by, note)
                 SELECT campaign_id, outlet_id, metric, \(reading.count), 'exact', \(now), url, 'polled', \(worker), \("polled by source \(source.id), job \(job.id)")
-                FROM sources WHERE id = \(source.id)
+                FROM sources
+                WHERE id = \(source.id) AND EXISTS (SELECT 1 FROM held)
+                  AND (SELECT value_number FROM previous) IS DISTINCT FROM \(reading.count)::bigint
                 RETURNING id
-                """)[0].decode("id")
-            if let previous, reading.count < previous {
-                flags.append(SourceFlag(kind: "count-fell", subject: "\(previous)->\(reading.count)",
-                                        detail: "the count fell from \(previous) to \(reading.count) (signatures removed by the platform?)"))
-            }
-        }
-        let values = [ObservedValue.number("count", reading.count)] + reading.observations
-        try recordObservations(source: source.id, job: job.id, values: values, at: now, countFigure: figureID)
-        let newFlags = try raiseFlags(source: source.id, job: job.id, flags: flags, at: now)
-        try markPolled(source: source.id, at: now, validators: validators, changed: figureID != nil)
-        return PollOutcome(figureID: figureID, count: reading.count, previous: previous, newFlags: newFlags)
+            ), input AS (
+                SELECT * FROM unnest(\(values.map(\.series)), \(values.map(\.number)), \(values.map(\.text)), \(values.map(\.label)))
+                    AS i(series, value_number, value_text, label)
+            ), latest AS (
+                SELECT DISTINCT ON (series) id, series, value_number, value_text FROM observations
+                WHERE source_id = \(source.id) AND series = ANY(\(values.map(\.series)))
+                ORDER BY series, first_seen_at DESC, id DESC
+            ), same AS (
+                UPDATE observations o SET last_seen_at = \(now)
+                FROM latest l JOIN input i ON i.series = l.series
+                WHERE o.id = l.id AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text
+                  AND EXISTS (SELECT 1 FROM held)
+            ), added AS (
+                INSERT INTO observations (source_id, series, value_number, value_text, label, first_seen_at, last_seen_at, job_id, figure_id)
+                SELECT \(source.id), i.series, i.value_number, i.value_text, i.label, \(now), \(now), \(job.id),
+                       CASE WHEN i.series = 'count' THEN (SELECT id FROM figure) END
+                FROM input i
+                WHERE EXISTS (SELECT 1 FROM held)
+                  AND NOT EXISTS (SELECT 1 FROM latest l WHERE l.series = i.series
+                                  AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text)
+            ), noticed AS (
+                SELECT * FROM unnest(\(flags.map(\.kind)), \(flags.map(\.subject)), \(flags.map(\.detail))) AS f(kind, subject, detail)
+                UNION ALL
+                SELECT 'count-fell', p.value_number || '->' || \(reading.count)::bigint,
+                       'the count fell from ' || p.value_number || ' to ' || \(reading.count)::bigint || ' (signatures removed by the platform?)'
+                FROM previous p WHERE p.value_number > \(reading.count)::bigint
+            ), raised AS (
+                INSERT INTO source_flags (source_id, kind, subject, detail, raised_at, job_id)
+                SELECT \(source.id), kind, subject, detail, \(now), \(job.id) FROM noticed WHERE EXISTS (SELECT 1 FROM held)
+                ON CONFLICT (source_id, kind, subject) DO NOTHING
+                RETURNING kind, subject, detail
+            ), polled AS (
+                UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified), last_error = NULL,
+                       last_changed_at = CASE WHEN EXISTS (SELECT 1 FROM figure) THEN \(now) ELSE last_changed_at END
+                WHERE id = \(source.id) AND EXISTS (SELECT 1 FROM held)
+            ), attempt AS (
+                UPDATE job_attempts SET finished_at = \(now), outcome = 'succeeded'
+                WHERE job_id = \(job.id) AND attempt = \(job.attempt) AND EXISTS (SELECT 1 FROM held)
+            ), done AS (
+                UPDATE jobs SET state = 'succeeded', lease_until = NULL, finished_at = \(now), last_error = NULL,
+                       result = jsonb_build_object('count', \(reading.count)::bigint::text, 'changed', (EXISTS (SELECT 1 FROM figure))::text,
+                                                   'figure_id', coalesce((SELECT id FROM figure)::text, ''))
+                WHERE id = \(job.id) AND EXISTS (SELECT 1 FROM held)
+            )
+            SELECT EXISTS (SELECT 1 FROM held) AS held, (SELECT value_number FROM previous) AS previous, (SELECT id FROM figure) AS figure_id,
+                   coalesce((SELECT array_agg(kind ORDER BY kind, subject) FROM raised), '{}') AS flag_kinds,
+                   coalesce((SELECT array_agg(subject ORDER BY kind, subject) FROM raised), '{}') AS flag_subjects,
+                   coalesce((SELECT array_agg(detail ORDER BY kind, subject) FROM raised), '{}') AS flag_details
+            """)[0]
+        guard try row.decode("held", as: Bool.self) else { throw LeaseLost(job: job.id) }
+        let kinds: [String] = try row.decode("flag_kinds")
+        let subjects: [String] = try row.decode("flag_subjects")
+        let details: [String] = try row.decode("flag_details")
+        return PollOutcome(figureID: try row.decode("figure_id"), count: reading.count, previous: try row.decode("previous"),
+                           newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) })
     }
 
     /// The source was polled now: the validators of its answer, and whether anything changed.
@@ -60,45 +111,6 @@ extension Repository {
             WHERE o.id = latest.id AND o.last_seen_at < \(now)
             """)
         try db.execute("UPDATE sources SET last_polled_at = \(now) WHERE id = \(job.source.id)")
-    }
-
-    /// Extends the latest row of each series whose value is unchanged, and adds a row for each that
-    /// changed or is new.
-    func recordObservations(source: Int, job: Int, values: [ObservedValue], at now: Date, countFigure: Int?) throws {
-        guard !values.isEmpty else { return }
-        try db.execute("""
-            WITH input AS (
-                SELECT * FROM unnest(\(values.map(\.series)), \(values.map(\.number)), \(values.map(\.text)), \(values.map(\.label)))
-                    AS i(series, value_number, value_text, label)
-            ), latest AS (
-                SELECT DISTINCT ON (series) id, series, value_number, value_text FROM observations
-                WHERE source_id = \(source) AND series = ANY(\(values.map(\.series)))
-                ORDER BY series, first_seen_at DESC, id DESC
-            ), same AS (
-                UPDATE observations o SET last_seen_at = \(now)
-                FROM latest l JOIN input i ON i.series = l.series
-                WHERE o.id = l.id AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text
-                RETURNING o.series
-            )
-            INSERT INTO observations (source_id, series, value_number, value_text, label, first_seen_at, last_seen_at, job_id, figure_id)
-            SELECT \(source), i.series, i.value_number, i.value_text, i.label, \(now), \(now), \(job), CASE WHEN i.series = 'count' THEN \(countFigure) END
-            FROM input i
-            WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.series = i.series
-                                AND l.value_number IS NOT DISTINCT FROM i.value_number AND l.value_text IS NOT DISTINCT FROM i.value_text)
-            """)
-    }
-
-    /// Raises flags not raised before. - Returns: the new ones.
-    func raiseFlags(source: Int, job: Int, flags: [SourceFlag], at now: Date) throws -> [SourceFlag] {
-        guard !flags.isEmpty else { return [] }
-        let rows = try db.query("""
-            INSERT INTO source_flags (source_id, kind, subject, detail, raised_at, job_id)
-            SELECT \(source), kind, subject, detail, \(now), \(job) FROM unnest(\(flags.map(\.kind)), \(flags.map(\.subject)), \(flags.map(\.detail))) AS f(kind, subject, detail)
-            ON CONFLICT (source_id, kind, subject) DO NOTHING
-            RETURNING kind, subject
-            """)
-        let raised = Set(try rows.map { "\(try $0.decode("kind", as: String.self))\u{0}\(try $0.decode("subject", as: String.self))" })
-        return flags.filter { raised.contains("\($0.kind)\u{0}\($0.subject)") }
     }
 
     // MARK: Feeds

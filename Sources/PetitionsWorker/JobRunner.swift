@@ -172,11 +172,7 @@ public struct JobRunner: Sendable {
         case .body(let bytes, let etag, let lastModified, _):
             let source = job.source
             let reading = try PlatformBody.read(source.kind, body: bytes, pointer: source.pointer, pattern: source.pattern)
-            let result = try await database {
-                try $0.completeJob(job, worker: worker, now: now, result: { (r: PollOutcome) in
-                    ["count": String(r.count), "changed": String(r.figureID != nil), "figure_id": r.figureID.map(String.init) ?? ""]
-                }) { try $0.recordPoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified)) }
-            }
+            let result = try await database { try $0.completePoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified)) }
             if result.figureID != nil { metrics.figuresRecorded.increment() }
             for flag in result.newFlags { logger.notice("flag raised", metadata: ["flag": "\(flag.kind)", "detail": "\(flag.detail)"]) }
             if let previous = result.previous, previous == result.count { return "count \(result.count) unchanged" }

@@ -48,6 +48,9 @@ public final class Worker: Service, Sendable {
     let listener: PGConnection?
     let state = WorkerState()
 
+    /// Sources scheduled per statement.
+    static let scheduleBatch = 1000
+
     /// The channel jobs that become claimable are announced on (see `Schema/0006_job_notify.sql`).
     public static let channel = "petitions_jobs"
 
@@ -138,18 +141,30 @@ public final class Worker: Service, Sendable {
         let worker = jobs.workerName
         logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
         var databaseFailures = 0
+        var lastSchedule: Date?
+        var scheduleAgain = true
         while await !state.stopping {
             let generation = await state.generation
             let free = loop.concurrency - (await state.runningCount)
             var claimed: [ClaimedJob] = []
+            // Whether this pass looked for due sources and found none (so an empty claim means nothing is due).
+            var nothingLeftToSchedule = false
             if free > 0 {
                 let now = clock.now()
                 let lease = jobs.lease
+                // Scheduling is a round trip of its own: at most every quarter second, unless the last
+                // pass found a full batch (more sources are due) or nothing was left to claim.
+                let schedule = scheduleAgain || lastSchedule.map { now.timeIntervalSince($0) >= 0.25 || now < $0 } ?? true
                 do {
-                    claimed = try await database { repository in
-                        try repository.scheduleDueJobs(now: now)
-                        return try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free)
+                    let batch = Self.scheduleBatch
+                    let (scheduled, jobs) = try await database { repository in
+                        let scheduled = schedule ? try repository.scheduleDueJobs(now: now, limit: batch) : 0
+                        return (scheduled, try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free))
                     }
+                    claimed = jobs
+                    if schedule { lastSchedule = now }
+                    nothingLeftToSchedule = schedule && scheduled == 0
+                    scheduleAgain = scheduled == batch || (jobs.isEmpty && !schedule)
                     if databaseFailures > 0 { logger.notice("the database answers again; carrying on") }
                     databaseFailures = 0
                 } catch {
@@ -162,6 +177,7 @@ public final class Worker: Service, Sendable {
             }
             for job in claimed { await start(job) }
             let running = await state.runningCount
+            if loop.once && claimed.isEmpty && running == 0 && !nothingLeftToSchedule { continue }
             if loop.once && claimed.isEmpty && running == 0 {
                 // A --once run finishes what is due: jobs it gave back for a busy host run when the host is free.
                 guard let until = await state.takeDeferral(), until > clock.now() else { break }
