@@ -53,10 +53,20 @@ public struct JobRunner: Sendable {
         self.random = random
     }
 
-    /// Runs a blocking database call on the thread pool, with a pooled connection.
+    /// Runs a blocking database call on the thread pool, with a pooled connection. A connection that
+    /// went stale (the server restarted) is re-established and the call tried once more, instead of
+    /// failing the job's attempt; a call whose outcome was unknown then finds its claim gone, if it
+    /// had in fact completed, and says so (`LeaseLost`).
     func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
-        try await pool.withConnection { connection in
-            try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
+        do {
+            return try await pool.withConnection { connection in
+                try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
+            }
+        } catch let error as PGError where error.kind == .connectionLost {
+            logger.notice("the database connection was lost; trying the call once more", metadata: ["error": "\(error.message)"])
+            return try await pool.withConnection { connection in
+                try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
+            }
         }
     }
 

@@ -32,9 +32,12 @@ final class StatusServer: Service, Sendable {
                 let running = await state.runningCount
                 let finished = await state.completed
                 let contact = await state.lastDatabaseContact.map { "\"\(ISO8601DateFormatter().string(from: $0))\"" } ?? "null"
-                let healthy = reachable && !stopping
+                // A call that hangs (a link that stopped forwarding) never fails, so silence counts too.
+                let silent = await state.lastDatabaseContact.map { Date().timeIntervalSince($0) > worker.silenceLimit } ?? false
+                let healthy = reachable && !stopping && !silent
+                let status = stopping ? "stopping" : !reachable ? "database unreachable" : silent ? "database silent" : "ok"
                 let body = """
-                    {"status":"\(healthy ? "ok" : stopping ? "stopping" : "database unreachable")","worker":"\(name)",\
+                    {"status":"\(status)","worker":"\(name)",\
                     "database_reachable":\(reachable),"last_database_contact":\(contact),"running_jobs":\(running),"jobs_finished":\(finished)}
                     """
                 return HTTPResponseInfo(status: healthy ? 200 : 503, contentType: "application/json", body + "\n")

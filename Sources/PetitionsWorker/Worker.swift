@@ -68,6 +68,10 @@ public final class Worker: Service, Sendable {
     /// Health for /healthz: whether the database answered the last time it was asked.
     public var health: WorkerState { state }
 
+    /// /healthz reports unhealthy when the database has not answered for this long (the loop asks
+    /// it at least every poll interval).
+    public var silenceLimit: TimeInterval { max(3 * loop.pollInterval, 10) }
+
     func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
         let control = self.control
         do {
@@ -149,6 +153,10 @@ public final class Worker: Service, Sendable {
             var claimed: [ClaimedJob] = []
             // Whether this pass looked for due sources and found none (so an empty claim means nothing is due).
             var nothingLeftToSchedule = false
+            if free <= 0, let contact = await state.lastDatabaseContact, clock.now().timeIntervalSince(contact) >= loop.pollInterval {
+                // Every slot is busy: still look at the database now and then, so /healthz knows it answers.
+                _ = try? await database { try $0.db.query("SELECT 1") }
+            }
             if free > 0 {
                 let now = clock.now()
                 let lease = jobs.lease

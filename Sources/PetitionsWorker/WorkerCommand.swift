@@ -57,6 +57,7 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(help: "This worker's name on the jobs it claims. Default: HOST:PID.") var name: String?
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Longest wait to connect to a host.", valueName: "duration")) var connectTimeout = "10s"
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
+    @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Longest any of the worker's database statements may run (PostgreSQL's statement_timeout); 15 s after it, an unanswered call is taken for a dead link and the connection is made again.", valueName: "duration")) var statementTimeout = "30s"
     @Option(name: .customLong("fetch-deadline"), help: ArgumentHelp("Longest a whole request may take, from connecting to the last byte of the body.", valueName: "duration")) var fetchDeadline = "60s"
     @Option(name: .customLong("min-rate"), help: ArgumentHelp("Least average speed of a response body, checked after its first 5 seconds; a slower host is cut off.", valueName: "bytes/s")) var minRate = 512
     @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
@@ -92,6 +93,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         _ = try seconds(connectTimeout, "--connect-timeout")
         _ = try seconds(readTimeout, "--read-timeout")
         _ = try seconds(fetchDeadline, "--fetch-deadline")
+        _ = try seconds(statementTimeout, "--statement-timeout")
         guard minRate >= 0 else { throw ValidationError("--min-rate: 0 or more bytes per second (0 turns the check off)") }
         _ = try seconds(hostGap, "--host-gap", allowZero: true)
         _ = try seconds(retryBase, "--retry-base")
@@ -102,7 +104,8 @@ public struct WorkerCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let logger = global.makeLogger(label: "petitions.worker")
-        let control = try global.connect(logger: logger)
+        let statementTimeout = try seconds(self.statementTimeout, "--statement-timeout")
+        let control = try global.connect(logger: logger, statementTimeout: statementTimeout)
         defer { control.close() }
         try Self.requireMigrated(control, target: global.target(), logger: logger)
         if check {
@@ -137,14 +140,15 @@ public struct WorkerCommand: AsyncParsableCommand {
         }
 
         let connectionString = try Self.connectionString(global.target(), logger: logger)
-        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger)
+        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger,
+                          statementTimeout: statementTimeout)
         let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.deadline + 5, holder: workerName, logger: logger)
         let fetcher = Fetcher(settings: fetchSettings, turns: gate)
         let metrics = WorkerMetrics()
         let clock = SystemClock()
         let runner = JobRunner(settings: jobSettings, fetcher: fetcher, pool: pool, clock: clock, metrics: metrics, logger: logger)
         // Idle workers are woken by NOTIFY when a job is queued; without that connection they poll.
-        let listener = once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger)
+        let listener = once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger, statementTimeout: statementTimeout)
         defer { listener?.close() }
         let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger, listener: listener)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

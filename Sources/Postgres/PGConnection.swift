@@ -30,9 +30,15 @@ public final class PGConnection: @unchecked Sendable {
     /// Connects with a URL or key/value conninfo. Anything the string leaves out comes from libpq's
     /// environment (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGPASSFILE`, `PGSERVICE`, `PGSSLMODE`, ...).
     /// - Throws: `PGError` of kind `.connection` with libpq's reason and the redacted string.
-    public init(_ connectionString: String, applicationName: String = "petitions", logger: Logger = Logger(label: "petitions.postgres")) throws {
+    /// - Parameter statementTimeout: when set, the server cancels a statement that runs longer
+    ///   (`statement_timeout`), and this side gives up waiting for an answer 15 s after that: a link
+    ///   that stopped forwarding (a dead proxy, a partitioned network) then fails the call with
+    ///   `.connectionLost` instead of hanging it, and the connection is re-established on next use.
+    public init(_ connectionString: String, applicationName: String = "petitions", logger: Logger = Logger(label: "petitions.postgres"),
+                statementTimeout: TimeInterval? = nil) throws {
         self.connectionString = connectionString
         self.logger = logger
+        self.statementTimeout = statementTimeout
         try ConnectionString.validate(connectionString)
         let handle = try Self.open(connectionString, applicationName: applicationName)
         resultCounter.register(on: handle)
@@ -86,7 +92,56 @@ public final class PGConnection: @unchecked Sendable {
     }
 
     private func setUpSession() throws {
-        try executeScript(unsafeSQL: "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET client_min_messages = 'warning'")
+        var settings = "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET client_min_messages = 'warning'"
+        if let statementTimeout { settings += "; SET statement_timeout = \(Int(statementTimeout * 1000))" }
+        try executeScript(unsafeSQL: settings)
+    }
+
+    /// The server's `statement_timeout` for this session, if set at init.
+    public let statementTimeout: TimeInterval?
+    /// How long to wait for the server's answer before taking the link for dead.
+    var responseDeadline: TimeInterval? { statementTimeout.map { $0 + 15 } }
+
+    /// Sends a statement and waits for its results, at most `responseDeadline` seconds when one is
+    /// set (else it blocks as PQexec does). Returns what PQexec would: the last result, or the first
+    /// error; nil when the statement could not be sent.
+    private func run(_ handle: OpaquePointer, statement: String, blocking: () -> OpaquePointer?, send: () -> Int32) throws -> OpaquePointer? {
+        guard let deadlineSeconds = responseDeadline else { return blocking() }
+        guard send() == 1 else { return nil }
+        let deadline = Date().addingTimeInterval(deadlineSeconds)
+        var kept: OpaquePointer?
+        while true {
+            while PQisBusy(handle) == 1 {
+                let remaining = deadline.timeIntervalSinceNow
+                if remaining <= 0 {
+                    if let kept { PQclear(kept) }
+                    // The answer may never come: drop the connection; it is re-established on next use.
+                    needsReset = true
+                    preparedStatements = [:]
+                    logger.warning("PostgreSQL did not answer in time; dropping the connection", metadata: ["db.connection": "\(redactedConnectionString)"])
+                    throw PGError(.connectionLost, message: "PostgreSQL did not answer within \(Int(deadlineSeconds))s (the network or a proxy may have stopped forwarding); the statement's outcome is unknown",
+                                  statement: statement)
+                }
+                var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+                _ = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000) + 1)
+                if PQconsumeInput(handle) == 0 { break }  // the connection broke: PQgetResult says so
+            }
+            guard let result = PQgetResult(handle) else { break }
+            let status = PQresultStatus(result)
+            if status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH {
+                if let kept { PQclear(kept) }
+                return result
+            }
+            let failed = status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE
+            if let previous = kept {
+                let previousFailed = PQresultStatus(previous) == PGRES_FATAL_ERROR || PQresultStatus(previous) == PGRES_BAD_RESPONSE
+                if previousFailed { PQclear(result); continue }
+                PQclear(previous)
+            }
+            kept = result
+            _ = failed
+        }
+        return kept
     }
 
     /// Returns a live handle, re-establishing a connection that broke during an earlier operation.
@@ -152,29 +207,23 @@ public final class PGConnection: @unchecked Sendable {
             let handle = try liveHandle()
             let bindings = try query.checkedBindings()
             logger.trace("query", metadata: ["db.statement": "\(query.sql)"])
-            guard Self.preparesStatements else {
-                let result = Self.withParameters(bindings) { count, types, values, lengths, formats in
-                    PQexecParams(handle, query.sql, count, types, values, lengths, formats, 0)
-                }
-                return try consume(result, statement: query.sql)
-            }
+            guard Self.preparesStatements else { return try unprepared(handle, query.sql, bindings) }
             let key = StatementKey(sql: query.sql, types: bindings.map(\.type.rawValue))
             var name = preparedStatements[key]
             if name == nil, preparedStatements.count < Self.statementCacheLimit {
                 let candidate = "petitions_\(preparedStatements.count + 1)"
-                let prepared = Self.withParameters(bindings) { count, types, _, _, _ in PQprepare(handle, candidate, query.sql, count, types) }
+                let prepared = try Self.withParameters(bindings) { count, types, _, _, _ in
+                    try run(handle, statement: query.sql, blocking: { PQprepare(handle, candidate, query.sql, count, types) },
+                            send: { PQsendPrepare(handle, candidate, query.sql, count, types) })
+                }
                 _ = try consume(prepared, statement: query.sql)
                 preparedStatements[key] = candidate
                 name = candidate
             }
-            guard let name else {
-                let result = Self.withParameters(bindings) { count, types, values, lengths, formats in
-                    PQexecParams(handle, query.sql, count, types, values, lengths, formats, 0)
-                }
-                return try consume(result, statement: query.sql)
-            }
-            let result = Self.withParameters(bindings) { count, _, values, lengths, formats in
-                PQexecPrepared(handle, name, count, values, lengths, formats, 0)
+            guard let name else { return try unprepared(handle, query.sql, bindings) }
+            let result = try Self.withParameters(bindings) { count, _, values, lengths, formats in
+                try run(handle, statement: query.sql, blocking: { PQexecPrepared(handle, name, count, values, lengths, formats, 0) },
+                        send: { PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0) })
             }
             do {
                 return try consume(result, statement: query.sql)
@@ -190,6 +239,14 @@ public final class PGConnection: @unchecked Sendable {
                 return try consume(again, statement: query.sql)
             }
         }
+    }
+
+    private func unprepared(_ handle: OpaquePointer, _ sql: String, _ bindings: [PGValue]) throws -> PGResult {
+        let result = try Self.withParameters(bindings) { count, types, values, lengths, formats in
+            try run(handle, statement: sql, blocking: { PQexecParams(handle, sql, count, types, values, lengths, formats, 0) },
+                    send: { PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0) })
+        }
+        return try consume(result, statement: sql)
     }
 
     struct StatementKey: Hashable {
@@ -215,7 +272,7 @@ public final class PGConnection: @unchecked Sendable {
             let handle = try liveHandle()
             if sql.utf8.contains(0) { throw PGError(.encoding, message: "SQL text contains a NUL character") }
             // PQexec returns the last result only; libpq discards (and frees) the earlier ones.
-            let result = PQexec(handle, sql)
+            let result = try run(handle, statement: sql, blocking: { PQexec(handle, sql) }, send: { PQsendQuery(handle, sql) })
             _ = try consume(result, statement: sql)
         }
     }
@@ -357,8 +414,8 @@ public final class PGConnection: @unchecked Sendable {
     /// Lays out bound values for `PQexecParams`/`PQsendQueryParams`; the pointers live only during `body`.
     static func withParameters<R>(
         _ values: [PGValue],
-        _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> R
-    ) -> R {
+        _ body: (Int32, UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) throws -> R
+    ) rethrows -> R {
         var storage: [UInt8] = []
         storage.reserveCapacity(values.reduce(1) { $0 + ($1.bytes?.count ?? 0) + 1 })
         var offsets: [Int?] = []
@@ -375,10 +432,10 @@ public final class PGConnection: @unchecked Sendable {
         let types = values.map { Oid($0.type.rawValue) }
         let lengths = values.map { Int32($0.bytes?.count ?? 0) }
         let formats = values.map { $0.format.rawValue }
-        return storage.withUnsafeBufferPointer { buffer in
+        return try storage.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             let pointers: [UnsafePointer<CChar>?] = offsets.map { $0.map { base + $0 } }
-            return body(Int32(values.count), types, pointers, lengths, formats)
+            return try body(Int32(values.count), types, pointers, lengths, formats)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// A small pool of connections for concurrent callers.
@@ -14,8 +15,13 @@ public actor PGPool {
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var closed = false
 
-    public init(connectionString: String, maximumConnections: Int = 4, logger: Logger = Logger(label: "petitions.postgres")) {
+    /// `statement_timeout` (and the matching client-side wait) for every connection; see `PGConnection.init`.
+    public nonisolated let statementTimeout: TimeInterval?
+
+    public init(connectionString: String, maximumConnections: Int = 4, logger: Logger = Logger(label: "petitions.postgres"),
+                statementTimeout: TimeInterval? = nil) {
         precondition(maximumConnections > 0, "a pool needs at least one connection")
+        self.statementTimeout = statementTimeout
         self.connectionString = connectionString
         self.maximumConnections = maximumConnections
         self.logger = logger
@@ -58,7 +64,7 @@ public actor PGPool {
             if openCount < maximumConnections {
                 openCount += 1
                 do {
-                    return try PGConnection(connectionString, logger: logger)
+                    return try PGConnection(connectionString, logger: logger, statementTimeout: statementTimeout)
                 } catch {
                     openCount -= 1
                     wakeOne()

@@ -195,3 +195,53 @@ import TestSupport
         #expect(worker.output().stderr.contains("the database answers again"))
     }
 }
+
+/// The database link failing in the ways a network does.
+@Suite(.serialized) struct DatabaseLinkTests {
+    @Test func aLinkThatStopsForwardingTurnsHealthzUnhealthyAndTheWorkerRecovers() async throws {
+        try await WorkerBench.with { bench in
+            let environment = try ConnectionString.environment(bench.url)
+            let socket = "\(environment["PGHOST"] ?? "")/.s.PGSQL.\(environment["PGPORT"] ?? "5432")"
+            let proxy = try BlackholeProxy(unixSocket: socket)
+            defer { proxy.close() }
+            let viaProxy = proxy.connectionString(database: environment["PGDATABASE"] ?? "", user: environment["PGUSER"] ?? "")
+            let worker = try BackgroundProcess("petitions-worker", ["--database-url", viaProxy, "--http-port", "0", "--poll-interval", "500ms",
+                                                                    "--statement-timeout", "2s", "--log-level", "notice", "--name", "linked"])
+            defer { worker.signal(SIGTERM) }
+            var statusURL: String?
+            _ = try await WorkerProcessTests.eventually(20) {
+                statusURL = worker.output().stderr.split(separator: "\n").first { $0.contains("status endpoint listening") }
+                    .flatMap { line in line.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression).map { String(line[$0]) } }
+                return statusURL != nil
+            }
+            let health = try #require(statusURL) + "/healthz"
+            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.hostGap = 0; settings.readTimeout = 5; return settings }())
+            func status() async -> String {
+                do {
+                    if case .body(let bytes, _, _, _) = try await fetcher.fetch(health) { return String(decoding: bytes, as: UTF8.self) }
+                    return "not modified"
+                } catch { return "\(error)" }
+            }
+            var last = ""
+            func becomes(_ words: String, within seconds: TimeInterval) async throws -> Bool {
+                let deadline = Date().addingTimeInterval(seconds)
+                while Date() < deadline {
+                    last = await status()
+                    if last.contains(words) { return true }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                return false
+            }
+            #expect(try await becomes("\"status\":\"ok\"", within: 20), "\(last)")
+            // The link stops forwarding: no error ever comes back, yet /healthz must stop saying ok.
+            proxy.blackhole()
+            #expect(try await becomes("HTTP 503", within: 30), "\(last)")
+            // Forwarding again: the worker drops the dead connection, makes a new one and is healthy.
+            proxy.restore()
+            #expect(try await becomes("\"status\":\"ok\"", within: 60), "\(last)\n\(worker.output().stderr.suffix(1500))")
+            await fetcher.shutdown()
+            worker.signal(SIGTERM)
+            #expect(await worker.wait(timeout: 30) == 0, "\(worker.output().stderr.suffix(2000))")
+        }
+    }
+}

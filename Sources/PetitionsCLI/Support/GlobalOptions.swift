@@ -48,14 +48,15 @@ public struct GlobalOptions: ParsableArguments {
     }
 
     /// Connects to the target, starting (and if need be creating) the embedded server first.
-    public func connect(logger: Logger) throws -> PGConnection {
+    /// - Parameter statementTimeout: see `PGConnection.init` (long-running services set one).
+    public func connect(logger: Logger, statementTimeout: TimeInterval? = nil) throws -> PGConnection {
         let target = target()
         switch target {
         case .configured(let url, _):
-            return try PGConnection(url, logger: logger)
+            return try PGConnection(url, logger: logger, statementTimeout: statementTimeout)
         case .embedded(let cluster):
             do {
-                return try PGConnection(try cluster.ensureRunning(logger: logger), logger: logger)
+                return try PGConnection(try cluster.ensureRunning(logger: logger), logger: logger, statementTimeout: statementTimeout)
             } catch let error as LocalClusterError {
                 throw CommandFailure(error.description)
             }
