@@ -46,6 +46,15 @@ public struct SourceSpec: Sendable, Hashable {
     public func problems() -> [String] {
         var problems: [String] = []
         if let reason = SourceURL.problem(url) { problems.append("--url: \(reason)") }
+        if let host = SourceURL.host(url) {
+            let bare = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+            if AddressPolicy.metadataHosts.contains(bare) {
+                problems.append("--url: \(host) is a cloud metadata service; it is never fetched")
+            } else if let kind = AddressPolicy.kind(ofAddress: bare), kind == .linkLocal || kind == .reserved,
+                      let reason = AddressPolicy.refusal(kind, allowPrivate: true) {
+                problems.append("--url: \(host) is \(reason)")
+            }
+        }
         if every < 1 { problems.append("--every: must be at least 1s") }
         if every > 366 * 86400 { problems.append("--every: must be at most 366d") }
         if !(1...50).contains(maxAttempts) { problems.append("--max-attempts: must be between 1 and 50") }

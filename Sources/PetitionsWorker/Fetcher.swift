@@ -19,6 +19,9 @@ public struct FetchSettings: Sendable {
     /// have passed: a host that trickles a byte at a time is cut off long before the deadline.
     public var minRate: Double = 512
     public var slowAfter: TimeInterval = 5
+    /// Fetch from loopback and private-network addresses (your own hosts, test fixtures).
+    /// Link-local and cloud-metadata addresses are refused whatever this says.
+    public var allowPrivateHosts = false
     /// Least time between the end of one request to a host and the start of the next.
     public var hostGap: TimeInterval = 1
     public var userAgent: String = "petitions-worker/0.2 (petition and signatory tracking; +https://github.com/petitions-tracker)"
@@ -34,7 +37,7 @@ public enum FetchOutcome: Sendable {
 
 /// Why a fetch failed, in words for the job's record; `retryable` says whether waiting may help.
 public struct FetchError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: String, Sendable { case url, dns, connection, tls, timeout, status, tooLarge = "too large", redirects, body }
+    public enum Kind: String, Sendable { case url, dns, connection, tls, timeout, status, tooLarge = "too large", redirects, body, refused }
     public var kind: Kind
     public var message: String
     public var retryable: Bool
@@ -56,7 +59,8 @@ public final class Fetcher: Sendable {
         self.settings = settings
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .milliseconds(Int64(settings.connectTimeout * 1000)), read: .milliseconds(Int64(settings.readTimeout * 1000)))
-        configuration.redirectConfiguration = .follow(max: settings.maxRedirects, allowCycles: false)
+        // Redirects are followed here, hop by hop, each checked against the address policy.
+        configuration.redirectConfiguration = .disallow
         configuration.decompression = .enabled(limit: .size(settings.maxBytes))
         configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
@@ -75,7 +79,7 @@ public final class Fetcher: Sendable {
         return try await turns.withTurn(host: host) {
             // The request and its body run in a child task that the deadline cancels.
             try await withThrowingTaskGroup(of: FetchOutcome.self) { group in
-                group.addTask { try await self.perform(url, etag: etag, lastModified: lastModified) }
+                group.addTask { try await self.follow(url, etag: etag, lastModified: lastModified) }
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(Int(deadline * 1000)))
                     throw FetchError(kind: .timeout, message: "\(shown) did not finish within the \(TimeFormatting.duration(deadline)) deadline (--fetch-deadline)",
@@ -87,9 +91,110 @@ public final class Fetcher: Sendable {
         }
     }
 
-    private func perform(_ url: String, etag: String?, lastModified: String?) async throws -> FetchOutcome {
+    /// What one request gave: an outcome, or a redirect to follow.
+    enum Step {
+        case done(FetchOutcome)
+        case redirect(String)
+    }
+
+    /// Requests `url`, following redirects within the same host (a `www.` prefix aside), each hop's
+    /// addresses checked against the policy first.
+    private func follow(_ url: String, etag: String?, lastModified: String?) async throws -> FetchOutcome {
+        var current = url
+        var seen: Set<String> = []
+        for _ in 0...settings.maxRedirects {
+            let target = try await checkedTarget(current)
+            switch try await perform(current, target: target, etag: etag, lastModified: lastModified) {
+            case .done(let outcome):
+                return outcome
+            case .redirect(let location):
+                let shown = SourceURL.redacted(current)
+                guard let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString, SourceURL.problem(next) == nil else {
+                    throw FetchError(kind: .redirects, message: "\(shown) redirects to \"\(location)\", which is not an http or https URL", retryable: false)
+                }
+                let (from, to) = (Self.bareHost(current), Self.bareHost(next))
+                guard from == to else {
+                    throw FetchError(kind: .refused, message: "\(shown) redirects to another host (\(SourceURL.redacted(next))), which is not followed; if that is where the count lives, add it as the source",
+                                     retryable: false)
+                }
+                seen.insert(current)
+                if seen.contains(next) { throw FetchError(kind: .redirects, message: "\(SourceURL.redacted(url)) redirects in a cycle", retryable: false) }
+                current = next
+            }
+        }
+        throw FetchError(kind: .redirects, message: "\(SourceURL.redacted(url)) redirected more than the limit (--max-redirects)", retryable: false)
+    }
+
+    static func bareHost(_ url: String) -> String {
+        let host = SourceURL.host(url) ?? ""
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// Where to connect for `url`: its host's addresses, resolved here and each checked against the
+    /// policy. A plain-HTTP request is pinned to the checked address (the connection goes to exactly
+    /// what was checked, so a name that resolves differently a moment later cannot slip past); an
+    /// HTTPS one keeps the name, for the certificate check, which a re-bound name cannot pass.
+    struct Target {
+        var requestURL: String
+        var hostHeader: String?
+    }
+
+    func checkedTarget(_ url: String) async throws -> Target {
+        guard let parsed = URL(string: url), let host = parsed.host?.lowercased() else {
+            throw FetchError(kind: .url, message: "\(SourceURL.redacted(url)) is not a URL that can be fetched", retryable: false)
+        }
         let shown = SourceURL.redacted(url)
-        var request = HTTPClientRequest(url: url)
+        if AddressPolicy.metadataHosts.contains(host) {
+            throw FetchError(kind: .refused, message: "refused to fetch \(shown): \(host) is a cloud metadata service", retryable: false)
+        }
+        let bare = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        let addresses: [String]
+        if AddressPolicy.kind(ofAddress: bare) != nil {
+            addresses = [bare]
+        } else {
+            let port = parsed.port ?? (parsed.scheme?.lowercased() == "https" ? 443 : 80)
+            addresses = try await NIOThreadPool.singleton.runIfActive { Self.resolve(bare, port: port) }
+            guard !addresses.isEmpty else {
+                throw FetchError(kind: .dns, message: "cannot resolve \(host) (DNS); check the host name", retryable: true)
+            }
+        }
+        for address in addresses {
+            if let reason = AddressPolicy.refusal(AddressPolicy.kind(ofAddress: address) ?? .reserved, allowPrivate: settings.allowPrivateHosts) {
+                throw FetchError(kind: .refused, message: "refused to fetch \(shown): \(host) is \(address == bare ? "" : "at \(address), ")\(reason)", retryable: false)
+            }
+        }
+        guard parsed.scheme?.lowercased() == "http", let pinned = addresses.first, pinned != bare,
+              let range = url.range(of: parsed.host ?? "", options: .caseInsensitive) else {
+            return Target(requestURL: url, hostHeader: nil)
+        }
+        let literal = pinned.contains(":") ? "[\(pinned)]" : pinned
+        return Target(requestURL: url.replacingCharacters(in: range, with: literal), hostHeader: parsed.port.map { "\(host):\($0)" } ?? host)
+    }
+
+    /// The addresses `host` resolves to, by getaddrinfo (blocking; call it off the event loops).
+    static func resolve(_ host: String, port: Int) -> [String] {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return [] }
+        defer { freeaddrinfo(first) }
+        var addresses: [String] = []
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let current = entry {
+            var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            if getnameinfo(current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 {
+                let text = String(cString: buffer)
+                if !addresses.contains(text) { addresses.append(text) }
+            }
+            entry = current.pointee.ai_next
+        }
+        return addresses
+    }
+
+    private func perform(_ url: String, target: Target, etag: String?, lastModified: String?) async throws -> Step {
+        let shown = SourceURL.redacted(url)
+        var request = HTTPClientRequest(url: target.requestURL)
+        if let hostHeader = target.hostHeader { request.headers.add(name: "Host", value: hostHeader) }
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
         request.headers.add(name: "Accept", value: "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
@@ -103,7 +208,10 @@ public final class Fetcher: Sendable {
             throw Self.describe(error, url: shown)
         }
         let status = Int(response.status.code)
-        if status == 304 { return .notModified }
+        if status == 304 { return .done(.notModified) }
+        if [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "Location") {
+            return .redirect(location)
+        }
         guard (200..<300).contains(status) else {
             let retryable = status == 408 || status == 425 || status == 429 || status >= 500
             throw FetchError(kind: .status, message: "\(shown) answered HTTP \(status) \(response.status.reasonPhrase)\(retryable ? "" : "; check the URL")",
@@ -133,8 +241,8 @@ public final class Fetcher: Sendable {
             throw FetchError(kind: failure.kind == .url ? .body : failure.kind, message: failure.message, retryable: failure.retryable)
         }
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-        return .body(bytes, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
-                     contentType: response.headers.first(name: "Content-Type"))
+        return .done(.body(bytes, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
+                           contentType: response.headers.first(name: "Content-Type")))
     }
 
     /// Turns client errors into messages that say what went wrong and whether to wait.

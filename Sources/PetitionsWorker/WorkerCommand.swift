@@ -23,6 +23,11 @@ public struct WorkerCommand: AsyncParsableCommand {
             --host-gap between them. A job whose host is busy for more than a few seconds is given back to the \
             queue for when the host is free (without using an attempt), so one slow host never holds up others.
 
+            Addresses: a source's host is resolved before each request and refused when it is link-local or a \
+            cloud metadata service (always), or loopback or private (unless --allow-private-hosts). Plain-HTTP \
+            requests go to exactly the address checked. Redirects are followed within the same host only, each \
+            hop checked the same way.
+
             Finished jobs are pruned as the worker runs: succeeded ones after --keep-jobs, failed and cancelled \
             ones after --keep-failed, in small batches that never block claims. Observations and figures are \
             history and are never pruned.
@@ -60,6 +65,7 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Longest any of the worker's database statements may run (PostgreSQL's statement_timeout); 15 s after it, an unanswered call is taken for a dead link and the connection is made again.", valueName: "duration")) var statementTimeout = "30s"
     @Option(name: .customLong("fetch-deadline"), help: ArgumentHelp("Longest a whole request may take, from connecting to the last byte of the body.", valueName: "duration")) var fetchDeadline = "60s"
     @Option(name: .customLong("min-rate"), help: ArgumentHelp("Least average speed of a response body, checked after its first 5 seconds; a slower host is cut off.", valueName: "bytes/s")) var minRate = 512
+    @Flag(name: .customLong("allow-private-hosts"), help: "Also fetch from loopback and private-network addresses (hosts of your own). Link-local and cloud-metadata addresses are always refused.") var allowPrivateHosts = false
     @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
     @Option(name: .customLong("max-redirects"), help: "Redirects followed per request.") var maxRedirects = 5
     @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host, across every worker on the database (one request in flight per host); 0s turns politeness off, for hosts you own.", valueName: "duration")) var hostGap = "1s"
@@ -118,6 +124,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         fetchSettings.connectTimeout = try seconds(connectTimeout, "--connect-timeout")
         fetchSettings.readTimeout = try seconds(readTimeout, "--read-timeout")
         fetchSettings.maxBytes = maxBytes
+        fetchSettings.allowPrivateHosts = allowPrivateHosts
         fetchSettings.deadline = try seconds(fetchDeadline, "--fetch-deadline")
         fetchSettings.minRate = Double(minRate)
         fetchSettings.maxRedirects = maxRedirects

@@ -130,7 +130,7 @@ enum QueueBench {
             let (busy0, self0) = (machineBusySeconds(), selfCPUSeconds())
             let wallStart = Date()
             let children = try (1...workers).map { index in
-                try Child.spawn(workerPath, ["--once", "--concurrency", String(settings.concurrency), "--host-gap", "0s", "--no-http",
+                try Child.spawn(workerPath, ["--once", "--concurrency", String(settings.concurrency), "--host-gap", "0s", "--allow-private-hosts", "--no-http",
                                              "--log-level", "error", "--name", "bench-\(index)"],
                                 environment: ["PETITIONS_DATABASE_URL": url])
             }

@@ -201,4 +201,37 @@ import Testing
         #expect(html.problems().count == 2)
         #expect(SourceURL.slug(forHost: "www.Change.org") == "change-org")
     }
+
+    @Test(arguments: [
+        ("93.184.216.34", AddressPolicy.Kind.public), ("127.0.0.1", .loopback), ("127.9.9.9", .loopback), ("10.1.2.3", .private),
+        ("172.16.0.1", .private), ("172.31.255.255", .private), ("172.32.0.1", .public), ("192.168.1.1", .private), ("100.64.0.1", .private),
+        ("169.254.169.254", .linkLocal), ("100.100.100.200", .linkLocal), ("0.0.0.0", .reserved), ("224.0.0.1", .reserved),
+        ("255.255.255.255", .reserved), ("192.0.2.10", .reserved), ("::1", .loopback), ("[::1]", .loopback), ("::", .reserved),
+        ("fe80::1%eth0", .linkLocal), ("fd00:ec2::254", .linkLocal), ("fc00::5", .private), ("fd12:3456::1", .private),
+        ("::ffff:10.0.0.1", .private), ("::ffff:169.254.169.254", .linkLocal), ("2001:db8::1", .reserved), ("2a00:1450:4009:81a::200e", .public),
+    ])
+    func addressesAreClassified(address: String, kind: AddressPolicy.Kind) {
+        #expect(AddressPolicy.kind(ofAddress: address) == kind, "\(address)")
+    }
+
+    @Test func namesAndMalformedAddressesAreNotAddresses() {
+        for text in ["example.org", "1.2.3", "1.2.3.4.5", "256.1.1.1", "::1::2", "12345::", "localhost"] {
+            #expect(AddressPolicy.kind(ofAddress: text) == nil, "\(text)")
+        }
+        #expect(AddressPolicy.refusal(.loopback, allowPrivate: true) == nil)
+        #expect(AddressPolicy.refusal(.linkLocal, allowPrivate: true) != nil)
+        #expect(AddressPolicy.refusal(.private, allowPrivate: false)?.contains("--allow-private-hosts") == true)
+    }
+
+    @Test func metadataAndLinkLocalSourcesAreRefusedWhenAdded() {
+        for url in ["http://169.254.169.254/latest/meta-data/", "http://metadata.google.internal/x", "http://[fe80::1]/x"] {
+            let spec = SourceSpec(campaign: "c", kind: .json, url: url, every: 300, pointer: "/n")
+            #expect(spec.problems().contains { $0.contains("never fetched") }, "\(url): \(spec.problems())")
+        }
+        // Upper-case schemes and hosts are stored in lower case, so the database's check accepts them.
+        let shouting = SourceSpec(campaign: "c", kind: .json, url: "HTTP://Example.ORG/Petition/1.json", every: 300, pointer: "/n")
+        #expect(shouting.url == "http://example.org/Petition/1.json" && shouting.problems().isEmpty)
+        #expect(SourceURL.redacted("https://bot:s3cret@example.org/feed?x=1") == "https://bot:***@example.org/feed?x=1")
+        #expect(SourceURL.redacted("https://example.org/a@b") == "https://example.org/a@b")
+    }
 }

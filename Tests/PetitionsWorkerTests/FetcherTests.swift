@@ -8,6 +8,7 @@ import TestSupport
     static func fetcher(_ change: (inout FetchSettings) -> Void = { _ in }) -> Fetcher {
         var settings = FetchSettings()
         settings.hostGap = 0
+        settings.allowPrivateHosts = true
         // Generous, so that a loaded machine does not turn other failures into timeouts.
         settings.connectTimeout = 15
         settings.readTimeout = 15
@@ -113,5 +114,31 @@ import TestSupport
         #expect(ContinuousClock.now - second < .seconds(60))
         await slow.shutdown()
         await patient.shutdown()
+    }
+
+    @Test func metadataLinkLocalAndPrivateAddressesAreRefusedAndRedirectsStayOnTheHost() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        server.set("/n", .init(body: "{}"))
+        server.set("/away", .init(status: 302, body: "", headers: [("Location", server.url("/n").replacingOccurrences(of: "127.0.0.1", with: "localhost"))]))
+        server.set("/meta", .init(status: 302, body: "", headers: [("Location", "http://169.254.169.254/latest/meta-data/")]))
+        server.set("/near", .init(status: 307, body: "", headers: [("Location", "/n")]))
+        let strict = Self.fetcher { $0.allowPrivateHosts = false }
+        for url in ["http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/", "http://metadata.google.internal/computeMetadata/v1/",
+                    "http://0.0.0.0:\(server.port)/n"] {
+            await Self.expectFailure(strict, url, kind: .refused, retryable: false, saying: "refused to fetch")
+        }
+        await Self.expectFailure(strict, server.url("/n"), kind: .refused, retryable: false, saying: "--allow-private-hosts")
+        // A name is judged by what it resolves to.
+        await Self.expectFailure(strict, "http://localhost:\(server.port)/n", kind: .refused, retryable: false, saying: "at 127.0.0.1")
+        #expect(server.requests("/n") == 0)
+        // Allowed to reach its own hosts, the worker still follows no redirect off the host, nor into metadata.
+        let own = Self.fetcher()
+        await Self.expectFailure(own, server.url("/away"), kind: .refused, retryable: false, saying: "another host")
+        await Self.expectFailure(own, server.url("/meta"), kind: .refused, retryable: false, saying: "another host")
+        guard case .body = try await own.fetch(server.url("/near")) else { Issue.record("a redirect on the same host is followed"); return }
+        #expect(server.requests("/n") == 1)
+        await strict.shutdown()
+        await own.shutdown()
     }
 }

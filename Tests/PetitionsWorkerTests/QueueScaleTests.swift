@@ -161,7 +161,7 @@ import TestSupport
             for i in 1...8 { server.set("/p/\(i)", .init(body: "{\"count\": \(i)}", delay: 0.2)) }
             try WorkerProcessTests.addSources(bench.db, count: 8, base: server.url("/p/"))
             let workers = try (1...2).map {
-                try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--once", "--concurrency", "4",
+                try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--once", "--concurrency", "4",
                                                            "--name", "polite\($0)", "--log-level", "notice"])
             }
             for worker in workers {
@@ -192,7 +192,7 @@ import TestSupport
             // Politeness goes by host name: "localhost" is another host than "127.0.0.1", on the same machine.
             try WorkerProcessTests.addSources(bench.db, count: 1, base: server.url("/fast/").replacingOccurrences(of: "127.0.0.1", with: "localhost"))
             let start = Date()
-            let worker = try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--concurrency", "2",
+            let worker = try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--concurrency", "2",
                                                                     "--fetch-deadline", "300s", "--min-rate", "0", "--read-timeout", "200s",
                                                                     "--no-http", "--name", "patient", "--log-level", "notice"])
             defer { worker.signal(SIGTERM) }

@@ -28,6 +28,7 @@ struct WorkerBench {
             var settings = FetchSettings()
             settings.hostGap = 0
             settings.readTimeout = 10
+            settings.allowPrivateHosts = true
             let bench = WorkerBench(url: url, db: db, clock: ManualClock(start), pool: PGPool(connectionString: url, maximumConnections: 2),
                                     fetcher: Fetcher(settings: settings))
             do {

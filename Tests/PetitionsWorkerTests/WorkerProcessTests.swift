@@ -11,7 +11,7 @@ import TestSupport
 /// with PostgreSQL restarted under them.
 @Suite(.serialized) struct WorkerProcessTests {
     static func worker(_ url: String, _ extra: [String]) throws -> BackgroundProcess {
-        try BackgroundProcess("petitions-worker", ["--database-url", url, "--host-gap", "0s", "--log-level", "notice"] + extra)
+        try BackgroundProcess("petitions-worker", ["--database-url", url, "--host-gap", "0s", "--allow-private-hosts", "--log-level", "notice"] + extra)
     }
 
     /// Waits until `condition` holds, checking every 50 ms, up to `timeout` seconds.
@@ -99,7 +99,7 @@ import TestSupport
                 return statusURL != nil
             }
             let base = try #require(statusURL)
-            let fetcher = Fetcher(settings: FetchSettings())
+            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.allowPrivateHosts = true; return settings }())
             if case .body(let health, _, _, _) = try await fetcher.fetch(base + "/healthz") {
                 let text = String(decoding: health, as: UTF8.self)
                 #expect(text.contains("\"status\":\"ok\"") && text.contains("\"running_jobs\":1"), "\(text)")
@@ -215,7 +215,7 @@ import TestSupport
                 return statusURL != nil
             }
             let health = try #require(statusURL) + "/healthz"
-            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.hostGap = 0; settings.readTimeout = 5; return settings }())
+            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.hostGap = 0; settings.readTimeout = 5; settings.allowPrivateHosts = true; return settings }())
             func status() async -> String {
                 do {
                     if case .body(let bytes, _, _, _) = try await fetcher.fetch(health) { return String(decoding: bytes, as: UTF8.self) }
