@@ -38,3 +38,12 @@ public enum TextBytes {
         return nil
     }
 }
+
+extension StringProtocol {
+    /// The text without Unicode white space at either end. Unlike Foundation's
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, invisible format characters such as a
+    /// zero-width space are kept: what is stored stays byte-exact, and only keys are normalised.
+    public var trimmedOfWhitespace: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -135,7 +135,7 @@ extension Repository {
                 if text.isEmpty { return nil }
                 let first = text.utf8.first!, last = text.utf8.last!
                 if first > 0x20 && last > 0x20 && first < 0x80 && last < 0x80 { return text }  // nothing to trim
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmedOfWhitespace
                 return trimmed.isEmpty ? nil : trimmed
             }
             /// Vocabulary words as stored: lower case, `_` for `-` (most lists already write them so).

@@ -82,7 +82,7 @@ private func prepared(_ url: String) throws {
     @Test func badListsAreRefusedWhole() async throws {
         try await TestDatabase.with { url in
             try prepared(url)
-            let bad = try cli(url, ["signatory", "import", "letter", "-"], stdin: "name,role,country\nA,signatory,FR\nB,editor,FR\nC,signatory,France\n", expecting: 1)
+            let bad = try cli(url, ["signatory", "import", "letter", "-"], stdin: "name,role,country\nA,signatory,FR\nB,editor,FR\nC,signatory,France\n", expecting: 2)
             #expect(bad.stderr.contains("2 invalid rows; nothing was imported"))
             #expect(bad.stderr.contains("line 3: role: unknown role \"editor\""))
             #expect(bad.stderr.contains("line 4: country: \"FRANCE\""))

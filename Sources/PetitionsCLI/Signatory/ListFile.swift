@@ -56,7 +56,7 @@ struct ListFile {
     }
 
     private static func csvRecord(_ stream: inout CSVStream) throws -> CSV.Record? {
-        do { return try stream.next() } catch { throw CommandFailure("line \(error.line): \(error.reason); nothing was imported") }
+        do { return try stream.next() } catch { throw CommandFailure("line \(error.line): \(error.reason); nothing was imported", usage: true) }
     }
 
     private static func jsonObject(_ text: String, line: Int) throws -> [String: Any]? {

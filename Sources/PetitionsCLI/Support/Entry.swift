@@ -37,6 +37,10 @@ public enum Entry {
             printError(failure.description)
             return 2
         }
+        if let failure = error as? SignatoryImportFailure {
+            printError(failure.description)
+            return 2
+        }
         if error is ValidationFailure || error is DomainError {
             printError(String(describing: error).contains("\n") ? "invalid input; nothing was written:\n\(error)" : "\(error)")
             return 2

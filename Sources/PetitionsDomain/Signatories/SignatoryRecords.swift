@@ -72,10 +72,7 @@ public struct SignatoryColumns: Sendable, Hashable {
     public func draft(_ fields: [String]) -> Result<SignatoryDraft, ValidationFailure> {
         func value(_ field: Field) -> String? {
             guard let position = index[field], position < fields.count else { return nil }
-            // Only Unicode white space around the value is trimmed; Foundation's trimming would also drop
-            // invisible format characters such as a leading zero-width space. What is stored keeps
-            // them, byte for byte: only the keys are normalised.
-            let text = String(fields[position].drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+            let text = fields[position].trimmedOfWhitespace
             return text.isEmpty ? nil : text
         }
         var problems: [DomainError] = []
