@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start, command 1: install what is missing, build, and run the main job on the embedded
-# database (kept in $PETITIONS_HOME, default ~/.local/share/petitions): load the bundled real case
+# database (kept in $PETITIONS_HOME; default /var/lib/petitions as root, else ~/.local/share/petitions): load the bundled real case
 # and compare what outlets reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -25,12 +25,53 @@ public struct LocalCluster: Sendable {
         self.extraSettings = extraSettings
     }
 
-    /// `$PETITIONS_HOME`, else `$XDG_DATA_HOME/petitions`, else `~/.local/share/petitions`.
-    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    /// `$PETITIONS_HOME`, else `$XDG_DATA_HOME/petitions`; else, as root, `/var/lib/petitions`
+    /// (which the server's account reaches without any change to other folders' permissions) unless
+    /// a cluster already lives in `~/.local/share/petitions`; else `~/.local/share/petitions`.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment, isRoot: Bool = geteuid() == 0) -> URL {
         if let home = environment["PETITIONS_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return URL(fileURLWithPath: data).appendingPathComponent("petitions") }
         let user = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-        return user.appendingPathComponent(".local/share/petitions")
+        let personal = user.appendingPathComponent(".local/share/petitions")
+        if isRoot && !FileManager.default.fileExists(atPath: personal.appendingPathComponent("data").path) {
+            return URL(fileURLWithPath: "/var/lib/petitions")
+        }
+        return personal
+    }
+
+    /// The record of folders whose permissions were changed so the server's account could reach the
+    /// home, one `folder<TAB>acl` or `folder<TAB>mode<TAB>octal mode before` line each.
+    var permissionRecord: URL { home.appendingPathComponent("permissions-changed.tsv") }
+
+    /// What was changed on other folders for this cluster, as `(folder, how)`.
+    public func permissionChanges() -> [(folder: String, how: String)] {
+        guard let text = try? String(contentsOf: permissionRecord, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t").map(String.init)
+            return fields.count >= 2 ? (fields[0], fields.dropFirst().joined(separator: " ")) : nil
+        }
+    }
+
+    /// Undoes what `permissionChanges()` lists (removes the ACL entry, or restores the mode).
+    /// - Returns: one line per folder saying what was undone.
+    public func restorePermissions() throws -> [String] {
+        var done: [String] = []
+        for (folder, how) in permissionChanges() {
+            let parts = how.split(separator: " ")
+            if parts.first == "acl" {
+                let account = parts.count > 1 ? String(parts[1]) : "postgres"
+                let status = (try? Subprocess.run("/usr/bin/setfacl", ["-x", "u:\(account)", folder]).status) ?? 1
+                done.append(status == 0 ? "removed the ACL entry for \(account) from \(folder)" : "could not remove the ACL entry for \(account) from \(folder); run: setfacl -x u:\(account) \(folder)")
+            } else if parts.first == "mode", parts.count > 1, let mode = mode_t(parts[1], radix: 8) {
+                if chmod(folder, mode) == 0 {
+                    done.append("restored \(folder) to mode \(String(mode, radix: 8))")
+                } else {
+                    done.append("could not restore \(folder) to mode \(String(mode, radix: 8)): \(String(cString: strerror(errno))); run: chmod \(String(mode, radix: 8)) \(folder)")
+                }
+            }
+        }
+        try? FileManager.default.removeItem(at: permissionRecord)
+        return done
     }
 
     public var dataDirectory: URL { home.appendingPathComponent("data") }
@@ -158,13 +199,31 @@ public struct LocalCluster: Sendable {
             if try Subprocess.run("/usr/bin/test", ["-x", folder], asUser: account).status == 0 { continue }
             let granted = FileManager.default.isExecutableFile(atPath: "/usr/bin/setfacl")
                 && (try? Subprocess.run("/usr/bin/setfacl", ["-m", "u:\(account):x", folder]).status) == 0
-            if !granted {
+            var change: String
+            var said: String
+            if granted {
+                change = "\(folder)\tacl\t\(account)"
+                said = "gave the \(account) account an ACL entry to pass through \(folder) (setfacl -m u:\(account):x; other users are not affected)"
+            } else {
                 var info = stat()
                 guard stat(folder, &info) == 0, chmod(folder, (info.st_mode & 0o7777) | 0o001) == 0 else {
                     throw LocalClusterError.filesystem("the \(account) account cannot reach \(folder), and its permissions could not be changed; set PETITIONS_HOME to a folder under /var/lib or /srv")
                 }
+                change = "\(folder)\tmode\t\(String(info.st_mode & 0o7777, radix: 8))"
+                said = "added the search bit for all users to \(folder) (chmod o+x: every user can now pass through it, none can list it)"
             }
-            FileHandle.standardError.write(Data("petitions: let the \(account) account pass through \(folder) so the embedded server can reach \(home.path)\n".utf8))
+            if let handle = try? FileHandle(forWritingTo: permissionRecord) {
+                handle.seekToEndOfFile()
+                handle.write(Data((change + "\n").utf8))
+                try? handle.close()
+            } else {
+                try? Data((change + "\n").utf8).write(to: permissionRecord)
+            }
+            FileHandle.standardError.write(Data("""
+                petitions: \(said), so that the embedded server (run as \(account)) can reach \(home.path). \
+                Undo it with `petitions db stop --restore-permissions`; to need no change, set PETITIONS_HOME to a folder under /var/lib or /srv.
+
+                """.utf8))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LocalPostgres
 import Testing
 import TestSupport
 
@@ -86,5 +87,38 @@ import TestSupport
         #expect(status.status == 0)
         #expect(status.stdout.contains("\"pending\" : 0"))
         #expect(!FileManager.default.fileExists(atPath: home + "/data.initializing"))
+    }
+
+    /// As root, a home under a folder the postgres account cannot pass through is reached by a
+    /// recorded change, which `db stop --restore-permissions` undoes.
+    @Test(.enabled(if: geteuid() == 0, "only root hands the cluster to the postgres account"))
+    func permissionChangesAreToldRecordedAndUndone() async throws {
+        let locked = "/tmp/pt-locked-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let home = locked + "/home"
+        let environment: [String: String?] = ["PETITIONS_HOME": home, "PETITIONS_DATABASE_URL": nil]
+        defer {
+            _ = try? CLIRunner.run(["db", "stop", "--restore-permissions"], environment: environment)
+            try? FileManager.default.removeItem(atPath: locked)
+        }
+        func mode(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int) ?? -1 }
+        let started = try CLIRunner.run(["db", "start"], environment: environment)
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stderr.contains(locked) && started.stderr.contains("--restore-permissions"), "\(started.stderr)")
+        let acl = FileManager.default.isExecutableFile(atPath: "/usr/bin/setfacl")
+        if !acl { #expect(mode(locked) == 0o701) }
+        let stopped = try CLIRunner.run(["db", "stop", "--restore-permissions"], environment: environment)
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stdout.contains(acl ? "removed the ACL entry" : "restored \(locked) to mode 700"), "\(stopped.stdout)")
+        #expect(mode(locked) == 0o700)
+    }
+
+    @Test func asRootTheDefaultHomeNeedsNoPermissionChange() {
+        let home = LocalCluster.defaultHome(environment: ["HOME": "/root-\(UUID().uuidString)"], isRoot: true)
+        #expect(home.path == "/var/lib/petitions")
+        // A cluster already in the old place stays in use.
+        let personal = LocalCluster.defaultHome(environment: ["HOME": "/home/someone"], isRoot: false)
+        #expect(personal.path == "/home/someone/.local/share/petitions")
+        #expect(LocalCluster.defaultHome(environment: ["PETITIONS_HOME": "/srv/p", "HOME": "/root"], isRoot: true).path == "/srv/p")
     }
 }
