@@ -38,9 +38,7 @@ public final class DatabaseHostGate: HostTurns {
     }
 
     func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
-        try await pool.withConnection { connection in
-            try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
-        }
+        try await pool.repository(body)
     }
 
     public func withTurn<T: Sendable>(host: String, _ body: @Sendable () async throws -> T) async throws -> T {
@@ -77,6 +75,16 @@ public final class DatabaseHostGate: HostTurns {
         } catch {
             await giveBack()
             throw error
+        }
+    }
+}
+
+extension PGPool {
+    /// Runs a blocking repository call on NIO's thread pool (never on Swift's concurrency pool),
+    /// with a pooled connection.
+    func repository<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+        try await withConnection { connection in
+            try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
         }
     }
 }

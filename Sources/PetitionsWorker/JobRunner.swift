@@ -59,14 +59,10 @@ public struct JobRunner: Sendable {
     /// had in fact completed, and says so (`LeaseLost`).
     func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
         do {
-            return try await pool.withConnection { connection in
-                try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
-            }
+            return try await pool.repository(body)
         } catch let error as PGError where error.kind == .connectionLost {
             logger.notice("the database connection was lost; trying the call once more", metadata: ["error": "\(error.message)"])
-            return try await pool.withConnection { connection in
-                try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
-            }
+            return try await pool.repository(body)
         }
     }
 

@@ -65,15 +65,9 @@ enum QueueBench {
         let pgbench = try [psqlDirectory.map { $0 + "/pgbench" }, "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench"].compactMap { $0 }
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? { throw BenchError("pgbench is missing; install postgresql") }()
 
-        let admin = try PGConnection(try ConnectionString.replacingDatabase(in: serverURL, with: "postgres"))
-        defer { admin.close() }
-        let database = "petitions_bench_queue_\(getpid())"
-        try admin.executeScript(unsafeSQL: "CREATE DATABASE \(database)")
-        defer { _ = try? admin.executeScript(unsafeSQL: "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
-        let url = try ConnectionString.replacingDatabase(in: serverURL, with: database)
-        let db = try PGConnection(url)
-        defer { db.close() }
-        try Migrator().migrate(on: db)
+        let scratchDatabase = try ScratchDatabase(serverURL: serverURL, prefix: "petitions_bench_queue")
+        defer { scratchDatabase.drop() }
+        let (database, url, db) = (scratchDatabase.name, scratchDatabase.url, scratchDatabase.db)
         let repository = Repository(db)
         try repository.addCampaign(Campaign(slug: "bench-queue", title: "Queue benchmark", kind: .petition), actor: "bench")
         try repository.addOutlet(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")

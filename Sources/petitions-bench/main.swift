@@ -55,28 +55,34 @@ func fail(_ message: String) -> Never {
 
 /// Runs a program, returning its wall time, peak resident memory (KiB) and output.
 func measure(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (seconds: Double, maxRSSKiB: Int, output: String) {
-    let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("bench-out-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: outPath) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
     let start = Date()
-    var pid = pid_t()
-    guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else { throw BenchError("cannot run \(executable)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+    let result = try Child.spawn(executable, arguments, environment: environment).wait()
     let seconds = Date().timeIntervalSince(start)
-    let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    guard status == 0 else { throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed:\n\(output)") }
-    return (seconds, usage.ru_maxrss, output)
+    guard result.status == 0 else { throw BenchError("\(executable) \(arguments.joined(separator: " ")) failed:\n\(result.output)") }
+    return (seconds, result.maxRSSKiB, result.output)
+}
+
+/// A database of its own on the bench's server, migrated, dropped by `drop()`.
+struct ScratchDatabase {
+    let admin: PGConnection
+    let name: String
+    let url: String
+    let db: PGConnection
+
+    init(serverURL: String, prefix: String) throws {
+        admin = try PGConnection(try ConnectionString.replacingDatabase(in: serverURL, with: "postgres"))
+        name = "\(prefix)_\(getpid())"
+        try admin.executeScript(unsafeSQL: "CREATE DATABASE \(name)")
+        url = try ConnectionString.replacingDatabase(in: serverURL, with: name)
+        db = try PGConnection(url)
+        try Migrator().migrate(on: db)
+    }
+
+    func drop() {
+        db.close()
+        _ = try? admin.executeScript(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        admin.close()
+    }
 }
 
 struct BenchError: Error, CustomStringConvertible {
@@ -157,15 +163,9 @@ func run() async throws {
         try await QueueBench.run(settings: options.queue, serverURL: serverURL, scratch: scratch, psqlDirectory: psqlDirectory)
         return
     }
-    let admin = try PGConnection(try ConnectionString.replacingDatabase(in: serverURL, with: "postgres"))
-    defer { admin.close() }
-    let database = "petitions_bench_\(getpid())"
-    try admin.executeScript(unsafeSQL: "CREATE DATABASE \(database)")
-    defer { _ = try? admin.executeScript(unsafeSQL: "DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
-    let url = try ConnectionString.replacingDatabase(in: serverURL, with: database)
-    let db = try PGConnection(url)
-    defer { db.close() }
-    try Migrator().migrate(on: db)
+    let scratchDatabase = try ScratchDatabase(serverURL: serverURL, prefix: "petitions_bench")
+    defer { scratchDatabase.drop() }
+    let (url, db) = (scratchDatabase.url, scratchDatabase.db)
     let repository = Repository(db)
     try repository.addCampaign(Campaign(slug: "bench-large", title: "Benchmark list", kind: .openLetter), actor: "bench")
     try repository.addCampaign(Campaign(slug: "bench-small", title: "Benchmark list (small)", kind: .openLetter), actor: "bench")
