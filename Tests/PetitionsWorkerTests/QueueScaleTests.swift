@@ -206,3 +206,33 @@ import TestSupport
         }
     }
 }
+
+/// A password planted in a source URL and in the database URL never shows in a worker's logs.
+@Suite struct SecretTests {
+    @Test func aPlantedPasswordNeverReachesTheWorkersLogs() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let planted = "Planted-Secret-77"
+            server.set("/s/1", .init(body: "{\"count\": 7}"))
+            server.set("/s/2", .init(status: 503, body: "down"))
+            try WorkerProcessTests.addSources(bench.db, count: 2, base: server.url("/s/").replacingOccurrences(of: "http://", with: "http://bot:\(planted)@"))
+            // The test cluster trusts local connections, so a password in the URL is accepted and ignored.
+            let environment = try ConnectionString.environment(bench.url)
+            #expect(environment["PGPASSWORD"] == nil)
+            let withPassword = "postgresql://\(environment["PGUSER"] ?? "petitions"):\(planted)@\(environment["PGHOST"]!.replacingOccurrences(of: "/", with: "%2F"))/\(environment["PGDATABASE"]!)"
+            #expect(try ConnectionString.environment(withPassword)["PGPASSWORD"] == planted)
+            let worker = try BackgroundProcess("petitions-worker", ["--database-url", withPassword, "--once", "--host-gap", "0s", "--allow-private-hosts",
+                                                                    "--log-level", "debug", "--retry-base", "1h"])
+            let status = await worker.wait(timeout: 60)
+            let output = worker.output()
+            #expect(status == 0, "\(output.stderr.suffix(2000))")
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") == 1)
+            #expect(output.stderr.contains("bot:***@"), "\(output.stderr.suffix(2000))")
+            #expect(!output.stderr.contains(planted) && !output.stdout.contains(planted), "\(output.stderr)")
+            // Nor in what the queue recorded about the failure.
+            #expect(try bench.count("SELECT count(*) FROM jobs WHERE last_error LIKE '%Planted%' OR result::text LIKE '%Planted%'") == 0)
+            #expect(try bench.count("SELECT count(*) FROM job_attempts WHERE error LIKE '%Planted%'") == 0)
+        }
+    }
+}
