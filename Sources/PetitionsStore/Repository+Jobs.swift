@@ -59,31 +59,48 @@ extension Repository {
     /// Queues one job for the latest due time of each active source whose next due time has come,
     /// and moves the source's next due time one period past `now`. Sources are taken through the
     /// `sources_due` index in due order, at most `limit` a call, and locked with SKIP LOCKED, so any
-    /// number of schedulers split the work and each due time gets one job. A source whose job is
+    /// number of schedulers can run and each due time gets one job; one at a time does the work (a
+    /// transaction advisory lock), the others return 0 at once. A source whose job is
     /// still queued or running gets none for this slot (it catches up with one job, not a burst), and
     /// nothing is inserted only to conflict, so no job id is wasted.
     /// - Returns: how many jobs were added.
     @discardableResult
     public func scheduleDueJobs(now: Date, limit: Int = 1000) throws -> Int {
-        try db.execute("""
-            WITH due AS (
+        try schedule(now: now, limit: limit).added
+    }
+
+    /// `scheduleDueJobs`, saying also whether this call had the scheduler's turn (when it did not,
+    /// another scheduler was at work and nothing can be concluded from `added == 0`).
+    public func schedule(now: Date, limit: Int = 1000) throws -> (ran: Bool, added: Int) {
+        let row = try db.query("""
+            WITH turn AS (
+                -- One scheduler at a time: the others return at once instead of walking the same index.
+                SELECT pg_try_advisory_xact_lock(\(Self.schedulerLockKey)) AS mine
+            ), due AS (
                 SELECT s.id, s.max_attempts, s.every,
                        s.anchor + floor(extract(epoch FROM (\(now)::timestamptz - s.anchor)) / extract(epoch FROM s.every)) * s.every AS at
-                FROM sources s
-                WHERE s.next_due_at <= \(now) AND NOT s.paused AND s.removed_at IS NULL
+                FROM turn, sources s
+                WHERE turn.mine AND s.next_due_at <= \(now) AND NOT s.paused AND s.removed_at IS NULL
                 ORDER BY s.next_due_at
                 LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
             ), advanced AS (
                 UPDATE sources s SET next_due_at = due.at + due.every FROM due WHERE s.id = due.id
+            ), added AS (
+                INSERT INTO jobs (source_id, due_at, run_after, max_attempts)
+                SELECT due.id, due.at, due.at, due.max_attempts FROM due
+                WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.open)
+                  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at)
+                ON CONFLICT DO NOTHING
+                RETURNING 1
             )
-            INSERT INTO jobs (source_id, due_at, run_after, max_attempts)
-            SELECT due.id, due.at, due.at, due.max_attempts FROM due
-            WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.open)
-              AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at)
-            ON CONFLICT DO NOTHING
-            """)
+            SELECT (SELECT mine FROM turn) AS ran, (SELECT count(*) FROM added) AS added
+            """)[0]
+        return (try row.decode("ran"), try row.decode("added"))
     }
+
+    /// The transaction advisory lock that lets one scheduler run at a time (the others skip the pass).
+    public static let schedulerLockKey = 7_316_140_002
 
     /// Queues a job for a source now, outside its schedule (`petitions source poll`). The source's
     /// row is locked first, so two at once give one job; an open job is returned instead of a new one.

@@ -146,6 +146,7 @@ public final class Worker: Service, Sendable {
         logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
         var databaseFailures = 0
         var lastSchedule: Date?
+        var lastScheduled = 0
         var scheduleAgain = true
         while await !state.stopping {
             let generation = await state.generation
@@ -160,19 +161,22 @@ public final class Worker: Service, Sendable {
             if free > 0 {
                 let now = clock.now()
                 let lease = jobs.lease
-                // Scheduling is a round trip of its own: at most every quarter second, unless the last
-                // pass found a full batch (more sources are due) or nothing was left to claim.
-                let schedule = scheduleAgain || lastSchedule.map { now.timeIntervalSince($0) >= 0.25 || now < $0 } ?? true
+                // Scheduling is a round trip of its own: every quarter second while it finds due
+                // sources, every second when it found none, and at once after a full batch (more are
+                // due) or when nothing was left to claim.
+                let schedule = scheduleAgain || lastSchedule.map { now.timeIntervalSince($0) >= (lastScheduled > 0 ? 0.25 : 1) || now < $0 } ?? true
                 do {
                     let batch = Self.scheduleBatch
-                    let (scheduled, jobs) = try await database { repository in
-                        let scheduled = schedule ? try repository.scheduleDueJobs(now: now, limit: batch) : 0
-                        return (scheduled, try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free))
+                    let (turn, jobs) = try await database { repository in
+                        let turn = schedule ? try repository.schedule(now: now, limit: batch) : (ran: false, added: 0)
+                        return (turn, try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free))
                     }
                     claimed = jobs
-                    if schedule { lastSchedule = now }
-                    nothingLeftToSchedule = schedule && scheduled == 0
-                    scheduleAgain = scheduled == batch || (jobs.isEmpty && !schedule)
+                    if schedule { (lastSchedule, lastScheduled) = (now, turn.added) }
+                    nothingLeftToSchedule = schedule && turn.ran && turn.added == 0
+                    // Another worker had the scheduler's turn: look again soon.
+                    scheduleAgain = turn.added == batch || (jobs.isEmpty && !(schedule && turn.ran))
+                    if schedule && !turn.ran && jobs.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
                     if databaseFailures > 0 { logger.notice("the database answers again; carrying on") }
                     databaseFailures = 0
                 } catch {
