@@ -85,12 +85,16 @@ extension Repository {
                 LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
             ), advanced AS (
-                UPDATE sources s SET next_due_at = due.at + due.every FROM due WHERE s.id = due.id
+                -- `= ANY(ARRAY(...))` lets the planner take the rows by primary key instead of hashing the whole table.
+                UPDATE sources s SET next_due_at = due.at + due.every FROM due
+                WHERE s.id = due.id AND s.id = ANY(ARRAY(SELECT id FROM due))
             ), added AS (
+                -- OFFSET 0 keeps each look-up a correlated index probe: with a queue's stale statistics
+                -- the planner otherwise joined every open job against every due source.
                 INSERT INTO jobs (source_id, due_at, run_after, max_attempts)
                 SELECT due.id, due.at, due.at, due.max_attempts FROM due
-                WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.open)
-                  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at)
+                WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.open OFFSET 0)
+                  AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.source_id = due.id AND j.due_at = due.at OFFSET 0)
                 ON CONFLICT DO NOTHING
                 RETURNING 1
             )
