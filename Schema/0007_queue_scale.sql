@@ -65,3 +65,12 @@ CREATE TABLE fetch_hosts (
     next_allowed_at timestamptz NOT NULL DEFAULT '-infinity',
     CHECK ((holder IS NULL) = (held_until IS NULL))
 );
+
+-- A queue turns its rows over quickly: every claim and completion leaves dead index entries at the
+-- head of jobs_ready and jobs_leased, which claims then walk past until VACUUM removes them.
+-- Vacuum these tables after a fixed number of changes, not a fraction of their size.
+ALTER TABLE jobs SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000,
+                      autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000,
+                      autovacuum_vacuum_cost_delay = 0);
+ALTER TABLE job_attempts SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000, autovacuum_vacuum_cost_delay = 0);
+ALTER TABLE sources SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_cost_delay = 0);

@@ -248,6 +248,8 @@ public struct LocalCluster: Sendable {
             "unix_socket_directories = '\(socketDirectory.replacingOccurrences(of: "'", with: "''"))'",
             "unix_socket_permissions = 0700",
             "port = \(Self.port)",
+            "# The job queue turns rows over fast; look for tables to vacuum every 10 s, not every minute.",
+            "autovacuum_naptime = 10s",
         ]
         settings += extraSettings
         let configuration = staging.appendingPathComponent("postgresql.conf")

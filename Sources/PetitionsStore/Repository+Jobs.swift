@@ -149,12 +149,15 @@ extension Repository {
     /// the `jobs_ready` index, in claim order) and running ones whose lease expired (through
     /// `jobs_leased`). Jobs whose lease ran out on their last attempt are failed on the way. Rows
     /// another worker is claiming are skipped, never waited for.
-    public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [ClaimedJob] {
+    /// - Parameter rescue: also take jobs whose lease ran out (and fail those on their last attempt).
+    ///   Their index holds an entry for every job that ever ran, so a worker asks for them now and
+    ///   then (`Worker` every few seconds), not on every claim.
+    public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int, rescue: Bool = true) throws -> [ClaimedJob] {
         let rows = try db.query("""
             WITH exhausted AS (
                 UPDATE jobs SET state = 'failed', lease_until = NULL, finished_at = \(now),
                        last_error = 'the lease expired on attempt ' || attempts || ' of ' || max_attempts || ' (the worker died or hung); run `petitions jobs retry ' || id || '` to try again'
-                WHERE id IN (SELECT id FROM jobs WHERE state = 'running' AND lease_until < \(now) AND attempts >= max_attempts
+                WHERE id IN (SELECT id FROM jobs WHERE \(rescue) AND state = 'running' AND lease_until < \(now) AND attempts >= max_attempts
                              ORDER BY lease_until, id LIMIT 100 FOR UPDATE SKIP LOCKED)
                 RETURNING id, attempts
             ), exhausted_logged AS (
@@ -162,7 +165,7 @@ extension Repository {
                 FROM exhausted e WHERE a.job_id = e.id AND a.attempt = e.attempts AND a.finished_at IS NULL
             ), expired AS (
                 SELECT id, state AS previous_state, attempts AS previous_attempts FROM jobs
-                WHERE state = 'running' AND lease_until < \(now) AND attempts < max_attempts
+                WHERE \(rescue) AND state = 'running' AND lease_until < \(now) AND attempts < max_attempts
                 ORDER BY lease_until, id LIMIT \(limit) FOR UPDATE SKIP LOCKED
             ), ready AS (
                 SELECT id, state AS previous_state, attempts AS previous_attempts FROM jobs

@@ -147,6 +147,7 @@ public final class Worker: Service, Sendable {
         var databaseFailures = 0
         var lastSchedule: Date?
         var lastScheduled = 0
+        var lastRescue: Date?
         var scheduleAgain = true
         while await !state.stopping {
             let generation = await state.generation
@@ -167,10 +168,15 @@ public final class Worker: Service, Sendable {
                 let schedule = scheduleAgain || lastSchedule.map { now.timeIntervalSince($0) >= (lastScheduled > 0 ? 0.25 : 1) || now < $0 } ?? true
                 do {
                     let batch = Self.scheduleBatch
+                    // Expired leases are looked for every few seconds, and whenever the queue seems empty.
+                    let rescue = lastRescue.map { now.timeIntervalSince($0) >= min(5, lease / 4) || now < $0 } ?? true
                     let (turn, jobs) = try await database { repository in
                         let turn = schedule ? try repository.schedule(now: now, limit: batch) : (ran: false, added: 0)
-                        return (turn, try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free))
+                        var jobs = try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free, rescue: rescue)
+                        if jobs.isEmpty && !rescue { jobs = try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free, rescue: true) }
+                        return (turn, jobs)
                     }
+                    if rescue || jobs.isEmpty { lastRescue = now }
                     claimed = jobs
                     if schedule { (lastSchedule, lastScheduled) = (now, turn.added) }
                     nothingLeftToSchedule = schedule && turn.ran && turn.added == 0

@@ -160,6 +160,8 @@ enum QueueBench {
         func reference(clients: Int, jobs: Int) throws -> Double {
             try db.executeScript(unsafeSQL: "DROP TABLE IF EXISTS reference_jobs")
             try db.executeScript(unsafeSQL: "CREATE TABLE reference_jobs (LIKE jobs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY INCLUDING GENERATED)")
+            // The same autovacuum settings as jobs (Schema/0007_queue_scale.sql).
+            try db.executeScript(unsafeSQL: "ALTER TABLE reference_jobs SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_cost_delay = 0)")
             try db.execute("""
                 INSERT INTO reference_jobs (source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result)
                 SELECT source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result FROM jobs
