@@ -13,7 +13,9 @@ struct DemoCommand: AsyncParsableCommand {
             Uses the embedded database unless --database-url or PETITIONS_DATABASE_URL says otherwise, \
             migrates it, loads the sample (once: running demo again adds nothing), and compares the \
             figures outlets gave for two campaigns of 2024: the "Dear Corporate AI Overlords" open letter \
-            against OpenAI's Sora early-access programme, and the "Statement on AI training". It ends by \
+            against OpenAI's Sora early-access programme, and the "Statement on AI training". An invented \
+            petition with four days of hourly polls of its (invented) site shows outlets judged against \
+            the platform's own count: consistent, rounded, behind, ahead, contradicts. It ends by \
             writing the case's HTML report (charts, comparison, who reported first, provenance) and \
             printing its path.
 
@@ -38,14 +40,17 @@ struct DemoCommand: AsyncParsableCommand {
         let repository = Repository(connection)
         let loaded = try DemoSample.load(into: repository)
         let list = try DemoSignatories.load(into: repository)
+        let petition = try DemoPetition.load(into: repository)
         let now = Date()
-        let comparisons = try DemoSample.campaigns.map { campaign in
-            let (stored, figures, readings) = try repository.comparisonInput(campaign: campaign.slug)
-            return Comparison.compare(campaign: stored, figures: figures, platformReadings: readings, now: now)
+        let slugs = DemoSample.campaigns.map(\.slug) + [DemoPetition.slug]
+        let comparisons = try slugs.map { slug in
+            let (stored, figures, readings) = try repository.comparisonInput(campaign: slug)
+            return Comparison.compare(campaign: stored, figures: figures, platform: readings, now: now)
         }
         switch format {
         case .table:
             print("Sample loaded into \(global.target().displayName): \(loaded.figuresAdded) new figures, \(loaded.figuresAlreadyThere) already there.")
+            print("Invented petition with its platform's hourly polls: \(petition.added) new figures, \(petition.alreadyThere) already there.")
             print("Times are approximations; see `petitions campaign show SLUG`.\n")
             print(comparisons.map(ComparisonRendering.table).joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))
             print("\n" + String(repeating: "─", count: 72) + "\n")
@@ -68,8 +73,8 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let options = try TrendOptions.parse([]).resolved()
         let document = Report(
-            title: "The Sora open letter and the Statement on AI training: what was reported, when", generated: now, source: global.target().displayName,
-            campaigns: try DemoSample.campaigns.map { try options.campaignReport(repository, campaign: $0.slug, now: now) })
+            title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now, source: global.target().displayName,
+            campaigns: try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) })
         try ReportCommand.write(document, format: .html, output: path, quiet: true)
         // On standard error for machine formats, so their output stays parseable.
         let line = "\nReport: \(path)\n(open it in a browser; it is one self-contained file)\n"

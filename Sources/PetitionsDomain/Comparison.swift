@@ -7,12 +7,17 @@ public enum FigureFlag: String, Sendable, Codable, CaseIterable, Hashable {
     case stale
     /// Its interval is disjoint from the consensus.
     case outlier
-    /// An outlier whose value equals another metric's figure (16 authors reported as 16 signatures).
+    /// An outlier (or, where the platform is tracked, a figure off its count) whose value equals
+    /// another metric's figure (16 authors reported as 16 signatures).
     case metricMixup = "metric_mixup"
     /// Compatible with a more precise figure from about the same time.
     case rounded
     /// Below the platform's own count at the same time.
     case behindPlatform = "behind_platform"
+    /// Above the platform's count at the time; the platform got there later.
+    case aheadOfPlatform = "ahead_of_platform"
+    /// Above anything the platform has shown.
+    case abovePlatform = "above_platform"
 
     /// What the flag means, in one line, for table legends.
     public var meaning: String {
@@ -22,6 +27,8 @@ public enum FigureFlag: String, Sendable, Codable, CaseIterable, Hashable {
         case .metricMixup: "the number matches a different metric: it may count the wrong thing"
         case .rounded: "a rounded or hedged version of a more precise figure"
         case .behindPlatform: "lower than the platform's own count at that time"
+        case .aheadOfPlatform: "higher than the platform's own count at that time (it got there later)"
+        case .abovePlatform: "higher than the platform's own count has ever been"
         }
     }
 }
@@ -61,15 +68,30 @@ public struct ComparedFigure: Sendable, Hashable {
     /// Time from as-of to the comparison's `now`.
     public var age: TimeInterval
     public var flags: [FlagNote]
+    /// How it stands against the platform's count; nil for the platform's own figures and where no
+    /// platform count is tracked.
+    public var verdict: PlatformVerdict?
+    /// The platform's own count: the reference the others are judged against, never a vote.
+    public var isReference: Bool { figure.outletKind == .platform }
 }
 
 /// The narrowest interval consistent with the largest number of sources, and a point in it.
 public struct Consensus: Sendable, Hashable {
     public var interval: CountInterval
-    /// Median of the supporting figures' values, moved into the interval when outside it.
-    public var value: Int
+    /// Median of the supporting figures' values, moved into the interval when outside it; nil when
+    /// the interval is open above (`more than 19,000` implies no number of its own).
+    public var point: Int?
     /// Ids of the figures whose intervals contain the consensus.
     public var supporting: [Int]
+    /// How many figures it was drawn from (the outlets' latest, the platform's left out).
+    public var sources: Int
+
+    /// "more than 19,000 (6 of 8 sources)", "585 to 660, about 620 (3 of 3 sources)".
+    public var words: String {
+        let share = "\(supporting.count) of \(sources) source\(sources == 1 ? "" : "s")"
+        guard let point, interval.high != interval.low else { return "\(interval.words) (\(share))" }
+        return "\(interval.words), about \(NumberFormatting.grouped(point)) (\(share))"
+    }
 }
 
 public struct Spread: Sendable, Hashable {
@@ -86,10 +108,16 @@ public struct Spread: Sendable, Hashable {
 
 public struct MetricComparison: Sendable, Hashable {
     public var metric: Metric
+    /// Drawn from the outlets, never from the platform's own count.
     public var consensus: Consensus?
     public var spread: Spread?
     /// Each source's latest current figure, newest as-of first.
     public var figures: [ComparedFigure]
+
+    /// The platform's latest count, when one is tracked: what the others are judged against.
+    public var reference: ComparedFigure? { figures.filter(\.isReference).max { $0.figure.draft.asOf < $1.figure.draft.asOf } }
+    /// The figures from outlets (everything but the platform's).
+    public var reported: [ComparedFigure] { figures.filter { !$0.isReference } }
 }
 
 public struct CampaignComparison: Sendable, Hashable {
@@ -104,10 +132,12 @@ public enum Comparison {
     /// - Parameters:
     ///   - figures: current figures of the campaign (any metrics; history is not needed). Only each
     ///     outlet's latest figure per metric is compared; the others are ignored.
-    ///   - platformReadings: by figure id, the platform's count at or before that figure's as-of time.
+    ///   - platform: by figure id, what the platform's own count showed around that figure. The
+    ///     platform's figures (outlets of kind `platform`) are the reference: they take no part in
+    ///     the consensus and get no flags; the others are judged against them.
     ///   - metrics: the metrics to report, default all that have figures.
     public static func compare(
-        campaign: Campaign, figures: [ReportedFigure], platformReadings: [Int: PlatformReading] = [:],
+        campaign: Campaign, figures: [ReportedFigure], platform: [Int: PlatformContext] = [:],
         metrics: [Metric]? = nil, now: Date, settings: ComparisonSettings = ComparisonSettings()
     ) -> CampaignComparison {
         // Unreviewed figures are compared only when the caller passes them in (`--include-unreviewed`).
@@ -117,19 +147,25 @@ public enum Comparison {
         var results: [MetricComparison] = []
         var consensusByMetric: [Metric: Consensus] = [:]
         for metric in Metric.allCases {
-            let group = latest.filter { $0.draft.metric == metric }
+            let group = latest.filter { $0.draft.metric == metric && $0.outletKind != .platform }
             if let consensus = consensus(of: group) { consensusByMetric[metric] = consensus }
         }
         for metric in wanted {
             let group = latest.filter { $0.draft.metric == metric }.sorted { ($0.draft.asOf, $0.id) > ($1.draft.asOf, $1.id) }
             let consensus = consensusByMetric[metric]
-            let compared = group.map { figure in
-                ComparedFigure(
+            let reported = group.filter { $0.outletKind != .platform }
+            let compared = group.map { figure -> ComparedFigure in
+                guard figure.outletKind != .platform else {
+                    return ComparedFigure(figure: figure, interval: figure.interval, age: now.timeIntervalSince(figure.draft.asOf), flags: [], verdict: nil)
+                }
+                let verdict = platform[figure.id].map { PlatformVerdict.judge(figure, context: $0) }
+                return ComparedFigure(
                     figure: figure, interval: figure.interval, age: now.timeIntervalSince(figure.draft.asOf),
-                    flags: flags(for: figure, group: group, all: latest, consensus: consensus, consensusByMetric: consensusByMetric,
-                                 platform: platformReadings[figure.id], settings: settings))
+                    flags: flags(for: figure, group: reported, all: latest, consensus: consensus, consensusByMetric: consensusByMetric,
+                                 verdict: verdict, settings: settings),
+                    verdict: verdict)
             }
-            results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: group), figures: compared))
+            results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: reported), figures: compared))
         }
         return CampaignComparison(campaign: campaign, metrics: results, now: now)
     }
@@ -164,9 +200,9 @@ public enum Comparison {
         guard let best else { return nil }
         let values = best.members.map(\.draft.value).sorted()
         let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
-        var point = max(median, best.interval.low)
-        if let high = best.interval.high { point = min(point, high) }
-        return Consensus(interval: best.interval, value: point, supporting: best.members.map(\.id).sorted())
+        // Only a bounded interval implies a number: the median moved into it.
+        let point = best.interval.high.map { min(max(median, best.interval.low), $0) }
+        return Consensus(interval: best.interval, point: point, supporting: best.members.map(\.id).sorted(), sources: figures.count)
     }
 
     static func spread(of figures: [ReportedFigure]) -> Spread? {
@@ -176,10 +212,25 @@ public enum Comparison {
 
     static func flags(
         for figure: ReportedFigure, group: [ReportedFigure], all: [ReportedFigure], consensus: Consensus?, consensusByMetric: [Metric: Consensus],
-        platform: PlatformReading?, settings: ComparisonSettings
+        verdict: PlatformVerdict?, settings: ComparisonSettings
     ) -> [FlagNote] {
         var notes: [FlagNote] = []
         let draft = figure.draft
+        // With the platform's count to judge by, the verdict says what stale, outlier and rounded
+        // would guess from other outlets: only a figure off the platform's count is flagged.
+        if let verdict {
+            switch verdict.kind {
+            case .behind: notes.append(FlagNote(flag: .behindPlatform, explanation: verdict.explanation))
+            case .ahead: notes.append(FlagNote(flag: .aheadOfPlatform, explanation: verdict.explanation))
+            case .contradicts: notes.append(FlagNote(flag: .abovePlatform, explanation: verdict.explanation))
+            default: return notes
+            }
+            if let twin = all.first(where: { $0.draft.metric != draft.metric && $0.draft.value == draft.value }) {
+                notes.append(FlagNote(flag: .metricMixup, explanation:
+                    "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"))
+            }
+            return notes
+        }
         let others = group.filter { $0.draft.outlet != draft.outlet }
 
         // Stale: a newer figure from elsewhere held more than `staleAfter` later, or had been out for
@@ -216,10 +267,6 @@ public enum Comparison {
                 "\(figure.phrase) is consistent with the more precise \(precise.phrase) from \(precise.draft.outlet) as of \(TimeFormatting.short(precise.draft.asOf))"))
         }
 
-        if let platform, platform.outlet != draft.outlet, let high = figure.interval.high, high < platform.value {
-            notes.append(FlagNote(flag: .behindPlatform, explanation:
-                "\(draft.outlet) said \(figure.phrase) as of \(TimeFormatting.short(draft.asOf)), but \(platform.outlet) already showed \(NumberFormatting.grouped(platform.value)) at \(TimeFormatting.short(platform.asOf))"))
-        }
         return notes
     }
 }

@@ -74,4 +74,15 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
         case let high?: "\(NumberFormatting.grouped(low))–\(NumberFormatting.grouped(high))"
         }
     }
+
+    /// In words, for sentences: `more than 19,000` (19,001+), `at least 13,500`, `540 to 660`, `600`.
+    public var words: String {
+        switch high {
+        case nil:
+            func zeros(_ value: Int) -> Int { var value = value, count = 0; while value > 0, value % 10 == 0 { value /= 10; count += 1 }; return count }
+            return low > 0 && zeros(low - 1) > zeros(low) ? "more than \(NumberFormatting.grouped(low - 1))" : "at least \(NumberFormatting.grouped(low))"
+        case let high? where high == low: return NumberFormatting.grouped(low)
+        case let high?: return "\(NumberFormatting.grouped(low)) to \(NumberFormatting.grouped(high))"
+        }
+    }
 }

@@ -86,6 +86,7 @@ public struct Report: Sendable {
                 "\(qualifier.phrase(value: 600, high: 700)) allows \(CountInterval(qualifier: qualifier, value: 600, high: 700))"
             }.joined(separator: "; "),
             "flags": FigureFlag.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "),
+            "verdicts": PlatformVerdict.Kind.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "; "),
             "bucketWords": Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.rawValue) }).sorted().joined(separator: " or "),
         ]
         return template.render(context)
@@ -106,7 +107,7 @@ public struct Report: Sendable {
             if let growth = main.growth {
                 let steps = growth.steps.suffix(Self.maximumSteps)
                 context["growth"] = [
-                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "bucketName": main.trend.bucketing.size.rawValue.capitalized,
+                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": main.trend.platformHistory.isEmpty ? "\(main.trend.bucketing.size.rawValue.capitalized) starting" : "Polled at",
                     "steps": steps.reversed().map { step in
                         ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value),
                          "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
@@ -165,49 +166,71 @@ public struct Report: Sendable {
         return facts
     }
 
-    /// One sentence per metric: the range reported and the consensus.
+    /// One sentence per metric: the platform's count when it is tracked, the range outlets
+    /// reported, how they stand against the platform, and the outlets' consensus.
     static func glance(_ comparison: CampaignComparison) -> [String] {
         comparison.metrics.map { metric in
-            let count = metric.figures.count
+            let reported = metric.reported, count = reported.count
             let words = metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst()
-            guard let spread = metric.spread else { return "\(words): no figures." }
-            var sentence: String
-            if count == 1, let only = metric.figures.first {
-                sentence = "\(words): one source, \(only.figure.draft.outlet), reports \(only.figure.phrase)."
-            } else if Set(metric.figures.map(\.figure.phrase)).count == 1, let phrase = metric.figures.first?.figure.phrase {
-                sentence = "\(words): \(count) sources agree on \(phrase)."
+            var sentence = "\(words):"
+            if let reference = metric.reference {
+                sentence += " the platform (\(reference.figure.draft.outlet)) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
+            }
+            guard let spread = metric.spread else { return sentence + (metric.reference == nil ? " no figures." : " No outlet has reported it.") }
+            if count == 1, let only = reported.first {
+                sentence += " one source, \(only.figure.draft.outlet), reports \(only.figure.phrase)."
+            } else if Set(reported.map(\.figure.phrase)).count == 1, let phrase = reported.first?.figure.phrase {
+                sentence += " \(count) sources agree on \(phrase)."
             } else {
-                let lowest = metric.figures.min { $0.figure.draft.value < $1.figure.draft.value }!.figure.phrase
-                let highest = metric.figures.max { ($0.figure.draft.high ?? $0.figure.draft.value) < ($1.figure.draft.high ?? $1.figure.draft.value) }!.figure.phrase
-                sentence = "\(words): \(count) sources report from \(lowest) to \(highest)"
+                let lowest = reported.min { $0.figure.draft.value < $1.figure.draft.value }!.figure.phrase
+                let highest = reported.max { ($0.figure.draft.high ?? $0.figure.draft.value) < ($1.figure.draft.high ?? $1.figure.draft.value) }!.figure.phrase
+                sentence += " \(count) \(metric.reference == nil ? "sources" : "outlets") report from \(lowest) to \(highest)"
                 if let ratio = spread.ratio { sentence += String(format: ", the highest %.1f× the lowest", ratio) }
                 sentence += "."
             }
-            if let consensus = metric.consensus, count > 1 {
-                sentence += " The figures most sources agree on allow \(consensus.interval) (\(consensus.supporting.count) of \(count))."
+            let verdicts = PlatformVerdict.Kind.allCases.compactMap { kind -> String? in
+                let n = reported.filter { $0.verdict?.kind == kind }.count
+                return n == 0 ? nil : "\(n) \(kind.rawValue)"
             }
-            let flagged = metric.figures.filter { !$0.flags.isEmpty }.count
+            if !verdicts.isEmpty { sentence += " Against the platform: " + verdicts.joined(separator: ", ") + "." }
+            // The platform's count says what the outlets' consensus would guess at.
+            if let consensus = metric.consensus, count > 1, metric.reference == nil {
+                sentence += " The figures most sources agree on allow \(consensus.words)."
+            }
+            let flagged = reported.filter { !$0.flags.isEmpty }.count
             if flagged > 0 { sentence += " \(flagged) flagged." }
             return sentence
         }
     }
 
     static func metricContext(_ metric: MetricComparison) -> [String: Any] {
-        let notes = metric.figures.flatMap { item in item.flags.map { ["id": "\(item.figure.id)", "flag": $0.flag.rawValue, "explanation": $0.explanation] } }
+        var notes = metric.figures.flatMap { item in item.flags.map { ["id": "\(item.figure.id)", "flag": $0.flag.rawValue, "explanation": $0.explanation] } }
+        // Each verdict is explained too, unless a flag already says the same.
+        for item in metric.figures {
+            guard let verdict = item.verdict, !item.flags.contains(where: { $0.explanation == verdict.explanation }) else { continue }
+            notes.append(["id": "\(item.figure.id)", "flag": verdict.kind.rawValue, "explanation": verdict.explanation])
+        }
         var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
+        if let reference = metric.reference {
+            summary += "; the platform's count, \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), is the reference"
+        }
         if let consensus = metric.consensus {
-            summary += "; consensus \(consensus.interval) (point estimate \(NumberFormatting.grouped(consensus.value)), \(consensus.supporting.count) of \(metric.figures.count) sources)"
+            summary += "; outlets' consensus \(consensus.words)"
         }
         if let spread = metric.spread, spread.high > spread.low {
             summary += "; spread \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))" + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? "")
         }
+        let tracked = metric.reference != nil
         return [
             "name": metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst(),
             "summary": summary + ".",
+            "tracked": tracked,
             "rows": metric.figures.map { item -> [String: Any] in
                 ["id": "\(item.figure.id)", "outlet": item.figure.draft.outlet, "reported": item.figure.phrase, "allows": item.interval.description,
                  "asOf": TimeFormatting.short(item.figure.draft.asOf), "published": item.figure.draft.published.map(TimeFormatting.short) ?? "–",
-                 "flags": item.flags.map(\.flag.rawValue)]
+                 "flags": item.flags.map(\.flag.rawValue), "tracked": tracked,
+                 "verdict": item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
+                 "verdictClass": item.isReference ? "reference" : item.verdict.map { $0.kind == .consistent || $0.kind == .rounded ? "ok" : "flag" } ?? "ok"]
             },
             "notes": notes, "hasNotes": !notes.isEmpty,
         ]

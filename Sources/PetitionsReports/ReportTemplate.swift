@@ -40,7 +40,7 @@ enum ReportTemplate {
         <p class="meta">Measured on {{basis}}.</p>
         {{#hasSteps}}
         <div class="table-scroll"><table>
-        <thead><tr><th>{{bucketName}} starting</th><th class="num">count</th><th class="num">gained</th><th class="num">per day</th></tr></thead>
+        <thead><tr><th>{{stepHeader}}</th><th class="num">count</th><th class="num">gained</th><th class="num">per day</th></tr></thead>
         <tbody>{{#steps}}<tr><td data-label="starting">{{bucket}}</td><td data-label="count" class="num">{{value}}</td><td data-label="gained" class="num">{{gained}}</td><td data-label="per day" class="num">{{rate}}</td></tr>{{/steps}}</tbody>
         </table></div>
         {{#stepsOmitted}}<p class="meta">{{stepsOmitted}}</p>{{/stepsOmitted}}
@@ -62,8 +62,8 @@ enum ReportTemplate {
         <h4>{{name}}</h4>
         <p>{{summary}}</p>
         <div class="table-scroll"><table>
-        <thead><tr><th>#</th><th>outlet</th><th>reported</th><th>allows</th><th>as of</th><th>published</th><th>flags</th></tr></thead>
-        <tbody>{{#rows}}<tr><td data-label="#">{{id}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="allows" class="num">{{allows}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td><td data-label="flags">{{#flags}}<span class="flag">{{.}}</span>{{/flags}}{{^flags}}<span class="ok">ok</span>{{/flags}}</td></tr>{{/rows}}</tbody>
+        <thead><tr><th>#</th><th>outlet</th><th>reported</th><th>allows</th><th>as of</th><th>published</th>{{#tracked}}<th>against the platform</th>{{/tracked}}<th>flags</th></tr></thead>
+        <tbody>{{#rows}}<tr><td data-label="#">{{id}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="allows" class="num">{{allows}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td>{{#tracked}}<td data-label="against the platform"><span class="{{verdictClass}}">{{verdict}}</span></td>{{/tracked}}<td data-label="flags">{{#flags}}<span class="flag">{{.}}</span>{{/flags}}{{^flags}}<span class="ok">ok</span>{{/flags}}</td></tr>{{/rows}}</tbody>
         </table></div>
         {{#hasNotes}}<ul class="why">{{#notes}}<li><strong>#{{id}} {{flag}}</strong>: {{explanation}}.</li>{{/notes}}</ul>{{/hasNotes}}
         {{/metrics}}
@@ -102,6 +102,7 @@ enum ReportTemplate {
         <ul>
         <li>Each figure is drawn as the counts it allows: {{qualifiers}}.</li>
         <li>Flags: {{flags}}.</li>
+        <li>Where the platform's own count is tracked (polled), it is the reference, not a vote: each outlet's figure is judged against the platform's count at its as-of time ({{verdicts}}), and the consensus is drawn from the outlets alone.</li>
         <li>A chart plots, for each outlet and {{bucketWords}}, the latest figure it gave whose count held in that period; empty periods are gaps, not zeros.</li>
         </ul>
         </footer>
@@ -113,7 +114,7 @@ enum ReportTemplate {
     static let css = """
         :root{--ink:#1a1a1a;--muted:#555;--rule:#dadada;--accent:#0072B2}
         *{box-sizing:border-box}
-        body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
+        body{margin:0;font-size:16px;line-height:1.5;font-family:\(Chart.fontStack);color:var(--ink);background:#fff}
         header,main,footer{max-width:60rem;margin:0 auto;padding:0 1rem}
         h1{font-size:1.75rem;line-height:1.2;margin:1.5rem 0 .25rem}
         h2{font-size:1.45rem;line-height:1.25;border-top:3px solid var(--ink);padding-top:.75rem;margin:2.5rem 0 .25rem}
@@ -134,7 +135,7 @@ enum ReportTemplate {
         th{font-weight:600;border-bottom:2px solid #999;white-space:nowrap}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .flag{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .35rem;border-radius:.25rem;background:#fde8d8;color:#8a3b00;margin:0 .2rem .2rem 0}
-        .ok{color:#1d6b3a}
+        .ok{color:#1d6b3a}.reference{font-weight:600;color:#0b4f8a}
         tr.retracted td,tr.superseded td{color:var(--muted);text-decoration:line-through}
         tr.retracted td:last-child,tr.superseded td:last-child{text-decoration:none}
         ul.why{font-size:.9rem;padding-left:1.2rem}

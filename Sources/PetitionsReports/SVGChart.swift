@@ -89,6 +89,11 @@ extension Chart {
     /// Width of the usual drawing; `narrowWidth` is the layout for phones.
     public static let width = 720.0
     public static let narrowWidth = 400.0
+    /// The fonts reports and charts ask for: the system's own first, then Noto families that cover
+    /// Latin, Cyrillic, Greek, Japanese, Chinese and Korean (Debian: fonts-noto-core,
+    /// fonts-noto-cjk), then the usual platform fonts, so names in any script the extractor reads
+    /// render as text, not empty boxes.
+    public static let fontStack = #"system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK JP","Noto Sans CJK SC","Noto Sans CJK KR","Noto Sans JP","Noto Sans SC","Hiragino Sans","PingFang SC","Microsoft YaHei","Yu Gothic","Helvetica Neue",Arial,sans-serif"#
 
     /// The chart as an SVG document (with an XML declaration when `standalone`).
     ///
@@ -109,7 +114,15 @@ extension Chart {
         let columns = max(1, Int((width - 40) / columnWidth))
         let legendRows = (legendEntries.count + columns - 1) / columns
         let legendTop = plotBottom + 58
-        let noteTop = legendTop + Double(legendRows) * 22 + 8
+        // A name too long for its column wraps (a platform's name and "(the platform's own count)"
+        // on a phone); each legend row is as tall as its longest entry.
+        let legendLines = legendEntries.map { Chart.wrap($0.0, width: columnWidth - 36, characterWidth: 6.6) }
+        var rowTops: [Double] = [legendTop]
+        for row in 0..<legendRows {
+            let tallest = (0..<columns).compactMap { row * columns + $0 < legendLines.count ? legendLines[row * columns + $0].count : nil }.max() ?? 1
+            rowTops.append(rowTops[row] + 22 + Double(tallest - 1) * 15)
+        }
+        let noteTop = rowTops[legendRows] + 8
         let height = noteTop + (width < 600 ? 38 : 22)
 
         // Scales.
@@ -124,7 +137,7 @@ extension Chart {
         var svg = ""
         if standalone { svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
         let titleID = "\(idPrefix)-title", descID = "\(idPrefix)-desc"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif\" class=\"chart\">\n"
+        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(Chart.fontStack.replacingOccurrences(of: "\"", with: "'"))\" class=\"chart\">\n"
         svg += "<title id=\"\(titleID)\">\(escape(title))</title>\n"
         svg += "<desc id=\"\(descID)\">\(escape(description))</desc>\n"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>\n"
@@ -190,7 +203,9 @@ extension Chart {
                     ? "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n"
                     : "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-opacity=\"0.55\"/>\n"
             }
-            for point in series.points {
+            // A line of hundreds of polls keeps hover targets for its ends only; the file stays small.
+            let hoverAll = series.style == .reports || series.points.count <= 300
+            for (position, point) in series.points.enumerated() where hoverAll || position == 0 || position == series.points.count - 1 {
                 let cx = px(point)
                 svg += "<g class=\"point\"><title>\(escape(point.tooltip))</title>"
                 if series.style == .reports {
@@ -212,14 +227,17 @@ extension Chart {
         svg += "<g class=\"legend\" font-size=\"12\" fill=\"#222\">\n"
         for (position, entry) in legendEntries.enumerated() {
             let column = position % columns, row = position / columns
-            let lx = 20 + Double(column) * columnWidth, ly = legendTop + Double(row) * 22
+            let lx = 20 + Double(column) * columnWidth, ly = rowTops[row]
             let colour = entry.2 == .line ? ChartStyle.lineColour : ChartStyle.colours[entry.1 % ChartStyle.colours.count]
             if entry.2 == .line {
                 svg += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 22))\" y1=\"\(f(ly))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
             } else {
                 svg += marker(shape: ChartStyle.shapes[entry.1 % ChartStyle.shapes.count], cx: lx + 11, cy: ly, colour: colour)
             }
-            svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly + 4.5))\">\(escape(entry.0))</text>\n"
+            for (line, text) in legendLines[position].enumerated() {
+                svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly + 4.5 + Double(line) * 15))\">\(escape(text))</text>"
+            }
+            svg += "\n"
         }
         svg += "</g>\n"
         if series.contains(where: { $0.style == .reports }) {

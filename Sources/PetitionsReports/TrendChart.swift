@@ -3,6 +3,22 @@ import PetitionsDomain
 
 /// Charts of trends.
 public enum TrendChart {
+    /// The platform's count at every poll (its full history), as a line broken where polling
+    /// stopped: a gap much longer than the usual time between readings, and longer than a bucket.
+    static func historyPoints(_ trend: Trend, name: String) -> [Chart.Point] {
+        let history = trend.platformHistory
+        let gaps = zip(history.dropFirst(), history).map { $0.asOf.timeIntervalSince($1.asOf) }.sorted()
+        let usual = gaps.isEmpty ? 0 : gaps[gaps.count / 2]
+        let longest = max(trend.bucketing.size.nominalLength, 6 * usual)
+        var previous: Date?
+        return history.map { reading in
+            defer { previous = reading.asOf }
+            return Chart.Point(x: reading.asOf.timeIntervalSince1970, value: Double(reading.value), low: Double(reading.value), high: Double(reading.value),
+                               joined: previous.map { reading.asOf.timeIntervalSince($0) <= longest } ?? false,
+                               tooltip: "\(name): \(NumberFormatting.grouped(reading.value)) at \(TimeFormatting.short(reading.asOf)) UTC")
+        }
+    }
+
     /// One series per source: the platform's count as a line, each outlet's figures as markers
     /// with the interval they allow, one point per bucket (the latest figure in it).
     public static func chart(_ trend: Trend) -> Chart {
@@ -21,8 +37,9 @@ public enum TrendChart {
                     joined: position != nil && previous != nil && position! == previous! + 1,
                     tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) UTC (figure #\(point.figureID))")
             }
+            let history = series.source.isPlatform && trend.platformHistory.first?.outlet == series.source.slug ? historyPoints(trend, name: series.name) : nil
             return Chart.Series(name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
-                                style: series.source.isPlatform ? .line : .reports, points: points)
+                                style: series.source.isPlatform ? .line : .reports, points: history ?? points)
         }
         let from = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
         let to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
@@ -30,6 +47,7 @@ public enum TrendChart {
         var subtitle = "\(sources) outlet\(sources == 1 ? "" : "s")"
         if !trend.platformSeries.isEmpty { subtitle += " and the platform's count" }
         subtitle += "; the latest figure per \(bucketing.size.rawValue) (\(zoneName))"
+        if !trend.platformHistory.isEmpty { subtitle += ", the platform's count at every poll" }
         var references: [(Double, String)] = []
         if let goal = trend.campaign.goal, trend.metric == .signatures { references.append((Double(goal), "goal \(NumberFormatting.grouped(goal))")) }
         return Chart(

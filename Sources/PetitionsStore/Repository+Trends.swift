@@ -151,6 +151,62 @@ extension Repository {
         return Trend(campaign: campaign, metric: request.metric, bucketing: bucketing, buckets: bucketing.starts(from: from, through: through), series: series)
     }
 
+    /// The platform's own count over a trend's range at full resolution, for growth, projections,
+    /// lag behind the platform and the chart's line: every polled change with the time it was last
+    /// seen unchanged, or, past `limit` changes, the latest change in each of `limit` equal slices
+    /// of the range (one index probe each), so that ten million polls cost as much as a thousand.
+    /// Empty when the campaign has no platform count of the metric.
+    public func platformHistory(_ trend: Trend, limit: Int = 1_000) throws -> [PlatformReading] {
+        guard let platform = trend.platformSeries.max(by: { ($0.points.count, $1.source.slug) < ($1.points.count, $0.source.slug) }),
+              let first = trend.buckets.first, let last = trend.buckets.last else { return [] }
+        let campaignID = try campaignID(trend.campaign.slug)
+        let outletID: Int = try db.query("SELECT id FROM outlets WHERE slug = \(platform.source.slug)")[0].decode("id")
+        let (from, through) = (first, trend.bucketing.next(after: last))
+        let metric = trend.metric.rawValue
+        let changes: Int = try db.query("""
+            SELECT count(*) AS n FROM (
+                SELECT 1 FROM current_figures f
+                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = \(outletID) AND f.as_of >= \(from) AND f.as_of < \(through)
+                LIMIT \(limit + 1)) s
+            """)[0].decode("n")
+        let rows: PGResult
+        if changes <= limit {
+            rows = try db.query("""
+                SELECT f.value, f.as_of, (SELECT max(ob.last_seen_at) FROM observations ob WHERE ob.figure_id = f.id) AS seen
+                FROM current_figures f
+                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = \(outletID) AND f.as_of >= \(from) AND f.as_of < \(through)
+                ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of, f.id
+                """)
+        } else {
+            let slice = through.timeIntervalSince(from) / Double(limit)
+            rows = try db.withTransaction { db in
+                try db.execute("SET LOCAL jit = off")
+                return try db.query("""
+                    SELECT p.value, p.as_of, (SELECT max(ob.last_seen_at) FROM observations ob WHERE ob.figure_id = p.id) AS seen
+                    FROM generate_series(0, \(limit - 1)) AS k
+                    CROSS JOIN LATERAL (
+                        SELECT f.id, f.value, f.as_of FROM current_figures f
+                        WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = \(outletID)
+                          AND f.as_of >= \(from) + k * make_interval(secs => \(slice))
+                          AND f.as_of < least(\(through), \(from) + (k + 1) * make_interval(secs => \(slice)))
+                        ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+                    ) p
+                    ORDER BY k
+                    """)
+            }
+        }
+        var readings: [PlatformReading] = []
+        for row in rows {
+            let value: Int = try row.decode("value"), asOf: Date = try row.decode("as_of")
+            readings.append(PlatformReading(outlet: platform.source.slug, value: value, asOf: asOf))
+            // Seen unchanged later: the count held until then (a flat stretch, not a gap).
+            if let seen = try row.decode("seen", as: Date?.self), seen > asOf {
+                readings.append(PlatformReading(outlet: platform.source.slug, value: value, asOf: min(seen, through)))
+            }
+        }
+        return readings
+    }
+
     /// A campaign's figures from reporters (not the platform's own counts): the current ones for
     /// who reported first, or with `history` every figure with its status, for the provenance list.
     public func reports(campaign slug: String, history: Bool = false) throws -> [ReportedFigure] {

@@ -358,13 +358,13 @@ public struct Repository {
     /// The campaign, each outlet's latest current figure per metric, and for each of those the
     /// platform's count at or before its as-of time. Reads only those rows, not the history.
     /// - Parameter includeUnreviewed: also compare extracted figures still waiting for review.
-    public func comparisonInput(campaign slug: String, includeUnreviewed: Bool = false) throws -> (Campaign, [ReportedFigure], [Int: PlatformReading]) {
+    public func comparisonInput(campaign slug: String, includeUnreviewed: Bool = false) throws -> (Campaign, [ReportedFigure], [Int: PlatformContext]) {
         guard let campaign = try campaign(slug) else { throw try unknownCampaign(slug) }
-        let rows = try db.query("""
+        let campaignID = try campaignID(slug)
+        let figures = try db.query("""
             SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
                    CASE WHEN l.method = 'extracted' AND NOT EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = l.id)
-                        THEN 'unreviewed' ELSE 'current' END AS status,
-                   p.outlet AS platform_outlet, p.value AS platform_value, p.as_of AS platform_as_of
+                        THEN 'unreviewed' ELSE 'current' END AS status
             FROM campaigns c
             CROSS JOIN outlets o
             CROSS JOIN unnest(\(Metric.allCases.map(\.rawValue))) AS m(metric)
@@ -373,29 +373,61 @@ public struct Repository {
                 WHERE f.campaign_id = c.id AND f.metric = m.metric AND f.outlet_id = o.id
                 ORDER BY f.as_of DESC, f.id DESC LIMIT 1
             ) l ON true
-            LEFT JOIN LATERAL (
-                SELECT po.slug AS outlet, pf.value, pf.as_of
-                FROM outlets po
-                JOIN LATERAL (
-                    SELECT f.value, f.as_of FROM current_figures f
-                    WHERE f.campaign_id = c.id AND f.metric = l.metric AND f.outlet_id = po.id AND f.as_of <= l.as_of
-                    ORDER BY f.as_of DESC, f.id DESC LIMIT 1
-                ) pf ON true
-                WHERE po.kind = 'platform' AND po.id <> l.outlet_id
-                ORDER BY pf.as_of DESC LIMIT 1
-            ) p ON true
-            WHERE c.slug = \(slug)
-            """)
-        var figures: [ReportedFigure] = []
-        var readings: [Int: PlatformReading] = [:]
-        for row in rows {
-            let figure = try Self.decodeFigure(row)
-            figures.append(figure)
-            if let outlet = try row.decode("platform_outlet", as: String?.self) {
-                readings[figure.id] = PlatformReading(outlet: outlet, value: try row.decode("platform_value"), asOf: try row.decode("platform_as_of"))
-            }
+            WHERE c.id = \(campaignID)
+            """).map(Self.decodeFigure)
+        return (campaign, figures, try platformContexts(campaignID: campaignID, figures: figures.filter { $0.outletKind != .platform }))
+    }
+
+    /// What the platform's own count showed around each figure: index probes of `figures_latest` on
+    /// the platform's series (the platform outlet with the latest count of the figure's metric).
+    func platformContexts(campaignID: Int, figures: [ReportedFigure]) throws -> [Int: PlatformContext] {
+        guard !figures.isEmpty else { return [:] }
+        let ids = figures.map(\.id), metrics = figures.map(\.draft.metric.rawValue), asOf = figures.map(\.draft.asOf)
+        let published: [Date?] = figures.map(\.draft.published), lows = figures.map(\.interval.low)
+        let highs: [Int?] = figures.map { PlatformVerdict.judged($0.interval).high }
+        func probe(_ condition: String, descending: Bool) -> String {
+            let order = descending ? "DESC" : "ASC"
+            return """
+                SELECT f.value, f.as_of FROM current_figures f
+                WHERE f.campaign_id = $1 AND f.metric = x.metric AND f.outlet_id = p.id \(condition)
+                ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of \(order), f.id \(order) LIMIT 1
+                """
         }
-        return (campaign, figures, readings)
+        let readings = ["at_as_of": probe("AND f.as_of <= x.as_of", descending: true),
+                        "at_published": probe("AND x.published IS NOT NULL AND f.as_of <= x.published", descending: true),
+                        "passed": probe("AND f.as_of <= x.as_of AND f.value > x.high", descending: false),
+                        "reached": probe("AND f.as_of > x.as_of AND f.value >= x.low", descending: false),
+                        "first": probe("", descending: false), "latest": probe("", descending: true)]
+        let names = readings.keys.sorted()
+        // Program-chosen SQL text; every value is a bound parameter ($1 the campaign, $2... the arrays).
+        let sql = """
+            SELECT x.id, p.slug, \(names.map { "\($0).value AS \($0)_value, \($0).as_of AS \($0)_as_of" }.joined(separator: ", "))
+            FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[], $7::bigint[])
+                 AS x(id, metric, as_of, published, low, high)
+            JOIN LATERAL (
+                SELECT o.id, o.slug FROM outlets o
+                JOIN LATERAL (
+                    SELECT f.as_of FROM current_figures f WHERE f.campaign_id = $1 AND f.metric = x.metric AND f.outlet_id = o.id
+                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+                ) newest ON true
+                WHERE o.kind = 'platform' ORDER BY newest.as_of DESC, o.id LIMIT 1
+            ) p ON true
+            \(names.map { "LEFT JOIN LATERAL (\(readings[$0]!)) \($0) ON true" }.joined(separator: "\n"))
+            """
+        let rows = try db.query(PGQuery(unsafeSQL: sql, bindings: [campaignID, ids, metrics, asOf, published, lows, highs]))
+        var contexts: [Int: PlatformContext] = [:]
+        for row in rows {
+            func reading(_ name: String, outlet: String) throws -> PlatformReading? {
+                guard let value = try row.decode("\(name)_value", as: Int?.self) else { return nil }
+                return PlatformReading(outlet: outlet, value: value, asOf: try row.decode("\(name)_as_of"))
+            }
+            let outlet: String = try row.decode("slug")
+            contexts[try row.decode("id")] = PlatformContext(
+                outlet: outlet, atAsOf: try reading("at_as_of", outlet: outlet), atPublished: try reading("at_published", outlet: outlet),
+                passed: try reading("passed", outlet: outlet), reached: try reading("reached", outlet: outlet),
+                first: try reading("first", outlet: outlet), latest: try reading("latest", outlet: outlet))
+        }
+        return contexts
     }
 
     // MARK: Audit

@@ -243,11 +243,34 @@ enum QueueBench {
                      main.workers, NumberFormatting.grouped(main.sources) as NSString, perJob(cpu.workers), perJob(cpu.fixture), perJob(cpu.rest), 2 * main.msPerJob))
         print("\nserver time by statement in that run (execution and planning, per job):")
         for line in statementLines { print("  " + line) }
+        try printStorage(db, sources: settings.sources)
         let reference = references[main.workers]!
         let flatRatio = flat.last!.run.msPerJob / flat.first!.run.msPerJob
         print(String(format: "\nqueue: sources=%d workers=%d jobs_per_s=%.0f reference_jobs_per_s=%.0f ratio=%.2f flat=%.2f rss_mib=%.1f",
                      main.sources, main.workers, main.jobsPerSecond, reference, main.jobsPerSecond / reference, flatRatio,
                      Double(flat.map(\.run.maxRSSKiB).max() ?? 0) / 1024))
+    }
+}
+
+/// What each job leaves on disk (heap, indexes and TOAST over rows), and what that makes a day at
+/// one poll a minute per source: the figures that say when `--keep-jobs` matters and when the kept
+/// history (observations, figures) wants partitioning by time.
+private func printStorage(_ db: PGConnection, sources: Int) throws {
+    _ = try db.query("ANALYZE jobs, job_attempts, observations, figures")
+    print("\nstorage per row (table, indexes and TOAST), and per day at one poll a minute for \(NumberFormatting.grouped(sources)) sources:")
+    for (table, kept) in [("jobs", "pruned after --keep-jobs"), ("job_attempts", "pruned with their job"),
+                          ("observations", "kept; added only when a value changed"), ("figures", "kept; added only when the count changed")] {
+        let row = try db.query("""
+            SELECT pg_total_relation_size(c.oid)::float8 AS bytes, (SELECT count(*) FROM \(unsafeRaw: table))::float8 AS n
+            FROM pg_class c WHERE c.oid = \(table)::regclass
+            """)[0]
+        let (bytes, rows): (Double, Double) = (try row.decode("bytes"), try row.decode("n"))
+        guard rows > 0 else { print("  \(table): no rows"); continue }
+        let perRow = bytes / rows
+        // In the runs every poll is a source's first, so each adds one row to every table: the upper bound.
+        print(String(format: "  %@ %7.0f bytes/row over %@ rows; %6.1f GB/day if every poll adds one (%@)",
+                     table.padding(toLength: 13, withPad: " ", startingAt: 0) as NSString, perRow,
+                     NumberFormatting.grouped(Int(rows)) as NSString, perRow * Double(sources) * 1440 / 1e9, kept as NSString))
     }
 }
 

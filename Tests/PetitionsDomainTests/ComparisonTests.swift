@@ -13,8 +13,8 @@ private func fig(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifi
     return ReportedFigure(id: id, draft: draft, outletKind: kind, recorded: base, enteredBy: "test", status: status)
 }
 
-private func compare(_ figures: [ReportedFigure], platform: [Int: PlatformReading] = [:]) -> [Metric: MetricComparison] {
-    let result = Comparison.compare(campaign: campaign, figures: figures, platformReadings: platform, now: base.addingTimeInterval(30 * 86400))
+private func compare(_ figures: [ReportedFigure], platform: [Int: PlatformContext] = [:]) -> [Metric: MetricComparison] {
+    let result = Comparison.compare(campaign: campaign, figures: figures, platform: platform, now: base.addingTimeInterval(30 * 86400))
     return Dictionary(uniqueKeysWithValues: result.metrics.map { ($0.metric, $0) })
 }
 
@@ -27,7 +27,8 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
         let result = compare([fig(1, "a", 600, .about), fig(2, "b", 620, .about), fig(3, "c", 650, .about)])[.signatures]
         let consensus = try #require(result?.consensus)
         #expect(consensus.interval == CountInterval(low: 585, high: 660))  // 558–682 ∩ 540–660 ∩ 585–715
-        #expect(consensus.value == 620)
+        #expect(consensus.point == 620)
+        #expect(consensus.words == "585 to 660, about 620 (3 of 3 sources)")
         #expect(consensus.supporting == [1, 2, 3])
         #expect(result?.spread == Spread(low: 600, high: 650, ratio: 650.0 / 600.0))
     }
@@ -43,7 +44,9 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
         let consensus = try #require(result?.consensus)
         #expect(consensus.interval == CountInterval(low: 19_001, high: nil))
         #expect(consensus.supporting == [3, 4, 5, 6, 7, 8])
-        #expect(consensus.value == 19_001)  // the median 13,500 moved into the interval
+        // Open above: no number of its own (no outlet said 19,001).
+        #expect(consensus.point == nil)
+        #expect(consensus.words == "more than 19,000 (6 of 8 sources)")
         #expect(flags(result, 1).contains(.outlier))
         #expect(flags(result, 2).contains(.outlier))
         #expect(!flags(result, 6).contains(.outlier))
@@ -113,12 +116,17 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
 
     @Test func behindPlatformWhenBelowThePlatformsCountAtTheTime() {
         let figures = [fig(1, "paper", 10_000, hours: 10), fig(2, "uk-parliament", 12_345, hours: 9, kind: .platform)]
-        let reading = PlatformReading(outlet: "uk-parliament", value: 12_345, asOf: base.addingTimeInterval(9 * 3600))
+        let reading = PlatformContext(outlet: "uk-parliament", atAsOf: PlatformReading(outlet: "uk-parliament", value: 12_345, asOf: base.addingTimeInterval(9 * 3600)))
         let result = compare(figures, platform: [1: reading])[.signatures]
         #expect(flags(result, 1).contains(.behindPlatform))
-        // An open-ended figure cannot be behind.
+        // An open-ended figure is behind when its lower bound is far below the count (12,345 is
+        // more than 10,000, but "more than 10,000" said of it is an old number) ...
         let open = compare([fig(1, "paper", 10_000, .over, hours: 10)], platform: [1: reading])[.signatures]
-        #expect(!flags(open, 1).contains(.behindPlatform))
+        #expect(flags(open, 1).contains(.behindPlatform))
+        // ... and rounded when it is within 10% of it.
+        let close = compare([fig(1, "paper", 12_000, .over, hours: 10)], platform: [1: reading])[.signatures]
+        #expect(!flags(close, 1).contains(.behindPlatform))
+        #expect(close?.figures.first?.verdict?.kind == .rounded)
     }
 
     @Test func everyFlagIsExplained() {

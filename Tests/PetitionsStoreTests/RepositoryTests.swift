@@ -162,10 +162,40 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
             #expect(campaign.slug == "letter")
             #expect(figures.map(\.draft.value).sorted() == [600, 900])
             let paper = try #require(figures.first { $0.draft.outlet == "washington-post" })
-            #expect(readings[paper.id] == PlatformReading(outlet: "petition-site", value: 700, asOf: noon.addingTimeInterval(5 * 3600)))
-            let comparison = Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, now: noon.addingTimeInterval(86400))
+            let context = try #require(readings[paper.id])
+            #expect(context.atAsOf == PlatformReading(outlet: "petition-site", value: 700, asOf: noon.addingTimeInterval(5 * 3600)))
+            // 600 allows 540 to 660: the platform passed 660 when it showed 700, at hour 5; it showed 500 first and 900 last.
+            #expect(context.passed == PlatformReading(outlet: "petition-site", value: 700, asOf: noon.addingTimeInterval(5 * 3600)))
+            #expect(context.reached?.value == 900)  // the first count at or above 540 after hour 6
+            #expect(context.first?.value == 500)
+            #expect(context.latest?.value == 900)
+            #expect(readings.count == 1)  // the platform's own figure is the reference, not judged
+            let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: noon.addingTimeInterval(86400))
             let flags = comparison.metrics[0].figures.first { $0.figure.id == paper.id }?.flags.map(\.flag) ?? []
             #expect(flags.contains(.behindPlatform))
+        }
+    }
+
+    @Test func platformContextsInSQLMatchTheDomainsReading() async throws {
+        try await withStore { repository in
+            // A rising count with one fall, and outlets before, during and after it, hedged, open and exact.
+            let polls: [(Double, Int)] = [(0, 500), (1, 640), (2, 700), (3, 690), (5, 820), (8, 1_010), (12, 1_200)]
+            try repository.addOutlet(Outlet(slug: "radio", name: "Radio", kind: .news), actor: "tester")
+            let outlets = [(-1.0, 450, Qualifier.about, "washington-post"), (2.5, 700, .exact, "radio")]
+            _ = try repository.addFigures(polls.map { figure($0.1, outlet: "petition-site", hours: $0.0) } + outlets.map {
+                FigureDraft(campaign: "letter", outlet: $0.3, value: $0.1, qualifier: $0.2, asOf: noon.addingTimeInterval($0.0 * 3600),
+                            published: noon.addingTimeInterval(($0.0 + 6) * 3600))
+            }, actor: "tester")
+            let platform = polls.map { PlatformReading(outlet: "petition-site", value: $0.1, asOf: noon.addingTimeInterval($0.0 * 3600)) }
+            // Each outlet's figure in turn, so that every probe is exercised: the later figure replaces the earlier as the outlet's latest.
+            for (hours, value, qualifier) in [(-1.0, 450, Qualifier.about), (0.5, 600, .over), (2.5, 700, .exact), (4, 2_000, .over), (6, 1_000, .about), (20, 500, .exact)] {
+                _ = try repository.addFigures([FigureDraft(campaign: "letter", outlet: "washington-post", value: value, qualifier: qualifier,
+                                                           asOf: noon.addingTimeInterval(hours * 3600), published: noon.addingTimeInterval((hours + 3) * 3600))], actor: "tester")
+                let (_, figures, contexts) = try repository.comparisonInput(campaign: "letter")
+                for figure in figures where figure.outletKind != .platform {
+                    #expect(contexts[figure.id] == PlatformContext.around(figure, readings: platform), "\(figure.phrase) at hour \(hours)")
+                }
+            }
         }
     }
 

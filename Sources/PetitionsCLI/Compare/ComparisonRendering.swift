@@ -16,32 +16,52 @@ enum ComparisonRendering {
         for metric in comparison.metrics {
             lines.append("")
             lines.append("\(metric.metric.words.uppercased()): \(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")")
+            if let reference = metric.reference {
+                lines.append("  platform   \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))): the reference outlets are judged against")
+            }
             if let consensus = metric.consensus {
-                lines.append("  consensus  \(consensus.interval) (point estimate \(NumberFormatting.grouped(consensus.value))), consistent with \(consensus.supporting.count) of \(metric.figures.count) sources")
+                lines.append("  consensus  \(consensus.words)\(metric.reference == nil ? "" : ", outlets only")")
             }
             if let spread = metric.spread, metric.figures.count > 1, spread.high > spread.low {
                 let ratio = spread.ratio.map { String(format: " — the highest is %.2f× the lowest", $0) } ?? ""
                 lines.append("  spread     \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))\(ratio)")
             }
+            let tracked = metric.reference != nil
             let rows = metric.figures.map { item -> [String] in
                 let figure = item.figure
-                return ["#\(figure.id)", figure.draft.outlet + (figure.status == .unreviewed ? " (unreviewed)" : ""), figure.phrase, item.interval.description, TimeFormatting.short(figure.draft.asOf),
-                        figure.draft.published.map(TimeFormatting.short) ?? "-", TimeFormatting.duration(item.age),
-                        item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", ")]
+                var row = ["#\(figure.id)", figure.draft.outlet + (figure.status == .unreviewed ? " (unreviewed)" : ""), figure.phrase, item.interval.description,
+                           TimeFormatting.short(figure.draft.asOf), figure.draft.published.map(TimeFormatting.short) ?? "-", TimeFormatting.duration(item.age)]
+                if tracked { row.append(verdictWord(item)) }
+                row.append(item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", "))
+                return row
             }
             lines.append("")
-            lines.append(indent(TextTable.render(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "age", "flags"], rows: rows)))
-            let notes = metric.figures.flatMap { item in item.flags.map { (item.figure.id, $0) } }
+            let header = ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "age"] + (tracked ? ["vs platform"] : []) + ["flags"]
+            lines.append(indent(TextTable.render(header: header, rows: rows)))
+            let notes = metric.figures.flatMap { item in item.flags.map { (item.figure.id, $0.flag.rawValue, $0.explanation) } }
             if !notes.isEmpty {
                 lines.append("")
                 lines.append("  why flagged:")
-                for (id, note) in notes { lines.append("    #\(id) \(note.flag.rawValue): \(note.explanation).") }
+                for (id, flag, explanation) in notes { lines.append("    #\(id) \(flag): \(explanation).") }
+            }
+            // Verdicts a flag has not already explained.
+            let verdicts = metric.figures.compactMap { item in
+                item.verdict.flatMap { verdict in item.flags.contains { $0.explanation == verdict.explanation } ? nil : (item.figure.id, verdict) }
+            }
+            if !verdicts.isEmpty {
+                lines.append("")
+                lines.append("  against the platform:")
+                for (id, verdict) in verdicts { lines.append("    #\(id) \(verdict.kind.rawValue): \(verdict.explanation).") }
             }
         }
         let used = Set(comparison.metrics.flatMap { $0.figures.flatMap { $0.flags.map(\.flag) } })
         if !used.isEmpty {
             lines.append("")
             lines.append("flags: " + FigureFlag.allCases.filter(used.contains).map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "))
+        }
+        let judged = Set(comparison.metrics.flatMap { $0.figures.compactMap(\.verdict?.kind) })
+        if !judged.isEmpty {
+            lines.append("vs platform: " + PlatformVerdict.Kind.allCases.filter(judged.contains).map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
@@ -51,18 +71,23 @@ enum ComparisonRendering {
         for metric in comparison.metrics {
             lines.append("### \(metric.metric.words.capitalized)")
             lines.append("")
+            if let reference = metric.reference {
+                lines.append("- Platform: **\(NumberFormatting.grouped(reference.figure.draft.value))** (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), the reference outlets are judged against")
+            }
             if let consensus = metric.consensus {
-                lines.append("- Consensus: **\(consensus.interval)** (point estimate \(NumberFormatting.grouped(consensus.value))), consistent with \(consensus.supporting.count) of \(metric.figures.count) sources")
+                lines.append("- Consensus\(metric.reference == nil ? "" : " of the outlets"): **\(consensus.words)**")
             }
             if let spread = metric.spread, metric.figures.count > 1 {
                 lines.append("- Spread: \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))" + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? ""))
             }
             lines.append("")
-            let rows = metric.figures.map { item in
-                [String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
-                 item.figure.draft.published.map(TimeFormatting.short) ?? "", item.flags.map { "**\($0.flag.rawValue)**: \($0.explanation)" }.joined(separator: "<br>")]
+            let rows = metric.figures.map { item -> [String] in
+                let flags = item.flags.map { "**\($0.flag.rawValue)**: \($0.explanation)" }.joined(separator: "<br>")
+                let verdict = item.verdict.map { "**\($0.kind.rawValue)**: \($0.explanation)" } ?? (item.isReference ? "reference" : "")
+                return [String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
+                        item.figure.draft.published.map(TimeFormatting.short) ?? "", verdict, flags]
             }
-            lines.append(Render.markdown(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "flags"], rows: rows))
+            lines.append(Render.markdown(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows))
             lines.append("")
         }
         return lines.joined(separator: "\n")
@@ -76,30 +101,64 @@ enum ComparisonRendering {
             "metrics": comparison.metrics.map { metric -> [String: Any] in
                 var object: [String: Any] = ["metric": metric.metric.rawValue]
                 object["consensus"] = metric.consensus.map { consensus -> [String: Any] in
-                    var value: [String: Any] = ["value": consensus.value, "low": consensus.interval.low, "supporting": consensus.supporting]
+                    var value: [String: Any] = ["low": consensus.interval.low, "supporting": consensus.supporting, "sources": consensus.sources, "words": consensus.words]
                     value["high"] = consensus.interval.high ?? NSNull()
+                    value["point"] = consensus.point ?? NSNull()
                     return value
                 } ?? NSNull()
+                object["platform"] = metric.reference.map { reference -> [String: Any] in
+                    ["id": reference.figure.id, "outlet": reference.figure.draft.outlet, "value": reference.figure.draft.value, "as_of": TimeFormatting.iso(reference.figure.draft.asOf)]
+                } ?? NSNull()
                 object["spread"] = metric.spread.map { ["low": $0.low, "high": $0.high, "ratio": $0.ratio ?? NSNull()] as [String: Any] } ?? NSNull()
-                object["figures"] = metric.figures.map { item -> [String: Any] in
-                    let draft = item.figure.draft
-                    return [
-                        "id": item.figure.id, "outlet": draft.outlet, "value": draft.value, "high": draft.high ?? NSNull(),
-                        "qualifier": draft.qualifier.rawValue, "as_of": TimeFormatting.iso(draft.asOf),
-                        "published": draft.published.map(TimeFormatting.iso) ?? NSNull(),
-                        "interval": ["low": item.interval.low, "high": item.interval.high ?? NSNull()] as [String: Any],
-                        "age_seconds": Int(item.age), "url": draft.sourceURL ?? NSNull(), "status": item.figure.status.rawValue,
-                        "flags": item.flags.map(\.flag.rawValue),
-                        "flag_explanations": item.flags.map { ["flag": $0.flag.rawValue, "explanation": $0.explanation] },
-                    ]
-                }
+                object["figures"] = metric.figures.map(figureJSON)
                 return object
             },
         ]
     }
 
+    private static func figureJSON(_ item: ComparedFigure) -> [String: Any] {
+        let draft = item.figure.draft
+        let interval: [String: Any] = ["low": item.interval.low, "high": item.interval.high ?? NSNull()]
+        var object: [String: Any] = [
+            "id": item.figure.id, "outlet": draft.outlet, "value": draft.value, "high": draft.high ?? NSNull(),
+            "qualifier": draft.qualifier.rawValue, "as_of": TimeFormatting.iso(draft.asOf),
+            "published": draft.published.map(TimeFormatting.iso) ?? NSNull(), "interval": interval,
+            "age_seconds": Int(item.age), "url": draft.sourceURL ?? NSNull(), "status": item.figure.status.rawValue,
+        ]
+        object["flags"] = item.flags.map(\.flag.rawValue)
+        object["flag_explanations"] = item.flags.map { ["flag": $0.flag.rawValue, "explanation": $0.explanation] }
+        object["reference"] = item.isReference
+        object["verdict"] = item.verdict.map(verdictJSON) ?? NSNull()
+        return object
+    }
+
+    private static func readingJSON(_ reading: PlatformReading?) -> Any {
+        reading.map { ["value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
+    }
+
+    /// The verdict against the platform, with the readings behind it.
+    static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] {
+        var object: [String: Any] = ["kind": verdict.kind.rawValue, "difference": verdict.difference, "explanation": verdict.explanation]
+        object["platform"] = readingJSON(verdict.platform)
+        object["late_seconds"] = verdict.late.map { Int($0) } ?? NSNull()
+        object["at_publication"] = readingJSON(verdict.atPublication)
+        object["behind_at_publication"] = verdict.behindAtPublication ?? NSNull()
+        return object
+    }
+
+    /// "behind 1,204 (6 h)", "rounded", "reference" for the platform's own count.
+    static func verdictWord(_ item: ComparedFigure) -> String {
+        if item.isReference { return "reference" }
+        guard let verdict = item.verdict else { return "-" }
+        switch verdict.kind {
+        case .behind: return "behind \(NumberFormatting.grouped(verdict.difference))" + (verdict.late.map { " (\(TimeFormatting.duration($0)))" } ?? "")
+        case .ahead, .contradicts: return "\(verdict.kind.rawValue) +\(NumberFormatting.grouped(-verdict.difference))"
+        default: return verdict.kind.rawValue + (verdict.behindAtPublication.map { ", behind \(NumberFormatting.grouped($0)) when published" } ?? "")
+        }
+    }
+
     static let csvHeader = ["campaign", "metric", "id", "outlet", "value", "high", "qualifier", "allows_low", "allows_high", "as_of", "published",
-                            "flags", "consensus_low", "consensus_high", "consensus_value"]
+                            "flags", "consensus_low", "consensus_high", "consensus_point", "verdict", "platform_value", "platform_as_of"]
 
     static func csvRows(_ comparison: CampaignComparison) -> [[String]] {
         comparison.metrics.flatMap { metric in
@@ -109,19 +168,25 @@ enum ComparisonRendering {
                         draft.high.map(String.init) ?? "", draft.qualifier.rawValue, String(item.interval.low), item.interval.high.map(String.init) ?? "",
                         TimeFormatting.iso(draft.asOf), draft.published.map(TimeFormatting.iso) ?? "", item.flags.map(\.flag.rawValue).joined(separator: ";"),
                         metric.consensus.map { String($0.interval.low) } ?? "", metric.consensus?.interval.high.map(String.init) ?? "",
-                        metric.consensus.map { String($0.value) } ?? ""]
+                        metric.consensus?.point.map(String.init) ?? "", item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "",
+                        item.verdict?.platform.map { String($0.value) } ?? "", item.verdict?.platform.map { TimeFormatting.iso($0.asOf) } ?? ""]
             }
         }
     }
 
     /// "about 600 signatures (3 sources, from 540 to 660)" style summary of one metric.
     static func glance(_ metric: MetricComparison) -> String {
-        let sources = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
-        guard let spread = metric.spread else { return "\(metric.metric.words): none" }
-        if spread.low == spread.high, let first = metric.figures.first {
-            return "\(first.figure.phrase) \(metric.metric.words) (\(sources))"
+        let reported = metric.reported
+        let platform = metric.reference.map { "the platform shows \(NumberFormatting.grouped($0.figure.draft.value)) \(metric.metric.words)" }
+        let sources = "\(reported.count) \(platform == nil ? "source" : "outlet")\(reported.count == 1 ? "" : "s")"
+        guard let spread = metric.spread else { return platform ?? "\(metric.metric.words): none" }
+        let outlets: String
+        if spread.low == spread.high, let first = reported.first {
+            outlets = "\(first.figure.phrase) \(metric.metric.words) (\(sources))"
+        } else {
+            outlets = "\(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high)) \(metric.metric.words) (\(sources) disagree)"
         }
-        return "\(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high)) \(metric.metric.words) (\(sources) disagree)"
+        return platform.map { "\($0); outlets report \(outlets)" } ?? outlets
     }
 
     private static func indent(_ text: String) -> String {

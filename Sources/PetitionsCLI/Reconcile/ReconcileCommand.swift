@@ -26,7 +26,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let slug = campaign
         let (comparison, counts) = try global.withRepository { repository in
             let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
-            return (Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, now: Date()), try repository.listCounts(campaign: slug))
+            return (Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: Date()), try repository.listCounts(campaign: slug))
         }
         let lines = Reconciliation.reconcile(comparison, counts: counts)
         switch format {

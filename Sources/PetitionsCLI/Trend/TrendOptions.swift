@@ -54,7 +54,8 @@ extension TrendOptions.Resolved {
 
     /// The campaign's trend for the chosen metric, read off.
     func analysis(_ repository: Repository, campaign: String, metric: Metric? = nil, reports: [ReportedFigure]? = nil) throws -> TrendAnalysis {
-        let trend = try repository.trend(request(campaign: campaign, metric: metric))
+        var trend = try repository.trend(request(campaign: campaign, metric: metric))
+        trend.platformHistory = try repository.platformHistory(trend)
         return TrendAnalysis.analyze(trend, reports: try reports ?? repository.reports(campaign: campaign), window: window, targets: targets)
     }
 
@@ -73,7 +74,7 @@ extension TrendOptions.Resolved {
     /// Everything a report shows about one campaign.
     func campaignReport(_ repository: Repository, campaign slug: String, now: Date) throws -> CampaignReport {
         let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
-        let comparison = Comparison.compare(campaign: campaign, figures: figures, platformReadings: readings, now: now)
+        let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: now)
         let reports = try repository.reports(campaign: slug)
         let main = try analysis(repository, campaign: slug, reports: reports)
         var analyses = [main]

@@ -81,13 +81,18 @@ public struct Trend: Sendable, Hashable {
     public var buckets: [Date]
     /// Platforms first, then outlets by slug.
     public var series: [TrendSeries]
+    /// The main platform series' count at full resolution (every change, and when it was last seen
+    /// unchanged; sampled when there are very many), oldest first. Growth, projections, lag behind
+    /// the platform and the chart's line read it; empty when not loaded or no platform is tracked.
+    public var platformHistory: [PlatformReading]
 
-    public init(campaign: Campaign, metric: Metric, bucketing: Bucketing, buckets: [Date], series: [TrendSeries]) {
+    public init(campaign: Campaign, metric: Metric, bucketing: Bucketing, buckets: [Date], series: [TrendSeries], platformHistory: [PlatformReading] = []) {
         self.campaign = campaign
         self.metric = metric
         self.bucketing = bucketing
         self.buckets = buckets
         self.series = series.sorted { $0.source < $1.source }
+        self.platformHistory = platformHistory.sorted { $0.asOf < $1.asOf }
     }
 
     public var platformSeries: [TrendSeries] { series.filter(\.source.isPlatform) }
@@ -161,9 +166,15 @@ public enum Trends {
     }
 
     /// The count growth and projections are computed from: the platform's own count when the
-    /// campaign has one (the platform series with the most points), else, per bucket, the median of
+    /// campaign has one (its full history when loaded, else the platform series with the most
+    /// points), else, per bucket, the median of
     /// the values outlets reported, with the band from the lowest to the highest count they allow.
     public static func basis(of trend: Trend) -> Basis? {
+        if let outlet = trend.platformHistory.first?.outlet {
+            return Basis(kind: .platform, description: "the platform's count (\(outlet), every poll)", points: trend.platformHistory.map { reading in
+                BasisPoint(bucketStart: reading.asOf, asOf: reading.asOf, value: reading.value)
+            })
+        }
         if let platform = trend.platformSeries.max(by: { ($0.points.count, $1.source.slug) < ($1.points.count, $0.source.slug) }), !platform.points.isEmpty {
             return Basis(kind: .platform, description: "the platform's count (\(platform.source.slug))", points: platform.points.map { point in
                 BasisPoint(bucketStart: point.bucketStart, asOf: point.asOf, value: point.value, low: point.interval.low, high: point.interval.high)

@@ -25,7 +25,10 @@ public struct TrendAnalysis: Sendable, Hashable {
         }
         let metricReports = reports.filter { $0.draft.metric == trend.metric }
         var lags: [PlatformLag] = []
-        if let platform = trend.platformSeries.max(by: { $0.points.count < $1.points.count }) {
+        if let outlet = trend.platformHistory.first?.outlet {
+            let readings = trend.platformHistory.map { TrendPoint(bucketStart: $0.asOf, figureID: 0, value: $0.value, asOf: $0.asOf) }
+            lags = FirstReporters.platformLags(metricReports, platform: outlet, readings: readings)
+        } else if let platform = trend.platformSeries.max(by: { $0.points.count < $1.points.count }) {
             lags = FirstReporters.platformLags(metricReports, platform: platform.source.slug, readings: platform.points)
         }
         return TrendAnalysis(trend: trend, basis: basis, growth: growth, projections: projections,
