@@ -10,11 +10,13 @@ public struct PlatformContext: Sendable, Hashable {
     public var atAsOf: PlatformReading?
     /// At or before the figure's published time (nil without one).
     public var atPublished: PlatformReading?
-    /// The first reading above what the figure allows (`PlatformVerdict.judged`), at or before its
-    /// as-of time: when the figure's number stopped being true.
+    /// For a figure below the count at its as-of time: the reading after the last one the figure
+    /// allowed (`PlatformVerdict.judged`), when its number stopped being true (for a count that
+    /// only rises, the first reading above it); nil when no poll showed a count that low.
     public var passed: PlatformReading?
-    /// The first reading at or above the figure's low end after its as-of time: when the platform
-    /// caught up with a figure ahead of it.
+    /// For a figure above the count at its as-of time: the first reading at or above its low end
+    /// after that, when the platform caught up with it. Looked for only when the latest count is at
+    /// or above it (a count that rose past it and fell back again is taken as never reaching it).
     public var reached: PlatformReading?
     /// The first and latest readings of the platform, whatever the figure.
     public var first: PlatformReading?
@@ -39,12 +41,19 @@ extension PlatformContext {
         let series = readings.sorted { $0.asOf < $1.asOf }
         guard let outlet = series.last?.outlet else { return nil }
         let interval = PlatformVerdict.judged(figure.interval), asOf = figure.draft.asOf
+        let atAsOf = series.last { $0.asOf <= asOf }, latest = series.last
+        var passed: PlatformReading?
+        if let high = interval.high, let atAsOf, atAsOf.value > high, let below = series.last(where: { $0.asOf <= asOf && $0.value <= high }) {
+            passed = series.first { $0.asOf > below.asOf }
+        }
+        var reached: PlatformReading?
+        if atAsOf.map({ $0.value < interval.low }) ?? true, let latest, latest.value >= interval.low {
+            reached = series.first { $0.asOf > asOf && $0.value >= interval.low }
+        }
         return PlatformContext(
-            outlet: outlet, atAsOf: series.last { $0.asOf <= asOf },
+            outlet: outlet, atAsOf: atAsOf,
             atPublished: figure.draft.published.flatMap { published in series.last { $0.asOf <= published } },
-            passed: interval.high.flatMap { high in series.first { $0.asOf <= asOf && $0.value > high } },
-            reached: series.first { $0.asOf > asOf && $0.value >= interval.low },
-            first: series.first, latest: series.last)
+            passed: passed, reached: reached, first: series.first, latest: latest)
     }
 }
 

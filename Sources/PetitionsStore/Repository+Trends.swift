@@ -64,10 +64,17 @@ extension Repository {
                 """).first.map { try $0.decode("as_of", as: Date.self) }
         }
         // A polled count seen unchanged after its last change extends the trend to when it was last seen.
+        // Only a platform's latest change can have been seen since (earlier runs ended when the
+        // count changed), so this is one probe per platform outlet, not a join over the history.
         func lastSeen() throws -> Date? {
             try db.query("""
-                SELECT max(ob.last_seen_at) AS seen FROM figures f JOIN observations ob ON ob.figure_id = f.id
-                WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) \(outletFilter)
+                SELECT max(ob.last_seen_at) AS seen FROM outlets o
+                CROSS JOIN LATERAL (
+                    SELECT f.id FROM current_figures f WHERE f.campaign_id = \(campaignID) AND f.metric = \(metric) AND f.outlet_id = o.id
+                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+                ) latest
+                JOIN observations ob ON ob.figure_id = latest.id
+                WHERE o.kind = 'platform' AND (cardinality(\(request.outlets)::text[]) = 0 OR o.slug = ANY(\(request.outlets)))
                 """).first?.decode("seen")
         }
         let latest = try request.until ?? [try edge("DESC"), try lastSeen()].compactMap { $0 }.max()
@@ -211,6 +218,8 @@ extension Repository {
     /// who reported first, or with `history` every figure with its status, for the provenance list.
     public func reports(campaign slug: String, history: Bool = false) throws -> [ReportedFigure] {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        // figures_reported (the figures that are not polled) finds them without reading the
+        // platform's polled history, however long.
         return try db.query("""
             \(unsafeRaw: Self.figureColumns)
             FROM \(unsafeRaw: history ? "figures" : "current_figures") f

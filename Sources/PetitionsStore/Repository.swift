@@ -393,12 +393,20 @@ public struct Repository {
                 ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of \(order), f.id \(order) LIMIT 1
                 """
         }
-        let readings = ["at_as_of": probe("AND f.as_of <= x.as_of", descending: true),
-                        "at_published": probe("AND x.published IS NOT NULL AND f.as_of <= x.published", descending: true),
-                        "passed": probe("AND f.as_of <= x.as_of AND f.value > x.high", descending: false),
-                        "reached": probe("AND f.as_of > x.as_of AND f.value >= x.low", descending: false),
-                        "first": probe("", descending: false), "latest": probe("", descending: true)]
-        let names = readings.keys.sorted()
+        // In this order: later probes read earlier ones. `passed` walks back from the as-of time to
+        // the last count the figure allowed (only for a figure behind the count) and takes the next;
+        // `reached` walks forward (only for a figure above the count, and only when the latest count
+        // is at or above it), so no probe reads the whole history.
+        let readings: [(String, String)] = [
+            ("at_as_of", probe("AND f.as_of <= x.as_of", descending: true)),
+            ("at_published", probe("AND x.published IS NOT NULL AND f.as_of <= x.published", descending: true)),
+            ("first", probe("", descending: false)),
+            ("latest", probe("", descending: true)),
+            ("below", probe("AND at_as_of.value > x.high AND f.as_of <= x.as_of AND f.value <= x.high", descending: true)),
+            ("passed", probe("AND below.as_of IS NOT NULL AND f.as_of > below.as_of", descending: false)),
+            ("reached", probe("AND (at_as_of.value IS NULL OR at_as_of.value < x.low) AND latest.value >= x.low AND f.as_of > x.as_of AND f.value >= x.low", descending: false)),
+        ]
+        let names = readings.map(\.0).filter { $0 != "below" }
         // Program-chosen SQL text; every value is a bound parameter ($1 the campaign, $2... the arrays).
         let sql = """
             SELECT x.id, p.slug, \(names.map { "\($0).value AS \($0)_value, \($0).as_of AS \($0)_as_of" }.joined(separator: ", "))
@@ -412,7 +420,7 @@ public struct Repository {
                 ) newest ON true
                 WHERE o.kind = 'platform' ORDER BY newest.as_of DESC, o.id LIMIT 1
             ) p ON true
-            \(names.map { "LEFT JOIN LATERAL (\(readings[$0]!)) \($0) ON true" }.joined(separator: "\n"))
+            \(readings.map { "LEFT JOIN LATERAL (\($0.1)) \($0.0) ON true" }.joined(separator: "\n"))
             """
         let rows = try db.query(PGQuery(unsafeSQL: sql, bindings: [campaignID, ids, metrics, asOf, published, lows, highs]))
         var contexts: [Int: PlatformContext] = [:]

@@ -13,6 +13,9 @@ import Postgres
 
 struct Options {
     var rows = 1_000_000
+    /// `trend --rows 1000000,10000000`: the sizes of the polled series.
+    var trendRows = [1_000_000, 10_000_000]
+    var keep = false
     var megabytes = 50
     var parts: Set<String> = ["signatories", "extract"]
     var databaseURL = ProcessInfo.processInfo.environment["PETITIONS_DATABASE_URL"]
@@ -23,10 +26,15 @@ struct Options {
         var iterator = arguments.dropFirst().makeIterator()
         while let argument = iterator.next() {
             switch argument {
-            case "--rows": rows = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? rows
+            case "--rows":
+                let list = (iterator.next() ?? "").replacingOccurrences(of: "_", with: "").split(separator: ",").compactMap { Int($0) }.filter { $0 >= 1000 }
+                if list.isEmpty { fail("--rows takes a number of at least 1000, or for trend a list such as 1000000,10000000") }
+                rows = list[0]
+                trendRows = list
             case "--database-url": databaseURL = iterator.next()
+            case "--keep": keep = true
             case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
-            case "signatories", "extract", "queue": parts = [argument]
+            case "signatories", "extract", "queue", "trend": parts = [argument]
             case "--sources": queue.sources = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? queue.sources
             case "--workers":
                 queue.workers = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
@@ -36,6 +44,7 @@ struct Options {
             case "--help", "-h":
                 print("""
                     usage: petitions-bench [signatories | extract] [--rows N (default 1000000)] [--megabytes N (default 50)] [--database-url URL]
+                           petitions-bench trend [--rows 1000000,10000000] [--database-url URL [--keep]]
                            petitions-bench queue [--sources N (default 100000)] [--workers 1,2,4] [--concurrency N (default 8)]
                                                  [--finished N (default 1000000)] [--database-url URL]
                     Without a URL (or PETITIONS_DATABASE_URL) a private cluster is started in a temporary folder and removed at the end.
@@ -138,7 +147,7 @@ func run() async throws {
         }
         print("")
     }
-    guard options.parts.contains("signatories") || options.parts.contains("queue") else { return }
+    guard options.parts.contains("signatories") || options.parts.contains("queue") || options.parts.contains("trend") else { return }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var cluster: LocalCluster?
@@ -157,6 +166,14 @@ func run() async throws {
         try local.ensureRunning()
         cluster = local
         serverURL = local.connectionString(database: "postgres")
+    }
+    if options.parts.contains("trend") {
+        let petitions = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path
+        guard FileManager.default.isExecutableFile(atPath: petitions) else { throw BenchError("\(petitions) is missing; build it: swift build -c release --product petitions") }
+        let psql = try ["/usr/bin/psql", (try? PostgresBinaries.locate().directory).map { $0 + "/psql" } ?? ""].first { FileManager.default.isExecutableFile(atPath: $0) }
+            ?? { throw BenchError("psql is missing; install postgresql-client") }()
+        try TrendBench.run(rows: options.trendRows, serverURL: serverURL, psql: psql, petitions: petitions, keep: options.keep && options.databaseURL != nil)
+        return
     }
     if options.parts.contains("queue") {
         let psqlDirectory = (try? PostgresBinaries.locate().directory)

@@ -112,3 +112,30 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
         #expect(TimeFormatting.parse(text).map(TimeFormatting.iso) == iso)
     }
 }
+
+@Suite struct TimeFormattingTests {
+    @Test func isoMatchesFoundationsFormatterEverywhere() {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        // Edges (the epoch, just before it, a leap day, the end of a century) and 20,000
+        // times spread over years 1583 to 9999 by a fixed linear congruential sequence. Before the
+        // Gregorian reform Foundation switches to the Julian calendar; ISO 8601 and PostgreSQL stay
+        // proleptic Gregorian, and so do we (below).
+        var times: [Double] = [0, -1, 86399, 951_782_400, 4_107_542_400, 1_709_251_199, -12_212_553_600, 253_402_300_799]
+        var state: UInt64 = 42
+        for _ in 0..<20_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let share: Double = Double(state >> 11) / 9_007_199_254_740_992.0
+            let span: Double = 253_402_300_799 + 12_212_553_600
+            times.append((-12_212_553_600 + share * span).rounded(.down))  // whole seconds: Foundation rounds fractions its own way
+        }
+        for time in times {
+            let date = Date(timeIntervalSince1970: time)
+            #expect(TimeFormatting.iso(date) == formatter.string(from: date), "\(time)")
+        }
+        #expect(TimeFormatting.short(TimeFormatting.parse("2024-02-29T23:59:59Z")!) == "2024-02-29 23:59")
+        #expect(TimeFormatting.iso(Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01T00:00:00Z")  // as PostgreSQL prints it
+        #expect(TimeFormatting.iso(Date(timeIntervalSince1970: 1_709_251_199.9)) == "2024-02-29T23:59:59Z")  // fractions truncated
+        #expect(TimeFormatting.iso(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59Z")
+    }
+}

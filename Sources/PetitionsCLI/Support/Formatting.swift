@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 
 /// Plain-text tables for terminal output.
 public enum TextTable {
@@ -31,23 +32,13 @@ public enum TextTable {
     }
 }
 
-/// Timestamps as commands print them.
+/// Timestamps as commands print them (in UTC, without a formatter per call).
 public enum Timestamps {
     /// `2024-11-26T14:00:00Z`
-    public static func iso8601(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    public static func iso8601(_ date: Date) -> String { TimeFormatting.iso(date) }
 
     /// `2024-11-26 14:00` in UTC.
-    public static func display(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    public static func display(_ date: Date) -> String { TimeFormatting.short(date) }
 }
 
 /// JSON on standard output, keys sorted, for machine-readable formats.
@@ -56,8 +47,106 @@ public enum JSONOutput {
         Swift.print(try string(value))
     }
 
+    /// Pretty-printed, keys sorted, slashes not escaped: what `JSONSerialization` writes with
+    /// those options, by a writer of our own. Foundation's bridges every value through `NSObject`
+    /// and sorts keys with locale-aware comparison, which was three quarters of a large trend's time.
     public static func string(_ value: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        var writer = JSONTextWriter(pretty: true)
+        try writer.write(value, depth: 0)
+        return writer.text
+    }
+
+    /// One line, keys sorted (JSON lines output).
+    public static func line(_ value: Any) throws -> String {
+        var writer = JSONTextWriter(pretty: false)
+        try writer.write(value, depth: 0)
+        return writer.text
+    }
+}
+
+/// Writes the JSON of a tree of `[String: Any]`, `[Any]`, strings, numbers, booleans and `NSNull`.
+struct JSONTextWriter {
+    struct Unencodable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let pretty: Bool
+    var text = ""
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+        text.reserveCapacity(1 << 16)
+    }
+
+    mutating func write(_ value: Any, depth: Int) throws {
+        switch value {
+        case let string as String: writeString(string)
+        case let bool as Bool: text += bool ? "true" : "false"
+        case let int as Int: text += String(int)
+        case let int as Int64: text += String(int)
+        case let int as Int32: text += String(int)
+        case let int as UInt: text += String(int)
+        case let double as Double:
+            guard double.isFinite else { throw Unencodable(description: "\(double) cannot be written as JSON") }
+            text += double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
+        case is NSNull: text += "null"
+        case let dictionary as [String: Any]:
+            guard !dictionary.isEmpty else { text += "{}"; return }
+            text += "{"
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { text += "," }
+                newline(depth + 1)
+                writeString(key)
+                text += pretty ? " : " : ":"
+                try write(dictionary[key]!, depth: depth + 1)
+            }
+            newline(depth)
+            text += "}"
+        case let array as [Any]:
+            guard !array.isEmpty else { text += "[]"; return }
+            text += "["
+            for (index, element) in array.enumerated() {
+                if index > 0 { text += "," }
+                newline(depth + 1)
+                try write(element, depth: depth + 1)
+            }
+            newline(depth)
+            text += "]"
+        case let number as NSNumber: text += number.stringValue
+        default:
+            // An optional that was never unwrapped writes as its value or null.
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                if let wrapped = mirror.children.first?.value { try write(wrapped, depth: depth) } else { text += "null" }
+                return
+            }
+            throw Unencodable(description: "a \(type(of: value)) cannot be written as JSON")
+        }
+    }
+
+    private mutating func newline(_ depth: Int) {
+        guard pretty else { return }
+        text += "\n"
+        text += String(repeating: "  ", count: depth)
+    }
+
+    private mutating func writeString(_ string: String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case let control where control.value < 0x20:
+                let hex = String(control.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
     }
 }

@@ -42,8 +42,7 @@ struct ExportFigures: AsyncParsableCommand {
             }
         case .jsonl:
             for figure in figures {
-                let data = try JSONSerialization.data(withJSONObject: JSONShapes.figure(figure), options: [.sortedKeys, .withoutEscapingSlashes])
-                text += String(decoding: data, as: UTF8.self) + "\n"
+                text += try JSONOutput.line(JSONShapes.figure(figure)) + "\n"
             }
         }
         if let output {

@@ -1,0 +1,30 @@
+import Foundation
+import PetitionsCLI
+import Testing
+
+@Suite struct JSONOutputTests {
+    /// Our writer against Foundation's reader: the same values come back, hostile strings included.
+    @Test func writesWhatFoundationReadsBack() throws {
+        let value: [String: Any] = [
+            "text": "quote \" backslash \\ slash / newline \n tab \t bell \u{07} nul-free \u{1F} é 山田 🙂",
+            "numbers": [0, -1, 9_007_199_254_740_993, 1.9, 0.001, 1e21, 2.0] as [Any],
+            "flags": [true, false], "none": NSNull(), "empty_list": [Any](), "empty_object": [String: Any](),
+            "nested": ["b": ["c": [1, [2, [3]]]], "a": "x"] as [String: Any],
+        ]
+        for text in [try JSONOutput.string(value), try JSONOutput.line(value)] {
+            let back = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(back["text"] as? String == value["text"] as? String)
+            #expect((back["numbers"] as? [Any])?.count == 7)
+            #expect((back["numbers"] as? [Any])?[2] as? Int == 9_007_199_254_740_993)
+            #expect((back["numbers"] as? [Any])?[3] as? Double == 1.9)
+            #expect(back["none"] is NSNull)
+            #expect((back["nested"] as? [String: Any])?["a"] as? String == "x")
+            #expect(back["flags"] as? [Bool] == [true, false])
+        }
+        // Keys sorted, slashes left alone, one line for JSON lines.
+        let line = try JSONOutput.line(["b": 1, "a": "/x"])
+        #expect(line == #"{"a":"/x","b":1}"#)
+        #expect(try JSONOutput.string(["a": [1]]) == "{\n  \"a\" : [\n    1\n  ]\n}")
+        #expect(throws: (any Error).self) { try JSONOutput.string(["x": Double.nan]) }
+    }
+}
