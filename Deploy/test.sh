@@ -10,5 +10,11 @@ if ! python3 -c 'import html5lib' >/dev/null 2>&1; then
     python3 -m pip install -q html5lib >/dev/null 2>&1 \
         || { if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq python3-html5lib >/dev/null; else sudo apt-get install -y -qq python3-html5lib >/dev/null; fi; }
 fi
+# The rendering test lays reports out in headless Chromium (Debian's package).
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "test: installing chromium for the report rendering test" >&2
+    if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+    else sudo apt-get install -y -qq chromium >/dev/null || { sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; }; fi
+fi
 swift build --build-tests
 swift test --skip-build "$@"

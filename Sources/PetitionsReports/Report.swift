@@ -107,13 +107,18 @@ public struct Report: Sendable {
             if let growth = main.growth {
                 let steps = growth.steps.suffix(Self.maximumSteps)
                 context["growth"] = [
-                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": main.trend.platformHistory.isEmpty ? "\(main.trend.bucketing.size.rawValue.capitalized) starting" : "Polled at",
+                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": "\(main.trend.bucketing.size.rawValue.capitalized) starting",
                     "steps": steps.reversed().map { step in
-                        ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value),
+                        ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value), "fell": (step.gained ?? 0) < 0,
                          "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
                          "rate": step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]
                     },
                     "hasSteps": steps.count > 1,
+                    "falls": growth.falls.suffix(Self.maximumSteps).map { fall in
+                        ["at": TimeFormatting.short(fall.at), "from": NumberFormatting.grouped(fall.from), "to": NumberFormatting.grouped(fall.to),
+                         "lost": NumberFormatting.grouped(fall.from - fall.to)]
+                    },
+                    "hasFalls": !growth.falls.isEmpty,
                     "stepsOmitted": growth.steps.count > Self.maximumSteps ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : "",
                 ].withoutEmptyText
             }

@@ -41,10 +41,11 @@ enum ReportTemplate {
         {{#hasSteps}}
         <div class="table-scroll"><table>
         <thead><tr><th>{{stepHeader}}</th><th class="num">count</th><th class="num">gained</th><th class="num">per day</th></tr></thead>
-        <tbody>{{#steps}}<tr><td data-label="starting">{{bucket}}</td><td data-label="count" class="num">{{value}}</td><td data-label="gained" class="num">{{gained}}</td><td data-label="per day" class="num">{{rate}}</td></tr>{{/steps}}</tbody>
+        <tbody>{{#steps}}<tr><td data-label="starting">{{bucket}}</td><td data-label="count" class="num">{{value}}</td><td data-label="gained" class="num">{{#fell}}<span class="flag">count-fell</span> {{/fell}}{{gained}}</td><td data-label="per day" class="num">{{rate}}</td></tr>{{/steps}}</tbody>
         </table></div>
         {{#stepsOmitted}}<p class="meta">{{stepsOmitted}}</p>{{/stepsOmitted}}
         {{/hasSteps}}
+        {{#hasFalls}}<p><span class="flag">count-fell</span> The count fell: {{#falls}}from {{from}} to {{to}} at {{at}} ({{lost}} signatures removed by the platform); {{/falls}}each is a fall, not a gap.</p>{{/hasFalls}}
         {{/growth}}
 
         {{#hasProjections}}

@@ -49,6 +49,16 @@ private func html5Errors(_ html: String) throws -> String {
 }
 
 @Suite struct ReportTests {
+    @Test func fontsCoverCJKAndCyrillic() throws {
+        let html = try sampleReport(title: "山田 · Пётр · 署名").html()
+        // The page's CSS and every chart name system fonts first, then Noto families for CJK.
+        for family in ["system-ui", "\"Noto Sans\"", "\"Noto Sans CJK JP\"", "\"Noto Sans CJK SC\"", "\"Noto Sans CJK KR\""] {
+            #expect(html.contains("font-family:" + "system-ui") && html.contains(family), "\(family)")
+        }
+        #expect(html.contains("font-family=\"system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK JP'"))
+        #expect(html.contains("山田 · Пётр · 署名"))
+    }
+
     @Test func htmlIsValidHTML5AndWellFormedXML() throws {
         let html = try sampleReport().html()
         #expect(try html5Errors(html) == "")

@@ -59,6 +59,7 @@ enum TrendRendering {
             "gained": growth.gained ?? NSNull(), "rate_per_hour": growth.ratePerHour.map(rounded) ?? NSNull(), "rate_per_day": growth.ratePerDay.map(rounded) ?? NSNull(),
             "earlier_rate_per_day": growth.earlierRatePerDay.map(rounded) ?? NSNull(), "later_rate_per_day": growth.laterRatePerDay.map(rounded) ?? NSNull(),
             "acceleration": growth.acceleration?.rawValue ?? NSNull(), "note": growth.note ?? NSNull(),
+            "falls": growth.falls.map { ["at": TimeFormatting.iso($0.at), "from": $0.from, "to": $0.to] as [String: Any] },
             "steps": growth.steps.map { step -> [String: Any] in
                 ["bucket_start": TimeFormatting.iso(step.bucketStart), "value": step.value, "gained": step.gained ?? NSNull(),
                  "since": step.since.map(TimeFormatting.iso) ?? NSNull(), "rate_per_day": step.ratePerDay.map(rounded) ?? NSNull()]

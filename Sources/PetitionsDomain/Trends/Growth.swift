@@ -26,9 +26,18 @@ public enum Acceleration: String, Sendable, Hashable {
     }
 }
 
+/// A count lower than the one before it: signatures the platform removed (duplicates, fraud).
+public struct CountFall: Hashable, Sendable {
+    public var at: Date
+    public var from: Int
+    public var to: Int
+}
+
 public struct Growth: Hashable, Sendable {
     public var basis: String
     public var steps: [GrowthStep]
+    /// Every fall of the count, oldest first, read off all the counts measured (not only the steps listed).
+    public var falls: [CountFall] = []
     /// The window the rate is measured over, ending at the latest count.
     public var window: TimeInterval
     public var windowStart: Date?
@@ -81,6 +90,9 @@ public struct Growth: Hashable, Sendable {
                                     ratePerDay: elapsed > 0 ? Double(point.value - previous.value) / elapsed * 86400 : nil))
         }
         var growth = Growth(basis: basis.description, steps: steps, window: window)
+        growth.falls = zip(points, points.dropFirst()).compactMap { previous, point in
+            point.value < previous.value ? CountFall(at: point.asOf, from: previous.value, to: point.value) : nil
+        }
         guard let last = points.last else {
             growth.note = "no counts to measure growth from"
             return growth

@@ -13,14 +13,27 @@ public struct ProjectionTarget: Hashable, Sendable {
     }
     public var value: Int
     public var kind: Kind
+    /// What the count means there, when it means something ("government response").
+    public var name: String?
 
-    public init(value: Int, kind: Kind) {
+    public init(value: Int, kind: Kind, name: String? = nil) {
         self.value = value
         self.kind = kind
+        self.name = name
     }
 
-    /// "goal 50,000", "threshold 100,000".
-    public var label: String { "\(kind.rawValue) \(NumberFormatting.grouped(value))" }
+    /// "goal 50,000", "threshold 100,000", "debate 100,000".
+    public var label: String { "\(name ?? kind.rawValue) \(NumberFormatting.grouped(value))" }
+
+    /// A UK Parliament petition's two thresholds, added to `targets` (named where already there).
+    public static func parliament(_ targets: [ProjectionTarget]) -> [ProjectionTarget] {
+        var targets = targets
+        for (value, name) in [(10_000, "government response"), (100_000, "debate")] {
+            if let index = targets.firstIndex(where: { $0.value == value && $0.kind != .goal }) { targets[index].name = name }
+            else if !targets.contains(where: { $0.value == value }) { targets.append(ProjectionTarget(value: value, kind: .threshold, name: name)) }
+        }
+        return targets.sorted { $0.value < $1.value }
+    }
 
     /// Round thresholds a count passes on its way up.
     public static let roundThresholds = [1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]

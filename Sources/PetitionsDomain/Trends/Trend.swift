@@ -175,6 +175,11 @@ public enum Trends {
                 BasisPoint(bucketStart: reading.asOf, asOf: reading.asOf, value: reading.value)
             })
         }
+        return bucketedBasis(of: trend)
+    }
+
+    /// The same count, one point per bucket (the latest in it): what growth steps are listed by.
+    public static func bucketedBasis(of trend: Trend) -> Basis? {
         if let platform = trend.platformSeries.max(by: { ($0.points.count, $1.source.slug) < ($1.points.count, $0.source.slug) }), !platform.points.isEmpty {
             return Basis(kind: .platform, description: "the platform's count (\(platform.source.slug))", points: platform.points.map { point in
                 BasisPoint(bucketStart: point.bucketStart, asOf: point.asOf, value: point.value, low: point.interval.low, high: point.interval.high)

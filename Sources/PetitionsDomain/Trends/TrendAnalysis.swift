@@ -17,10 +17,19 @@ public struct TrendAnalysis: Sendable, Hashable {
     ///   - targets: counts to project besides the goal and the next round thresholds.
     public static func analyze(_ trend: Trend, reports: [ReportedFigure], window: TimeInterval, targets: [Int] = []) -> TrendAnalysis {
         let basis = Trends.basis(of: trend)
-        let growth = basis.map { Growth.measure($0, window: window) }
+        var growth = basis.map { Growth.measure($0, window: window) }
+        // Rates come from every poll; the steps listed are one per bucket, as the chart has them.
+        if !trend.platformHistory.isEmpty, let bucketed = Trends.bucketedBasis(of: trend) {
+            growth?.steps = Growth.measure(bucketed, window: window).steps
+        }
         var projections: [Projection] = []
         if let basis, let current = basis.points.last?.value, trend.metric == .signatures || trend.metric == .verifiedSignatures {
-            projections = Projection.project(basis, targets: ProjectionTarget.targets(goal: trend.campaign.goal, requested: targets, current: current),
+            // A UK Parliament petition: the government answers at 10,000 and a debate is considered at 100,000.
+            let parliament = trend.campaign.platformURL?.contains("petition.parliament.uk") == true
+                || trend.platformHistory.first?.outlet == "uk-parliament-petitions" || trend.platformSeries.contains { $0.source.slug == "uk-parliament-petitions" }
+            var wanted = ProjectionTarget.targets(goal: trend.campaign.goal, requested: targets, current: current)
+            if parliament { wanted = ProjectionTarget.parliament(wanted) }
+            projections = Projection.project(basis, targets: wanted,
                                              window: window, closed: trend.campaign.closed)
         }
         let metricReports = reports.filter { $0.draft.metric == trend.metric }
