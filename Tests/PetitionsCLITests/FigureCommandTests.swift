@@ -116,6 +116,39 @@ private func figureCount(_ url: String) throws -> Int {
         }
     }
 
+    @Test func theDemoPetitionIsJudgedAgainstItsPlatform() async throws {
+        try await TestDatabase.with { url in
+            let demo = try cli(url, ["demo", "--no-report"])
+            #expect(demo.stdout.contains("Invented petition with its platform's hourly polls: 102 new figures"))
+            #expect(demo.stdout.contains("the platform shows 38,400 signatures; outlets report 9,000 to 50,000 signatures (6 outlets disagree)"))
+            let output = try cli(url, ["compare", "keep-the-island-ferry", "--format", "json"]).stdout
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            let signatures = try #require((json["metrics"] as? [[String: Any]])?.first { $0["metric"] as? String == "signatures" })
+            let figures = try #require(signatures["figures"] as? [[String: Any]])
+            // The platform's count is the reference: never judged, never flagged, not in the consensus.
+            let platform = try #require(figures.first { $0["outlet"] as? String == "demo-petition-site" })
+            #expect(platform["reference"] as? Bool == true)
+            #expect(platform["verdict"] is NSNull)
+            #expect((platform["flags"] as? [String])?.isEmpty == true)
+            #expect((signatures["platform"] as? [String: Any])?["value"] as? Int == 38_400)
+            #expect((signatures["consensus"] as? [String: Any])?["sources"] as? Int == 6)
+            func verdict(_ outlet: String) -> [String: Any]? { figures.first { $0["outlet"] as? String == outlet }?["verdict"] as? [String: Any] }
+            #expect(verdict("demo-wire")?["kind"] as? String == "consistent")
+            #expect(verdict("demo-local-paper")?["kind"] as? String == "rounded")
+            #expect(verdict("demo-local-paper")?["behind_at_publication"] as? Int == 2_100)
+            #expect(verdict("demo-radio")?["kind"] as? String == "rounded")
+            #expect(verdict("demo-blog")?["kind"] as? String == "behind")
+            #expect(verdict("demo-blog")?["late_seconds"] as? Int == 47 * 3600)
+            #expect(verdict("demo-weekly")?["kind"] as? String == "ahead")
+            #expect(verdict("demo-tabloid")?["kind"] as? String == "contradicts")
+            // The trend reads every poll: a rate, a drawn line, and the fall at hour 30.
+            let trend = try cli(url, ["trend", "keep-the-island-ferry", "--format", "json"]).stdout
+            let growth = try #require((try JSONSerialization.jsonObject(with: Data(trend.utf8)) as? [String: Any])?["growth"] as? [String: Any])
+            #expect(growth["rate_per_day"] is Double || growth["rate_per_day"] is Int)
+            #expect((growth["falls"] as? [[String: Any]])?.first?["to"] as? Int == 27_464)
+        }
+    }
+
     @Test func compareJSONHasTheDocumentedShape() async throws {
         try await TestDatabase.with { url in
             try cli(url, ["demo", "--format", "json"])
