@@ -73,9 +73,9 @@ struct JSONTextWriter {
     let pretty: Bool
     var text = ""
 
-    init(pretty: Bool) {
+    init(pretty: Bool, capacity: Int = 1 << 16) {
         self.pretty = pretty
-        text.reserveCapacity(1 << 16)
+        text.reserveCapacity(capacity)
     }
 
     mutating func write(_ value: Any, depth: Int) throws {
@@ -128,6 +128,13 @@ struct JSONTextWriter {
         guard pretty else { return }
         text += "\n"
         text += String(repeating: "  ", count: depth)
+    }
+
+    /// `text` as a JSON string, quotes included.
+    static func quoted(_ text: String) -> String {
+        var writer = JSONTextWriter(pretty: false, capacity: text.utf8.count + 2)
+        writer.writeString(text)
+        return writer.text
     }
 
     private mutating func writeString(_ string: String) {
