@@ -2,9 +2,12 @@ import Foundation
 
 /// A flag on a compared figure.
 public enum FigureFlag: String, Sendable, Codable, CaseIterable, Hashable {
-    /// Older than a newer figure from elsewhere by more than the stale threshold, or published
-    /// more than that threshold after a newer figure from elsewhere was out.
-    case stale
+    /// When it was published, a newer, different count from elsewhere had been out for more than
+    /// the threshold: out of date as it appeared, the outlet's fault.
+    case outdatedWhenPublished = "outdated_when_published"
+    /// Right when published, but a different count from elsewhere held more than the threshold
+    /// later: overtaken since, no fault of the outlet.
+    case sinceOvertaken = "since_overtaken"
     /// Its interval is disjoint from the consensus.
     case outlier
     /// An outlier (or, where the platform is tracked, a figure off its count) whose value equals
@@ -19,10 +22,15 @@ public enum FigureFlag: String, Sendable, Codable, CaseIterable, Hashable {
     /// Above anything the platform has shown.
     case abovePlatform = "above_platform"
 
+    /// Whether the flag says the outlet got something wrong (`since_overtaken` does not: every
+    /// figure of a growing count is overtaken in the end).
+    public var isFault: Bool { self != .sinceOvertaken }
+
     /// What the flag means, in one line, for table legends.
     public var meaning: String {
         switch self {
-        case .stale: "a newer figure from another source existed when this one was current"
+        case .outdatedWhenPublished: "when it was published, a newer, different count was already out elsewhere"
+        case .sinceOvertaken: "right when published, overtaken since by a newer, different count"
         case .outlier: "cannot be reconciled with what most sources report"
         case .metricMixup: "the number matches a different metric: it may count the wrong thing"
         case .rounded: "a rounded or hedged version of a more precise figure"
@@ -52,7 +60,8 @@ public struct PlatformReading: Sendable, Codable, Hashable {
 }
 
 public struct ComparisonSettings: Sendable, Hashable {
-    /// A figure is stale when another source's figure is newer by more than this.
+    /// A figure is outdated when published, or overtaken since, when another source's different
+    /// figure is newer by more than this (and, for outdated, had been out that long).
     public var staleAfter: TimeInterval = 24 * 3600
     /// A more precise figure makes this one `rounded` only within this time of it.
     public var roundingWindow: TimeInterval = 24 * 3600
@@ -233,18 +242,24 @@ public enum Comparison {
         }
         let others = group.filter { $0.draft.outlet != draft.outlet }
 
-        // Stale: a newer figure from elsewhere held more than `staleAfter` later, or had been out for
-        // more than `staleAfter` when this one was published (an old figure repeated later).
-        let newerOthers = others.filter { $0.draft.asOf > draft.asOf }
-        if let newer = newerOthers.filter({ $0.draft.asOf.timeIntervalSince(draft.asOf) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
-            notes.append(FlagNote(flag: .stale, explanation:
-                "\(draft.outlet) gave \(figure.phrase) as of \(TimeFormatting.short(draft.asOf)), but \(newer.draft.outlet) reported \(newer.phrase) as of \(TimeFormatting.short(newer.draft.asOf)), \(TimeFormatting.duration(newer.draft.asOf.timeIntervalSince(draft.asOf))) later"))
-        } else if let published = draft.published,
-                  let newer = newerOthers.filter({ published.timeIntervalSince($0.draft.published ?? $0.draft.asOf) > settings.staleAfter })
-                      .max(by: { $0.draft.asOf < $1.draft.asOf }) {
-            let out = newer.draft.published ?? newer.draft.asOf
-            notes.append(FlagNote(flag: .stale, explanation:
-                "\(draft.outlet) published \(figure.phrase) on \(TimeFormatting.short(published)), \(TimeFormatting.duration(published.timeIntervalSince(out))) after \(newer.draft.outlet) had reported \(newer.phrase) (as of \(TimeFormatting.short(newer.draft.asOf)))"))
+        // In time: only newer figures with a different count count (a later repeat of the same
+        // number is no reason). Outdated when published: one of them had been out for more than
+        // `staleAfter` when this one appeared. Since overtaken: one held more than `staleAfter`
+        // later, though this one was right when it appeared.
+        func out(_ other: ReportedFigure) -> Date { other.draft.published ?? other.draft.asOf }
+        let published = out(figure)
+        // Different: the counts they allow do not overlap, an open "more than N" read as N to N + 10%
+        // (so "over 13,500" differs from "more than 19,000", and "about 600" does not from 610).
+        let judged = PlatformVerdict.judged(figure.interval)
+        let newer = others.filter { $0.draft.asOf > draft.asOf && !PlatformVerdict.judged($0.interval).overlaps(judged) }
+        if let already = newer.filter({ published.timeIntervalSince(out($0)) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
+            let behind = already.interval.low - (figure.interval.high ?? draft.value)
+            notes.append(FlagNote(flag: .outdatedWhenPublished, explanation:
+                "\(draft.outlet) published \(figure.phrase) on \(TimeFormatting.short(published)), \(TimeFormatting.duration(published.timeIntervalSince(out(already)))) after \(already.draft.outlet) had reported \(already.phrase) (as of \(TimeFormatting.short(already.draft.asOf)))"
+                    + (behind > 0 ? ", at least \(NumberFormatting.grouped(behind)) more" : "")))
+        } else if let later = newer.filter({ $0.draft.asOf.timeIntervalSince(draft.asOf) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
+            notes.append(FlagNote(flag: .sinceOvertaken, explanation:
+                "\(figure.phrase) as of \(TimeFormatting.short(draft.asOf)) was overtaken by \(later.draft.outlet)'s \(later.phrase) as of \(TimeFormatting.short(later.draft.asOf)), \(TimeFormatting.duration(later.draft.asOf.timeIntervalSince(draft.asOf))) later"))
         }
 
         let isOutlier = consensus.map { !figure.interval.overlaps($0.interval) } ?? false

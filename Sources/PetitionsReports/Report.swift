@@ -202,7 +202,7 @@ public struct Report: Sendable {
             if let consensus = metric.consensus, count > 1, metric.reference == nil {
                 sentence += " The figures most sources agree on allow \(consensus.words)."
             }
-            let flagged = reported.filter { !$0.flags.isEmpty }.count
+            let flagged = reported.filter { $0.flags.contains { $0.flag.isFault } }.count
             if flagged > 0 { sentence += " \(flagged) flagged." }
             return sentence
         }

@@ -116,11 +116,12 @@ enum TrendBench {
     /// plainly as the schema allows (one probe of `figures_latest` per source and bucket).
     static func probeSQL(bucket: String, since: String?) -> String {
         let step = bucket == "week" ? "7 days" : "1 \(bucket)"
-        let lower = since.map { "timestamptz '\($0)'" } ?? "(SELECT min(as_of) FROM figures WHERE campaign_id = (SELECT id FROM campaigns WHERE slug = '\(campaign)'))"
+        // The range by index (figures_timeline is campaign, metric, as_of: both filters make min and max one probe each).
+        let lower = since.map { "timestamptz '\($0)'" } ?? "(SELECT min(as_of) FROM figures WHERE campaign_id = (SELECT id FROM campaigns WHERE slug = '\(campaign)') AND metric = 'signatures')"
         return """
             WITH c AS (SELECT id FROM campaigns WHERE slug = '\(campaign)'),
             range AS (SELECT date_trunc('\(bucket)', \(lower) AT TIME ZONE 'UTC') AS lo,
-                             (SELECT max(as_of) FROM figures WHERE campaign_id = (SELECT id FROM c)) AT TIME ZONE 'UTC' AS hi),
+                             (SELECT max(as_of) FROM figures WHERE campaign_id = (SELECT id FROM c) AND metric = 'signatures') AT TIME ZONE 'UTC' AS hi),
             b AS (SELECT s AT TIME ZONE 'UTC' AS start, (s + interval '\(step)') AT TIME ZONE 'UTC' AS stop
                   FROM range, generate_series(range.lo, range.hi, interval '\(step)') AS s)
             SELECT o.slug, b.start, p.value, p.as_of

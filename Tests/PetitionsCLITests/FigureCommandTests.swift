@@ -109,7 +109,8 @@ private func figureCount(_ url: String) throws -> Int {
             #expect(first.stdout.contains("about 600 signatures (3 sources)"))
             #expect(first.stdout.contains("16 authors"))
             #expect(first.stdout.contains("10,000 to 19,000 signatures (8 sources disagree)"))
-            #expect(first.stdout.contains("stale, outlier"))
+            #expect(first.stdout.contains("since_overtaken, outlier"))
+            #expect(first.stdout.contains("outdated_when_published"))  // "over 13,500" repeated a month later
             #expect(first.stdout.contains("why flagged:"))
             let second = try cli(url, ["demo"])
             #expect(second.stdout.contains("0 new figures, 13 already there"))
@@ -172,7 +173,7 @@ private func figureCount(_ url: String) throws -> Int {
                 #expect(figures.allSatisfy { $0[key] != nil }, "missing \(key)")
             }
             let earliest = try #require(figures.first { $0["value"] as? Int == 10_000 })
-            #expect(earliest["flags"] as? [String] == ["stale", "outlier"])
+            #expect(earliest["flags"] as? [String] == ["since_overtaken", "outlier"])  // right when published, overtaken since
             let csv = try cli(url, ["compare", "statement-on-ai-training", "--format", "csv"]).stdout
             #expect(csv.split(separator: "\n").count == 9)
             let markdown = try cli(url, ["compare", "dear-corporate-ai-overlords", "--metric", "authors", "--format", "markdown"]).stdout

@@ -67,25 +67,36 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
 }
 
 @Suite struct FlagTests {
-    @Test func staleWhenANewerFigureHeldMuchLater() {
-        let result = compare([fig(1, "a", 10_000), fig(2, "b", 19_000, .over, hours: 48)])[.signatures]
-        #expect(flags(result, 1).contains(.stale))
-        #expect(!flags(result, 2).contains(.stale))
-        let note = result?.figures.first { $0.figure.id == 1 }?.flags.first { $0.flag == .stale }?.explanation
-        #expect(note == "a gave 10,000 as of 2024-10-22 12:00, but b reported more than 19,000 as of 2024-10-24 12:00, 2 d later")
+    @Test func overtakenSinceWhenANewerDifferentFigureHeldMuchLater() {
+        // The launch-day 10,000 was right when published: overtaken since, not outdated.
+        let result = compare([fig(1, "a", 10_000, publishedHours: 1), fig(2, "b", 19_000, .over, hours: 48, publishedHours: 49)])[.signatures]
+        #expect(flags(result, 1).contains(.sinceOvertaken))
+        #expect(!flags(result, 1).contains(.outdatedWhenPublished))
+        #expect(!FigureFlag.sinceOvertaken.isFault)
+        #expect(flags(result, 2).isEmpty)
+        let note = result?.figures.first { $0.figure.id == 1 }?.flags.first { $0.flag == .sinceOvertaken }?.explanation
+        #expect(note == "10,000 as of 2024-10-22 12:00 was overtaken by b's more than 19,000 as of 2024-10-24 12:00, 2 d later")
     }
 
-    @Test func notStaleWithinTheThreshold() {
+    @Test func notOvertakenWithinTheThreshold() {
         let result = compare([fig(1, "a", 10_000), fig(2, "b", 10_400, hours: 20)])[.signatures]
-        #expect(!flags(result, 1).contains(.stale))
+        #expect(!flags(result, 1).contains(.sinceOvertaken))
+        #expect(!flags(result, 1).contains(.outdatedWhenPublished))
     }
 
-    @Test func staleWhenAnOldFigureIsPublishedLongAfterANewerOne() {
+    @Test func aLaterRepeatOfTheSameCountIsNoReason() {
+        // b says the same thing a week later: a cites nothing.
+        let result = compare([fig(1, "a", 13_500, .over), fig(2, "b", 13_500, .over, hours: 7 * 24)])[.signatures]
+        #expect(flags(result, 1).isEmpty)
+    }
+
+    @Test func outdatedWhenAnOldFigureIsPublishedLongAfterANewerOne() {
         // Holds as of hour 30 but published a month later, when b's newer figure had long been out.
         let result = compare([fig(1, "a", 13_500, .over, hours: 30, publishedHours: 36 * 24), fig(2, "b", 19_000, .over, hours: 48, publishedHours: 49)])[.signatures]
-        #expect(flags(result, 1) == [.stale])
+        #expect(flags(result, 1) == [.outdatedWhenPublished])
         let note = result?.figures.first { $0.figure.id == 1 }?.flags.first?.explanation ?? ""
         #expect(note.contains("published more than 13,500 on 2024-11-27 12:00"))
+        #expect(note.contains("at least 5,501 more"))
     }
 
     @Test func metricMixupIsAnOutlierEqualToAnotherMetric() {

@@ -8,13 +8,19 @@ struct CompareCommand: AsyncParsableCommand {
         abstract: "Compare what outlets report for a campaign: consensus, spread, and flagged figures.",
         discussion: """
             Each outlet's latest current figure per metric is compared as the interval of counts it allows. \
-            The consensus is the narrowest interval consistent with the most sources; the point estimate is \
-            their median value moved into it. Flags:
-              stale            a newer figure from elsewhere was out by more than --stale-after
-              outlier          does not overlap the consensus
-              metric_mixup     an outlier equal to another metric's figure (16 authors reported as 16 signatures)
-              rounded          consistent with a more precise figure from about the same time
-              behind_platform  below the platform's own count at that time
+            The consensus is the narrowest interval consistent with the most outlets; a closed one has a \
+            point (their median value moved into it), an open one ("more than 19,000") has none. \
+            Where a platform outlet's own count is tracked, it is the reference: each figure gets a verdict \
+            against it (consistent, rounded, behind, ahead, contradicts, untracked) and takes no part in the \
+            consensus. Flags:
+              outdated_when_published  a newer, different count had been out elsewhere for more than --stale-after
+              since_overtaken          right when published, overtaken since (no fault of the outlet)
+              outlier                  does not overlap the consensus
+              metric_mixup             off the count and equal to another metric's figure (16 authors as 16 signatures)
+              rounded                  consistent with a more precise figure from about the same time
+              behind_platform          below the platform's own count at that time
+              ahead_of_platform        above the platform's count, which got there later
+              above_platform           above anything the platform has shown
 
             Examples:
               petitions compare statement-on-ai-training
@@ -25,7 +31,7 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
     @Option(help: "Only this metric (repeatable): signatures, verified_signatures, authors, goal.") var metric: [String] = []
-    @Option(name: .customLong("stale-after"), help: ArgumentHelp("How much newer another source's figure must be to make one stale.", valueName: "duration"))
+    @Option(name: .customLong("stale-after"), help: ArgumentHelp("How long a newer, different figure must have been out (or held later) to make one outdated when published (or overtaken since).", valueName: "duration"))
     var staleAfter = "24h"
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
     @Flag(name: .customLong("include-unreviewed"), help: "Also compare extracted figures awaiting review (marked as such).")
