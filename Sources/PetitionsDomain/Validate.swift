@@ -90,9 +90,11 @@ public enum Slug {
             return (candidate, distance)
         }
         guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        // Close enough: a typo, or an abbreviation that starts the same way ("washpost").
+        // Close enough: a typo, an abbreviation that starts the same way ("washpost"), or a part of
+        // the name ("guardian" for "the-guardian").
         let longer = max(slug.count, best.0.count)
-        return best.1 <= max(2, longer / 2) && best.0.first == slug.first ? best.0 : nil
+        let part = slug.count >= 3 && best.0.contains(slug)
+        return best.1 <= max(2, longer / 2) && (best.0.first == slug.first || part) ? best.0 : nil
     }
 
     /// Levenshtein distance over characters.

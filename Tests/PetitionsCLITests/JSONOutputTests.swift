@@ -22,8 +22,8 @@ import Testing
             #expect(back["flags"] as? [Bool] == [true, false])
         }
         // Keys sorted, slashes left alone, one line for JSON lines.
-        let line = try JSONOutput.line(["b": 1, "a": "/x"])
-        #expect(line == #"{"a":"/x","b":1}"#)
+        let line = try JSONOutput.line(["b": 1, "a": "/x", "c": 0, "d": true, "e": [String: String]()])
+        #expect(line == #"{"a":"/x","b":1,"c":0,"d":true,"e":{}}"#)
         #expect(try JSONOutput.string(["a": [1]]) == "{\n  \"a\" : [\n    1\n  ]\n}")
         #expect(throws: (any Error).self) { try JSONOutput.string(["x": Double.nan]) }
     }

@@ -82,6 +82,9 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
         ("washingtonpost", ["washington-post", "le-monde"], "washington-post"),
         ("le-mond", ["washington-post", "le-monde"], "le-monde"),
         ("zzz", ["washington-post", "le-monde"], nil),
+        ("guardian", ["the-guardian", "le-monde"], "the-guardian"),
+        ("monde", ["the-guardian", "le-monde"], "le-monde"),
+        ("he", ["the-guardian", "le-monde"], nil),
     ])
     func slugSuggestions(typed: String, candidates: [String], expected: String?) {
         #expect(Slug.closest(to: typed, in: candidates) == expected)

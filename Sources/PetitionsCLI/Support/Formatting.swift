@@ -79,18 +79,20 @@ struct JSONTextWriter {
     }
 
     mutating func write(_ value: Any, depth: Int) throws {
-        switch value {
-        case let string as String: writeString(string)
-        case let bool as Bool: text += bool ? "true" : "false"
-        case let int as Int: text += String(int)
-        case let int as Int64: text += String(int)
-        case let int as Int32: text += String(int)
-        case let int as UInt: text += String(int)
-        case let double as Double:
+        // Exact dynamic types first: a cast such as `is NSNull` on a Swift collection boxes it for
+        // Objective-C bridging, and `as? Bool` may bridge a number; both were most of the time.
+        let type = Swift.type(of: value)
+        if type == String.self { writeString(value as! String); return }
+        if type == Int.self { text += String(value as! Int); return }
+        if type == Bool.self { text += (value as! Bool) ? "true" : "false"; return }
+        if type == Double.self {
+            let double = value as! Double
             guard double.isFinite else { throw Unencodable(description: "\(double) cannot be written as JSON") }
             text += double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
-        case is NSNull: text += "null"
-        case let dictionary as [String: Any]:
+            return
+        }
+        if type == NSNull.self { text += "null"; return }
+        if let dictionary = value as? [String: Any] {
             guard !dictionary.isEmpty else { text += "{}"; return }
             text += "{"
             for (index, key) in dictionary.keys.sorted().enumerated() {
@@ -102,7 +104,9 @@ struct JSONTextWriter {
             }
             newline(depth)
             text += "}"
-        case let array as [Any]:
+            return
+        }
+        if let array = value as? [Any] {
             guard !array.isEmpty else { text += "[]"; return }
             text += "["
             for (index, element) in array.enumerated() {
@@ -112,6 +116,13 @@ struct JSONTextWriter {
             }
             newline(depth)
             text += "]"
+            return
+        }
+        switch value {
+        case let int as Int64: text += String(int)
+        case let int as Int32: text += String(int)
+        case let int as UInt: text += String(int)
+        case let string as Substring: writeString(String(string))
         case let number as NSNumber: text += number.stringValue
         default:
             // An optional that was never unwrapped writes as its value or null.
@@ -120,7 +131,7 @@ struct JSONTextWriter {
                 if let wrapped = mirror.children.first?.value { try write(wrapped, depth: depth) } else { text += "null" }
                 return
             }
-            throw Unencodable(description: "a \(type(of: value)) cannot be written as JSON")
+            throw Unencodable(description: "a \(type) cannot be written as JSON")
         }
     }
 
