@@ -66,19 +66,44 @@ public struct Repository {
     /// A campaign with how many figures and sources it has.
     public struct CampaignSummary: Sendable {
         public var campaign: Campaign
+        /// Current figures outlets reported (the platform's own counts are not counted).
         public var figures: Int
+        /// Outlets that reported them.
         public var outlets: Int
+        /// The latest as-of time of those figures.
         public var latestAsOf: Date?
+        /// The platform's latest signature count, when one is tracked.
+        public var platform: PlatformReading?
     }
 
+    /// Every campaign with what outlets reported and the platform's latest count. Reported figures
+    /// come through figures_reported and the platform's count is one probe, so a campaign with
+    /// millions of polls lists as fast as one with none.
     public func campaigns() throws -> [CampaignSummary] {
         try db.query("""
             SELECT c.slug, c.title, c.kind, c.aliases, c.target, c.organiser, c.platform_url, c.launched_on, c.closed_on, c.goal, c.notes,
-                   count(f.id) AS figures, count(DISTINCT f.outlet_id) AS outlets, max(f.as_of) AS latest
-            FROM campaigns c LEFT JOIN current_figures f ON f.campaign_id = c.id
-            GROUP BY c.id ORDER BY c.slug
+                   r.figures, r.outlets, r.latest, p.slug AS platform, p.value AS platform_value, p.as_of AS platform_as_of
+            FROM campaigns c
+            CROSS JOIN LATERAL (
+                SELECT count(*) AS figures, count(DISTINCT f.outlet_id) AS outlets, max(f.as_of) AS latest
+                FROM current_figures f JOIN outlets o ON o.id = f.outlet_id
+                WHERE f.campaign_id = c.id AND f.method <> 'polled' AND o.kind <> 'platform'
+            ) r
+            LEFT JOIN LATERAL (
+                SELECT o.slug, l.value, l.as_of FROM outlets o
+                CROSS JOIN LATERAL (
+                    SELECT f.value, f.as_of FROM current_figures f WHERE f.campaign_id = c.id AND f.metric = 'signatures' AND f.outlet_id = o.id
+                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
+                ) l
+                WHERE o.kind = 'platform' ORDER BY l.as_of DESC LIMIT 1
+            ) p ON true
+            ORDER BY c.slug
             """).map { row in
-            CampaignSummary(campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"), latestAsOf: try row.decode("latest"))
+            let platform: PlatformReading? = try row.decode("platform", as: String?.self).map { slug in
+                PlatformReading(outlet: slug, value: try row.decode("platform_value"), asOf: try row.decode("platform_as_of"))
+            }
+            return CampaignSummary(campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"),
+                                   latestAsOf: try row.decode("latest"), platform: platform)
         }
     }
 

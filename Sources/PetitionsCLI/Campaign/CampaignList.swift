@@ -1,10 +1,11 @@
+import Foundation
 import ArgumentParser
 import PetitionsDomain
 
 struct CampaignList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List campaigns with how many figures and sources each has.",
+        abstract: "List campaigns: the figures outlets reported, how many outlets, and the platform's latest count.",
         discussion: "Examples:\n  petitions campaign list\n  petitions campaign list --format json"
     )
 
@@ -13,14 +14,17 @@ struct CampaignList: AsyncParsableCommand {
 
     func run() async throws {
         let summaries = try global.withRepository { try $0.campaigns() }
-        let header = ["slug", "kind", "title", "figures", "sources", "latest as of"]
+        let header = ["slug", "kind", "title", "reported figures", "outlets reporting", "latest report as of", "platform count"]
         let rows = summaries.map {
-            [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets), $0.latestAsOf.map(TimeFormatting.short) ?? "-"]
+            [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets), $0.latestAsOf.map(TimeFormatting.short) ?? "-",
+             $0.platform.map { "\(NumberFormatting.grouped($0.value)) (\(TimeFormatting.short($0.asOf)))" } ?? "-"]
         }
         try Render.rows(header: header, rows: rows, format: format, json: summaries.map {
             var object = JSONShapes.campaign($0.campaign)
             object["figures"] = $0.figures
             object["outlets"] = $0.outlets
+            object["latest_as_of"] = $0.latestAsOf.map(TimeFormatting.iso) ?? NSNull()
+            object["platform"] = $0.platform.map { ["outlet": $0.outlet, "value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
             return object
         }, empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
     }
