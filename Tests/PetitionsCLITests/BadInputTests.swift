@@ -69,6 +69,13 @@ import TestSupport
             #expect(published.stderr.contains("published") && published.stderr.contains("in the future"), "\(published.stderr)")
             try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "10", "--as-of", "2024-10-22"])
             #expect(try count(url, ["figure", "list", "statement", "--history"]) == 1)
+            // A negative count is refused as negative, not reported as a missing value.
+            let negative = try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "-5"], expecting: 2)
+            #expect(negative.stderr.contains("a count cannot be negative (got -5)"), "\(negative.stderr)")
+            #expect(try count(url, ["figure", "list", "statement", "--history"]) == 1)
+            // Help says which defaults a correction does not use.
+            let help = try cli(url, ["figure", "correct", "--help"])
+            #expect(help.stdout.contains("corrections: the original's"))
         }
     }
 
