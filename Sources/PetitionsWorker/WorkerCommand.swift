@@ -44,7 +44,8 @@ public struct WorkerCommand: AsyncParsableCommand {
 
             Examples:
               petitions-worker                       # run until stopped
-              petitions-worker --once                # run what is due now, then exit (cron, systemd timers)
+              petitions-worker --once # run what is due now, then exit (cron, systemd \\
+                  timers)
               petitions-worker --concurrency 8 --http-port 9475 --log-level info
             """,
         version: "0.2.0"

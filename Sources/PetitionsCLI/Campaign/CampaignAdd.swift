@@ -7,10 +7,12 @@ struct CampaignAdd: AsyncParsableCommand {
         abstract: "Add a campaign.",
         discussion: """
             Examples:
-              petitions campaign add statement-on-ai-training --title "Statement on AI training" --kind statement \\
-                --launched 2024-10-22 --alias "AI training statement"
-              petitions campaign add my-petition --title "Save the library" --kind petition --goal 10000 \\
-                --platform-url https://petition.parliament.uk/petitions/700000
+              petitions campaign add statement-on-ai-training \\
+                  --title "Statement on AI training" --kind statement \\
+                  --launched 2024-10-22 --alias "AI training statement"
+              petitions campaign add my-petition --title "Save the library" \\
+                  --kind petition --goal 10000 \\
+                  --platform-url https://petition.parliament.uk/petitions/700000
             """
     )
 

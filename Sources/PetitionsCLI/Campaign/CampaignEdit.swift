@@ -7,7 +7,8 @@ struct CampaignEdit: AsyncParsableCommand {
         abstract: "Change a campaign's details. An empty value clears an optional field.",
         discussion: """
             Examples:
-              petitions campaign edit statement-on-ai-training --organiser "Ed Newton-Rex" --add-alias "Erklärung zum KI-Training"
+              petitions campaign edit statement-on-ai-training \\
+                  --organiser "Ed Newton-Rex" --add-alias "Erklärung zum KI-Training"
               petitions campaign edit my-petition --goal "" --closed 2025-01-31
             """
     )

@@ -24,7 +24,8 @@ struct CompareCommand: AsyncParsableCommand {
 
             Examples:
               petitions compare statement-on-ai-training
-              petitions compare dear-corporate-ai-overlords --metric signatures --format json
+              petitions compare dear-corporate-ai-overlords --metric signatures \\
+                  --format json
             """
     )
 

@@ -14,7 +14,8 @@ struct DBMigrate: AsyncParsableCommand {
 
             Examples:
               petitions db migrate
-              petitions db migrate --database-url postgresql://admin@db.example.org/petitions
+              petitions db migrate \\
+                  --database-url postgresql://admin@db.example.org/petitions
             """
     )
 

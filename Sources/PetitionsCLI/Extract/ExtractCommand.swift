@@ -25,7 +25,9 @@ struct ExtractCommand: AsyncParsableCommand {
               petitions extract article.txt
               curl -s https://example.org/story | petitions extract --html --format table -
               petitions extract --lang it --campaign statement-on-ai-training articolo.txt
-              petitions extract --campaign my-petition --record --outlet the-paper --url https://paper.example/story --published 2025-03-02T08:00Z story.txt
+              petitions extract --campaign my-petition --record --outlet the-paper \\
+                  --url https://paper.example/story --published 2025-03-02T08:00Z \\
+                  story.txt
             """
     )
 

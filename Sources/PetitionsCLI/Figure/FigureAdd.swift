@@ -17,9 +17,11 @@ struct FigureAdd: AsyncParsableCommand {
             A published time more than a day before the as-of time is refused.
 
             Examples:
-              petitions figure add dear-corporate-ai-overlords --outlet washington-post --value 600 --qualifier about \\
-                --published 2024-11-26T21:00Z --url https://www.washingtonpost.com/... --language en
-              petitions figure add statement-on-ai-training --outlet some-wire --value 13500 --qualifier at_least --as-of 2024-10-23
+              petitions figure add dear-corporate-ai-overlords --outlet washington-post \\
+                  --value 600 --qualifier about --published 2024-11-26T21:00Z \\
+                  --url https://www.washingtonpost.com/... --language en
+              petitions figure add statement-on-ai-training --outlet some-wire \\
+                  --value 13500 --qualifier at_least --as-of 2024-10-23
             """
     )
 

@@ -11,7 +11,8 @@ struct FigureCorrect: AsyncParsableCommand {
 
             Examples:
               petitions figure correct 42 --value 10500
-              petitions figure correct 42 --qualifier over --note "the article says more than, not exactly"
+              petitions figure correct 42 --qualifier over \\
+                  --note "the article says more than, not exactly"
             """
     )
 

@@ -4,7 +4,7 @@ struct FigureRetract: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retract",
         abstract: "Withdraw a figure, with a reason. It stays in the history.",
-        discussion: "Example:\n  petitions figure retract 42 --reason \"the outlet removed the figure from the article\""
+        discussion: "Example:\n  petitions figure retract 42 \\\n      --reason \"the outlet removed the figure from the article\""
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,7 +17,8 @@ struct FigureReview: AsyncParsableCommand {
               petitions figure review
               petitions figure review statement-on-ai-training --format json
               petitions figure review --accept 41 --accept 42
-              petitions figure review --reject 43 --reason "the article counts the authors, not the signatures"
+              petitions figure review --reject 43 \\
+                  --reason "the article counts the authors, not the signatures"
             """
     )
 

@@ -9,8 +9,10 @@ struct OutletAdd: AsyncParsableCommand {
             Kinds: news, platform (where people sign; its counts are the reference), organiser, social, wire.
 
             Examples:
-              petitions outlet add washington-post --name "The Washington Post" --kind news --language en --country US
-              petitions outlet add uk-parliament --name "UK Parliament petitions" --kind platform --home-url https://petition.parliament.uk
+              petitions outlet add washington-post --name "The Washington Post" \\
+                  --kind news --language en --country US
+              petitions outlet add uk-parliament --name "UK Parliament petitions" \\
+                  --kind platform --home-url https://petition.parliament.uk
             """
     )
 

@@ -11,7 +11,8 @@ struct SignatoryErase: AsyncParsableCommand {
             who erased which entry and why; the reason must not contain the name. It cannot be undone.
 
             Example:
-              petitions signatory erase 42 --reason "privacy request by email of 2025-01-10"
+              petitions signatory erase 42 \\
+                  --reason "privacy request by email of 2025-01-10"
             """
     )
 

@@ -23,8 +23,10 @@ struct SignatoryImport: AsyncParsableCommand {
 
             Examples:
               petitions signatory import dear-corporate-ai-overlords signers.csv
-              petitions signatory import my-petition export.csv --column name="Full Name" --column affiliation=Organisation
-              petitions signatory import my-letter authors.jsonl --role author --status confirmed_by_organiser
+              petitions signatory import my-petition export.csv \\
+                  --column name="Full Name" --column affiliation=Organisation
+              petitions signatory import my-letter authors.jsonl --role author \\
+                  --status confirmed_by_organiser
               petitions signatory import my-petition export.csv --dry-run
             """
     )

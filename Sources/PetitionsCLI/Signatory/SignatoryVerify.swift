@@ -10,8 +10,10 @@ struct SignatoryVerify: AsyncParsableCommand {
             A removed entry stays on record but is no longer counted.
 
             Examples:
-              petitions signatory verify 42 --status confirmed_independently --reason "confirmed by phone with their agent"
-              petitions signatory verify 43 --status removed --reason "their office says they never signed"
+              petitions signatory verify 42 --status confirmed_independently \\
+                  --reason "confirmed by phone with their agent"
+              petitions signatory verify 43 --status removed \\
+                  --reason "their office says they never signed"
             """
     )
 

@@ -11,7 +11,7 @@ struct SignatoryWatch: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a name to the watch list.",
-            discussion: "Example:\n  petitions signatory watch add \"Famous Novelist\" --note \"often named on letters without signing\""
+            discussion: "Example:\n  petitions signatory watch add \"Famous Novelist\" \\\n      --note \"often named on letters without signing\""
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The name, as it usually appears.") var name: String

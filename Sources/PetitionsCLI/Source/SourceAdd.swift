@@ -13,10 +13,14 @@ struct SourceAdd: AsyncParsableCommand {
             one is created (edit it with `petitions outlet edit`). The first poll is due at once.
 
             Examples:
-              petitions source add my-petition --kind uk-parliament --url https://petition.parliament.uk/petitions/700000.json --every 5m
-              petitions source add my-petition --kind json --url https://api.example.org/p/42 --pointer /data/count --every 10m
-              petitions source add my-petition --kind html --url https://example.org/p/42 --pattern '([0-9,]+) signatures'
-              petitions source add my-petition --kind feed --url https://news.example/rss.xml --outlet the-paper --every 30m
+              petitions source add my-petition --kind uk-parliament \\
+                  --url https://petition.parliament.uk/petitions/700000.json --every 5m
+              petitions source add my-petition --kind json \\
+                  --url https://api.example.org/p/42 --pointer /data/count --every 10m
+              petitions source add my-petition --kind html \\
+                  --url https://example.org/p/42 --pattern '([0-9,]+) signatures'
+              petitions source add my-petition --kind feed \\
+                  --url https://news.example/rss.xml --outlet the-paper --every 30m
             """
     )
 

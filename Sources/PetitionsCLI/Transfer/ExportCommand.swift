@@ -17,7 +17,8 @@ struct ExportFigures: AsyncParsableCommand {
         discussion: """
             Examples:
               petitions export figures statement-on-ai-training > statement.csv
-              petitions export figures statement-on-ai-training --history --format jsonl --output statement.jsonl
+              petitions export figures statement-on-ai-training --history \\
+                  --format jsonl --output statement.jsonl
             """
     )
 

@@ -28,7 +28,8 @@ struct ImportFigures: AsyncParsableCommand {
 
             Examples:
               petitions import figures reported.csv
-              petitions export figures statement-on-ai-training --format jsonl | petitions import figures - --format jsonl
+              petitions export figures statement-on-ai-training --format jsonl | \\
+                  petitions import figures - --format jsonl
             """
     )
 

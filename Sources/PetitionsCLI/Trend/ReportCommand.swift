@@ -15,8 +15,10 @@ struct ReportCommand: AsyncParsableCommand {
 
             Examples:
               petitions report statement-on-ai-training --output statement.html
-              petitions report dear-corporate-ai-overlords statement-on-ai-training --output sora.html
-              petitions report statement-on-ai-training --format markdown --output report.md
+              petitions report dear-corporate-ai-overlords statement-on-ai-training \\
+                  --output sora.html
+              petitions report statement-on-ai-training --format markdown \\
+                  --output report.md
             """
     )
 

@@ -17,9 +17,13 @@ struct TrendCommand: AsyncParsableCommand {
 
             Examples:
               petitions trend statement-on-ai-training
-              petitions trend statement-on-ai-training --bucket hour --since 2024-10-22 --until 2024-10-24
-              petitions trend my-petition --time-zone Europe/London --target 100000 --format json
-              petitions trend statement-on-ai-training --compare-with dear-corporate-ai-overlords --format svg --output trend.svg
+              petitions trend statement-on-ai-training --bucket hour --since 2024-10-22 \\
+                  --until 2024-10-24
+              petitions trend my-petition --time-zone Europe/London --target 100000 \\
+                  --format json
+              petitions trend statement-on-ai-training \\
+                  --compare-with dear-corporate-ai-overlords --format svg \\
+                  --output trend.svg
             """
     )
 
