@@ -32,9 +32,10 @@ public struct WorkerCommand: AsyncParsableCommand {
             ones after --keep-failed, in small batches that never block claims. Observations and figures are \
             history and are never pruned.
 
-            A failed attempt is retried with exponential backoff and jitter (network errors, timeouts, HTTP 5xx \
-            and 429) until the source's --max-attempts; a body that cannot be read, or an HTTP 4xx, fails the job \
-            at once (the next due time polls again). See `petitions jobs list --state failed`.
+            A failed attempt is retried with exponential backoff and jitter (network errors, timeouts, HTTP 408, \
+            425, 429 and 5xx, and database errors) until the source's --max-attempts; a body that cannot be read \
+            (malformed JSON, a missing field, a page the pattern no longer matches), or any other HTTP 4xx, fails \
+            the job at once (the next due time polls again). See `petitions jobs list --state failed`.
 
             Without --once the worker runs until SIGTERM or SIGINT, then stops claiming, lets running jobs finish \
             within --grace, releases the rest, and exits 0. /healthz and /metrics (Prometheus) are served on \
@@ -44,8 +45,7 @@ public struct WorkerCommand: AsyncParsableCommand {
 
             Examples:
               petitions-worker                       # run until stopped
-              petitions-worker --once # run what is due now, then exit (cron, systemd \\
-                  timers)
+              petitions-worker --once                # run what is due now, then exit (cron)
               petitions-worker --concurrency 8 --http-port 9475 --log-level info
             """,
         version: "0.2.0"
