@@ -45,7 +45,7 @@ public struct WorkerCommand: AsyncParsableCommand {
 
             Examples:
               petitions-worker                       # run until stopped
-              petitions-worker --once                # run what is due now, then exit (cron)
+              petitions-worker --once                # run what is due, then exit
               petitions-worker --concurrency 8 --http-port 9475 --log-level info
             """,
         version: "0.2.0"
