@@ -7,11 +7,14 @@ public struct PollReading: Sendable, Equatable {
     public var observations: [ObservedValue]
     /// Anything in the body that deserves a person's look.
     public var flags: [SourceFlag]
+    /// When the platform says the petition closed (it takes no more signatures); nil while open.
+    public var closed: Date?
 
-    public init(count: Int, observations: [ObservedValue] = [], flags: [SourceFlag] = []) {
+    public init(count: Int, observations: [ObservedValue] = [], flags: [SourceFlag] = [], closed: Date? = nil) {
         self.count = count
         self.observations = observations
         self.flags = flags
+        self.closed = closed
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 
 /// A petition in the UK Parliament petitions JSON format (`/petitions/ID.json`).
 public struct UKParliamentPetition: Sendable, Decodable {
@@ -89,7 +90,16 @@ public struct UKParliamentPetition: Sendable, Decodable {
         for place in a.signaturesByRegion ?? [] {
             values.append(.number("region:\(place.onsCode ?? place.name)", place.signatureCount, label: place.name))
         }
-        return PollReading(count: a.signatureCount, observations: values, flags: flags(countries: countries, home: "GB"))
+        // A closed petition takes no more signatures: the reading says since when (closed_at, or the
+        // deadline being past when the site gives no time).
+        var closed: Date?
+        var flags = flags(countries: countries, home: "GB")
+        if a.state == "closed" {
+            closed = a.closedAt.flatMap(TimeFormatting.parse) ?? .distantPast
+            let day = a.closedAt.flatMap(TimeFormatting.parse).map(TimeFormatting.day) ?? "an unknown date"
+            flags.append(SourceFlag(kind: "closed", subject: day, detail: "the petition closed on \(day) with \(a.signatureCount) signatures; polling slows to daily, then stops"))
+        }
+        return PollReading(count: a.signatureCount, observations: values, flags: flags, closed: closed)
     }
 
     /// A top country other than the petition's own, and a territory with more signatures than people.

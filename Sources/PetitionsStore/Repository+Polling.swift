@@ -10,6 +10,10 @@ public struct PollOutcome: Sendable, Equatable {
     public var count: Int
     public var previous: Int?
     public var newFlags: [SourceFlag]
+    /// This poll recorded the campaign's closed date (the platform closed the petition).
+    public var closedNow = false
+    /// The source is paused: closed, and unchanged for the quiet period.
+    public var stopped = false
 }
 
 extension Repository {
@@ -19,9 +23,16 @@ extension Repository {
     /// the count went down); the source notes the poll and its validators; the job and its attempt
     /// are marked succeeded. Every write is conditioned on the job still being this worker's claim.
     /// - Throws: `LeaseLost` (having written nothing) when the claim was lost.
+    ///
+    /// A reading of a closed petition also records the campaign's closed date (when it has none),
+    /// slows the source to one poll a day, and pauses it once the count has not changed for
+    /// `closedQuiet`: late removals of signatures still show, and then polling stops.
     public func completePoll(_ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
-                             validators: (etag: String?, lastModified: String?)) throws -> PollOutcome {
+                             validators: (etag: String?, lastModified: String?), closedQuiet: TimeInterval = 7 * 86400) throws -> PollOutcome {
         let source = job.source
+        let closed = reading.closed != nil
+        // The day it closed (UTC); today when the platform gives no time.
+        let closedDay = reading.closed.map { $0 == .distantPast ? TimeFormatting.day(now) : TimeFormatting.day($0) }
         let values = [ObservedValue.number("count", reading.count)] + reading.observations
         let flags = reading.flags
         let row = try db.query("""
@@ -70,8 +81,16 @@ extension Repository {
                 RETURNING kind, subject, detail
             ), polled AS (
                 UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified), last_error = NULL,
-                       last_changed_at = CASE WHEN EXISTS (SELECT 1 FROM figure) THEN \(now) ELSE last_changed_at END
+                       last_changed_at = CASE WHEN EXISTS (SELECT 1 FROM figure) THEN \(now) ELSE last_changed_at END,
+                       every = CASE WHEN \(closed) THEN greatest(every, interval '1 day') ELSE every END,
+                       paused = paused OR (\(closed) AND NOT EXISTS (SELECT 1 FROM figure)
+                                           AND coalesce(last_changed_at, created_at) < \(now) - make_interval(secs => \(closedQuiet)))
                 WHERE id = \(source.id) AND EXISTS (SELECT 1 FROM held)
+                RETURNING paused
+            ), closing AS (
+                UPDATE campaigns SET closed_on = \(closedDay)::date
+                WHERE \(closed) AND closed_on IS NULL AND id = (SELECT campaign_id FROM sources WHERE id = \(source.id)) AND EXISTS (SELECT 1 FROM held)
+                RETURNING id
             ), attempt AS (
                 UPDATE job_attempts SET finished_at = \(now), outcome = 'succeeded'
                 WHERE job_id = \(job.id) AND attempt = \(job.attempt) AND EXISTS (SELECT 1 FROM held)
@@ -82,6 +101,7 @@ extension Repository {
                 WHERE id = \(job.id) AND EXISTS (SELECT 1 FROM held)
             )
             SELECT EXISTS (SELECT 1 FROM held) AS held, (SELECT value_number FROM previous) AS previous, (SELECT id FROM figure) AS figure_id,
+                   coalesce((SELECT paused FROM polled), false) AS stopped, EXISTS (SELECT 1 FROM closing) AS closed_now,
                    coalesce((SELECT array_agg(kind ORDER BY kind, subject) FROM raised), '{}') AS flag_kinds,
                    coalesce((SELECT array_agg(subject ORDER BY kind, subject) FROM raised), '{}') AS flag_subjects,
                    coalesce((SELECT array_agg(detail ORDER BY kind, subject) FROM raised), '{}') AS flag_details
@@ -91,7 +111,8 @@ extension Repository {
         let subjects: [String] = try row.decode("flag_subjects")
         let details: [String] = try row.decode("flag_details")
         return PollOutcome(figureID: try row.decode("figure_id"), count: reading.count, previous: try row.decode("previous"),
-                           newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) })
+                           newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) },
+                           closedNow: try row.decode("closed_now"), stopped: try row.decode("stopped"))
     }
 
     /// The source was polled now: the validators of its answer, and whether anything changed.

@@ -18,6 +18,8 @@ public struct JobSettings: Sendable {
     public var maxItemsPerRun = 25
     /// The least gap between requests to one host (for spreading jobs deferred by a busy host).
     public var hostGap: TimeInterval = 1
+    /// A closed petition's source is polled daily, then paused once its count has not changed for this long.
+    public var closedQuiet: TimeInterval = 7 * 86400
     public init(workerName: String) { self.workerName = workerName }
 }
 
@@ -178,9 +180,15 @@ public struct JobRunner: Sendable {
         case .body(let bytes, let etag, let lastModified, _):
             let source = job.source
             let reading = try PlatformBody.read(source.kind, body: bytes, pointer: source.pointer, pattern: source.pattern)
-            let result = try await database { try $0.completePoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified)) }
+            let result = try await database { try $0.completePoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified),
+                                                                              closedQuiet: settings.closedQuiet) }
             if result.figureID != nil { metrics.figuresRecorded.increment() }
             for flag in result.newFlags { logger.notice("flag raised", metadata: ["flag": "\(flag.kind)", "detail": "\(flag.detail)"]) }
+            if result.closedNow { logger.notice("the petition closed: recorded as the campaign's closed date; polling slows to daily", metadata: ["source": "\(source.id)"]) }
+            if result.stopped {
+                logger.notice("source paused: closed, and its count unchanged for the quiet period (--stop-closed-after)", metadata: ["source": "\(source.id)"])
+                return "count \(result.count); closed and unchanged, so the source is paused"
+            }
             if let previous = result.previous, previous == result.count { return "count \(result.count) unchanged" }
             return "count \(result.count)" + (result.previous.map { " (was \($0))" } ?? " (first poll)")
         }

@@ -73,6 +73,8 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Option(name: .customLong("keep-jobs"), help: ArgumentHelp("How long succeeded jobs (and their attempts) are kept before they are pruned.", valueName: "duration")) var keepJobs = "7d"
     @Option(name: .customLong("keep-failed"), help: ArgumentHelp("How long failed and cancelled jobs are kept before they are pruned.", valueName: "duration")) var keepFailed = "30d"
     @Flag(name: .customLong("no-prune"), help: "Never prune finished jobs (see `petitions jobs prune`).") var noPrune = false
+    @Option(name: .customLong("stop-closed-after"), help: ArgumentHelp("A closed petition's source is polled daily, then paused once its count has not changed for this long.", valueName: "duration"))
+    var stopClosedAfter = "7d"
     @Option(name: .customLong("max-items"), help: "New feed items read per run of a feed; the rest wait for the next run.") var maxItems = 25
     @Option(name: .customLong("retry-base"), help: ArgumentHelp("Delay before the first retry; it doubles with each attempt (with jitter), up to --retry-cap.", valueName: "duration")) var retryBase = "30s"
     @Option(name: .customLong("retry-cap"), help: ArgumentHelp("Longest delay between retries.", valueName: "duration")) var retryCap = "1h"
@@ -105,6 +107,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         _ = try seconds(hostGap, "--host-gap", allowZero: true)
         _ = try seconds(retryBase, "--retry-base")
         _ = try seconds(retryCap, "--retry-cap")
+        _ = try seconds(stopClosedAfter, "--stop-closed-after")
         let keep = (try seconds(keepJobs, "--keep-jobs"), try seconds(keepFailed, "--keep-failed"))
         guard keep.1 >= keep.0 else { throw ValidationError("--keep-failed (\(keepFailed)) is shorter than --keep-jobs (\(keepJobs)); failed jobs are kept at least as long") }
     }
@@ -134,6 +137,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         jobSettings.lease = try seconds(lease, "--lease")
         jobSettings.maxItemsPerRun = maxItems
         jobSettings.hostGap = fetchSettings.hostGap
+        jobSettings.closedQuiet = try seconds(stopClosedAfter, "--stop-closed-after")
         jobSettings.backoff = Backoff(base: try seconds(retryBase, "--retry-base"), cap: try seconds(retryCap, "--retry-cap"))
         var loopSettings = LoopSettings()
         loopSettings.concurrency = concurrency

@@ -9,10 +9,10 @@ import TestSupport
 
 /// Jobs run in this process against a real HTTP server on 127.0.0.1 serving our fixtures.
 @Suite struct PollingTests {
-    static func petition(_ count: Int) -> FixtureServer.Route {
+    static func petition(_ count: Int, closedAt: String? = nil) -> FixtureServer.Route {
         .init(body: """
-            {"data": {"type": "petition", "id": 1, "attributes": {"action": "Invented", "state": "open", "signature_count": \(count),
-              "opened_at": "2026-11-01T09:00:00.000Z", "closed_at": null,
+            {"data": {"type": "petition", "id": 1, "attributes": {"action": "Invented", "state": "\(closedAt == nil ? "open" : "closed")", "signature_count": \(count),
+              "opened_at": "2026-11-01T09:00:00.000Z", "closed_at": \(closedAt.map { "\"\($0)\"" } ?? "null"),
               "signatures_by_country": [{"name": "United Kingdom", "code": "GB", "signature_count": \(count - 10)},
                                         {"name": "France", "code": "FR", "signature_count": 10}],
               "signatures_by_constituency": [{"name": "Invented South", "ons_code": "E14099902", "mp": "B. Member", "signature_count": 7}]}}}
@@ -48,6 +48,47 @@ import TestSupport
             // The platform's count feeds comparisons and trends.
             let stored = try #require(try bench.repository.source(source.id))
             #expect(stored.count == 150 && stored.outlet == "uk-parliament-petitions")
+        }
+    }
+
+    @Test func aClosedPetitionIsRecordedPolledDailyThenPaused() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            let source = try bench.addSource(.ukParliament, url: server.url("/petitions/1.json"), every: 300)
+            func closedOn() throws -> String? {
+                try bench.db.query("SELECT c.closed_on::text AS closed FROM campaigns c JOIN sources s ON s.campaign_id = c.id WHERE s.id = \(source.id)")[0].decode("closed")
+            }
+            func sourceState() throws -> (every: Double, paused: Bool) {
+                let row = try bench.db.query("SELECT extract(epoch FROM every)::float8 AS every, paused FROM sources WHERE id = \(source.id)")[0]
+                return (try row.decode("every"), try row.decode("paused"))
+            }
+            server.set("/petitions/1.json", Self.petition(100))
+            #expect(try await bench.runDue() == [.succeeded("count 100 (first poll)")])
+            #expect(try closedOn() == nil)
+            // The site closes it: the campaign gets its closed date, a flag is raised, polls go daily.
+            bench.clock.advance(by: 300)
+            server.set("/petitions/1.json", Self.petition(120, closedAt: "2026-11-20T23:59:59.000Z"))
+            #expect(try await bench.runDue() == [.succeeded("count 120 (was 100)")])
+            #expect(try closedOn() == "2026-11-20")
+            #expect(try sourceState() == (86_400, false))
+            #expect(try bench.count("SELECT count(*) FROM source_flags WHERE kind = 'closed' AND subject = '2026-11-20'") == 1)
+            // Late removals still show while it is polled daily.
+            bench.clock.advance(by: 86_400)
+            server.set("/petitions/1.json", Self.petition(118, closedAt: "2026-11-20T23:59:59.000Z"))
+            #expect(try await bench.runDue() == [.succeeded("count 118 (was 120)")])
+            #expect(try bench.count("SELECT count(*) FROM source_flags WHERE kind = 'count-fell'") == 1)
+            #expect(try sourceState().paused == false)
+            // A week with the count unchanged: the source is paused, and nothing is due any more.
+            for _ in 0..<7 {
+                bench.clock.advance(by: 86_400)
+                _ = try await bench.runDue()
+            }
+            bench.clock.advance(by: 86_400)
+            #expect(try await bench.runDue() == [.succeeded("count 118; closed and unchanged, so the source is paused")])
+            #expect(try sourceState().paused)
+            bench.clock.advance(by: 86_400)
+            #expect(try await bench.runDue().isEmpty)
         }
     }
 
