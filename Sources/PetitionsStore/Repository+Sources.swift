@@ -61,8 +61,11 @@ extension Repository {
 
     /// Adds a source. With no `outlet`, the platform's outlet (or, for a feed, the site's) is used,
     /// and created from the URL's host when it does not exist yet.
+    /// A second platform source for the same campaign, outlet and metric is refused unless
+    /// `allowSecond`: its counts would merge into the first one's series (two petitions read as one).
     /// - Returns: the stored source and the slug of an outlet created on the way, if any.
-    public func addSource(_ spec: SourceSpec, outlet: String?, actor: String, now: Date = Date()) throws -> (source: StoredSource, createdOutlet: String?) {
+    public func addSource(_ spec: SourceSpec, outlet: String?, actor: String, now: Date = Date(),
+                          allowSecond: Bool = false) throws -> (source: StoredSource, createdOutlet: String?) {
         let problems = spec.problems()
         guard problems.isEmpty else { throw StoreError.conflict("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n")) }
         return try db.withTransaction { db in
@@ -86,6 +89,19 @@ extension Repository {
                 outletSlug = candidate.slug
             }
             let outletID = try repository.ids(table: "outlets", slugs: [outletSlug])[outletSlug]!
+            if spec.kind != .feed && !allowSecond, let other = try db.query("""
+                SELECT id, url FROM sources
+                WHERE campaign_id = \(campaignID) AND outlet_id = \(outletID) AND metric = \(spec.metric.rawValue) AND kind <> 'feed'
+                  AND url <> \(spec.url) AND removed_at IS NULL
+                ORDER BY id LIMIT 1
+                """).first {
+                let otherID: Int = try other.decode("id"), otherURL: String = try other.decode("url")
+                throw StoreError.conflict("""
+                    \(spec.campaign) already counts \(spec.metric.words) from \(outletSlug) with source \(otherID) (\(SourceURL.redacted(otherURL))); \
+                    a second source would merge two counts into one series. If this is another petition, add a campaign for it \
+                    (petitions campaign add); if it is the same petition at another address, pass --allow-second-petition.
+                    """)
+            }
             let id: Int
             do {
                 // In a savepoint, so that a refused insert leaves the transaction usable for the message below.

@@ -12,6 +12,22 @@ private func cli(_ url: String, _ arguments: [String], expecting status: Int32 =
 private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
 @Suite struct SourceCommandTests {
+    @Test func aSecondPetitionOnOneCampaignIsRefusedUnlessAllowed() async throws {
+        try await TestDatabase.with { url in
+            try cli(url, ["db", "migrate"])
+            try cli(url, ["campaign", "add", "air", "--title", "Invented Air Petition", "--kind", "petition"])
+            try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json"])
+            // Another petition id: its counts would merge into the same platform series.
+            let refused = try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json"], expecting: 1)
+            #expect(refused.stderr.contains("would merge two counts into one series") && refused.stderr.contains("--allow-second-petition"), "\(refused.stderr)")
+            #expect((try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [Any])?.count == 1)
+            try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json", "--allow-second-petition"])
+            // A feed is not a count: any number of them.
+            try cli(url, ["source", "add", "air", "--kind", "feed", "--url", "https://news.example/rss.xml", "--outlet", "uk-parliament-petitions"])
+            #expect((try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [Any])?.count == 3)
+        }
+    }
+
     @Test func sourcesAreAddedListedPausedAndRemoved() async throws {
         try await TestDatabase.with { url in
             try cli(url, ["db", "migrate"])

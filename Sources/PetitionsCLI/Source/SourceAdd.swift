@@ -34,6 +34,8 @@ struct SourceAdd: AsyncParsableCommand {
     @Option(help: "What the count counts: signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
     @Option(help: "Slug of the outlet to record figures under (see the discussion for the default).") var outlet: String?
     @Option(name: .customLong("max-attempts"), help: "Attempts per due time before its job fails.") var maxAttempts = 5
+    @Flag(name: .customLong("allow-second-petition"), help: "Add a second count source to a campaign that already has one for this outlet and metric (the same petition at another address); its counts join the same series.")
+    var allowSecond = false
     @Option(help: "table or json.") var format: OutputFormat = .table
 
     func run() async throws {
@@ -47,7 +49,7 @@ struct SourceAdd: AsyncParsableCommand {
         guard problems.isEmpty else { throw CommandFailure("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n"), usage: true) }
         let actor = global.actorName
         let outlet = self.outlet
-        let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor) }
+        let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
         switch format {
         case .json:
             try JSONOutput.print(SourceShapes.source(source))
