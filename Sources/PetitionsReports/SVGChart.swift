@@ -127,8 +127,10 @@ extension Chart {
 
         // Scales.
         let (xLow, xHigh) = xRange
-        let yMax = max(1, series.flatMap { $0.points.map { max($0.value, $0.high ?? $0.low * 1.08, $0.low) } }.max() ?? 1,
-                       references.map(\.value).max() ?? 0)
+        // The axis fits the data: a reference (the goal) joins it only when it is within twice the
+        // highest point; one far above would squash the line flat, so it is marked at the top edge.
+        let dataMax = series.flatMap { $0.points.map { max($0.value, $0.high ?? $0.low * 1.08, $0.low) } }.max() ?? 0
+        let yMax = max(1, dataMax, references.map(\.value).filter { dataMax == 0 || $0 <= 2 * dataMax }.max() ?? 0)
         let yTicks = Ticks.counts(upTo: yMax * 1.04)
         let yTop = yTicks.last!
         func x(_ value: Double) -> Double { plotLeft + (value - xLow) / max(xHigh - xLow, 1e-9) * (plotRight - plotLeft) }
@@ -175,6 +177,9 @@ extension Chart {
         for reference in references where reference.value <= yTop {
             svg += "<g class=\"reference\"><line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(reference.value)))\" y2=\"\(f(y(reference.value)))\" stroke=\"#777\" stroke-dasharray=\"6 4\" stroke-width=\"1.2\"/>"
             svg += "<text x=\"\(f(plotRight - 4))\" y=\"\(f(y(reference.value) - 5))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\(escape(reference.label))</text></g>\n"
+        }
+        for (index, reference) in references.filter({ $0.value > yTop }).enumerated() {
+            svg += "<g class=\"reference above\"><text x=\"\(f(plotRight - 4))\" y=\"\(f(plotTop - 6 - Double(index) * 14))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\u{2191} \(escape(reference.label)) (above the chart)</text></g>\n"
         }
 
         // Series: lines first, then interval bars and markers so markers sit on top.

@@ -68,15 +68,25 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(parsed.error == nil, "\(String(describing: parsed.error))")
         let series = parsed.elements.filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["data-series"] }
         #expect(series == ["platform (the platform's own count)", "Outlet A & Co <test>", "outlet-b", "outlet-c", "outlet-d", "outlet-e", "outlet-f"])
-        // Round y ticks with thousands separators, from zero past the highest figure and the goal.
-        for label in ["0", "20,000", "40,000", "60,000"] { #expect(parsed.texts.contains(label), "y tick \(label)") }
+        // Round y ticks with thousands separators, from zero past the highest figure. The goal (50,000)
+        // is more than twice the highest point: marked at the top edge, not stretching the axis.
+        for label in ["0", "10,000", "20,000"] { #expect(parsed.texts.contains(label), "y tick \(label)") }
+        #expect(!parsed.texts.contains("40,000"))
+        #expect(parsed.texts.contains("\u{2191} goal 50,000 (above the chart)"))
         // Dates on the time axis, and its caption.
         for label in ["22 Oct", "23 Oct", "24 Oct", "25 Oct", "Time (UTC), 2024"] { #expect(parsed.texts.contains(label), "x label \(label)") }
         #expect(parsed.texts.contains("Signatures reported for \u{201C}Statement on AI training\u{201D}"))
-        #expect(parsed.texts.contains("goal 50,000"))
         // Every figure has a hover text naming it.
         #expect(parsed.texts.contains("outlet-f: more than 19,000 as of 2024-10-24 12:00 UTC (figure #6)"))
         #expect(svg.hasPrefix("<?xml"))
+    }
+
+    @Test func aGoalNearTheDataIsADashedLine() {
+        var trend = knownTrend()
+        trend.campaign.goal = 30_000  // within twice the highest point
+        let parsed = XMLCollector.parse(TrendChart.chart(trend).svg())
+        #expect(parsed.texts.contains("goal 30,000"))
+        #expect(parsed.elements.contains { $0.name == "line" && $0.attributes["stroke-dasharray"] == "6 4" })
     }
 
     @Test func gapsBreakLinesAndOpenEndedFiguresGetArrows() throws {
