@@ -22,6 +22,9 @@ private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObje
             #expect(refused.stderr.contains("would merge two counts into one series") && refused.stderr.contains("--allow-second-petition"), "\(refused.stderr)")
             #expect((try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [Any])?.count == 1)
             try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json", "--allow-second-petition"])
+            // An address names no outlet: the admin names one.
+            let unnamed = try cli(url, ["source", "add", "air", "--kind", "html", "--url", "http://10.1.2.3/p", "--pattern", "([0-9]+)"], expecting: 2)
+            #expect(unnamed.stderr.contains("is an address, which names no outlet: pass --outlet"), "\(unnamed.stderr)")
             // A feed is not a count: any number of them.
             try cli(url, ["source", "add", "air", "--kind", "feed", "--url", "https://news.example/rss.xml", "--outlet", "uk-parliament-petitions"])
             #expect((try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [Any])?.count == 3)

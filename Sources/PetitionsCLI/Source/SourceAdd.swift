@@ -49,6 +49,11 @@ struct SourceAdd: AsyncParsableCommand {
         guard problems.isEmpty else { throw CommandFailure("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n"), usage: true) }
         let actor = global.actorName
         let outlet = self.outlet
+        // An address names no outlet: figures recorded under "127-0-0-1" would say nothing to a reader.
+        if outlet == nil, kind != .ukParliament, let host = SourceURL.host(url),
+           host.hasPrefix("[") || host.contains(":") || host.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
+            throw CommandFailure("the URL's host \(host) is an address, which names no outlet: pass --outlet SLUG (create one first with `petitions outlet add SLUG --name N --kind platform|news`)", usage: true)
+        }
         let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
         switch format {
         case .json:
