@@ -35,7 +35,7 @@ extension Report {
                     lines += ["### Growth", "", growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "", "Measured on \(growth.basis).", ""]
                     let steps = growth.steps.suffix(Self.maximumSteps).reversed()
                     if steps.count > 1 {
-                        lines.append(markdownTable(["\(main.trend.bucketing.size.rawValue) starting", "count", "gained", "per day"], steps.map { step in
+                        lines.append(markdownTable(["\(main.trend.bucketing.size.title.lowercased()) starting", "count", "gained", "per day"], steps.map { step in
                             [TimeFormatting.short(step.bucketStart), NumberFormatting.grouped(step.value),
                              step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
                              step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]

@@ -61,7 +61,7 @@ public struct Report: Sendable {
     static func caption(_ analysis: TrendAnalysis) -> String {
         let trend = analysis.trend
         let figures = trend.series.reduce(0) { $0 + $1.points.count }
-        var caption = "\(figures) plotted figure\(figures == 1 ? "" : "s") from \(trend.series.count) source\(trend.series.count == 1 ? "" : "s"), one per source and \(trend.bucketing.size.rawValue)"
+        var caption = "\(figures) plotted figure\(figures == 1 ? "" : "s") from \(trend.series.count) source\(trend.series.count == 1 ? "" : "s"), one per source and \(trend.bucketing.size.title.lowercased())"
         if let first = trend.buckets.first, let last = trend.buckets.last {
             caption += ", \(TimeFormatting.short(first)) to \(TimeFormatting.short(trend.bucketing.next(after: last)))"
         }
@@ -87,7 +87,7 @@ public struct Report: Sendable {
             }.joined(separator: "; "),
             "flags": FigureFlag.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "),
             "verdicts": PlatformVerdict.Kind.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "; "),
-            "bucketWords": Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.rawValue) }).sorted().joined(separator: " or "),
+            "bucketWords": Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.words) }).sorted().joined(separator: " or "),
         ]
         return template.render(context)
     }
@@ -107,7 +107,7 @@ public struct Report: Sendable {
             if let growth = main.growth {
                 let steps = growth.steps.suffix(Self.maximumSteps)
                 context["growth"] = [
-                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": "\(main.trend.bucketing.size.rawValue.capitalized) starting",
+                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": "\(main.trend.bucketing.size.title) starting",
                     "steps": steps.reversed().map { step in
                         ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value), "fell": (step.gained ?? 0) < 0,
                          "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",

@@ -49,7 +49,7 @@ enum Ticks {
         calendar.timeZone = timeZone
         let span = to.timeIntervalSince(from)
         let steps: [(Calendar.Component, Int, TimeInterval)] = [
-            (.hour, 1, 3600), (.hour, 2, 7200), (.hour, 3, 10800), (.hour, 6, 21600), (.hour, 12, 43200),
+            (.minute, 15, 900), (.minute, 30, 1800), (.hour, 1, 3600), (.hour, 2, 7200), (.hour, 3, 10800), (.hour, 6, 21600), (.hour, 12, 43200),
             (.day, 1, 86400), (.day, 2, 172_800), (.day, 7, 604_800), (.day, 14, 1_209_600),
             (.month, 1, 2_592_000), (.month, 3, 7_776_000), (.month, 6, 15_552_000), (.year, 1, 31_536_000),
         ]
@@ -57,10 +57,10 @@ enum Ticks {
         // Start at the first boundary at or after `from`.
         var start: Date
         switch component {
-        case .hour:
+        case .minute, .hour:
             let day = calendar.startOfDay(for: from)
             start = day
-            while start < from { start = calendar.date(byAdding: .hour, value: amount, to: start)! }
+            while start < from { start = calendar.date(byAdding: component, value: amount, to: start)! }
         case .day:
             start = calendar.startOfDay(for: from)
             if amount == 7 || amount == 14 {
@@ -81,7 +81,7 @@ enum Ticks {
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: current)
             let dayLabel = "\(parts.day!) \(months[parts.month! - 1])"
             switch component {
-            case .hour:
+            case .minute, .hour:
                 let time = String(format: "%02d:%02d", parts.hour!, parts.minute!)
                 ticks.append(TimeTick(date: current, label: time, detail: previousDay != parts.day ? dayLabel : nil))
                 previousDay = parts.day

@@ -46,7 +46,7 @@ public enum TrendChart {
         let sources = trend.outletSeries.count
         var subtitle = "\(sources) outlet\(sources == 1 ? "" : "s")"
         if !trend.platformSeries.isEmpty { subtitle += " and the platform's count" }
-        subtitle += "; the latest figure per \(bucketing.size.rawValue) (\(zoneName))"
+        subtitle += "; the latest figure per \(bucketing.size.words) (\(zoneName))"
         if !trend.platformHistory.isEmpty { subtitle += ", the platform's count at every poll" }
         var references: [(Double, String)] = []
         if let goal = trend.campaign.goal, trend.metric == .signatures { references.append((Double(goal), "goal \(NumberFormatting.grouped(goal))")) }

@@ -88,13 +88,14 @@ extension Repository {
             throw ValidationFailure([.invalid(field: "bucket", reason: "\(TimeFormatting.short(from)) to \(TimeFormatting.short(through)) is \(NumberFormatting.grouped(count)) \(bucketing.size.rawValue) buckets, more than \(NumberFormatting.grouped(TrendRequest.maximumBuckets)); use a wider --bucket or a narrower --since/--until")])
         }
         let zone = request.timeZone.identifier
-        // Hours are absolute (date_bin from local midnight, so half-hour zones cut at :30); days and
+        // Minutes and hours are absolute (date_bin from local midnight, so half-hour zones cut at :30); days and
         // weeks are local calendar days and ISO weeks, so a daylight-saving day has 23 or 25 hours.
         let buckets: PGQuery = switch bucketing.size {
-        case .hour: """
-            SELECT s AS start, s + interval '1 hour' AS stop
-            FROM generate_series(date_bin(interval '1 hour', \(from), \(Bucketing(size: .day, timeZone: request.timeZone).start(of: from))),
-                                 \(through), interval '1 hour') AS s
+        case .fiveMinutes, .fifteenMinutes, .hour: """
+            SELECT s AS start, s + make_interval(secs => \(bucketing.size.nominalLength)) AS stop
+            FROM generate_series(date_bin(make_interval(secs => \(bucketing.size.nominalLength)), \(from),
+                                          \(Bucketing(size: .day, timeZone: request.timeZone).start(of: from))),
+                                 \(through), make_interval(secs => \(bucketing.size.nominalLength))) AS s
             """
         case .day, .week: """
             SELECT l AT TIME ZONE \(zone) AS start, (l + \(bucketing.size == .day ? "1 day" : "7 days")::interval) AT TIME ZONE \(zone) AS stop

@@ -49,6 +49,16 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
         #expect(kolkata.start(of: at("2024-10-23T17:45Z")) == at("2024-10-23T17:30Z"))
     }
 
+    @Test func minuteBucketsCountFromLocalMidnight() {
+        let kolkata = Bucketing(size: .fifteenMinutes, timeZone: TimeZone(identifier: "Asia/Kolkata")!)
+        // 10:07 UTC is 15:37 in Kolkata: the bucket from 15:30 local, 10:00 UTC.
+        #expect(kolkata.start(of: at("2024-10-22T10:07Z")) == at("2024-10-22T10:00Z"))
+        #expect(kolkata.next(after: at("2024-10-22T10:00Z")) == at("2024-10-22T10:15Z"))
+        let five = Bucketing(size: .fiveMinutes)
+        #expect(five.starts(from: at("2024-10-22T10:03Z"), through: at("2024-10-22T10:14Z")) == [at("2024-10-22T10:00Z"), at("2024-10-22T10:05Z"), at("2024-10-22T10:10Z")])
+        #expect(BucketSize.fiveMinutes.count(3) == "3 5-minute buckets" && BucketSize.hour.count(1) == "1 hour")
+    }
+
     @Test func startsListEveryBucketIncludingEmptyOnes() {
         let starts = Bucketing(size: .day).starts(from: at("2024-10-22T12:00Z"), through: at("2024-10-25T01:00Z"))
         #expect(starts == [at("2024-10-22"), at("2024-10-23"), at("2024-10-24"), at("2024-10-25")])
@@ -56,7 +66,10 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
     }
 
     @Test func automaticSizeByspan() {
-        #expect(BucketSize.automatic(span: 20 * 3600) == .hour)
+        #expect(BucketSize.automatic(span: 5 * 3600) == .fiveMinutes)  // a young petition's first polls
+        #expect(BucketSize.automatic(span: 20 * 3600) == .fifteenMinutes)
+        #expect(BucketSize.automatic(span: 2 * 86400) == .hour)
+        #expect(BucketSize.automatic(span: 0) == .hour)  // one moment
         #expect(BucketSize.automatic(span: 30 * 86400) == .day)
         #expect(BucketSize.automatic(span: 400 * 86400) == .week)
     }

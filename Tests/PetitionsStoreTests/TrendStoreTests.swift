@@ -36,12 +36,14 @@ private struct SplitMix: RandomNumberGenerator {
     /// The SQL bucketing (date_bin, date_trunc in the zone, generate_series, one probe per bucket)
     /// must agree with the domain's reference bucketing, gaps and daylight-saving days included.
     @Test(arguments: [("UTC", BucketSize.hour), ("UTC", .day), ("UTC", .week), ("Europe/London", .hour), ("Europe/London", .day),
-                      ("Europe/London", .week), ("Asia/Kolkata", .hour), ("America/New_York", .day)])
+                      ("Europe/London", .week), ("Asia/Kolkata", .hour), ("America/New_York", .day),
+                      ("UTC", .fiveMinutes), ("Asia/Kolkata", .fifteenMinutes), ("Europe/London", .fifteenMinutes)])
     func sqlBucketingMatchesTheDomain(zone: String, size: BucketSize) async throws {
         try await withStore { repository in
             var random = SplitMix(state: UInt64(abs(zone.hashValue % 1000)) + UInt64(size.nominalLength))
             let outlets = ["outlet-a", "outlet-b", "outlet-c", "platform"]
-            let span: TimeInterval = size == .hour ? 3 * 86400 : 40 * 86400   // across the 27 October and 3 November clock changes
+            // Across the 27 October and 3 November clock changes; half a day of minutes.
+            let span: TimeInterval = size.isClockTime ? (size == .hour ? 3 * 86400 : 12 * 3600) : 40 * 86400
             let drafts = (0..<120).map { index -> FigureDraft in
                 let qualifier = [Qualifier.exact, .about, .over, .atLeast][Int.random(in: 0..<4, using: &random)]
                 let outlet = outlets[Int.random(in: 0..<4, using: &random)]

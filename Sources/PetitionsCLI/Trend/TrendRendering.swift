@@ -109,12 +109,12 @@ enum TrendRendering {
 
     /// Rows are buckets with at least one figure; a run of empty buckets shows as one "no figures" row.
     static func grid(_ trend: Trend) -> (header: [String], rows: [[String]]) {
-        let header = ["\(trend.bucketing.size.rawValue) (\(zoneName(trend.bucketing.timeZone)))"] + trend.series.map { $0.source.isPlatform ? "\($0.source.slug) (platform)" : $0.source.slug }
+        let header = ["\(trend.bucketing.size.title.lowercased()) (\(zoneName(trend.bucketing.timeZone)))"] + trend.series.map { $0.source.isPlatform ? "\($0.source.slug) (platform)" : $0.source.slug }
         let lookup = trend.series.map { series in Dictionary(uniqueKeysWithValues: series.points.map { ($0.bucketStart, $0) }) }
         var rows: [[String]] = []
         var empty = 0
         func flush() {
-            if empty > 0 { rows.append(["(\(empty) \(trend.bucketing.size.rawValue)\(empty == 1 ? "" : "s") without figures)"] + trend.series.map { _ in "" }) }
+            if empty > 0 { rows.append(["(\(trend.bucketing.size.count(empty)) without figures)"] + trend.series.map { _ in "" }) }
             empty = 0
         }
         for bucket in trend.buckets {
@@ -131,7 +131,7 @@ enum TrendRendering {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
-        formatter.dateFormat = size == .hour ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd EEE"
+        formatter.dateFormat = size.isClockTime ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd EEE"
         return formatter.string(from: date)
     }
 
@@ -167,7 +167,7 @@ enum TrendRendering {
 
     static func table(_ analysis: TrendAnalysis, sideBySide: [AlignedSeries]) -> String {
         let trend = analysis.trend
-        var lines = ["\(trend.campaign.title)  [\(trend.campaign.slug)]  \(trend.metric.words) by \(trend.bucketing.size.rawValue)"]
+        var lines = ["\(trend.campaign.title)  [\(trend.campaign.slug)]  \(trend.metric.words) by \(trend.bucketing.size.words)"]
         if trend.isEmpty {
             lines.append("no \(trend.metric.words) figures in this range")
             return lines.joined(separator: "\n")
@@ -189,7 +189,7 @@ enum TrendRendering {
 
     static func markdown(_ analysis: TrendAnalysis) -> String {
         let trend = analysis.trend
-        var lines = ["## \(trend.campaign.title): \(trend.metric.words) by \(trend.bucketing.size.rawValue)", ""]
+        var lines = ["## \(trend.campaign.title): \(trend.metric.words) by \(trend.bucketing.size.words)", ""]
         let (header, rows) = grid(trend)
         lines.append(Render.markdown(header: header, rows: rows))
         lines.append("")
