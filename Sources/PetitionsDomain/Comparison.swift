@@ -82,6 +82,11 @@ public struct ComparedFigure: Sendable, Hashable {
     public var verdict: PlatformVerdict?
     /// The platform's own count: the reference the others are judged against, never a vote.
     public var isReference: Bool { figure.outletKind == .platform }
+    /// The verdict, when no flag already gives its explanation (behind, ahead and contradicts are
+    /// flags too): what a listing adds below the flags.
+    public var verdictBeyondFlags: PlatformVerdict? {
+        verdict.flatMap { verdict in flags.contains { $0.explanation == verdict.explanation } ? nil : verdict }
+    }
 }
 
 /// The narrowest interval consistent with the largest number of sources, and a point in it.

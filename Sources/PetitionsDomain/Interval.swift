@@ -12,6 +12,9 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
     /// `almost 600` is 540...599. At least 1 either way.
     public static let approximationTolerance = 0.10
 
+    /// The counts `about` allows either side of `value`: 10% of it, at least 1.
+    public static func slack(_ value: Int) -> Int { max(1, Int((Double(value) * approximationTolerance).rounded())) }
+
     /// The counts a qualified figure allows:
     ///
     /// | qualifier | allows |
@@ -25,7 +28,7 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
     /// | up_to v | 0 ... v |
     /// | range v–h | v ... h |
     public init(qualifier: Qualifier, value: Int, high: Int?) {
-        let slack = max(1, Int((Double(value) * Self.approximationTolerance).rounded()))
+        let slack = Self.slack(value)
         switch qualifier {
         case .exact: self.init(low: value, high: value)
         case .about: self.init(low: max(0, value - slack), high: value + slack)

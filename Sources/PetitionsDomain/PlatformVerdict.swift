@@ -168,7 +168,7 @@ extension PlatformVerdict {
     /// out-of-date number: a lower bound far below the count is judged behind, not rounded.
     public static func judged(_ interval: CountInterval) -> CountInterval {
         guard interval.high == nil else { return interval }
-        return CountInterval(low: interval.low, high: interval.low + max(1, Int((Double(interval.low) * CountInterval.approximationTolerance).rounded())))
+        return CountInterval(low: interval.low, high: interval.low + CountInterval.slack(interval.low))
     }
 
     /// `value` is `count` rounded to a round number, to the nearest or down, within 5%: 13,500 for

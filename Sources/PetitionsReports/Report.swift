@@ -212,7 +212,7 @@ public struct Report: Sendable {
         var notes = metric.figures.flatMap { item in item.flags.map { ["id": "\(item.figure.id)", "flag": $0.flag.rawValue, "explanation": $0.explanation] } }
         // Each verdict is explained too, unless a flag already says the same.
         for item in metric.figures {
-            guard let verdict = item.verdict, !item.flags.contains(where: { $0.explanation == verdict.explanation }) else { continue }
+            guard let verdict = item.verdictBeyondFlags else { continue }
             notes.append(["id": "\(item.figure.id)", "flag": verdict.kind.rawValue, "explanation": verdict.explanation])
         }
         var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"

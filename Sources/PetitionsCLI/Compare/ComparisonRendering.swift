@@ -44,10 +44,7 @@ enum ComparisonRendering {
                 lines.append("  why flagged:")
                 for (id, flag, explanation) in notes { lines.append("    #\(id) \(flag): \(explanation).") }
             }
-            // Verdicts a flag has not already explained.
-            let verdicts = metric.figures.compactMap { item in
-                item.verdict.flatMap { verdict in item.flags.contains { $0.explanation == verdict.explanation } ? nil : (item.figure.id, verdict) }
-            }
+            let verdicts = metric.figures.compactMap { item in item.verdictBeyondFlags.map { (item.figure.id, $0) } }
             if !verdicts.isEmpty {
                 lines.append("")
                 lines.append("  against the platform:")

@@ -80,15 +80,15 @@ public struct Bucketing: Sendable, Hashable {
 
     /// The start of the bucket holding `date`.
     public func start(of date: Date) -> Date {
-        if size == .fiveMinutes || size == .fifteenMinutes {
+        let component: Calendar.Component
+        switch size {
+        case .fiveMinutes, .fifteenMinutes:
             // As date_bin does in SQL: whole bucket lengths from the local day's start.
             let day = calendar.startOfDay(for: date)
             return day.addingTimeInterval((date.timeIntervalSince(day) / size.nominalLength).rounded(.down) * size.nominalLength)
-        }
-        let component: Calendar.Component = switch size {
-        case .fiveMinutes, .fifteenMinutes, .hour: .hour
-        case .day: .day
-        case .week: .weekOfYear
+        case .hour: component = .hour
+        case .day: component = .day
+        case .week: component = .weekOfYear
         }
         return calendar.dateInterval(of: component, for: date)!.start
     }
