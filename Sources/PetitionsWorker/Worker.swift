@@ -139,9 +139,17 @@ public final class Worker: Service, Sendable {
 
     func runLoop() async throws {
         let listening = listener.map { connection in Task { await listen(on: connection) } }
-        defer { listening?.cancel() }
         let pruning = loop.once ? nil : loop.retention.map { retention in Task { await pruneNowAndThen(retention) } }
-        defer { pruning?.cancel() }
+        // The companions end before the loop returns: the listening connection is closed after it,
+        // and closing it under a blocking wait for notifications would free it while in use.
+        await loopUntilStopped()
+        listening?.cancel()
+        pruning?.cancel()
+        await listening?.value
+        await pruning?.value
+    }
+
+    private func loopUntilStopped() async {
         let worker = jobs.workerName
         logger.notice("worker started", metadata: ["worker": "\(worker)", "concurrency": "\(loop.concurrency)", "once": "\(loop.once)"])
         var databaseFailures = 0

@@ -137,7 +137,8 @@ import TestSupport
             _ = try bench.repository.queueNow(source: source.id, now: Date())
             #expect(try await Self.eventually(30) { try succeeded() == 2 }, "\(worker.output().stderr.suffix(2000))")
             worker.signal(SIGTERM)
-            #expect(await worker.wait(timeout: 15) == 0)
+            let status = await worker.wait(timeout: 15)
+            #expect(status == 0, "\(worker.output().stderr.suffix(3000))")
         }
     }
 
