@@ -61,10 +61,16 @@ let package = Package(
             name: "PetitionsReports",
             dependencies: ["PetitionsDomain", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // What the CLI and the web service share: a campaign's report and trend assembled from the
+        // store, and their JSON, CSV and table renderings. No argument parsing, no HTTP.
+        .target(
+            name: "PetitionsApp",
+            dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsReports"]
+        ),
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
+                "PetitionsApp", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -115,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PetitionsCLITests",
-            dependencies: ["PetitionsCLI", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
+            dependencies: ["PetitionsCLI", "PetitionsApp", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import PetitionsApp
 import Foundation
 import PetitionsCLI
 import Testing

@@ -1,3 +1,4 @@
+import PetitionsApp
 import Foundation
 import ArgumentParser
 import PetitionsDomain

@@ -1,3 +1,4 @@
+import PetitionsApp
 import PetitionsSources
 import Foundation
 import PetitionsDomain

@@ -1,9 +1,10 @@
 import Foundation
 import PetitionsDomain
+import PetitionsReports
 
 /// Renders a `CampaignComparison` for people (table, Markdown) and machines (JSON, CSV).
-enum ComparisonRendering {
-    static func table(_ comparison: CampaignComparison) -> String {
+public enum ComparisonRendering {
+    public static func table(_ comparison: CampaignComparison) -> String {
         var lines: [String] = []
         let campaign = comparison.campaign
         var facts = [campaign.kind.rawValue]
@@ -63,7 +64,7 @@ enum ComparisonRendering {
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ comparison: CampaignComparison) -> String {
+    public static func markdown(_ comparison: CampaignComparison) -> String {
         var lines = ["## \(comparison.campaign.title)", ""]
         for metric in comparison.metrics {
             lines.append("### \(metric.metric.words.capitalized)")
@@ -84,13 +85,13 @@ enum ComparisonRendering {
                 return [String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
                         item.figure.draft.published.map(TimeFormatting.short) ?? "", verdict, flags]
             }
-            lines.append(Render.markdown(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows))
+            lines.append(MarkdownTable.render(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows))
             lines.append("")
         }
         return lines.joined(separator: "\n")
     }
 
-    static func json(_ comparison: CampaignComparison) -> [String: Any] {
+    public static func json(_ comparison: CampaignComparison) -> [String: Any] {
         [
             "campaign": comparison.campaign.slug,
             "title": comparison.campaign.title,
@@ -134,7 +135,7 @@ enum ComparisonRendering {
     }
 
     /// The verdict against the platform, with the readings behind it.
-    static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] {
+    public static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] {
         var object: [String: Any] = ["kind": verdict.kind.rawValue, "difference": verdict.difference, "explanation": verdict.explanation]
         object["platform"] = readingJSON(verdict.platform)
         object["late_seconds"] = verdict.late.map { Int($0) } ?? NSNull()
@@ -144,7 +145,7 @@ enum ComparisonRendering {
     }
 
     /// "behind 1,204 (6 h)", "rounded", "reference" for the platform's own count.
-    static func verdictWord(_ item: ComparedFigure) -> String {
+    public static func verdictWord(_ item: ComparedFigure) -> String {
         if item.isReference { return "reference" }
         guard let verdict = item.verdict else { return "-" }
         switch verdict.kind {
@@ -154,10 +155,10 @@ enum ComparisonRendering {
         }
     }
 
-    static let csvHeader = ["campaign", "metric", "id", "outlet", "value", "high", "qualifier", "allows_low", "allows_high", "as_of", "published",
+    public static let csvHeader = ["campaign", "metric", "id", "outlet", "value", "high", "qualifier", "allows_low", "allows_high", "as_of", "published",
                             "flags", "consensus_low", "consensus_high", "consensus_point", "verdict", "platform_value", "platform_as_of"]
 
-    static func csvRows(_ comparison: CampaignComparison) -> [[String]] {
+    public static func csvRows(_ comparison: CampaignComparison) -> [[String]] {
         comparison.metrics.flatMap { metric in
             metric.figures.map { item in
                 let draft = item.figure.draft
@@ -172,7 +173,7 @@ enum ComparisonRendering {
     }
 
     /// "about 600 signatures (3 sources, from 540 to 660)" style summary of one metric.
-    static func glance(_ metric: MetricComparison) -> String {
+    public static func glance(_ metric: MetricComparison) -> String {
         let reported = metric.reported
         let platform = metric.reference.map { "the platform shows \(NumberFormatting.grouped($0.figure.draft.value)) \(metric.metric.words)" }
         let sources = "\(reported.count) \(platform == nil ? "source" : "outlet")\(reported.count == 1 ? "" : "s")"

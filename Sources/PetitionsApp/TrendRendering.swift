@@ -3,12 +3,12 @@ import PetitionsDomain
 import PetitionsReports
 
 /// Renders a trend analysis as a table, JSON, CSV or Markdown.
-enum TrendRendering {
-    static func zoneName(_ zone: TimeZone) -> String { zone.identifier == "GMT" ? "UTC" : zone.identifier }
+public enum TrendRendering {
+    public static func zoneName(_ zone: TimeZone) -> String { zone.identifier == "GMT" ? "UTC" : zone.identifier }
 
     // MARK: JSON
 
-    static func json(_ analysis: TrendAnalysis, sideBySide: [AlignedSeries]) -> [String: Any] {
+    public static func json(_ analysis: TrendAnalysis, sideBySide: [AlignedSeries]) -> [String: Any] {
         let trend = analysis.trend
         var object: [String: Any] = [
             "campaign": trend.campaign.slug, "title": trend.campaign.title, "metric": trend.metric.rawValue,
@@ -48,11 +48,11 @@ enum TrendRendering {
         return object
     }
 
-    static func mention(_ mention: FirstReport.Mention) -> [String: Any] {
+    public static func mention(_ mention: FirstReport.Mention) -> [String: Any] {
         ["figure_id": mention.figureID, "outlet": mention.outlet, "phrase": mention.phrase, "out": TimeFormatting.iso(mention.out), "lag_seconds": Int(mention.lag)]
     }
 
-    static func growth(_ growth: Growth) -> [String: Any] {
+    public static func growth(_ growth: Growth) -> [String: Any] {
         [
             "basis": growth.basis, "summary": growth.summary, "window_seconds": Int(growth.window),
             "window_start": growth.windowStart.map(TimeFormatting.iso) ?? NSNull(), "window_end": growth.windowEnd.map(TimeFormatting.iso) ?? NSNull(),
@@ -67,7 +67,7 @@ enum TrendRendering {
         ]
     }
 
-    static func projection(_ analysis: TrendAnalysis) -> [String: Any] {
+    public static func projection(_ analysis: TrendAnalysis) -> [String: Any] {
         [
             "method": analysis.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method ?? NSNull(),
             "window_seconds": Int(analysis.window),
@@ -89,13 +89,13 @@ enum TrendRendering {
         ]
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    public static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     // MARK: CSV
 
-    static let csvHeader = ["source_kind", "source", "bucket_start", "value", "low", "high", "qualifier", "as_of", "figure_id", "gained"]
+    public static let csvHeader = ["source_kind", "source", "bucket_start", "value", "low", "high", "qualifier", "as_of", "figure_id", "gained"]
 
-    static func csvRows(_ trend: Trend) -> [[String]] {
+    public static func csvRows(_ trend: Trend) -> [[String]] {
         trend.series.flatMap { series in
             series.points.map { point in
                 [series.source.isPlatform ? "platform" : "outlet", series.source.slug, TimeFormatting.iso(point.bucketStart), String(point.value),
@@ -108,7 +108,7 @@ enum TrendRendering {
     // MARK: Table and Markdown
 
     /// Rows are buckets with at least one figure; a run of empty buckets shows as one "no figures" row.
-    static func grid(_ trend: Trend) -> (header: [String], rows: [[String]]) {
+    public static func grid(_ trend: Trend) -> (header: [String], rows: [[String]]) {
         let header = ["\(trend.bucketing.size.title.lowercased()) (\(zoneName(trend.bucketing.timeZone)))"] + trend.series.map { $0.source.isPlatform ? "\($0.source.slug) (platform)" : $0.source.slug }
         let lookup = trend.series.map { series in Dictionary(uniqueKeysWithValues: series.points.map { ($0.bucketStart, $0) }) }
         var rows: [[String]] = []
@@ -127,7 +127,7 @@ enum TrendRendering {
         return (header, rows)
     }
 
-    static func label(_ date: Date, size: BucketSize, zone: TimeZone) -> String {
+    public static func label(_ date: Date, size: BucketSize, zone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = zone
@@ -135,7 +135,7 @@ enum TrendRendering {
         return formatter.string(from: date)
     }
 
-    static func summaryLines(_ analysis: TrendAnalysis) -> [String] {
+    public static func summaryLines(_ analysis: TrendAnalysis) -> [String] {
         var lines: [String] = []
         if let growth = analysis.growth {
             lines.append("growth: \(growth.summary)")
@@ -165,7 +165,7 @@ enum TrendRendering {
         return lines
     }
 
-    static func table(_ analysis: TrendAnalysis, sideBySide: [AlignedSeries]) -> String {
+    public static func table(_ analysis: TrendAnalysis, sideBySide: [AlignedSeries]) -> String {
         let trend = analysis.trend
         var lines = ["\(trend.campaign.title)  [\(trend.campaign.slug)]  \(trend.metric.words) by \(trend.bucketing.size.words)"]
         if trend.isEmpty {
@@ -187,11 +187,11 @@ enum TrendRendering {
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ analysis: TrendAnalysis) -> String {
+    public static func markdown(_ analysis: TrendAnalysis) -> String {
         let trend = analysis.trend
         var lines = ["## \(trend.campaign.title): \(trend.metric.words) by \(trend.bucketing.size.words)", ""]
         let (header, rows) = grid(trend)
-        lines.append(Render.markdown(header: header, rows: rows))
+        lines.append(MarkdownTable.render(header: header, rows: rows))
         lines.append("")
         lines += summaryLines(analysis).map { $0.hasPrefix("  ") ? "  - " + $0.dropFirst(2) : "- " + $0 }
         return lines.joined(separator: "\n")

@@ -2,8 +2,8 @@ import Foundation
 import PetitionsDomain
 
 /// Objects for `--format json`, with snake_case keys and omitted nulls.
-enum JSONShapes {
-    static func campaign(_ campaign: Campaign) -> [String: Any] {
+public enum JSONShapes {
+    public static func campaign(_ campaign: Campaign) -> [String: Any] {
         var object: [String: Any] = ["slug": campaign.slug, "title": campaign.title, "kind": campaign.kind.rawValue, "aliases": campaign.aliases]
         object["target"] = campaign.target
         object["organiser"] = campaign.organiser
@@ -15,7 +15,7 @@ enum JSONShapes {
         return object
     }
 
-    static func outlet(_ outlet: Outlet) -> [String: Any] {
+    public static func outlet(_ outlet: Outlet) -> [String: Any] {
         var object: [String: Any] = ["slug": outlet.slug, "name": outlet.name, "kind": outlet.kind.rawValue]
         object["home_url"] = outlet.homeURL
         object["language"] = outlet.language
@@ -23,7 +23,7 @@ enum JSONShapes {
         return object
     }
 
-    static func figure(_ figure: ReportedFigure) -> [String: Any] {
+    public static func figure(_ figure: ReportedFigure) -> [String: Any] {
         var object: [String: Any] = [:]
         for (key, value) in FigureRecord.fields(of: figure) {
             object[key] = ["id", "value", "high", "supersedes"].contains(key) ? (Int(value) as Any) : value

@@ -65,20 +65,20 @@ public enum JSONOutput {
 }
 
 /// Writes the JSON of a tree of `[String: Any]`, `[Any]`, strings, numbers, booleans and `NSNull`.
-struct JSONTextWriter {
+public struct JSONTextWriter {
     struct Unencodable: Error, CustomStringConvertible {
         var description: String
     }
 
     let pretty: Bool
-    var text = ""
+    public private(set) var text = ""
 
-    init(pretty: Bool, capacity: Int = 1 << 16) {
+    public init(pretty: Bool, capacity: Int = 1 << 16) {
         self.pretty = pretty
         text.reserveCapacity(capacity)
     }
 
-    mutating func write(_ value: Any, depth: Int) throws {
+    public mutating func write(_ value: Any, depth: Int) throws {
         // Exact dynamic types first: a cast such as `is NSNull` on a Swift collection boxes it for
         // Objective-C bridging, and `as? Bool` may bridge a number; both were most of the time.
         let type = Swift.type(of: value)
@@ -142,7 +142,7 @@ struct JSONTextWriter {
     }
 
     /// `text` as a JSON string, quotes included.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var writer = JSONTextWriter(pretty: false, capacity: text.utf8.count + 2)
         writer.writeString(text)
         return writer.text
