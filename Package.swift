@@ -65,14 +65,26 @@ let package = Package(
         // store, and their JSON, CSV and table renderings. No argument parsing, no HTTP.
         .target(
             name: "PetitionsApp",
-            dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsReports"]
+            dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsSources"]
+        ),
+        // `petitions serve`: the read-only web service (pages and the JSON API) over the store.
+        .target(
+            name: "PetitionsServe",
+            dependencies: [
+                "PetitionsApp", "PetitionsStore", "PetitionsReports", "PetitionsDomain", "PetitionsSources", "Postgres", "LoopbackHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
         ),
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsApp", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
+                "PetitionsApp", "PetitionsServe", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "petitions", dependencies: ["PetitionsCLI"]),

@@ -36,7 +36,8 @@ public struct HTTPResponseInfo: Sendable {
     }
 }
 
-/// A small HTTP/1.1 server bound to 127.0.0.1: the worker's status endpoint, and fixtures in tests.
+/// A small HTTP/1.1 server, on 127.0.0.1 unless told otherwise: the worker's status endpoint,
+/// `petitions serve`, and fixtures in tests.
 /// Each request is answered by a handler, async or (for fixtures) synchronous on the event loop, so
 /// that answers never wait for the concurrency pool; connections are kept alive.
 public final class LoopbackServer: Sendable {
@@ -54,17 +55,17 @@ public final class LoopbackServer: Sendable {
 
     /// Starts listening on 127.0.0.1:`port` (0 picks a free port).
     /// - Throws: when the port is taken, with the port in the message.
-    public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
-        try await self.init(port: port, group: group, responder: .async(handler))
+    public convenience init(host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
+        try await self.init(host: host, port: port, group: group, responder: .async(handler))
     }
 
     /// Like `init(port:group:handler:)`, with a handler that answers at once on the event loop
     /// (a response's `delay` is waited there too).
     public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, immediate: @escaping ImmediateHandler) async throws {
-        try await self.init(port: port, group: group, responder: .immediate(immediate))
+        try await self.init(host: "127.0.0.1", port: port, group: group, responder: .immediate(immediate))
     }
 
-    init(port: Int, group: any EventLoopGroup, responder: Responder) async throws {
+    init(host: String, port: Int, group: any EventLoopGroup, responder: Responder) async throws {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -74,9 +75,9 @@ public final class LoopbackServer: Sendable {
                 }
             }
         do {
-            channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+            channel = try await bootstrap.bind(host: host, port: port).get()
         } catch {
-            throw LoopbackServerError(description: "cannot listen on 127.0.0.1:\(port): \(error); choose another port (0 picks a free one)")
+            throw LoopbackServerError(description: "cannot listen on \(host):\(port): \(error); choose another port (0 picks a free one)")
         }
         self.port = channel.localAddress?.port ?? port
     }

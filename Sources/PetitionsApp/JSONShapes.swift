@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import PetitionsStore
 
 /// Objects for `--format json`, with snake_case keys and omitted nulls.
 public enum JSONShapes {
@@ -28,6 +29,16 @@ public enum JSONShapes {
         for (key, value) in FigureRecord.fields(of: figure) {
             object[key] = ["id", "value", "high", "supersedes"].contains(key) ? (Int(value) as Any) : value
         }
+        return object
+    }
+
+    /// A campaign in a list: what outlets reported, how many outlets, and the platform's latest count.
+    public static func campaignSummary(_ summary: Repository.CampaignSummary) -> [String: Any] {
+        var object = campaign(summary.campaign)
+        object["figures"] = summary.figures
+        object["outlets"] = summary.outlets
+        object["latest_as_of"] = summary.latestAsOf.map(TimeFormatting.iso) ?? NSNull()
+        object["platform"] = summary.platform.map { ["outlet": $0.outlet, "value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
         return object
     }
 }

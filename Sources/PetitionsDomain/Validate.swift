@@ -161,12 +161,28 @@ public enum TimeFormatting {
         return "\(yearText)-\(two(month))-\(two(day))T\(two(clock / 3600)):\(two(clock / 60 % 60)):\(two(clock % 60))Z"
     }
 
-    /// `2024-11-26` (UTC).
-    public static func day(_ date: Date) -> String { String(iso(date).prefix(10)) }
+    /// The zone `day` and `short` write times in: UTC unless a caller sets one for a task (the web
+    /// service does, for a reader's `?tz=`). `iso` is always UTC.
+    @TaskLocal public static var displayZone: TimeZone?
 
-    /// `2024-11-26 14:30` (UTC), for tables.
+    /// "UTC", or the display zone's IANA name.
+    public static var zoneLabel: String {
+        guard let zone = displayZone, zone.identifier != "GMT", zone.identifier != "UTC" else { return "UTC" }
+        return zone.identifier
+    }
+
+    /// The wall-clock time in the display zone, as the ISO text of a UTC instant.
+    private static func wall(_ date: Date) -> String {
+        guard let zone = displayZone else { return iso(date) }
+        return iso(date.addingTimeInterval(TimeInterval(zone.secondsFromGMT(for: date))))
+    }
+
+    /// `2024-11-26` (UTC, or the display zone).
+    public static func day(_ date: Date) -> String { String(wall(date).prefix(10)) }
+
+    /// `2024-11-26 14:30` (UTC, or the display zone), for tables.
     public static func short(_ date: Date) -> String {
-        String(iso(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+        String(wall(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     /// `3 d`, `5 h`, `12 min`, for ages and gaps.

@@ -35,6 +35,13 @@ public struct Report: Sendable {
     /// Where the data came from ("the embedded database at ...").
     public var source: String
     public var campaigns: [CampaignReport]
+    /// The zone times are written in (UTC when nil).
+    public var zone: TimeZone?
+    /// When served: figure numbers link to `figureBase` + id, and a bar of links tops the page.
+    public var figureBase: String?
+    public var links: [(label: String, href: String)] = []
+    /// When served: a form that reloads the page with `?tz=` (no script).
+    public var zoneForm = false
 
     public init(title: String? = nil, generated: Date, source: String, campaigns: [CampaignReport]) {
         self.title = title ?? (campaigns.count == 1 ? "Signature report: \(campaigns[0].campaign.title)" : "Signature report: " + campaigns.map(\.campaign.title).joined(separator: " · "))
@@ -72,12 +79,20 @@ public struct Report: Sendable {
 
     /// One self-contained HTML file.
     public func html() throws -> String {
+        try TimeFormatting.$displayZone.withValue(zone) { try renderHTML() }
+    }
+
+    private func renderHTML() throws -> String {
         let template = try MustacheTemplate(string: ReportTemplate.html)
         let charts = Dictionary(grouping: self.charts(), by: \.campaign)
         let context: [String: Any] = [
             "title": title,
             "generated": TimeFormatting.short(generated),
             "source": source,
+            "zone": TimeFormatting.zoneLabel,
+            "figureLinks": figureBase != nil, "figureBase": figureBase ?? "",
+            "zoneForm": zoneForm,
+            "links": links.map { ["label": $0.label, "href": $0.href] }, "hasLinks": !links.isEmpty,
             "css": ReportTemplate.css,
             "multiple": campaigns.count > 1,
             "campaigns": campaigns.map { campaignContext($0, charts: (charts[$0.campaign.slug] ?? []).map { ["id": $0.id, "caption": $0.caption, "svg": $0.chart.svg(standalone: false, idPrefix: $0.id),
@@ -257,6 +272,7 @@ public struct Report: Sendable {
         var row: [String: Any] = [
             "id": "\(figure.id)", "outlet": figure.draft.outlet, "metric": figure.draft.metric.words, "reported": figure.phrase,
             "asOf": TimeFormatting.short(figure.draft.asOf), "published": figure.draft.published.map(TimeFormatting.short) ?? "–",
+            "recorded": TimeFormatting.short(figure.recorded),
             "status": figure.status.rawValue, "statusNote": figure.status == .current ? "" : figure.status.rawValue,
             "quote": figure.draft.quote ?? "", "note": figure.draft.note ?? "",
         ]

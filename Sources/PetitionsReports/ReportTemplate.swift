@@ -14,7 +14,9 @@ enum ReportTemplate {
         <body>
         <header>
         <h1>{{title}}</h1>
-        <p class="meta">Generated {{generated}} UTC from {{source}}. Times are UTC unless a chart says otherwise.</p>
+        {{#hasLinks}}<nav class="bar">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</nav>{{/hasLinks}}
+        <p class="meta">Generated {{generated}} {{zone}} from {{source}}. Times are {{zone}} unless a chart says otherwise.</p>
+        {{#zoneForm}}<form method="get" class="zone"><label>Times in <input name="tz" value="{{zone}}" size="18" aria-label="IANA time zone"/></label> <button type="submit">Show</button></form>{{/zoneForm}}
         {{#multiple}}<nav><ul class="toc">{{#campaigns}}<li><a href="#{{slug}}">{{title}}</a></li>{{/campaigns}}</ul></nav>{{/multiple}}
         </header>
         <main>
@@ -64,7 +66,7 @@ enum ReportTemplate {
         <p>{{summary}}</p>
         <div class="table-scroll"><table>
         <thead><tr><th>#</th><th>outlet</th><th>reported</th><th>allows</th><th>as of</th><th>published</th>{{#tracked}}<th>against the platform</th>{{/tracked}}<th>flags</th></tr></thead>
-        <tbody>{{#rows}}<tr><td data-label="#">{{id}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="allows" class="num">{{allows}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td>{{#tracked}}<td data-label="against the platform"><span class="{{verdictClass}}">{{verdict}}</span></td>{{/tracked}}<td data-label="flags">{{#flags}}<span class="flag">{{.}}</span>{{/flags}}{{^flags}}<span class="ok">ok</span>{{/flags}}</td></tr>{{/rows}}</tbody>
+        <tbody>{{#rows}}<tr><td data-label="#">{{#figureLinks}}<a href="{{figureBase}}{{id}}">{{id}}</a>{{/figureLinks}}{{^figureLinks}}{{id}}{{/figureLinks}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="allows" class="num">{{allows}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td>{{#tracked}}<td data-label="against the platform"><span class="{{verdictClass}}">{{verdict}}</span></td>{{/tracked}}<td data-label="flags">{{#flags}}<span class="flag">{{.}}</span>{{/flags}}{{^flags}}<span class="ok">ok</span>{{/flags}}</td></tr>{{/rows}}</tbody>
         </table></div>
         {{#hasNotes}}<ul class="why">{{#notes}}<li><strong>#{{id}} {{flag}}</strong>: {{explanation}}.</li>{{/notes}}</ul>{{/hasNotes}}
         {{/metrics}}
@@ -82,15 +84,15 @@ enum ReportTemplate {
         <h3>Behind the platform</h3>
         <div class="table-scroll"><table>
         <thead><tr><th>#</th><th>outlet</th><th>reported</th><th>out</th><th class="num">platform then</th><th class="num">behind by</th><th>platform had it</th></tr></thead>
-        <tbody>{{#lags}}<tr><td data-label="#">{{id}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="out">{{out}}</td><td data-label="platform then" class="num">{{platformValue}}</td><td data-label="behind by" class="num">{{behindBy}}</td><td data-label="platform had it">{{timeBehind}}</td></tr>{{/lags}}</tbody>
+        <tbody>{{#lags}}<tr><td data-label="#">{{#figureLinks}}<a href="{{figureBase}}{{id}}">{{id}}</a>{{/figureLinks}}{{^figureLinks}}{{id}}{{/figureLinks}}</td><td data-label="outlet">{{outlet}}</td><td data-label="reported" class="num">{{reported}}</td><td data-label="out">{{out}}</td><td data-label="platform then" class="num">{{platformValue}}</td><td data-label="behind by" class="num">{{behindBy}}</td><td data-label="platform had it">{{timeBehind}}</td></tr>{{/lags}}</tbody>
         </table></div>
         {{/hasLags}}
 
         <h3>Provenance</h3>
         {{#hasProvenance}}
         <div class="table-scroll"><table class="provenance">
-        <thead><tr><th>#</th><th>outlet</th><th>metric</th><th>reported</th><th>as of</th><th>published</th><th>source</th><th>quote or note</th></tr></thead>
-        <tbody>{{#provenance}}<tr class="{{status}}"><td data-label="#">{{id}}</td><td data-label="outlet">{{outlet}}</td><td data-label="metric">{{metric}}</td><td data-label="reported" class="num">{{reported}}{{#statusNote}} <em>({{statusNote}})</em>{{/statusNote}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td><td data-label="source">{{#url}}<a href="{{url}}">{{host}}</a>{{/url}}{{^url}}<span class="meta">no URL recorded</span>{{/url}}</td><td data-label="quote or note">{{#quote}}<q>{{quote}}</q>{{/quote}}{{#note}} <span class="meta">{{note}}</span>{{/note}}</td></tr>{{/provenance}}</tbody>
+        <thead><tr><th>#</th><th>outlet</th><th>metric</th><th>reported</th><th>as of</th><th>published</th><th>recorded</th><th>source</th><th>quote or note</th></tr></thead>
+        <tbody>{{#provenance}}<tr class="{{status}}"><td data-label="#">{{#figureLinks}}<a href="{{figureBase}}{{id}}">{{id}}</a>{{/figureLinks}}{{^figureLinks}}{{id}}{{/figureLinks}}</td><td data-label="outlet">{{outlet}}</td><td data-label="metric">{{metric}}</td><td data-label="reported" class="num">{{reported}}{{#statusNote}} <em>({{statusNote}})</em>{{/statusNote}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td><td data-label="recorded">{{recorded}}</td><td data-label="source">{{#url}}<a href="{{url}}">{{host}}</a>{{/url}}{{^url}}<span class="meta">no URL recorded</span>{{/url}}</td><td data-label="quote or note">{{#quote}}<q>{{quote}}</q>{{/quote}}{{#note}} <span class="meta">{{note}}</span>{{/note}}</td></tr>{{/provenance}}</tbody>
         </table></div>
         {{/hasProvenance}}
         {{^provenance}}<p class="empty">No figures recorded.</p>{{/provenance}}
@@ -141,6 +143,10 @@ enum ReportTemplate {
         tr.retracted td:last-child,tr.superseded td:last-child{text-decoration:none}
         ul.why{font-size:.9rem;padding-left:1.2rem}
         .toc{padding-left:1.2rem}
+        .bar{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;margin:.2rem 0 .6rem}
+        .zone{margin:.3rem 0 .8rem}
+        .zone input{font:inherit;max-width:60vw}
+        tr.this{background:#fff7d6}
         q{font-style:italic}
         a{color:var(--accent)}
         footer{margin-top:3rem;padding-bottom:2rem;font-size:.9rem;color:var(--muted)}
@@ -149,4 +155,26 @@ enum ReportTemplate {
         td{border:none;padding:.05rem 0;text-align:left}td.num{text-align:left}td::before{content:attr(data-label) ": ";font-weight:600;color:var(--muted)}h1{font-size:1.45rem}dl.facts{grid-template-columns:1fr}dt{margin-top:.35rem}}
         @media print{body{font-size:10.5pt}header,main,footer{max-width:none;padding:0}.table-scroll{overflow:visible}.chart-wide{display:block}.chart-narrow{display:none}figure,tr,.glance{break-inside:avoid}h2,h3,h4{break-after:avoid}section+section h2{break-before:page}a{color:inherit;text-decoration:none}.glance{background:none}}
         """
+}
+
+/// The report's style sheet, for other pages that should look like it (the web service's).
+public enum PageStyle {
+    public static var css: String { ReportTemplate.css }
+
+    /// Text made safe inside HTML elements and quoted attributes.
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
 }

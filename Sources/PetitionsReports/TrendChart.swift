@@ -15,7 +15,7 @@ public enum TrendChart {
             defer { previous = reading.asOf }
             return Chart.Point(x: reading.asOf.timeIntervalSince1970, value: Double(reading.value), low: Double(reading.value), high: Double(reading.value),
                                joined: previous.map { reading.asOf.timeIntervalSince($0) <= longest } ?? false,
-                               tooltip: "\(name): \(NumberFormatting.grouped(reading.value)) at \(TimeFormatting.short(reading.asOf)) UTC")
+                               tooltip: "\(name): \(NumberFormatting.grouped(reading.value)) at \(TimeFormatting.short(reading.asOf)) \(TimeFormatting.zoneLabel)")
         }
     }
 
@@ -35,7 +35,7 @@ public enum TrendChart {
                 return Chart.Point(
                     x: middle, value: Double(point.value), low: Double(interval.low), high: interval.high.map(Double.init),
                     joined: position != nil && previous != nil && position! == previous! + 1,
-                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) UTC (figure #\(point.figureID))")
+                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel) (figure #\(point.figureID))")
             }
             let history = series.source.isPlatform && trend.platformHistory.first?.outlet == series.source.slug ? historyPoints(trend, name: series.name) : nil
             return Chart.Series(name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
@@ -65,7 +65,7 @@ public enum TrendChart {
                 return Chart.Point(
                     x: point.day, value: Double(point.value), low: Double(point.low), high: point.high.map(Double.init),
                     joined: previousDay.map { point.day - $0 <= bucket.nominalLength / 86400 * 1.5 } ?? false,
-                    tooltip: "\(campaign.campaign.title): \(NumberFormatting.grouped(point.value)) on day \(String(format: "%.1f", point.day)) (\(TimeFormatting.short(point.asOf)) UTC)")
+                    tooltip: "\(campaign.campaign.title): \(NumberFormatting.grouped(point.value)) on day \(String(format: "%.1f", point.day)) (\(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel))")
             }
             return Chart.Series(name: "\(campaign.campaign.title) (from \(campaign.originDescription))", style: .reports, points: points)
         }

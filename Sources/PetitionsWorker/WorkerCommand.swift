@@ -117,7 +117,7 @@ public struct WorkerCommand: AsyncParsableCommand {
         let statementTimeout = try seconds(self.statementTimeout, "--statement-timeout")
         let control = try global.connect(logger: logger, statementTimeout: statementTimeout)
         defer { control.close() }
-        try Self.requireMigrated(control, target: global.target(), logger: logger)
+        try global.requireCurrentSchema(control, logger: logger)
         if check {
             let version = try Migrator().status(on: control).last?.version ?? 0
             print("petitions-worker: the database is ready (schema version \(version))")
@@ -151,7 +151,7 @@ public struct WorkerCommand: AsyncParsableCommand {
             loopSettings.retention?.keepFailed = try seconds(keepFailed, "--keep-failed")
         }
 
-        let connectionString = try Self.connectionString(global.target(), logger: logger)
+        let connectionString = try global.connectionString(logger: logger)
         let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger,
                           statementTimeout: statementTimeout)
         let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.deadline + 5, holder: workerName, logger: logger)
@@ -185,25 +185,6 @@ public struct WorkerCommand: AsyncParsableCommand {
         let finished = await state.completed
         if once {
             print("petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; see `petitions jobs list`")
-        }
-    }
-
-    /// The worker never migrates a configured database itself; the embedded one is migrated.
-    static func requireMigrated(_ connection: PGConnection, target: DatabaseTarget, logger: Logger) throws {
-        if case .embedded = target {
-            _ = try Migrator().migrate(on: connection, logger: logger)
-            return
-        }
-        let pending = try Migrator().status(on: connection).filter { $0.state != .applied }
-        guard pending.isEmpty else {
-            throw CommandFailure("the database is not ready: \(pending.count) migration(s) not applied (\(pending.map { "\($0.version) \($0.state.rawValue)" }.joined(separator: ", "))); run `petitions db migrate`")
-        }
-    }
-
-    static func connectionString(_ target: DatabaseTarget, logger: Logger) throws -> String {
-        switch target {
-        case .configured(let url, _): return url
-        case .embedded(let cluster): return try cluster.ensureRunning(logger: logger)
         }
     }
 }

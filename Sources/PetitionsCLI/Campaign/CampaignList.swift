@@ -20,13 +20,6 @@ struct CampaignList: AsyncParsableCommand {
             [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets), $0.latestAsOf.map(TimeFormatting.short) ?? "-",
              $0.platform.map { "\(NumberFormatting.grouped($0.value)) (\(TimeFormatting.short($0.asOf)))" } ?? "-"]
         }
-        try Render.rows(header: header, rows: rows, format: format, json: summaries.map {
-            var object = JSONShapes.campaign($0.campaign)
-            object["figures"] = $0.figures
-            object["outlets"] = $0.outlets
-            object["latest_as_of"] = $0.latestAsOf.map(TimeFormatting.iso) ?? NSNull()
-            object["platform"] = $0.platform.map { ["outlet": $0.outlet, "value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
-            return object
-        }, empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
+        try Render.rows(header: header, rows: rows, format: format, json: summaries.map(JSONShapes.campaignSummary), empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
     }
 }

@@ -1,3 +1,4 @@
+import PetitionsApp
 import ArgumentParser
 import PetitionsSources
 import Foundation

@@ -73,21 +73,35 @@ extension GlobalOptions {
         let logger = makeLogger()
         let connection = try connect(logger: logger)
         defer { connection.close() }
-        let migrator = Migrator()
-        switch target() {
-        case .embedded:
-            try Self.migrate(connection, logger: logger)
-        case .configured:
-            let waiting = try migrator.status(on: connection).filter { $0.state != .applied }
-            if !waiting.isEmpty {
-                throw CommandFailure("the database schema is not current (\(waiting.count) migration(s) \(Set(waiting.map(\.state.rawValue)).sorted().joined(separator: "/"))); run `petitions db migrate` first")
-            }
-        }
+        try requireCurrentSchema(connection, logger: logger)
         return try body(Repository(connection))
     }
 }
 
 extension GlobalOptions {
+    /// The embedded database is migrated; a configured one must already be current, so that
+    /// schema changes on shared servers stay deliberate (`petitions db migrate`).
+    public func requireCurrentSchema(_ connection: PGConnection, logger: Logger) throws {
+        switch target() {
+        case .embedded:
+            try Self.migrate(connection, logger: logger)
+        case .configured:
+            let waiting = try Migrator().status(on: connection).filter { $0.state != .applied }
+            if !waiting.isEmpty {
+                throw CommandFailure("the database schema is not current (\(waiting.count) migration(s) \(Set(waiting.map(\.state.rawValue)).sorted().joined(separator: "/"))); run `petitions db migrate` first")
+            }
+        }
+    }
+
+    /// A connection string for pools and listeners: the configured one, or the embedded server's
+    /// (started, and created if need be).
+    public func connectionString(logger: Logger) throws -> String {
+        switch target() {
+        case .configured(let url, _): return url
+        case .embedded(let cluster): return try cluster.ensureRunning(logger: logger)
+        }
+    }
+
     /// Applies pending migrations; a refusal (edited file, newer database) becomes a plain message.
     @discardableResult
     static func migrate(_ connection: PGConnection, logger: Logger, willApply: (Migration) -> Void = { _ in }) throws -> [Migration] {

@@ -56,7 +56,7 @@ public struct Growth: Hashable, Sendable {
     /// One line for people: "+9,000 in 2 d (4,375 a day), speeding up (3,250 → 5,500 a day)".
     public var summary: String {
         guard let gained, let ratePerDay, let windowStart, let windowEnd else { return note ?? "not enough counts to measure growth" }
-        var text = "\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) UTC"
+        var text = "\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) \(TimeFormatting.zoneLabel)"
         text += " (\(Growth.rate(ratePerDay)) a day"
         if ratePerDay.magnitude < 24 * 100, let ratePerHour { text += ", \(Growth.rate(ratePerHour)) an hour" }
         text += ")"

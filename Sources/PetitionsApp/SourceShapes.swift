@@ -5,15 +5,15 @@ import PetitionsDomain
 import PetitionsStore
 
 /// JSON objects and words for sources and jobs.
-enum SourceShapes {
-    static func every(_ seconds: TimeInterval) -> String {
+public enum SourceShapes {
+    public static func every(_ seconds: TimeInterval) -> String {
         for (unit, size) in [("d", 86400.0), ("h", 3600.0), ("m", 60.0)] where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
             return "\(Int(seconds / size))\(unit)"
         }
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
     }
 
-    static func source(_ source: StoredSource) -> [String: Any] {
+    public static func source(_ source: StoredSource) -> [String: Any] {
         var object: [String: Any] = [
             "id": source.id, "campaign": source.campaign, "outlet": source.outlet, "kind": source.kind.rawValue, "url": SourceURL.redacted(source.url),
             "every_seconds": source.every, "metric": source.metric.rawValue, "max_attempts": source.maxAttempts, "status": source.status,
@@ -30,14 +30,14 @@ enum SourceShapes {
         return object
     }
 
-    static func observation(_ o: StoredObservation) -> [String: Any] {
+    public static func observation(_ o: StoredObservation) -> [String: Any] {
         [
             "series": o.series, "value": (o.number.map { $0 as Any } ?? o.text) ?? NSNull(), "label": o.label ?? NSNull(),
             "first_seen": Timestamps.iso8601(o.firstSeen), "last_seen": Timestamps.iso8601(o.lastSeen), "figure_id": o.figureID ?? NSNull(),
         ]
     }
 
-    static func job(_ job: StoredJob) -> [String: Any] {
+    public static func job(_ job: StoredJob) -> [String: Any] {
         var object: [String: Any] = [
             "id": job.id, "source_id": job.sourceID, "campaign": job.campaign, "kind": job.kind, "url": SourceURL.redacted(job.url),
             "due_at": Timestamps.iso8601(job.dueAt), "state": job.state, "run_after": Timestamps.iso8601(job.runAfter),

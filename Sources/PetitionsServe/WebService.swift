@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import LoopbackHTTP
+import NIOPosix
+import PetitionsStore
+import Postgres
+import ServiceLifecycle
+
+/// How `petitions serve` listens and answers.
+public struct ServeSettings: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// After SIGTERM/SIGINT: how long requests in flight may take before the process exits.
+    public var grace: TimeInterval = 10
+    /// Cache-Control max-age of pages and API responses, in seconds.
+    public var maxAge = 30
+    /// Figures per page of `/api/v1/campaigns/SLUG/figures`: the default and the most a client may ask.
+    public var pageSize = 100
+    public var maxPageSize = 1000
+    /// Named in page footers ("from ...").
+    public var sourceName = "the petitions database"
+
+    public init() {}
+}
+
+/// The read-only web service: pages and a JSON API over the store, run as a ServiceLifecycle
+/// service (SIGTERM stops accepting, lets requests in flight finish within the grace period).
+public final class WebService: Service, Sendable {
+    let settings: ServeSettings
+    let reader: Reader
+    let metrics: ServeMetrics
+    let logger: Logger
+    let state = ServeState()
+    let onListening: @Sendable (Int) -> Void
+
+    public init(settings: ServeSettings, pool: PGPool, metrics: ServeMetrics = ServeMetrics(), logger: Logger,
+                onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
+        self.settings = settings
+        self.reader = Reader(pool: pool)
+        self.metrics = metrics
+        self.logger = logger
+        self.onListening = onListening
+    }
+
+    public func run() async throws {
+        reader.start()
+        defer { reader.stop() }
+        let routes = Routes(settings: settings, reader: reader, metrics: metrics, state: state, logger: logger)
+        let state = self.state
+        let server = try await LoopbackServer(host: settings.host, port: settings.port) { request in
+            await state.begin()
+            let response = await routes.answer(request)
+            await state.end()
+            return response
+        }
+        let shown = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
+        logger.notice("serving", metadata: ["url": "http://\(shown):\(server.port)/", "api": "http://\(shown):\(server.port)/api/v1/openapi.json"])
+        onListening(server.port)
+        try? await gracefulShutdown()
+        await state.stop()
+        await server.close()
+        let deadline = Date().addingTimeInterval(settings.grace)
+        while await state.inFlight > 0, Date() < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        let left = await state.inFlight
+        if left > 0 { logger.warning("grace period over with \(left) request(s) unanswered") }
+        logger.notice("stopped serving")
+    }
+}
+
+/// What requests share: how many are in flight, and whether the service is stopping.
+actor ServeState {
+    private(set) var inFlight = 0
+    private(set) var stopping = false
+    func begin() { inFlight += 1 }
+    func end() { inFlight -= 1 }
+    func stop() { stopping = true }
+}
+
+/// Runs store reads on pooled connections, on threads of its own: a blocking libpq call never
+/// occupies the concurrency pool, and requests never queue behind one connection.
+final class Reader: Sendable {
+    let pool: PGPool
+    let threads: NIOThreadPool
+
+    init(pool: PGPool) {
+        self.pool = pool
+        threads = NIOThreadPool(numberOfThreads: pool.maximumConnections)
+    }
+
+    func start() { threads.start() }
+    func stop() { try? threads.syncShutdownGracefully() }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+        try await pool.withConnection { connection in
+            try await threads.runIfActive { try body(Repository(connection)) }
+        }
+    }
+}
