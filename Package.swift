@@ -132,6 +132,16 @@ let package = Package(
             dependencies: ["PetitionsStore", "Postgres", "LocalPostgres", "PetitionsDomain", "TestSupport"]
         ),
         .testTarget(
+            name: "PetitionsServeTests",
+            dependencies: [
+                "PetitionsServe", "PetitionsStore", "Postgres", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "PetitionsCLITests",
             dependencies: ["PetitionsCLI", "PetitionsApp", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
         ),

@@ -1192,13 +1192,15 @@ enum OpenAPIDocument {
                           ]
                         },
                         "supporting": {
-                          "type": "integer"
-                        },
-                        "sources": {
                           "type": "array",
                           "items": {
                             "type": "integer"
-                          }
+                          },
+                          "description": "Ids of the figures that agree on it."
+                        },
+                        "sources": {
+                          "type": "integer",
+                          "description": "How many outlets' figures were compared."
                         },
                         "words": {
                           "type": "string"
