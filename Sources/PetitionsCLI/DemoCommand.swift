@@ -69,6 +69,11 @@ struct DemoCommand: AsyncParsableCommand {
             print(CSV.line(ComparisonRendering.csvHeader))
             for comparison in comparisons { for row in ComparisonRendering.csvRows(comparison) { print(CSV.line(row)) } }
         }
+        defer {
+            // The same case on the web: what `petitions serve` shows at its default address.
+            let served = "\nOn the web: run `petitions serve`, then open http://127.0.0.1:8080/c/\(DemoSignatories.campaign)\n(every campaign: http://127.0.0.1:8080/ ; the API: http://127.0.0.1:8080/api/v1/openapi.json)\n"
+            if format == .table { print(served, terminator: "") } else { FileHandle.standardError.write(Data(served.utf8)) }
+        }
         guard !noReport else { return }
         let path = report ?? LocalCluster.defaultHome().appendingPathComponent("reports/demo-report.html").path
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
