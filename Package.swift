@@ -115,7 +115,11 @@ let package = Package(
         ),
         .executableTarget(name: "petitions-worker", dependencies: ["PetitionsWorker", "PetitionsCLI"]),
         // Measurements against a reference run in the same process (see README, "Benchmarks").
-        .executableTarget(name: "petitions-bench", dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "Postgres", "LocalPostgres", "LoopbackHTTP"]),
+        .executableTarget(name: "petitions-bench", dependencies: [
+            "PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "PetitionsApp", "PetitionsServe", "Postgres", "LocalPostgres", "LoopbackHTTP",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres", "LoopbackHTTP"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),

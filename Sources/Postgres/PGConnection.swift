@@ -207,6 +207,7 @@ public final class PGConnection: @unchecked Sendable {
             let handle = try liveHandle()
             let bindings = try query.checkedBindings()
             logger.trace("query", metadata: ["db.statement": "\(query.sql)"])
+            statementObserver?(query.sql, bindings)
             guard Self.preparesStatements else { return try unprepared(handle, query.sql, bindings) }
             let key = StatementKey(sql: query.sql, types: bindings.map(\.type.rawValue))
             var name = preparedStatements[key]
@@ -248,6 +249,10 @@ public final class PGConnection: @unchecked Sendable {
         }
         return try consume(result, statement: sql)
     }
+
+    /// Sees each statement `query` runs, with its bound values, before it runs. For benchmarks
+    /// that replay an operation's exact statements through pgbench; nil (off) otherwise.
+    public var statementObserver: (@Sendable (String, [PGValue]) -> Void)?
 
     struct StatementKey: Hashable {
         var sql: String

@@ -297,8 +297,19 @@ struct Child {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        // A clean signal mask and default handlers: the child of a thread that blocks signals would
+        // inherit the block (pgbench -T ends on SIGALRM, and ran forever without this).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else { throw BenchError("cannot run \(executable)") }
+        guard posix_spawn(&pid, executable, &actions, &attributes, argv, envp) == 0 else { throw BenchError("cannot run \(executable)") }
         return Child(pid: pid, outPath: outPath)
     }
 

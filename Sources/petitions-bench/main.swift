@@ -20,6 +20,7 @@ struct Options {
     var parts: Set<String> = ["signatories", "extract"]
     var databaseURL = ProcessInfo.processInfo.environment["PETITIONS_DATABASE_URL"]
     var queue = QueueBench.Settings()
+    var serve = ServeBench.Settings()
     var smallRows: Int { max(1, rows / 5) }
 
     init(_ arguments: [String]) {
@@ -31,10 +32,14 @@ struct Options {
                 if list.isEmpty { fail("--rows takes a number of at least 1000, or for trend a list such as 1000000,10000000") }
                 rows = list[0]
                 trendRows = list
+                serve.rows = list[0]
             case "--database-url": databaseURL = iterator.next()
             case "--keep": keep = true
             case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
-            case "signatories", "extract", "queue", "trend": parts = [argument]
+            case "signatories", "extract", "queue", "trend", "serve": parts = [argument]
+            case "--seconds": serve.seconds = iterator.next().flatMap { Double($0) }.flatMap { $0 > 0 ? $0 : nil } ?? { fail("--seconds takes a positive number") }()
+            case "--soak": serve.soak = iterator.next().flatMap { Double($0) }.flatMap { $0 > 0 ? $0 : nil } ?? { fail("--soak takes a positive number") }()
+            case "--connections": serve.connections = iterator.next().flatMap { Int($0) }.flatMap { (1...256).contains($0) ? $0 : nil } ?? { fail("--connections takes 1 to 256") }()
             case "--sources": queue.sources = iterator.next().flatMap { Int($0.replacingOccurrences(of: "_", with: "")) } ?? queue.sources
             case "--workers":
                 queue.workers = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }.filter { $0 > 0 }
@@ -47,6 +52,8 @@ struct Options {
                            petitions-bench trend [--rows 1000000,10000000] [--database-url URL [--keep]]
                            petitions-bench queue [--sources N (default 100000)] [--workers 1,2,4] [--concurrency N (default 8)]
                                                  [--finished N (default 1000000)] [--database-url URL]
+                           petitions-bench serve [--rows N (default 1000000)] [--connections N (default 8)] [--seconds S (default 10)]
+                                                 [--soak S (default 60; the million-figure compare)] [--database-url URL]
                     Without a URL (or PETITIONS_DATABASE_URL) a private cluster is started in a temporary folder and removed at the end.
                     Build first: swift build -c release (the bench runs petitions and petitions-worker from beside itself).
                     """)
@@ -147,7 +154,7 @@ func run() async throws {
         }
         print("")
     }
-    guard options.parts.contains("signatories") || options.parts.contains("queue") || options.parts.contains("trend") else { return }
+    guard options.parts.contains("signatories") || options.parts.contains("queue") || options.parts.contains("trend") || options.parts.contains("serve") else { return }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     var cluster: LocalCluster?
@@ -173,6 +180,13 @@ func run() async throws {
         let psql = try ["/usr/bin/psql", (try? PostgresBinaries.locate().directory).map { $0 + "/psql" } ?? ""].first { FileManager.default.isExecutableFile(atPath: $0) }
             ?? { throw BenchError("psql is missing; install postgresql-client") }()
         try TrendBench.run(rows: options.trendRows, serverURL: serverURL, psql: psql, petitions: petitions, keep: options.keep && options.databaseURL != nil)
+        return
+    }
+    if options.parts.contains("serve") {
+        let directory = (try? PostgresBinaries.locate().directory)
+        let pgbench = try [directory.map { $0 + "/pgbench" }, "/usr/bin/pgbench"].compactMap { $0 }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? { throw BenchError("pgbench is missing; install postgresql") }()
+        try await ServeBench.run(settings: options.serve, serverURL: serverURL, pgbench: pgbench, scratch: scratch)
         return
     }
     if options.parts.contains("queue") {
