@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: CLibPQ <- Postgres <- PetitionsStore <- PetitionsCLI <- executables,
+// Dependencies point one way: CLibPQ <- Postgres <- PetitionsStore <- PetitionsApp <- PetitionsServe <- PetitionsCLI <- executables,
 // with PetitionsDomain (pure Swift, no I/O) at the bottom, PetitionsReports (charts and documents, pure) above it,
 // and LocalPostgres (the embedded cluster) beside the store.
 let package = Package(

@@ -8,6 +8,8 @@ public struct HTTPRequestInfo: Sendable {
     /// The path with its query, as sent.
     public var uri: String
     public var headers: [(String, String)]
+    /// The request's body (a webhook's POST); empty for most.
+    public var body: [UInt8] = []
     public var path: String { String(uri.split(separator: "?", maxSplits: 1).first ?? "") }
 
     /// The first value of a header, case-insensitively.
@@ -98,6 +100,7 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
 
     private let responder: LoopbackServer.Responder
     private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
 
     init(responder: LoopbackServer.Responder) { self.responder = responder }
 
@@ -105,12 +108,16 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
-        case .body:
-            break  // request bodies are not used
+            body = []
+        case .body(var buffer):
+            // Kept up to 1 MiB; the servers here read nothing larger.
+            if body.count < 1 << 20, let bytes = buffer.readBytes(length: min(buffer.readableBytes, (1 << 20) - body.count)) { body += bytes }
         case .end:
             guard let head else { return }
             self.head = nil
-            let request = HTTPRequestInfo(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+            var request = HTTPRequestInfo(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
+            request.body = body
+            body = []
             let keepAlive = head.isKeepAlive
             let version = head.version
             let loop = context.eventLoop

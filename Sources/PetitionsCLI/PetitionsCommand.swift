@@ -18,7 +18,7 @@ public struct PetitionsCommand: AsyncParsableCommand {
               petitions db url
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, CampaignCommand.self, OutletCommand.self, FigureCommand.self, CompareCommand.self, TrendCommand.self, ReportCommand.self, SignatoryCommand.self, ReconcileCommand.self, ExtractCommand.self, SourceCommand.self, JobsCommand.self, ImportCommand.self, ExportCommand.self, ServeCommand.self, DBCommand.self]
+        subcommands: [DemoCommand.self, CampaignCommand.self, OutletCommand.self, FigureCommand.self, CompareCommand.self, TrendCommand.self, ReportCommand.self, SignatoryCommand.self, ReconcileCommand.self, ExtractCommand.self, SourceCommand.self, JobsCommand.self, ImportCommand.self, ExportCommand.self, AlertCommand.self, ServeCommand.self, DBCommand.self]
     )
 
     public init() {}

@@ -92,3 +92,28 @@ public enum NumberFormatting {
         return value < 0 ? "-" + result : result
     }
 }
+
+/// What an alert watches for.
+public enum AlertEvent: String, VocabularyWord {
+    /// The count passed a number (`--threshold`).
+    case threshold
+    /// The count reached the campaign's goal.
+    case goal
+    /// The count went down between two polls.
+    case countFell = "count-fell"
+    /// The count moved by more than `--threshold` (default: a tenth of it, and at least 500) in one poll.
+    case anomaly
+    /// An outlet published a figure the platform's count had already left behind.
+    case outdatedReport = "outdated-report"
+    public static let vocabularyName = "alert event"
+
+    public var meaning: String {
+        switch self {
+        case .threshold: "the count passed the threshold"
+        case .goal: "the count reached the campaign's goal"
+        case .countFell: "the count went down between two polls"
+        case .anomaly: "the count jumped (or dropped) by more than the threshold in one poll"
+        case .outdatedReport: "an outlet published a figure below what the platform already showed"
+        }
+    }
+}

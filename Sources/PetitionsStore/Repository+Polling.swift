@@ -14,6 +14,8 @@ public struct PollOutcome: Sendable, Equatable {
     public var closedNow = false
     /// The source is paused: closed, and unchanged for the quiet period.
     public var stopped = false
+    /// Alert deliveries this poll queued.
+    public var alertsRaised = 0
 }
 
 extension Repository {
@@ -79,6 +81,36 @@ extension Repository {
                 SELECT \(source.id), kind, subject, detail, \(now), \(job.id) FROM noticed WHERE EXISTS (SELECT 1 FROM held)
                 ON CONFLICT (source_id, kind, subject) DO NOTHING
                 RETURNING kind, subject, detail
+            ), alerting AS (
+                -- Alerts on this campaign that the change sets off, once per event (the key).
+                INSERT INTO alert_deliveries (alert_id, event_key, payload, next_attempt_at)
+                SELECT a.id, e.key,
+                       jsonb_build_object('alert_id', a.id, 'event', a.event, 'campaign', c.slug, 'title', c.title, 'message', e.message,
+                                          'count', \(reading.count)::bigint, 'previous', p.value_number, 'threshold', e.mark,
+                                          'at', to_char(\(now)::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                          'figure_id', (SELECT id FROM figure), 'source_id', \(source.id)),
+                       \(now)
+                FROM alerts a
+                JOIN campaigns c ON c.id = a.campaign_id
+                CROSS JOIN previous p
+                CROSS JOIN LATERAL (
+                    SELECT 'threshold:' || a.threshold AS key, a.threshold AS mark, 'the count passed ' || a.threshold AS message
+                    WHERE a.event = 'threshold' AND p.value_number < a.threshold AND \(reading.count)::bigint >= a.threshold
+                    UNION ALL
+                    SELECT 'goal:' || c.goal, c.goal::bigint, 'the count reached the goal of ' || c.goal
+                    WHERE a.event = 'goal' AND c.goal IS NOT NULL AND p.value_number < c.goal AND \(reading.count)::bigint >= c.goal
+                    UNION ALL
+                    SELECT 'count-fell:' || (SELECT id FROM figure), NULL::bigint, 'the count fell from ' || p.value_number || ' to ' || \(reading.count)::bigint
+                    WHERE a.event = 'count-fell' AND p.value_number > \(reading.count)::bigint
+                    UNION ALL
+                    SELECT 'anomaly:' || (SELECT id FROM figure), coalesce(a.threshold, greatest(500, p.value_number / 10)),
+                           'the count moved by ' || (\(reading.count)::bigint - p.value_number) || ' in one poll'
+                    WHERE a.event = 'anomaly' AND abs(\(reading.count)::bigint - p.value_number) >= coalesce(a.threshold, greatest(500, p.value_number / 10))
+                ) e
+                WHERE a.removed_at IS NULL AND a.campaign_id = (SELECT campaign_id FROM sources WHERE id = \(source.id))
+                  AND EXISTS (SELECT 1 FROM figure) AND EXISTS (SELECT 1 FROM held)
+                ON CONFLICT (alert_id, event_key) DO NOTHING
+                RETURNING id
             ), polled AS (
                 UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified), last_error = NULL,
                        last_changed_at = CASE WHEN EXISTS (SELECT 1 FROM figure) THEN \(now) ELSE last_changed_at END,
@@ -102,6 +134,7 @@ extension Repository {
             )
             SELECT EXISTS (SELECT 1 FROM held) AS held, (SELECT value_number FROM previous) AS previous, (SELECT id FROM figure) AS figure_id,
                    coalesce((SELECT paused FROM polled), false) AS stopped, EXISTS (SELECT 1 FROM closing) AS closed_now,
+                   (SELECT count(*) FROM alerting) AS alerts_raised,
                    coalesce((SELECT array_agg(kind ORDER BY kind, subject) FROM raised), '{}') AS flag_kinds,
                    coalesce((SELECT array_agg(subject ORDER BY kind, subject) FROM raised), '{}') AS flag_subjects,
                    coalesce((SELECT array_agg(detail ORDER BY kind, subject) FROM raised), '{}') AS flag_details
@@ -112,7 +145,7 @@ extension Repository {
         let details: [String] = try row.decode("flag_details")
         return PollOutcome(figureID: try row.decode("figure_id"), count: reading.count, previous: try row.decode("previous"),
                            newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) },
-                           closedNow: try row.decode("closed_now"), stopped: try row.decode("stopped"))
+                           closedNow: try row.decode("closed_now"), stopped: try row.decode("stopped"), alertsRaised: try row.decode("alerts_raised"))
     }
 
     /// The source was polled now: the validators of its answer, and whether anything changed.

@@ -49,6 +49,13 @@ extension Repository {
                               details: ["decision": decision, "reason": decision == "rejected" ? reason ?? "" : ""])
                 }
             }
+            // Accepted figures count from now on: outdated-report alerts look at them.
+            if !accept.isEmpty {
+                let campaigns = try db.query("""
+                    SELECT DISTINCT c.slug FROM figures f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = ANY(\(accept)) ORDER BY c.slug
+                    """).map { try $0.decode("slug", as: String.self) }
+                for campaign in campaigns { try Repository(db).raiseReportAlerts(campaign: campaign, figures: accept, now: Date()) }
+            }
         }
     }
 }

@@ -275,6 +275,10 @@ public struct Repository {
             if !inserted.isEmpty {
                 try audit(db, actor: actor, action: action, type: "figure", subject: subject ?? inserted.map(String.init).joined(separator: ","),
                           details: ["inserted": inserted.count, "duplicates": result.duplicates, "first_id": inserted.first ?? 0, "last_id": inserted.last ?? 0])
+                // Outdated-report alerts, in the same transaction as the figures they report.
+                for campaign in Set(unique.map(\.campaign)).sorted() {
+                    try repository.raiseReportAlerts(campaign: campaign, figures: inserted, now: Date())
+                }
             }
             return result
         }

@@ -245,6 +245,32 @@ public final class Fetcher: Sendable {
                            contentType: response.headers.first(name: "Content-Type")))
     }
 
+    /// POSTs a JSON body (an alert to its webhook) under the same address policy and deadline as a
+    /// fetch; no redirects are followed. Throws unless the answer is 2xx.
+    public func post(_ url: String, json body: [UInt8], headers: [(String, String)] = []) async throws {
+        let shown = SourceURL.redacted(url)
+        let target = try await checkedTarget(url)
+        var request = HTTPClientRequest(url: target.requestURL)
+        request.method = .POST
+        if let hostHeader = target.hostHeader { request.headers.add(name: "Host", value: hostHeader) }
+        request.headers.add(name: "User-Agent", value: settings.userAgent)
+        request.headers.add(name: "Content-Type", value: "application/json")
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(body)
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(request, timeout: .milliseconds(Int64(settings.deadline * 1000)))
+        } catch {
+            throw Self.describe(error, url: shown)
+        }
+        _ = try? await response.body.collect(upTo: 64 << 10)
+        let status = Int(response.status.code)
+        guard (200..<300).contains(status) else {
+            let retryable = status == 408 || status == 425 || status == 429 || status >= 500
+            throw FetchError(kind: .status, message: "\(shown) answered HTTP \(status) \(response.status.reasonPhrase)", retryable: retryable, status: status)
+        }
+    }
+
     /// Turns client errors into messages that say what went wrong and whether to wait.
     static func describe(_ error: any Error, url: String) -> FetchError {
         if let error = error as? FetchError { return error }

@@ -140,13 +140,48 @@ public final class Worker: Service, Sendable {
     func runLoop() async throws {
         let listening = listener.map { connection in Task { await listen(on: connection) } }
         let pruning = loop.once ? nil : loop.retention.map { retention in Task { await pruneNowAndThen(retention) } }
+        let alerting = loop.once ? nil : Task { await deliverAlertsNowAndThen() }
         // The companions end before the loop returns: the listening connection is closed after it,
         // and closing it under a blocking wait for notifications would free it while in use.
         await loopUntilStopped()
         listening?.cancel()
         pruning?.cancel()
+        alerting?.cancel()
         await listening?.value
         await pruning?.value
+        await alerting?.value
+        // A --once pass sends the alerts it (or anyone) raised.
+        if loop.once { while await deliverAlerts() > 0 {} }
+    }
+
+    /// Sends due alert deliveries, a few at a time, each claimed under a lease; returns how many
+    /// were claimed. A failure that waiting may cure is retried with the jobs' backoff.
+    func deliverAlerts() async -> Int {
+        let now = clock.now()
+        let worker = jobs.workerName
+        guard let claimed = try? await database({ try $0.claimAlertDeliveries(worker: worker, now: now, lease: 60, limit: 5) }) else { return 0 }
+        let sender = AlertSender(fetcher: runner.fetcher)
+        for delivery in claimed {
+            let failure = await sender.send(delivery)
+            let finished = clock.now()
+            let retryAt = failure.flatMap { $0.retryable && delivery.attempt < delivery.maxAttempts
+                ? finished.addingTimeInterval(jobs.backoff.delay(afterAttempt: delivery.attempt, random: Double.random(in: 0...1))) : nil }
+            _ = try? await database { try $0.finishAlertDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
+            let metadata: Logger.Metadata = ["alert": "\(delivery.alertID)", "delivery": "\(delivery.id)", "event": "\(delivery.eventKey)", "attempt": "\(delivery.attempt)"]
+            if let failure {
+                logger.warning("alert delivery failed: \(failure.message)\(retryAt == nil ? "; giving up" : "; trying again later")", metadata: metadata)
+            } else {
+                runner.metrics.alertsSent.increment()
+                logger.notice("alert sent", metadata: metadata)
+            }
+        }
+        return claimed.count
+    }
+
+    func deliverAlertsNowAndThen() async {
+        while await !state.stopping, !Task.isCancelled {
+            if await deliverAlerts() == 0 { try? await Task.sleep(for: .milliseconds(500)) }
+        }
     }
 
     private func loopUntilStopped() async {

@@ -13,6 +13,7 @@ public final class WorkerMetrics: Sendable {
     let leaseLost: Counter
     let figuresRecorded: Counter
     let feedItems: Counter
+    let alertsSent: Counter
     let running: Gauge
     let fetchSeconds: DurationHistogram
 
@@ -26,6 +27,7 @@ public final class WorkerMetrics: Sendable {
         pruned = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_pruned", unitName: "total", helpText: "Finished jobs pruned by this worker (retention)."))
         leaseLost = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "jobs_lease_lost", unitName: "total", helpText: "Jobs whose claim was lost (lease expired or cancelled); their changes were rolled back."))
         figuresRecorded = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "figures_recorded", unitName: "total", helpText: "Figures recorded: polled counts that changed, and figures extracted from feed items."))
+        alertsSent = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "alerts_sent", unitName: "total", helpText: "Alert deliveries sent (webhook 2xx, or command exit 0)."))
         feedItems = registry.makeCounter(descriptor: .init(namespace: "petitions", metricName: "feed_items_processed", unitName: "total", helpText: "Feed items read for figures."))
         running = registry.makeGauge(descriptor: .init(namespace: "petitions", metricName: "jobs", unitName: "running", helpText: "Jobs this worker is running now."))
         fetchSeconds = registry.makeDurationHistogram(

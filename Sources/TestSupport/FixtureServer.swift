@@ -32,6 +32,7 @@ public final class FixtureServer: Sendable {
         let routes = Mutex<[String: Route]>([:])
         let counts = Mutex<[String: Int]>([:])
         let lastHeaders = Mutex<[String: [(String, String)]]>([:])
+        let bodies = Mutex<[String: [String]]>([:])
         let arrivals = Mutex<[(path: String, at: Date)]>([])
     }
     private let state = State()
@@ -45,6 +46,7 @@ public final class FixtureServer: Sendable {
             state.counts.withLock { $0[request.path, default: 0] += 1 }
             state.arrivals.withLock { $0.append((request.path, Date())) }
             state.lastHeaders.withLock { $0[request.path] = request.headers }
+            if !request.body.isEmpty { state.bodies.withLock { $0[request.path, default: []].append(String(decoding: request.body, as: UTF8.self)) } }
             guard let route = state.routes.withLock({ $0[request.path] }) else {
                 return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
             }
@@ -71,6 +73,9 @@ public final class FixtureServer: Sendable {
     public func lastHeader(_ path: String, _ name: String) -> String? {
         state.lastHeaders.withLock { $0[path] }?.first { $0.0.lowercased() == name.lowercased() }?.1
     }
+
+    /// The bodies posted to `path`, in arrival order.
+    public func bodies(_ path: String) -> [String] { state.bodies.withLock { $0[path] ?? [] } }
 
     public func close() async { await server.close() }
 }

@@ -123,9 +123,12 @@ enum ServeBench {
                 sql = sql.replacingOccurrences(of: "$\(position + 1)", with: ":\(variable)::\(value.type.description)")
                 definitions += ["-D", "\(variable)=\(value.bytes.map { String(decoding: $0, as: UTF8.self) } ?? "")"]
             }
-            // pgbench reads one statement a line unless continued.
-            script += sql.split(separator: "\n").joined(separator: " ") + ";\n"
+            // pgbench reads one statement a line: comments go, lines join.
+            let lines = sql.split(separator: "\n").map { line in line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? String(line) }
+            script += lines.joined(separator: " ") + ";\n"
         }
+        // One transaction, as the request's reads may be (SET LOCAL needs one).
+        script = "BEGIN;\n" + script + "COMMIT;\n"
         let file = scratch.appendingPathComponent("replay-\(name.replacingOccurrences(of: " ", with: "-")).sql")
         try script.write(to: file, atomically: true, encoding: .utf8)
         let prefix = scratch.appendingPathComponent("log-\(name.replacingOccurrences(of: " ", with: "-"))").path
