@@ -20,11 +20,12 @@ struct ServeCommand: AsyncParsableCommand {
             Signatories are never served. /healthz and /metrics (Prometheus) are for operators.
 
             The database is chosen as for every command (--database-url, $PETITIONS_DATABASE_URL, \
-            else the embedded server). SIGTERM or SIGINT stops accepting connections and lets requests \
+            else the embedded server); it answers at http://127.0.0.1:8080/ unless --listen says otherwise. \
+            SIGTERM or SIGINT stops accepting connections and lets requests \
             in flight finish within --grace.
 
             Examples:
-              petitions serve                           # http://127.0.0.1:8080/
+              petitions serve
               petitions serve --listen 0.0.0.0:8080 --connections 8
               curl -s localhost:8080/api/v1/campaigns/statement-on-ai-training/compare
             """
