@@ -12,6 +12,11 @@ public struct CampaignReport: Sendable {
     /// Every figure from reporters, retracted and corrected ones included.
     public var provenance: [ReportedFigure]
 
+    /// When each reported figure was published, by id (for the chart's repetitions).
+    var publishedTimes: [Int: Date] {
+        Dictionary(provenance.compactMap { figure in figure.draft.published.map { (figure.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     public init(comparison: CampaignComparison, analyses: [TrendAnalysis], sideBySide: [AlignedSeries] = [], provenance: [ReportedFigure]) {
         self.comparison = comparison
         self.analyses = analyses
@@ -54,7 +59,8 @@ public struct Report: Sendable {
     public func charts() -> [(campaign: String, id: String, caption: String, chart: Chart)] {
         campaigns.flatMap { report -> [(String, String, String, Chart)] in
             var charts = report.analyses.map { analysis in
-                (report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis), TrendChart.chart(analysis.trend))
+                (report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis),
+                 TrendChart.chart(analysis.trend, published: report.publishedTimes))
             }
             if report.sideBySide.count > 1, let main = report.analyses.first {
                 charts.append((report.campaign.slug, "\(report.campaign.slug)-side-by-side",

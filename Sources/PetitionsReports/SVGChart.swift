@@ -33,14 +33,18 @@ public struct Chart: Sendable {
         public var joined: Bool
         /// Hover text.
         public var tooltip: String
+        /// Where the figure was published, when that was well after the time it is about: drawn
+        /// as a hollow marker joined to the point by a dashed line (a figure repeated later).
+        public var published: (x: Double, tooltip: String)?
 
-        public init(x: Double, value: Double, low: Double, high: Double?, joined: Bool, tooltip: String) {
+        public init(x: Double, value: Double, low: Double, high: Double?, joined: Bool, tooltip: String, published: (x: Double, tooltip: String)? = nil) {
             self.x = x
             self.value = value
             self.low = low
             self.high = high
             self.joined = joined
             self.tooltip = tooltip
+            self.published = published
         }
     }
 
@@ -123,7 +127,12 @@ extension Chart {
             rowTops.append(rowTops[row] + 22 + Double(tallest - 1) * 15)
         }
         let noteTop = rowTops[legendRows] + 8
-        let height = noteTop + (width < 600 ? 38 : 22)
+        let echoes = series.contains { $0.points.contains { $0.published != nil } }
+            ? " Dashed rings, joined by a dashed line: when a figure was published, well after the time it is about." : ""
+        let noteLines = series.contains(where: { $0.style == .reports })
+            ? Chart.wrap("Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}." + echoes,
+                         width: width - 40, characterWidth: 6.2) : []
+        let height = noteTop + max(22, Double(noteLines.count) * 16 + 6)
 
         // Scales.
         let (xLow, xHigh) = xRange
@@ -216,6 +225,12 @@ extension Chart {
                 if series.style == .reports {
                     svg += intervalGlyph(cx: cx, low: y(point.low), high: point.high.map(y), colour: colour)
                     svg += marker(shape: shape, cx: cx, cy: y(point.value), colour: colour)
+                    if let published = point.published {
+                        let later = x(published.x)
+                        svg += "</g>\n<g class=\"point published\"><title>\(escape(published.tooltip))</title>"
+                        svg += "<line x1=\"\(f(cx))\" x2=\"\(f(later))\" y1=\"\(f(y(point.value)))\" y2=\"\(f(y(point.value)))\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+                        svg += "<circle cx=\"\(f(later))\" cy=\"\(f(y(point.value)))\" r=\"6\" fill=\"#fff\" stroke=\"\(colour)\" stroke-width=\"1.8\" stroke-dasharray=\"2.5 2\"/>"
+                    }
                 } else if !point.joined && !(series.points.first { $0.x > point.x }?.joined ?? false) {
                     // A count with no neighbour: a dot so it is not lost.
                     svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(y(point.value)))\" r=\"3\" fill=\"\(colour)\"/>"
@@ -246,7 +261,7 @@ extension Chart {
         }
         svg += "</g>\n"
         if series.contains(where: { $0.style == .reports }) {
-            for (index, line) in Chart.wrap("Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}.", width: width - 40, characterWidth: 6.2).enumerated() {
+            for (index, line) in noteLines.enumerated() {
                 svg += "<text x=\"20\" y=\"\(f(noteTop + 4 + Double(index) * 16))\" font-size=\"12\" fill=\"#555\">\(escape(line))</text>\n"
             }
         }

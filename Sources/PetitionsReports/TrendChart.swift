@@ -21,10 +21,13 @@ public enum TrendChart {
 
     /// One series per source: the platform's count as a line, each outlet's figures as markers
     /// with the interval they allow, one point per bucket (the latest figure in it).
-    public static func chart(_ trend: Trend) -> Chart {
+    /// - Parameter published: figures' publication times, by id: a figure published more than a
+    ///   bucket after its as-of time is drawn again where it was published (a repetition shows).
+    public static func chart(_ trend: Trend, published: [Int: Date] = [:]) -> Chart {
         let bucketing = trend.bucketing
         let index = Dictionary(uniqueKeysWithValues: trend.buckets.enumerated().map { ($1, $0) })
         let zoneName = trend.bucketing.timeZone.identifier == "GMT" ? "UTC" : trend.bucketing.timeZone.identifier
+        var latestEcho: Date?
         let series = trend.series.map { series -> Chart.Series in
             var previous: Int?
             let points = series.points.map { point -> Chart.Point in
@@ -32,17 +35,26 @@ public enum TrendChart {
                 defer { previous = position }
                 let middle = point.bucketStart.timeIntervalSince1970 + bucketing.next(after: point.bucketStart).timeIntervalSince(point.bucketStart) / 2
                 let interval = point.interval
+                let echo = series.source.isPlatform ? nil : published[point.figureID].flatMap { date -> (x: Double, tooltip: String)? in
+                    guard date.timeIntervalSince(point.asOf) > max(bucketing.size.nominalLength, 3600) else { return nil }
+                    latestEcho = max(latestEcho ?? date, date)
+                    return (date.timeIntervalSince1970,
+                            "\(series.name): \(point.phrase), published \(TimeFormatting.short(date)) \(TimeFormatting.zoneLabel) about \(TimeFormatting.short(point.asOf)) (figure #\(point.figureID))")
+                }
                 return Chart.Point(
                     x: middle, value: Double(point.value), low: Double(interval.low), high: interval.high.map(Double.init),
                     joined: position != nil && previous != nil && position! == previous! + 1,
-                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel) (figure #\(point.figureID))")
+                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel) (figure #\(point.figureID))",
+                    published: echo)
             }
             let history = series.source.isPlatform && trend.platformHistory.first?.outlet == series.source.slug ? historyPoints(trend, name: series.name) : nil
             return Chart.Series(name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
                                 style: series.source.isPlatform ? .line : .reports, points: history ?? points)
         }
         let from = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
-        let to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
+        var to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
+        // The axis reaches the latest publication drawn.
+        if let latestEcho, latestEcho > to { to = latestEcho.addingTimeInterval(bucketing.size.nominalLength / 2) }
         let sources = trend.outletSeries.count
         var subtitle = "\(sources) outlet\(sources == 1 ? "" : "s")"
         if !trend.platformSeries.isEmpty { subtitle += " and the platform's count" }

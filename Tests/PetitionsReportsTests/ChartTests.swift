@@ -89,6 +89,23 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         #expect(parsed.elements.contains { $0.name == "line" && $0.attributes["stroke-dasharray"] == "6 4" })
     }
 
+    /// A figure published long after the time it is about (repeated a month later) is drawn again
+    /// where it was published, joined by a dashed line; the axis reaches that far.
+    @Test func aFigureRepeatedLaterIsDrawnWhereItWasPublished() throws {
+        let trend = knownTrend(platform: false)
+        let month = base.addingTimeInterval(36 * 86400)
+        let plain = XMLCollector.parse(TrendChart.chart(trend).svg())
+        let parsed = XMLCollector.parse(TrendChart.chart(trend, published: [5: month, 1: base.addingTimeInterval(12.5 * 3600)]).svg())
+        #expect(parsed.error == nil)
+        // Only the figure published more than a bucket later gets a ring; the one published half an hour later does not.
+        #expect(parsed.elements.filter { $0.name == "g" && $0.attributes["class"] == "point published" }.count == 1)
+        #expect(parsed.texts.contains { $0.contains("at least 13,500, published 2024-11-27 00:00 UTC about 2024-10-23 18:00") })
+        #expect(parsed.texts.contains { $0.contains("Dashed rings") })
+        #expect(!plain.texts.contains { $0.contains("Dashed rings") })
+        // The time axis now runs into late November.
+        #expect(parsed.texts.contains("25 Nov") || parsed.texts.contains("18 Nov"), "\(parsed.texts.filter { $0.contains("Nov") })")
+    }
+
     @Test func gapsBreakLinesAndOpenEndedFiguresGetArrows() throws {
         let figures = [reported(1, "platform", 100, hours: 1, kind: .platform), reported(2, "platform", 200, hours: 25, kind: .platform),
                        reported(3, "platform", 400, hours: 73, kind: .platform), reported(4, "outlet", 300, .over, hours: 50)]
