@@ -109,6 +109,8 @@ struct Reply: Sendable {
     /// Seconds a cache may keep it; nil: never stored.
     var maxAge: Int?
     var headers: [(String, String)] = []
+    /// The route that made it (for metrics, when it comes from the cache).
+    var route: String?
 
     static func json(_ value: Any, maxAge: Int?) throws -> Reply {
         Reply(contentType: "application/json; charset=utf-8", body: Array((try JSONOutput.string(value) + "\n").utf8), maxAge: maxAge)

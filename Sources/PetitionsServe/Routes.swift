@@ -16,6 +16,7 @@ struct Routes: Sendable {
     let metrics: ServeMetrics
     let state: ServeState
     let logger: Logger
+    let cache: ResponseCache
 
     /// Answers one request: the route's reply, a 304, or an error in the route's own format.
     func answer(_ request: HTTPRequestInfo) async -> HTTPResponseInfo {
@@ -29,7 +30,7 @@ struct Routes: Sendable {
             guard exchange.method == "GET" || exchange.method == "HEAD" else {
                 throw Failure(405, "\(exchange.method) is not allowed: the service is read-only (GET and HEAD)", headers: [("Allow", "GET, HEAD")])
             }
-            let (route, reply) = try await dispatch(exchange)
+            let (route, reply) = try await cached(exchange)
             name = route
             response = reply.response(for: exchange)
         } catch {
@@ -45,6 +46,22 @@ struct Routes: Sendable {
         metrics.answered(route: name, status: response.status,
                          nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         return response
+    }
+
+    /// Replies to the same request (path, query and wanted format) are reused for a few seconds;
+    /// health and metrics are always fresh.
+    func cached(_ exchange: Exchange) async throws -> (String, Reply) {
+        if exchange.segments == ["healthz"] || exchange.segments == ["metrics"] { return try await dispatch(exchange) }
+        let csv = (exchange.header("Accept") ?? "").lowercased().contains("text/csv")
+        let key = exchange.segments.joined(separator: "/") + "|" + (exchange.suffix?.rawValue ?? "") + "|" + (csv ? "csv" : "")
+            + "|" + exchange.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        let reply = try await cache.reply(for: key) { [self] in
+            let (route, reply) = try await dispatch(exchange)
+            var named = reply
+            named.route = route
+            return named
+        }
+        return (reply.route ?? "cached", reply)
     }
 
     /// The route's name (for metrics) and its reply.

@@ -17,6 +17,8 @@ public struct ServeSettings: Sendable {
     /// Figures per page of `/api/v1/campaigns/SLUG/figures`: the default and the most a client may ask.
     public var pageSize = 100
     public var maxPageSize = 1000
+    /// How long a reply is reused for the same request (0: never). See `ResponseCache`.
+    public var cacheLifetime: TimeInterval = 5
     /// Named in page footers ("from ...").
     public var sourceName = "the petitions database"
 
@@ -45,7 +47,8 @@ public final class WebService: Service, Sendable {
     public func run() async throws {
         reader.start()
         defer { reader.stop() }
-        let routes = Routes(settings: settings, reader: reader, metrics: metrics, state: state, logger: logger)
+        let routes = Routes(settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
+                            cache: ResponseCache(lifetime: settings.cacheLifetime))
         let state = self.state
         let server = try await LoopbackServer(host: settings.host, port: settings.port) { request in
             await state.begin()

@@ -39,11 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT, how long requests in flight may take.", valueName: "duration")) var grace = "10s"
     @Option(name: .customLong("max-age"), help: ArgumentHelp("Cache-Control max-age of pages and API responses.", valueName: "duration"))
     var maxAge = "30s"
+    @Option(help: ArgumentHelp("How long the service reuses a reply to the same request (0s: never); readers see data at most this old.", valueName: "duration"))
+    var cache = "5s"
 
     func validate() throws {
         _ = try Self.address(listen)
         guard (1...64).contains(connections) else { throw ValidationError("--connections: between 1 and 64") }
-        for (value, option) in [(statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age")] {
+        for (value, option) in [(statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age"), (cache, "--cache")] {
             _ = try Parse.duration(value, option: option)
         }
     }
@@ -76,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         (settings.host, settings.port) = try Self.address(listen)
         settings.grace = try Parse.duration(grace, option: "--grace")
         settings.maxAge = Int(try Parse.duration(maxAge, option: "--max-age"))
+        settings.cacheLifetime = try Parse.duration(cache, option: "--cache")
         settings.sourceName = global.target().displayName
         let pool = PGPool(connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,
                           statementTimeout: timeout)
