@@ -161,20 +161,6 @@ enum ReportTemplate {
 public enum PageStyle {
     public static var css: String { ReportTemplate.css }
 
-    /// Text made safe inside HTML elements and quoted attributes.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Text made safe inside HTML elements and quoted attributes (the charts' own escaping).
+    public static func escape(_ text: String) -> String { PetitionsReports.escape(text) }
 }
