@@ -88,6 +88,9 @@ extension Repository {
     ///   - records: the entries after the header, in order; nil at the end.
     ///   - source: where the list comes from (a file name or URL), for entries without a source.
     ///   - progress: called with the number of entries read, every 100,000.
+    /// Entries whose name keys are computed together, on every core.
+    static let keyBatch = 4096
+
     public func importSignatories(
         campaign slug: String, columns: SignatoryColumns, records: () throws -> SignatoryRecord?, source: String, actor: String,
         dryRun: Bool = false, progress: (Int) -> Void = { _ in }
@@ -145,7 +148,43 @@ extension Repository {
                 return text.lowercased().replacingOccurrences(of: "-", with: "_")
             }
             var affiliationKeys: [String: String] = [:]
+            /// An entry read and checked, waiting for its name keys.
+            struct Entry {
+                var line: Int
+                var name: String?
+                var role: String
+                var affiliation: String?
+                var affiliationKey: String?
+                var country: String?
+                var epoch: Double?
+                var source: String
+                var visibility: String
+                var status: String
+            }
+            var batch: [Entry] = []
+            batch.reserveCapacity(Self.keyBatch)
             _ = try db.copyFrom("COPY signatory_staging FROM STDIN") { writer in
+                // Name keys (NFKC, case folding: most of the Swift side's time) are computed on
+                // every core, a batch at a time, while the entries stay in file order.
+                func flush() throws {
+                    let keys = NameKeys.computed(batch.map(\.name))
+                    for (entry, keys) in zip(batch, keys) {
+                        try writer.field(String(entry.line))
+                        try writer.field(entry.name)
+                        try writer.field(keys?.key)
+                        try writer.field(keys?.looseKey)
+                        try writer.field(keys?.skeleton)
+                        try writer.field(entry.role)
+                        try writer.field(entry.affiliation)
+                        try writer.field(entry.affiliationKey)
+                        try writer.field(entry.country)
+                        try writer.field(entry.epoch.map { $0 == $0.rounded() ? String(Int($0)) : String($0) })
+                        try writer.field(entry.source)
+                        try writer.field(entry.visibility)
+                        try writer.field(entry.status, last: true)
+                    }
+                    batch.removeAll(keepingCapacity: true)
+                }
                 while let record = try records() {
                     result.rows += 1
                     if result.rows % 100_000 == 0 { progress(result.rows) }
@@ -172,7 +211,6 @@ extension Repository {
                         }
                         epoch = date.timeIntervalSince1970
                     }
-                    let keys = name.map(NameKeys.init)
                     let affiliation = anonymous ? nil : value(.affiliation, fields)
                     var affiliationKey: String?
                     if let affiliation {
@@ -183,21 +221,15 @@ extension Repository {
                             affiliationKeys[affiliation] = affiliationKey
                         }
                     }
-                    try writer.field(String(record.line))
-                    try writer.field(name)
-                    try writer.field(keys?.key)
-                    try writer.field(keys?.looseKey)
-                    try writer.field(keys?.skeleton)
-                    try writer.field(word(value(.role, fields)) ?? columns.defaultRole.rawValue)
-                    try writer.field(affiliation)
-                    try writer.field(affiliationKey)
                     let country = value(.country, fields)
-                    try writer.field(country.map { $0.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } ? $0 : $0.uppercased() })
-                    try writer.field(epoch.map { $0 == $0.rounded() ? String(Int($0)) : String($0) })
-                    try writer.field(value(.source, fields) ?? source)
-                    try writer.field(visibility)
-                    try writer.field(word(value(.status, fields)) ?? columns.defaultStatus.rawValue, last: true)
+                    batch.append(Entry(
+                        line: record.line, name: name, role: word(value(.role, fields)) ?? columns.defaultRole.rawValue, affiliation: affiliation,
+                        affiliationKey: affiliationKey, country: country.map { $0.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } ? $0 : $0.uppercased() },
+                        epoch: epoch, source: value(.source, fields) ?? source, visibility: visibility,
+                        status: word(value(.status, fields)) ?? columns.defaultStatus.rawValue))
+                    if batch.count == Self.keyBatch { try flush() }
                 }
+                try flush()
             }
             // Real row counts for the planner: a ten-line list probes the index, a million-line one hashes.
             try db.execute("ANALYZE signatory_staging")
