@@ -13,9 +13,7 @@ public struct CampaignReport: Sendable {
     public var provenance: [ReportedFigure]
 
     /// When each reported figure was published, by id (for the chart's repetitions).
-    var publishedTimes: [Int: Date] {
-        Dictionary(provenance.compactMap { figure in figure.draft.published.map { (figure.id, $0) } }, uniquingKeysWith: { first, _ in first })
-    }
+    var publishedTimes: [Int: Date] { TrendChart.publishedTimes(provenance) }
 
     public init(comparison: CampaignComparison, analyses: [TrendAnalysis], sideBySide: [AlignedSeries] = [], provenance: [ReportedFigure]) {
         self.comparison = comparison

@@ -21,6 +21,11 @@ public enum TrendChart {
 
     /// One series per source: the platform's count as a line, each outlet's figures as markers
     /// with the interval they allow, one point per bucket (the latest figure in it).
+    /// When each figure was published, by id: what `chart(_:published:)` takes.
+    public static func publishedTimes(_ figures: [ReportedFigure]) -> [Int: Date] {
+        Dictionary(figures.compactMap { figure in figure.draft.published.map { (figure.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// - Parameter published: figures' publication times, by id: a figure published more than a
     ///   bucket after its as-of time is drawn again where it was published (a repetition shows).
     public static func chart(_ trend: Trend, published: [Int: Date] = [:]) -> Chart {

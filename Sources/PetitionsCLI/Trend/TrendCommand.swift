@@ -39,9 +39,10 @@ struct TrendCommand: AsyncParsableCommand {
     func run() async throws {
         let options = try self.options.resolved()
         let slug = campaign
-        let (analysis, sideBySide) = try global.withRepository { repository in
-            let analysis = try options.analysis(repository, campaign: slug)
-            return (analysis, try options.sideBySide(repository, main: analysis))
+        let (analysis, sideBySide, reports) = try global.withRepository { repository in
+            let reports = try repository.reports(campaign: slug)
+            let analysis = try options.analysis(repository, campaign: slug, reports: reports)
+            return (analysis, try options.sideBySide(repository, main: analysis), reports)
         }
         let text: String
         switch format {
@@ -52,7 +53,7 @@ struct TrendCommand: AsyncParsableCommand {
         case .svg:
             let chart = sideBySide.count > 1
                 ? TrendChart.sideBySide(sideBySide, metric: analysis.trend.metric, bucket: analysis.trend.bucketing.size)
-                : TrendChart.chart(analysis.trend)
+                : TrendChart.chart(analysis.trend, published: TrendChart.publishedTimes(reports))
             text = chart.svg()
         }
         if let output {
