@@ -338,13 +338,18 @@ extension Repository {
               AND (\(loosePrefix)::text IS NULL OR s.loose_key LIKE \(loosePrefix))
               AND (\(exactPrefix)::text IS NULL OR s.name_key LIKE \(exactPrefix))
             """
-        // Counting stops at `countLimit`: a broad prefix on a long list must stay fast ("more than 10,000").
-        let counted: Int = try db.query("SELECT count(*) AS n FROM (SELECT 1 \(filter) LIMIT \(Self.countLimit + 1)) matches")[0].decode("n")
-        let entries = try db.query("""
-            \(unsafeRaw: Self.signatoryColumns) \(filter)
-            ORDER BY \(unsafeRaw: search == nil ? "s.id" : "s.loose_key USING ~<~, s.id") LIMIT \(limit) OFFSET \(offset)
-            """).map(Self.decodeSignatory)
-        return (entries, min(counted, Self.countLimit), counted <= Self.countLimit)
+        // Plans for these values, never a generic one: the statements are prepared once per
+        // session, and a generic plan cannot turn `LIKE $n` into a range of signatories_search.
+        return try db.withTransaction { db in
+            try db.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            // Counting stops at `countLimit`: a broad prefix on a long list must stay fast ("more than 10,000").
+            let counted: Int = try db.query("SELECT count(*) AS n FROM (SELECT 1 \(filter) LIMIT \(Self.countLimit + 1)) matches")[0].decode("n")
+            let entries = try db.query("""
+                \(unsafeRaw: Self.signatoryColumns) \(filter)
+                ORDER BY \(unsafeRaw: search == nil ? "s.id" : "s.loose_key USING ~<~, s.id") LIMIT \(limit) OFFSET \(offset)
+                """).map(Self.decodeSignatory)
+            return (entries, min(counted, Self.countLimit), counted <= Self.countLimit)
+        }
     }
 
     /// The most matches `signatories` counts exactly.
