@@ -41,6 +41,10 @@ struct CompiledLexicon {
     let goalCues: [Phrase]
     let scales: [(Phrase, Int)]
     let numberWords: [(Phrase, Int)]
+    /// Counts written as one word (2-99), by length in scalars; see `CountWords`.
+    let countWords: [Int: [(Phrase, Int)]]
+    /// Words after which a count word is not a count ("two of the").
+    let countNotBefore: [Phrase]
     /// First scalars of number words, to skip most words at once.
     let numberWordStarts: Set<Unicode.Scalar>
     let asciiNumberWordStarts: [Bool]
@@ -66,8 +70,12 @@ struct CompiledLexicon {
         goalCues = lexicon.goalCues.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }
         numberWords = lexicon.numberWords.map { (Phrase($0.key), $0.value) }
-        numberWordStarts = Set(lexicon.numberWords.keys.compactMap { $0.unicodeScalars.first })
-        asciiNumberWordStarts = (0..<128).map { value in lexicon.numberWords.keys.contains { $0.unicodeScalars.first?.value == UInt32(value) } }
+        let (counts, notBefore) = CountWords.words(lexicon.language)
+        countWords = Dictionary(grouping: counts.map { (Phrase($0.key), $0.value) }, by: \.0.scalars.count)
+        countNotBefore = notBefore.map(Phrase.init)
+        let starts = Array(lexicon.numberWords.keys) + Array(counts.keys)
+        numberWordStarts = Set(starts.compactMap { $0.unicodeScalars.first })
+        asciiNumberWordStarts = (0..<128).map { value in starts.contains { $0.unicodeScalars.first?.value == UInt32(value) } }
     }
 
     static let all: [Language: CompiledLexicon] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CompiledLexicon(Lexicons.lexicon($0))) })

@@ -204,18 +204,40 @@ enum Numerals {
         return NumberMatch(start: start, end: index, value: total + section + digit)
     }
 
-    /// Number words with a scale: "three thousand", "un millón", "zwei Millionen", "dua juta".
+    /// Number words with a scale: "three thousand", "un millón", "zwei Millionen", "dua juta"; and
+    /// counts written as one word without one: "twenty-six", "sechsundzwanzig", "ventisei".
     static func words(_ document: Document, at start: Int, limit: Int, lexicon: CompiledLexicon) -> NumberMatch? {
         let text = document.folded
         var end = start
         while end < limit, Document.isLetter(text[end]) { end += 1 }
-        guard end > start, end < limit, text[end] == " " else { return nil }
-        for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start {
-            var matches = true
-            for offset in 0..<phrase.scalars.count where text[start + offset] != phrase.scalars[offset] { matches = false; break }
-            guard matches else { continue }
-            guard let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 else { return nil }
-            return NumberMatch(start: start, end: end + length, value: number * multiplier)
+        guard end > start, end < limit else { return nil }
+        func equal(_ phrase: Phrase, _ from: Int) -> Bool {
+            for offset in 0..<phrase.scalars.count where text[from + offset] != phrase.scalars[offset] { return false }
+            return true
+        }
+        if text[end] == " " {
+            for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start && equal(phrase, start) {
+                if let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
+                    return NumberMatch(start: start, end: end + length, value: number * multiplier)
+                }
+                break
+            }
+        }
+        // A count word: letters joined by hyphens ("twenty-six", "quatre-vingt-dix"), then a space.
+        guard !lexicon.countWords.isEmpty else { return nil }
+        while end + 1 < limit, text[end] == "-", Document.isLetter(text[end + 1]) {
+            end += 1
+            while end < limit, Document.isLetter(text[end]) { end += 1 }
+        }
+        guard end < limit, text[end] == " " else { return nil }
+        for (phrase, number) in lexicon.countWords[end - start] ?? [] where equal(phrase, start) {
+            // "two of the organisers": a part of something, not a count of signers.
+            let next = end + 1
+            for stop in lexicon.countNotBefore where next + stop.scalars.count <= limit && equal(stop, next)
+                && (next + stop.scalars.count == limit || !Document.isLetter(text[next + stop.scalars.count]) || stop.scalars.last == "'") {
+                return nil
+            }
+            return NumberMatch(start: start, end: end, value: number)
         }
         return nil
     }
