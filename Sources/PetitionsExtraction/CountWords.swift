@@ -23,13 +23,19 @@ enum CountWords {
         }
     }
 
+    /// Two to nine from `units` (indexed by value), ten to nineteen from `teens`.
+    static func basics(_ units: [String], _ teens: [String]) -> [String: Int] {
+        var words: [String: Int] = [:]
+        for value in 2...9 { words[units[value]] = value }
+        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        return words
+    }
+
     static let english: [String: Int] = {
         let units = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
         let teens = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
         let tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-        var words: [String: Int] = [:]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens)
         for ten in 2...9 {
             words[tens[ten]] = ten * 10
             for unit in 1...9 { words["\(tens[ten])-\(units[unit])"] = ten * 10 + unit }
@@ -41,9 +47,7 @@ enum CountWords {
         let units = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"]
         let teens = ["dieci", "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto", "diciannove"]
         let tens = ["", "", "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta", "novanta"]
-        var words: [String: Int] = [:]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens)
         for ten in 2...9 {
             words[tens[ten]] = ten * 10
             for unit in 1...9 {
@@ -59,9 +63,7 @@ enum CountWords {
         let units = ["", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
         let teens = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf"]
         let tens = ["", "", "vingt", "trente", "quarante", "cinquante", "soixante"]
-        var words: [String: Int] = [:]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens)
         for ten in 2...6 {
             words[tens[ten]] = ten * 10
             words["\(tens[ten])-et-un"] = ten * 10 + 1
@@ -85,9 +87,7 @@ enum CountWords {
         let teens = ["diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve"]
         let tens = ["", "", "veinte", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
         let twenties = ["", "veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve"]
-        var words: [String: Int] = [:]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens)
         for ten in 2...9 { words[tens[ten]] = ten * 10 }
         for unit in 1...9 { words[twenties[unit]] = 20 + unit }
         words["veintiún"] = 21
@@ -98,9 +98,7 @@ enum CountWords {
         let units = ["", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"]
         let teens = ["zehn", "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn", "neunzehn"]
         let tens = ["", "", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"]
-        var words: [String: Int] = [:]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens)
         for ten in 2...9 {
             words[tens[ten]] = ten * 10
             for unit in 1...9 { words["\(units[unit])und\(tens[ten])"] = ten * 10 + unit }
@@ -113,9 +111,7 @@ enum CountWords {
     static let portuguese: [String: Int] = {
         let units = ["", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"]
         let teens = ["dez", "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete", "dezoito", "dezenove"]
-        var words: [String: Int] = ["duas": 2, "quatorze": 14, "dezasseis": 16, "dezassete": 17, "dezanove": 19]
-        for value in 2...9 { words[units[value]] = value }
-        for (offset, word) in teens.enumerated() { words[word] = 10 + offset }
+        var words = basics(units, teens).merging(["duas": 2, "quatorze": 14, "dezasseis": 16, "dezassete": 17, "dezanove": 19]) { first, _ in first }
         for (ten, word) in ["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"].enumerated() { words[word] = (ten + 2) * 10 }
         return words
     }()
