@@ -37,6 +37,10 @@ public struct WorkerCommand: AsyncParsableCommand {
             (malformed JSON, a missing field, a page the pattern no longer matches), or any other HTTP 4xx, fails \
             the job at once (the next due time polls again). See `petitions jobs list --state failed`.
 
+            Alerts (`petitions alert add`) raised by the counts it records are sent as they fall due: a \
+            webhook POST with an Idempotency-Key, or a command with the alert as JSON on stdin, each claimed \
+            by one worker and retried with the same backoff; a --once pass sends what is due before it exits.
+
             Without --once the worker runs until SIGTERM or SIGINT, then stops claiming, lets running jobs finish \
             within --grace, releases the rest, and exits 0. /healthz and /metrics (Prometheus) are served on \
             127.0.0.1:--http-port.
