@@ -159,14 +159,15 @@ public final class Worker: Service, Sendable {
     func deliverAlerts() async -> Int {
         let now = clock.now()
         let worker = jobs.workerName
-        guard let claimed = try? await database({ try $0.claimAlertDeliveries(worker: worker, now: now, lease: 60, limit: 5) }) else { return 0 }
+        // On a pooled connection, as pruning is, so that the loop's claims never wait for it.
+        guard let claimed = try? await runner.database({ try $0.claimAlertDeliveries(worker: worker, now: now, lease: 60, limit: 5) }) else { return 0 }
         let sender = AlertSender(fetcher: runner.fetcher)
         for delivery in claimed {
             let failure = await sender.send(delivery)
             let finished = clock.now()
             let retryAt = failure.flatMap { $0.retryable && delivery.attempt < delivery.maxAttempts
                 ? finished.addingTimeInterval(jobs.backoff.delay(afterAttempt: delivery.attempt, random: Double.random(in: 0...1))) : nil }
-            _ = try? await database { try $0.finishAlertDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
+            _ = try? await runner.database { try $0.finishAlertDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
             let metadata: Logger.Metadata = ["alert": "\(delivery.alertID)", "delivery": "\(delivery.id)", "event": "\(delivery.eventKey)", "attempt": "\(delivery.attempt)"]
             if let failure {
                 logger.warning("alert delivery failed: \(failure.message)\(retryAt == nil ? "; giving up" : "; trying again later")", metadata: metadata)
