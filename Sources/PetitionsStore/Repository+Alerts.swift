@@ -44,10 +44,8 @@ extension Repository {
         }
         if webhookURL == nil && command == nil { problems.append(.invalid(field: "delivery", reason: "say where the alert goes: --webhook URL or --command PATH")) }
         if let webhookURL {
-            let scheme = URL(string: webhookURL)?.scheme?.lowercased()
-            if scheme != "http" && scheme != "https" || URL(string: webhookURL)?.host == nil {
-                problems.append(.invalid(field: "webhook", reason: "\(SourceURL.redacted(webhookURL)) is not an http(s) URL"))
-            }
+            // The sources' URL check, on the redacted form so that a password never shows in the error.
+            if let problem = SourceURL.problem(SourceURL.redacted(webhookURL)) { problems.append(.invalid(field: "webhook", reason: problem)) }
             if let problem = Validate.length(webhookURL, Validate.Limit.url, field: "webhook") { problems.append(problem) }
         }
         if let command, let problem = Validate.length(command, Validate.Limit.url, field: "command") { problems.append(problem) }

@@ -31,9 +31,7 @@ extension Repository {
     /// every page costs the same however deep it is). The current view, or with `history` every
     /// figure with its status.
     public func figurePage(campaign slug: String, after: Int?, limit: Int, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
-        guard let campaignID = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first.map({ try $0.decode("id", as: Int.self) }) else {
-            throw try unknownCampaign(slug)
-        }
+        let campaignID = try campaignID(slug)
         return try db.query("""
             \(unsafeRaw: Self.figureColumns)
             FROM \(unsafeRaw: history ? "figures" : "current_figures") f
