@@ -95,7 +95,7 @@ public struct Report: Sendable {
             "source": source,
             "zone": TimeFormatting.zoneLabel,
             "figureLinks": figureBase != nil, "figureBase": figureBase ?? "",
-            "zoneForm": zoneForm,
+            "zoneForm": zoneForm ? PageStyle.zoneForm() : "",
             "links": links.map { ["label": $0.label, "href": $0.href] }, "hasLinks": !links.isEmpty,
             "css": ReportTemplate.css,
             "multiple": campaigns.count > 1,

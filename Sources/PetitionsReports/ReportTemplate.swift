@@ -1,3 +1,5 @@
+import PetitionsDomain
+
 /// The HTML report: one self-contained file (inline CSS and SVG, no scripts, no fonts or images
 /// from the network) that is also well-formed XML, so it parses as HTML5 and as XHTML alike.
 enum ReportTemplate {
@@ -16,7 +18,7 @@ enum ReportTemplate {
         <h1>{{title}}</h1>
         {{#hasLinks}}<nav class="bar">{{#links}}<a href="{{href}}">{{label}}</a> {{/links}}</nav>{{/hasLinks}}
         <p class="meta">Generated {{generated}} {{zone}} from {{source}}. Times are {{zone}} unless a chart says otherwise.</p>
-        {{#zoneForm}}<form method="get" class="zone"><label>Times in <input name="tz" value="{{zone}}" size="18" aria-label="IANA time zone"/></label> <button type="submit">Show</button></form>{{/zoneForm}}
+        {{{zoneForm}}}
         {{#multiple}}<nav><ul class="toc">{{#campaigns}}<li><a href="#{{slug}}">{{title}}</a></li>{{/campaigns}}</ul></nav>{{/multiple}}
         </header>
         <main>
@@ -160,6 +162,13 @@ enum ReportTemplate {
 /// The report's style sheet, for other pages that should look like it (the web service's).
 public enum PageStyle {
     public static var css: String { ReportTemplate.css }
+
+    /// A form that reloads the page with `?tz=` (no script), showing the zone times are in now.
+    public static func zoneForm() -> String {
+        """
+        <form method="get" class="zone"><label>Times in <input name="tz" value="\(escape(TimeFormatting.zoneLabel))" size="18" aria-label="IANA time zone"/></label> <button type="submit">Show</button></form>
+        """
+    }
 
     /// Text made safe inside HTML elements and quoted attributes (the charts' own escaping).
     public static func escape(_ text: String) -> String { PetitionsReports.escape(text) }

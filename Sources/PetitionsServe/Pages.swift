@@ -27,11 +27,6 @@ enum Pages {
         """
     }
 
-    static func zoneForm() -> String {
-        """
-        <form method="get" class="zone"><label>Times in <input name="tz" value="\(e(TimeFormatting.zoneLabel))" size="18" aria-label="IANA time zone"/></label> <button type="submit">Show</button></form>
-        """
-    }
 
     static func index(_ summaries: [Repository.CampaignSummary], now: Date, source: String) -> String {
         var rows = ""
@@ -67,7 +62,7 @@ enum Pages {
             <h1>Petitions, open letters and statements</h1>
             <nav class="bar"><a href="/api/v1/campaigns">Campaigns (JSON)</a> <a href="/api/v1/campaigns.csv">Campaigns (CSV)</a> <a href="/api/v1/openapi.json">API (OpenAPI)</a></nav>
             <p class="meta">\(summaries.count) campaign\(summaries.count == 1 ? "" : "s") from \(e(source)), as of \(TimeFormatting.short(now)) \(e(TimeFormatting.zoneLabel)). The platform count is the petition site's own, polled; reported figures are what outlets said.</p>
-            \(zoneForm())
+            \(PageStyle.zoneForm())
             </header>
             <main>
             \(table)
@@ -117,7 +112,7 @@ enum Pages {
             <h1>\(e(title))</h1>
             <nav class="bar"><a href="/">All campaigns</a> <a href="\(campaign)">\(e(draft.campaign))</a> <a href="/api/v1/campaigns/\(Routes.pathSegment(draft.campaign))/figures/\(figure.id)">This figure (JSON)</a></nav>
             <p class="meta">From \(e(source)). Times are \(e(TimeFormatting.zoneLabel)).</p>
-            \(zoneForm())
+            \(PageStyle.zoneForm())
             </header>
             <main>
             <section class="campaign">
