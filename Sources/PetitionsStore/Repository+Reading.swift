@@ -46,7 +46,6 @@ extension Repository {
     /// A figure and its chain of corrections, with retractions and reviews; nil when there is no
     /// such figure.
     public func figureHistory(_ id: Int) throws -> FigureHistory? {
-        guard let figure = try figure(id) else { return nil }
         let chain = try db.query("""
             WITH RECURSIVE back AS (
                 SELECT id, supersedes FROM figures WHERE id = \(id)
@@ -60,6 +59,8 @@ extension Repository {
             WHERE f.id IN (SELECT id FROM forth)
             ORDER BY f.id
             """).map(Self.decodeFigure)
+        // The chain holds the figure itself; none means there is no such figure.
+        guard let figure = chain.first(where: { $0.id == id }) else { return nil }
         let ids = chain.map(\.id)
         var retractions: [Int: FigureHistory.Retraction] = [:]
         for row in try db.query("SELECT figure_id, reason, retracted_by, retracted_at FROM figure_retractions WHERE figure_id = ANY(\(ids))") {
