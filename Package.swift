@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +52,8 @@ let package = Package(
             dependencies: [
                 "Postgres", "PetitionsDomain", "PetitionsSources", "LocalPostgres",
                 .product(name: "Logging", package: "swift-log"),
+                // MD5 for signatory fingerprints (the same digest SQL's md5() gives).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["SchemaEmbedPlugin"]
         ),

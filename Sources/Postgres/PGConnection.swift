@@ -518,7 +518,14 @@ public struct PGCopyWriter {
     /// Sends what is buffered.
     public mutating func flush() throws {
         guard !buffer.isEmpty else { return }
-        let status = buffer.withUnsafeBufferPointer { pointer in
+        try Self.put(buffer, handle)
+        bytesSent += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func put(_ bytes: [UInt8], _ handle: OpaquePointer) throws {
+        guard !bytes.isEmpty else { return }
+        let status = bytes.withUnsafeBufferPointer { pointer in
             UnsafeRawPointer(pointer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: pointer.count) {
                 PQputCopyData(handle, $0, Int32(pointer.count))
             }
@@ -526,29 +533,20 @@ public struct PGCopyWriter {
         guard status == 1 else {
             throw PGError(.server, message: "could not send COPY data: \(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-        bytesSent += buffer.count
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Appends one field of a text-format row, escaped straight into the buffer (no intermediate
     /// string); `nil` is `\N`. `last` ends the row with a newline, otherwise a tab follows.
     public mutating func field(_ value: String?, last: Bool = false) throws {
-        if let value {
-            for byte in value.utf8 {
-                switch byte {
-                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-                case 0x09: buffer.append(0x5C); buffer.append(0x74)
-                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
-                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
-                default: buffer.append(byte)
-                }
-            }
-        } else {
-            buffer.append(0x5C)
-            buffer.append(0x4E)
-        }
-        buffer.append(last ? 0x0A : 0x09)
+        PGCopyRows.append(value, last: last, to: &buffer)
         if last && buffer.count >= Self.chunkSize { try flush() }
+    }
+
+    /// Sends rows encoded elsewhere (by `PGCopyRows`, on another thread), after what is buffered.
+    public mutating func send(_ rows: PGCopyRows) throws {
+        try flush()
+        try Self.put(rows.bytes, handle)
+        bytesSent += rows.count
     }
 
     /// Escapes a value for COPY's text format (backslash, tab, newline, carriage return); `nil` is `\N`.
@@ -566,6 +564,43 @@ public struct PGCopyWriter {
             }
         }
         return escaped
+    }
+}
+
+/// Rows in COPY's text format, encoded away from the connection (for example on a thread that
+/// reads and checks a file while the connection sends what is ready), then sent with
+/// `PGCopyWriter.send(_:)`.
+public struct PGCopyRows: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var count: Int { bytes.count }
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// Appends one field, escaped; `nil` is `\N`. `last` ends the row with a newline, otherwise a tab follows.
+    public mutating func field(_ value: String?, last: Bool = false) {
+        Self.append(value, last: last, to: &bytes)
+    }
+
+    static func append(_ value: String?, last: Bool, to buffer: inout [UInt8]) {
+        if let value {
+            for byte in value.utf8 {
+                switch byte {
+                case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+                case 0x09: buffer.append(0x5C); buffer.append(0x74)
+                case 0x0A: buffer.append(0x5C); buffer.append(0x6E)
+                case 0x0D: buffer.append(0x5C); buffer.append(0x72)
+                default: buffer.append(byte)
+                }
+            }
+        } else {
+            buffer.append(0x5C)
+            buffer.append(0x4E)
+        }
+        buffer.append(last ? 0x0A : 0x09)
     }
 }
 

@@ -40,6 +40,26 @@ import Testing
             #expect(fast.skeleton == general.skeleton, "\(name)")
         }
     }
+
+    /// The word cache gives exactly what `NameKeys` gives, on names built to break it: accents at
+    /// the start of a word, half-width voicing marks, spaces that normalise away, compatibility
+    /// characters that normalise to a space, scripts it does not handle word by word.
+    @Test func wordCacheMatchesWholeNames() {
+        let words = ["José", "MÜLLER", "\u{301}acute", "ﾀﾞ", "ﾞmark", "山田", "　", "¨x", "x¨", "ǅemal", "ΣΟΦΙΑΣ", "ς", "Straße", "ＹＵＫＩ",
+                     "\u{200B}", "a\u{A0}b", "\u{A0}", "Ａｄａ", "١٢٣", "नमस्ते", "\u{0600}", "Nguyễn", "Ỳ", "ǈ", "ﬁ", "Ⅻ", "Ada", "", "3rd", "ё"]
+        var cache = NameKeyCache()
+        var state: UInt64 = 42
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<5_000 {
+            let name = (0..<(1 + random(4))).map { _ in words[random(words.count)] }.joined(separator: random(5) == 0 ? "  " : " ")
+            let cached = cache.keys(name), whole = NameKeys(name)
+            #expect(cached == whole, "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(cached.skeleton == whole.skeleton, "\(name)")
+        }
+    }
 }
 
 @Suite struct SignatoryDraftTests {

@@ -1,0 +1,138 @@
+import Foundation
+import PetitionsDomain
+@testable import PetitionsStore
+import Postgres
+import Testing
+import TestSupport
+
+/// The two ways a list goes in (a first list straight into `signatories`, a later one through
+/// staging) must store the same keys as the SQL that earlier versions ran, or a list stored
+/// before would import again.
+@Suite struct SignatoryImportPathTests {
+    private func withStore<T>(_ body: (Repository) async throws -> T) async throws -> T {
+        try await TestDatabase.withConnection { db, _ in
+            try Migrator().migrate(on: db)
+            let repository = Repository(db)
+            for slug in ["first", "later"] {
+                try repository.addCampaign(Campaign(slug: slug, title: slug, kind: .openLetter), actor: "tester")
+            }
+            return try await body(repository)
+        }
+    }
+
+    private func importCSV(_ repository: Repository, _ campaign: String, _ text: String) throws -> SignatoryImportResult {
+        let bytes = Array(text.utf8)
+        var given = false
+        var stream = CSVStream { defer { given = true }; return given ? nil : bytes }
+        let header = try #require(try stream.next())
+        let columns = try SignatoryColumns(header: header.fields)
+        return try repository.importSignatories(campaign: campaign, columns: columns, records: {
+            try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
+        }, source: "test.csv", actor: "tester")
+    }
+
+    @Test func fingerprintsAreTheOnesSQLComputed() async throws {
+        try await withStore { repository in
+            let cases: [(String, String, String?, String?, String?, Double?)] = [
+                ("signatory", "public", "ada lovelace", "analytical engines", "GB", 1_732_651_200),
+                ("author", "public", "josé müller", nil, nil, 1_732_651_200.25),
+                ("signatory", "anonymous", nil, nil, "FR", nil),
+                ("signatory", "public", "山田 太郎", "東京大学", "JP", -86_400.5),
+                ("signatory", "public", "a\u{1F}b", "", "", 0.001),
+            ]
+            for (role, visibility, nameKey, affiliationKey, country, epoch) in cases {
+                let fingerprint = SignatoryFingerprint(role: role, visibility: visibility, nameKey: nameKey, affiliationKey: affiliationKey,
+                                                       country: country, epoch: epoch)
+                let row = try repository.db.query("""
+                    SELECT md5(concat_ws(chr(31), \(role)::text, \(visibility)::text, coalesce(\(nameKey)::text, ''), coalesce(\(affiliationKey)::text, ''),
+                                         coalesce(\(country)::text, ''), coalesce((\(epoch)::double precision)::text, ''))) AS content
+                    """)[0]
+                let content: String = try row.decode("content")
+                #expect(fingerprint.hex == content, "\(String(describing: nameKey)) \(String(describing: epoch))")
+                let keys = try repository.db.query("""
+                    SELECT md5(\(content) || ':' || 1)::uuid::text AS first, md5(\(content) || ':' || 12)::uuid::text AS twelfth,
+                           md5('p:' || \(content) || ':' || 3)::uuid::text AS provisional
+                    """)[0]
+                func dashed(_ hex: String) -> String {
+                    let digits = Array(hex)
+                    return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }.joined(separator: "-")
+                }
+                let first: String = try keys.decode("first"), twelfth: String = try keys.decode("twelfth")
+                let provisional: String = try keys.decode("provisional")
+                #expect(dashed(fingerprint.rowKey(occurrence: 1)) == first)
+                #expect(dashed(fingerprint.rowKey(occurrence: 12)) == twelfth)
+                #expect(dashed(fingerprint.provisionalKey(index: 3)) == provisional)
+            }
+        }
+    }
+
+    @Test func timesAreStoredAsToTimestampStoresThem() async throws {
+        try await withStore { repository in
+            for epoch in [0, 1_732_651_200, 1_732_651_200.25, 1_732_651_200.123456, 1_732_651_200.1234567, -1, -86_400.5, -62_135_596_800, -62_198_755_200,
+                          253_402_300_799] as [Double] {
+                let text = TimestampText.format(epoch: epoch)
+                let row = try repository.db.query("SELECT to_timestamp(\(epoch)) = \(text)::timestamptz AS same, to_timestamp(\(epoch))::text AS expected")[0]
+                let expected: String = try row.decode("expected")
+                let same: Bool = try row.decode("same")
+                #expect(same, "\(epoch): \(text) is not \(expected)")
+            }
+        }
+    }
+
+    @Test func aFirstListAndAStagedListStoreTheSameKeysInFileOrder() async throws {
+        try await withStore { repository in
+            // Repeats of every kind: named lines twice and three times, anonymous entries without a
+            // date (all the same content), and with one.
+            var list = "name,affiliation,country,signed_at,visibility\n"
+            for index in 0..<3_000 {
+                switch index % 7 {
+                case 0: list += ",,FR,,anonymous\n"
+                case 1: list += "Repeat Person \(index % 5),Guild,FR,2024-11-26,public\n"
+                case 2: list += ",,DE,2024-11-27T10:00Z,anonymous\n"
+                default: list += "Person \(index),Studio \(index % 3),JP,2024-11-26T12:\(index % 60 < 10 ? "0" : "")\(index % 60)Z,public\n"
+                }
+            }
+            let first = try importCSV(repository, "first", list)
+            // "later" already holds an entry, so its list goes through staging.
+            _ = try importCSV(repository, "later", "name\nSomeone Else\n")
+            let later = try importCSV(repository, "later", list)
+            #expect(first.inserted == 3_000 && later.inserted == 3_000)
+            #expect(first.repeatedInFile == later.repeatedInFile)
+            #expect(first.repeatedInFile == 429 - 5)  // 429 lines name one of 5 people: all but each one's first repeat
+            func keys(_ campaign: String) throws -> [String] {
+                try repository.db.query("""
+                    SELECT s.row_key::text AS key FROM signatories s JOIN campaigns c ON c.id = s.campaign_id
+                    WHERE c.slug = \(campaign) AND s.display_name IS DISTINCT FROM 'Someone Else' ORDER BY s.id
+                    """).map { try $0.decode("key") }
+            }
+            let firstKeys = try keys("first"), laterKeys = try keys("later")
+            #expect(firstKeys == laterKeys)
+            #expect(Set(firstKeys).count == 3_000)
+            // Again, either way: nothing new.
+            let firstAgain = try importCSV(repository, "first", list), laterAgain = try importCSV(repository, "later", list)
+            #expect(firstAgain.inserted == 0 && laterAgain.inserted == 0)
+            #expect(firstAgain.alreadyStored == 3_000 && laterAgain.alreadyStored == 3_000)
+            // Entries keep the file's order.
+            let names = try repository.signatories(campaign: "first", limit: 4).entries.map { $0.name }
+            #expect(names == [nil, "Repeat Person 1", nil, "Person 3"])
+        }
+    }
+
+    @Test func aFirstListWithAProblemLeavesNothingAndNamesEveryLine() async throws {
+        try await withStore { repository in
+            var list = "name,country\n"
+            for index in 0..<20_000 { list += "Person \(index),\(index == 15_000 || index == 19_000 ? "XYZ" : "FR")\n" }
+            #expect {
+                try importCSV(repository, "first", list)
+            } throws: { error in
+                let failure = error as? SignatoryImportFailure
+                return failure?.total == 2 && failure?.problems.map(\.line) == [15_002, 19_002]
+            }
+            let left = try repository.listCounts(campaign: "first").total
+            #expect(left == 0)
+            // The connection is usable afterwards, and a good list goes in.
+            let good = try importCSV(repository, "first", "name\nAda\n")
+            #expect(good.inserted == 1)
+        }
+    }
+}
