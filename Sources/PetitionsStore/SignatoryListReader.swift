@@ -66,7 +66,7 @@ final class SignatoryListReader: @unchecked Sendable {
                 guard let entry = checked(record) else { continue }
                 if invalid == 0 { batch.append(entry) }
                 if batch.count == Self.batchSize {
-                    encode(batch, into: &rows)
+                    encode(batch, into: &rows, connectionBehind: chunks.isBacklogged)
                     batch.removeAll(keepingCapacity: true)
                     if rows.count >= Self.chunkSize {
                         guard chunks.put(rows) else { return }
@@ -75,7 +75,7 @@ final class SignatoryListReader: @unchecked Sendable {
                 }
             }
             if invalid > 0 { throw SignatoryImportFailure(problems: problems, total: invalid) }
-            encode(batch, into: &rows)
+            encode(batch, into: &rows, connectionBehind: false)
             if !rows.isEmpty { guard chunks.put(rows) else { return } }
             chunks.finish(throwing: nil)
         } catch {
@@ -189,12 +189,14 @@ final class SignatoryListReader: @unchecked Sendable {
         return found
     }
 
-    /// Encodes a batch in file order, its keys computed on every core.
-    private func encode(_ batch: [Entry], into rows: inout PGCopyRows) {
+    /// Encodes a batch in file order, its keys computed on every core, or on all but one when the
+    /// connection is behind: then the server's part (three indexes, the foreign key) is the slower
+    /// half, and on a small machine the server runs beside the import.
+    private func encode(_ batch: [Entry], into rows: inout PGCopyRows, connectionBehind: Bool) {
         guard !batch.isEmpty else { return }
         let campaignField: String?
         if case .signatories(let campaignID) = target { campaignField = String(campaignID) } else { campaignField = nil }
-        for (entry, keyed) in zip(batch, workers.keyed(batch)) {
+        for (entry, keyed) in zip(batch, workers.keyed(batch, cores: connectionBehind ? workers.count - 1 : workers.count)) {
             if let loose = keyed.keys?.looseKey, let names = watched[loose], watchMatches.count < 50 {
                 for watchedName in names where watchMatches.count < 50 {
                     watchMatches.append((entry.line, entry.name ?? "", watchedName))
@@ -260,9 +262,9 @@ final class KeyWorkers: @unchecked Sendable {
             signedAt: entry.epoch.map(TimestampText.format))
     }
 
-    /// Name keys, fingerprints and times of a batch, on every core; in the batch's order.
-    func keyed(_ batch: [SignatoryListReader.Entry]) -> [Keyed] {
-        let workers = min(count, max(1, batch.count / 256))
+    /// Name keys, fingerprints and times of a batch, on up to `cores` cores; in the batch's order.
+    func keyed(_ batch: [SignatoryListReader.Entry], cores: Int) -> [Keyed] {
+        let workers = min(cores, count, max(1, batch.count / 256))
         guard workers > 1 else { return batch.map { Self.key($0, &caches[0]) } }
         var keyed = [Keyed?](repeating: nil, count: batch.count)
         keyed.withUnsafeMutableBufferPointer { buffer in
@@ -299,6 +301,13 @@ final class ChunkQueue: @unchecked Sendable {
         chunks.append(chunk)
         condition.broadcast()
         return true
+    }
+
+    /// Whether the connection has chunks waiting (the server is the slower side).
+    var isBacklogged: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return chunks.count >= 2
     }
 
     /// Closes the queue, with the reader's error if any.

@@ -280,8 +280,8 @@ func run() async throws {
                      NumberFormatting.grouped(large.rows) as NSString, floor.indexed, floor.indexed / large.copy.0))
         print(String(format: "plain copy, then the key column and both indexes built in bulk %.2f s (%.2fx).", floor.bulk, floor.bulk / large.copy.0))
     }
-    print("the import includes what the plain copy does not: name keys (NFKC, case folding), validation of every row in SQL,")
-    print("fingerprints for idempotent re-import, and the move into the indexed signatories table, in one transaction.\n")
+    print("the import includes what the plain copy does not: name keys (NFKC, case folding), validation of every row,")
+    print("fingerprints for idempotent re-import, and COPY into the indexed signatories table, in one transaction.\n")
 
     // Searches on the large list, with the clone gone, once the list is vacuumed (as autovacuum
     // soon leaves a freshly loaded table: counting matches then reads the index, not the heap).

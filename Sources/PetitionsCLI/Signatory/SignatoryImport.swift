@@ -14,8 +14,9 @@ struct SignatoryImport: AsyncParsableCommand {
             removed). Common other names work too (full name, organisation, date, url); map any other \
             header with --column FIELD=HEADER. Other columns are ignored and listed.
 
-            The file streams through COPY into a staging table, so its size does not matter. Every row is \
-            checked; any problem rejects the whole file and names each line. Entries already stored (an \
+            The file streams through COPY, so its size does not matter: a campaign's first list goes \
+            straight into its table, a later one through a staging table. Every row is checked; any \
+            problem rejects the whole file and names each line. Entries already stored (an \
             earlier import of the same list) are skipped, so importing a file twice adds nothing. An \
             entry that repeats an earlier line of the same file is kept and shows up in \
             `signatory duplicates`. Anonymous entries are counted but their names and affiliations are \
