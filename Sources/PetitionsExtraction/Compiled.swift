@@ -30,6 +30,12 @@ struct CompiledLexicon {
     let rangeWords: [(Phrase?, Phrase)]
     let signatureCues: [Phrase]
     let signatureOrPeople: [Phrase]
+    /// Petitions counted as objects; see `Lexicons.petitionNouns`.
+    let petitionNouns: [Phrase]
+    let adjectiveBeforeNoun: Bool
+    let signingVerbs: [Phrase]
+    /// Tens joined to units by a word ("vinte e seis"); see `CountWords.Compound`.
+    let compound: CountWords.Compound?
     let authorCuesBefore: [Phrase]
     let authorCuesAfter: [Phrase]
     let signedBy: [Phrase]
@@ -59,6 +65,10 @@ struct CompiledLexicon {
         rangeWords = lexicon.rangeWords.map { ($0.before.isEmpty ? nil : Phrase($0.before), Phrase($0.between)) }
         signatureCues = lexicon.signatureCues.map(Phrase.init)
         signatureOrPeople = (lexicon.signatureCues + Lexicons.people(lexicon.language)).map(Phrase.init)
+        petitionNouns = Lexicons.petitionNouns(lexicon.language).map(Phrase.init)
+        adjectiveBeforeNoun = Lexicons.adjectiveBeforeNoun(lexicon.language)
+        signingVerbs = Lexicons.signingVerbs(lexicon.language).map(Phrase.init)
+        compound = CountWords.compound(lexicon.language)
         authorCuesBefore = lexicon.authorCuesBefore.map(Phrase.init)
         authorCuesAfter = lexicon.authorCuesAfter.map(Phrase.init)
         signedBy = Lexicons.signedBy(lexicon.language).map(Phrase.init)

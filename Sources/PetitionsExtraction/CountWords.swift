@@ -23,6 +23,44 @@ enum CountWords {
         }
     }
 
+    /// Counts written as several words: tens joined to a unit by a conjunction ("vinte e seis",
+    /// "treinta y seis", "trente et un"), or, in Indonesian, built on "puluh" (tens) and "belas"
+    /// (teens): "dua puluh enam", "tiga belas".
+    struct Compound: Sendable {
+        /// The word between the tens and the unit; nil where there is none (Indonesian).
+        var conjunction: Phrase?
+        /// Units that may follow, with their values.
+        var units: [(Phrase, Int)]
+        /// Which tens take a unit this way (French joins 20 to 60 with "et un", and 60 with "et onze").
+        var tens: Set<Int>
+        /// Indonesian: the words that make a unit into tens and teens.
+        var tensWord: Phrase?
+        var teensWord: Phrase?
+    }
+
+    static func compound(_ language: Language) -> Compound? {
+        func phrases(_ words: [String: Int]) -> [(Phrase, Int)] {
+            words.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }
+        }
+        let allTens = Set(stride(from: 20, through: 90, by: 10))
+        switch language {
+        case .pt:
+            return Compound(conjunction: Phrase("e"), units: phrases(["um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
+                                                                     "sete": 7, "oito": 8, "nove": 9]), tens: allTens)
+        case .es:
+            // Veinti- forms are one word; from thirty on the unit follows "y".
+            return Compound(conjunction: Phrase("y"), units: phrases(["uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+                                                                     "siete": 7, "ocho": 8, "nueve": 9]), tens: allTens.subtracting([20]))
+        case .fr:
+            return Compound(conjunction: Phrase("et"), units: phrases(["un": 1, "une": 1, "onze": 11]), tens: [20, 30, 40, 50, 60])
+        case .id:
+            return Compound(conjunction: nil, units: phrases(["satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                                                             "sembilan": 9]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas"))
+        case .en, .it, .de, .ja, .zh:
+            return nil
+        }
+    }
+
     /// Two to nine from `units` (indexed by value), ten to nineteen from `teens`.
     static func basics(_ units: [String], _ teens: [String]) -> [String: Int] {
         var words: [String: Int] = [:]

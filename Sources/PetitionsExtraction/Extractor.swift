@@ -88,6 +88,9 @@ public struct Extractor: Sendable {
         var signatureCue: Bool?
         var results: [ExtractedFigure] = []
         var skipNext = false
+        // A sentence that counts petitions ("Of the 3,400 petitions opened, 57 reached a debate")
+        // counts petitions in its other numbers too, unless signers are named right after one.
+        let countsPetitions = numbers.contains { isPetitionCount($0, sentence: sentence, lexicon: lexicon, matcher: m) }
         for (index, number) in numbers.enumerated() {
             if skipNext { skipNext = false; continue }
             let floor = max(index > 0 ? numbers[index - 1].end : sentence.lowerBound, number.start - 48)
@@ -150,6 +153,8 @@ public struct Extractor: Sendable {
             // (Chinese and Japanese write years with 年, which silences them anyway.)
             if !cjk && number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
+            if countsPetitions && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
+
             // What it counts.
             guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,
                                       nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
@@ -162,6 +167,16 @@ public struct Extractor: Sendable {
                 quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    /// Whether `number` counts petitions: "3,400 petitions", "4.100 eingereichten Petitionen",
+    /// "1200件の請願".
+    func isPetitionCount(_ number: NumberMatch, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
+        let ceiling = min(sentence.upperBound, number.end + 40)
+        if m.startsWithAny(lexicon.petitionNouns, after: number.end, ceiling: ceiling) { return true }
+        guard lexicon.adjectiveBeforeNoun, !lexicon.cjk, !m.startsWithAny(lexicon.signatureOrPeople, after: number.end, ceiling: ceiling) else { return false }
+        let adjective = m.endOfWords(1, after: number.end, ceiling: ceiling)
+        return adjective < ceiling && m.startsWithAny(lexicon.petitionNouns, after: adjective, ceiling: ceiling)
     }
 
     /// A qualifier with up to two filler words (articles, adverbs) between it and the number.
@@ -228,7 +243,13 @@ public struct Extractor: Sendable {
             return .authors
         }
         // "a union with 160,000 members": members, not signers (but "signed by 100 members" counts).
-        if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) { return nil }
+        // Members who sign are signers, though: "26 members of Congress signed", "26 anggota dewan
+        // menandatangani" (a verb of signing within seven words, before any comma).
+        if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) {
+            var reach = m.endOfWords(7, after: end, ceiling: sentence.upperBound)
+            if let comma = (end..<reach).first(where: { [",", ";", ":", "(", "，", "、"].contains(m.text[$0]) }) { reach = comma }
+            if !m.containsAny(lexicon.signingVerbs, in: end..<reach) { return nil }
+        }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
         if !signedBy && m.containsAny(lexicon.authorCuesAfter, in: end..<nextWords) { return .authors }
         // After the number: halfway to the next number (a cue right before the next number is that

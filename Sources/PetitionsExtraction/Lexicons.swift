@@ -91,6 +91,45 @@ public enum Lexicons {
         }
     }
 
+    /// Verbs of signing said of people: "26 members of Congress signed" makes members signers.
+    static func signingVerbs(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["signed", "sign", "have signed", "backed", "endorsed", "co-signed", "cosigned"]
+        case .it: ["hanno firmato", "firmano", "hanno sottoscritto", "sottoscrivono", "firmato", "sottoscritto"]
+        case .fr: ["ont signé", "signent", "ont cosigné", "signé"]
+        case .es: ["firmaron", "firman", "han firmado", "suscribieron", "firmado"]
+        case .de: ["unterzeichneten", "unterschrieben", "haben unterzeichnet", "unterzeichnet"]
+        case .pt: ["assinaram", "assinam", "subscreveram", "assinado"]
+        case .id: ["menandatangani", "meneken", "ikut menandatangani"]
+        case .ja: ["が署名", "署名した", "署名している"]
+        case .zh: ["签署了", "签署", "联署", "簽署"]
+        }
+    }
+
+    /// Petitions counted as objects, right after a number ("3,400 petitions", "1200件の請願"). A
+    /// sentence that counts petitions counts them in its other numbers too ("of the 3,400
+    /// petitions, 57 reached a debate"), unless signers are named after a number. Plural forms
+    /// only where the language has them: "5,000 petition signatures" counts signatures.
+    static func petitionNouns(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["petitions", "e-petitions", "campaigns"]
+        case .it: ["petizioni", "campagne"]
+        case .fr: ["pétitions", "campagnes"]
+        case .es: ["peticiones", "campañas"]
+        case .de: ["petitionen", "kampagnen", "eingaben"]
+        case .pt: ["petições", "campanhas", "abaixo-assinados"]
+        case .id: ["petisi", "kampanye"]
+        case .ja: ["件の請願", "件の嘆願", "件の署名活動", "本の請願"]
+        case .zh: ["份请愿", "个请愿", "项请愿", "件请愿", "份請願", "個請願", "項請願"]
+        }
+    }
+
+    /// Languages that put adjectives before the noun: "4,100 submitted petitions", "4.100
+    /// eingereichten Petitionen" (one word may stand between the number and the petitions).
+    static func adjectiveBeforeNoun(_ language: Language) -> Bool {
+        language == .en || language == .de
+    }
+
     /// "Signed by": what follows counts signers, whatever their trade ("signed by 3,000 authors").
     static func signedBy(_ language: Language) -> [String] {
         switch language {

@@ -223,6 +223,36 @@ enum Numerals {
                 break
             }
         }
+        /// The end of `phrase` as a whole word starting at `from` (after one space), if it is there.
+        func word(_ phrase: Phrase, at from: Int) -> Int? {
+            guard from < limit, text[from - 1] == " ", from + phrase.scalars.count < limit, equal(phrase, from) else { return nil }
+            let after = from + phrase.scalars.count
+            return Document.isLetter(text[after]) ? nil : after
+        }
+        // "two of the organisers": a part of something, not a count of signers.
+        func isPart(after end: Int) -> Bool {
+            let next = end + 1
+            return lexicon.countNotBefore.contains { stop in
+                next + stop.scalars.count <= limit && equal(stop, next)
+                    && (next + stop.scalars.count == limit || !Document.isLetter(text[next + stop.scalars.count]) || stop.scalars.last == "'")
+            }
+        }
+        // Indonesian counts on "puluh" and "belas": "dua puluh enam", "tiga belas" (11 to 99).
+        if let compound = lexicon.compound, let tensWord = compound.tensWord, let teensWord = compound.teensWord, text[end] == " " {
+            for (unit, value) in compound.units where unit.scalars.count == end - start && equal(unit, start) {
+                if let teens = word(teensWord, at: end + 1), value >= 1 {
+                    guard teens < limit, text[teens] == " ", !isPart(after: teens) else { return nil }
+                    return NumberMatch(start: start, end: teens, value: 10 + value)
+                }
+                guard value >= 2, let tens = word(tensWord, at: end + 1) else { break }
+                var total = value * 10, finish = tens
+                for (next, unitValue) in compound.units {
+                    if let after = word(next, at: tens + 1) { total += unitValue; finish = after; break }
+                }
+                guard finish < limit, text[finish] == " ", !isPart(after: finish) else { return nil }
+                return NumberMatch(start: start, end: finish, value: total)
+            }
+        }
         // A count word: letters joined by hyphens ("twenty-six", "quatre-vingt-dix"), then a space.
         guard !lexicon.countWords.isEmpty else { return nil }
         while end + 1 < limit, text[end] == "-", Document.isLetter(text[end + 1]) {
@@ -231,13 +261,18 @@ enum Numerals {
         }
         guard end < limit, text[end] == " " else { return nil }
         for (phrase, number) in lexicon.countWords[end - start] ?? [] where equal(phrase, start) {
-            // "two of the organisers": a part of something, not a count of signers.
-            let next = end + 1
-            for stop in lexicon.countNotBefore where next + stop.scalars.count <= limit && equal(stop, next)
-                && (next + stop.scalars.count == limit || !Document.isLetter(text[next + stop.scalars.count]) || stop.scalars.last == "'") {
-                return nil
+            var value = number, finish = end
+            // Tens, a conjunction and a unit: "vinte e seis", "treinta y seis", "trente et un".
+            if let compound = lexicon.compound, let conjunction = compound.conjunction, compound.tens.contains(number),
+               let joined = word(conjunction, at: end + 1) {
+                for (unit, unitValue) in compound.units {
+                    if let after = word(unit, at: joined + 1) { value += unitValue; finish = after; break }
+                }
+                // "vinte e poucos" (twenty-odd): no unit, no count.
+                guard finish > end, finish < limit, text[finish] == " " else { return nil }
             }
-            return NumberMatch(start: start, end: end, value: number)
+            if isPart(after: finish) { return nil }
+            return NumberMatch(start: start, end: finish, value: value)
         }
         return nil
     }
