@@ -34,6 +34,8 @@ struct CompiledLexicon {
     let petitionNouns: [Phrase]
     let adjectiveBeforeNoun: Bool
     let signingVerbs: [Phrase]
+    /// Words that end in a hundreds word ("cento", "cientos"); see `CountWords.hundredsStems`.
+    let hundredsStems: [String]
     /// Tens joined to units by a word ("vinte e seis"); see `CountWords.Compound`.
     let compound: CountWords.Compound?
     let authorCuesBefore: [Phrase]
@@ -68,6 +70,7 @@ struct CompiledLexicon {
         petitionNouns = Lexicons.petitionNouns(lexicon.language).map(Phrase.init)
         adjectiveBeforeNoun = Lexicons.adjectiveBeforeNoun(lexicon.language)
         signingVerbs = Lexicons.signingVerbs(lexicon.language).map(Phrase.init)
+        hundredsStems = CountWords.hundredsStems(lexicon.language)
         compound = CountWords.compound(lexicon.language)
         authorCuesBefore = lexicon.authorCuesBefore.map(Phrase.init)
         authorCuesAfter = lexicon.authorCuesAfter.map(Phrase.init)

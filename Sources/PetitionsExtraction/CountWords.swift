@@ -61,6 +61,29 @@ enum CountWords {
         }
     }
 
+    /// Hundreds written out: English builds them from words ("one hundred and twenty"), read
+    /// whole; in the other languages a count word right after a hundreds word ("cento e vinte",
+    /// "ciento veinte", "cent vingt") is only part of a number this reader does not build, so it
+    /// stays silent rather than read as twenty.
+    static let hundredWord = Phrase("hundred")
+    static let hundredConjunction = Phrase("and")
+
+    static func hundredsStems(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["hundred", "hundreds"]
+        case .it: ["cento"]
+        case .fr: ["cent", "cents"]
+        case .es: ["ciento", "cientos", "cientas"]
+        case .de: ["hundert"]
+        case .pt: ["cem", "cento", "centos", "centas"]
+        case .id: ["ratus"]
+        case .ja, .zh: []
+        }
+    }
+
+    /// Words that may stand between a hundreds word and the rest ("hundred and", "cento e").
+    static let hundredsJoiners: Set<String> = ["and", "e", "y", "et", "und"]
+
     /// Two to nine from `units` (indexed by value), ten to nineteen from `teens`.
     static func basics(_ units: [String], _ teens: [String]) -> [String: Int] {
         var words: [String: Int] = [:]

@@ -126,6 +126,10 @@ public struct Extractor: Sendable {
                 start = rangeStart
                 end = numbers[index + 1].end
                 skipNext = true
+            } else if let (found, value) = Extractor.symbolQualifier(text, before: number.start, floor: floor) {
+                // Tables and headlines: ">1,000 names", "~250 signers", "≥ 500".
+                qualifier = value
+                start = found
             } else if let (found, value) = m.longestEnding(lexicon.qualifiersBefore, before: number.start, floor: floor) {
                 qualifier = value
                 start = found
@@ -177,6 +181,25 @@ public struct Extractor: Sendable {
         guard lexicon.adjectiveBeforeNoun, !lexicon.cjk, !m.startsWithAny(lexicon.signatureOrPeople, after: number.end, ceiling: ceiling) else { return false }
         let adjective = m.endOfWords(1, after: number.end, ceiling: ceiling)
         return adjective < ceiling && m.startsWithAny(lexicon.petitionNouns, after: adjective, ceiling: ceiling)
+    }
+
+    /// A qualifier written as a symbol right before the number (a space allowed): ">", "≥", "<",
+    /// "≤", "~", "≈". Not after a digit or letter ("3>2", "a<b" are not hedges).
+    static func symbolQualifier(_ text: [Unicode.Scalar], before start: Int, floor: Int) -> (Int, Qualifier)? {
+        var position = start
+        if position > floor, text[position - 1] == " " { position -= 1 }
+        guard position > floor else { return nil }
+        let qualifier: Qualifier
+        switch text[position - 1] {
+        case ">": qualifier = .over
+        case "≥", "⩾": qualifier = .atLeast
+        case "<": qualifier = .under
+        case "≤", "⩽": qualifier = .upTo
+        case "~", "≈", "∼": qualifier = .about
+        default: return nil
+        }
+        if position - 1 > floor, Document.isDigit(text[position - 2]) || Document.isLetter(text[position - 2]) { return nil }
+        return (position - 1, qualifier)
     }
 
     /// A qualifier with up to two filler words (articles, adverbs) between it and the number.

@@ -215,8 +215,28 @@ enum Numerals {
             for offset in 0..<phrase.scalars.count where text[from + offset] != phrase.scalars[offset] { return false }
             return true
         }
+        /// The word before `position` (spaces skipped), lower case.
+        func previousWord(before position: Int) -> (String, Int)? {
+            var wordEnd = position
+            while wordEnd > 0, text[wordEnd - 1] == " " { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > 0, Document.isLetter(text[wordStart - 1]) { wordStart -= 1 }
+            guard wordStart < wordEnd else { return nil }
+            return (String(String.UnicodeScalarView(text[wordStart..<wordEnd])), wordStart)
+        }
+        // Part of a hundreds number this reader does not build ("cento e vinte"): silent.
+        if !lexicon.hundredsStems.isEmpty, var (word, wordStart) = previousWord(before: start) {
+            if CountWords.hundredsJoiners.contains(word), let before = previousWord(before: wordStart) { (word, wordStart) = before }
+            if lexicon.hundredsStems.contains(where: { word.hasSuffix($0) }) { return nil }
+        }
         if text[end] == " " {
             for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start && equal(phrase, start) {
+                // "one hundred and twenty", "two hundred thousand" (English).
+                if lexicon.lexicon.language == .en, (1...9).contains(number), end + 1 + CountWords.hundredWord.scalars.count <= limit,
+                   equal(CountWords.hundredWord, end + 1), end + 1 + CountWords.hundredWord.scalars.count < limit,
+                   !Document.isLetter(text[end + 1 + CountWords.hundredWord.scalars.count]) {
+                    return hundreds(number, after: end + 1 + CountWords.hundredWord.scalars.count)
+                }
                 if let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
                     return NumberMatch(start: start, end: end + length, value: number * multiplier)
                 }
@@ -236,6 +256,32 @@ enum Numerals {
                 next + stop.scalars.count <= limit && equal(stop, next)
                     && (next + stop.scalars.count == limit || !Document.isLetter(text[next + stop.scalars.count]) || stop.scalars.last == "'")
             }
+        }
+        /// `units` hundred, then "and" and a count or unit word, or a scale: "one hundred and twenty",
+        /// "two hundred thousand". Nil (silent) when what follows cannot be read.
+        func hundreds(_ units: Int, after hundredEnd: Int) -> NumberMatch? {
+            var value = units * 100, finish = hundredEnd
+            var position = hundredEnd
+            if let joined = word(CountWords.hundredConjunction, at: position + 1) { position = joined }
+            var restEnd = position + 1
+            while restEnd < limit, Document.isLetter(text[restEnd]) || text[restEnd] == "-" { restEnd += 1 }
+            if restEnd > position + 1, restEnd < limit {
+                let rest = restEnd - position - 1
+                if let (_, count) = (lexicon.countWords[rest] ?? []).first(where: { equal($0.0, position + 1) }) {
+                    value += count
+                    finish = restEnd
+                } else if let (_, unit) = lexicon.numberWords.first(where: { $0.0.scalars.count == rest && equal($0.0, position + 1) && $0.1 < 10 }) {
+                    value += unit
+                    finish = restEnd
+                } else if position != hundredEnd {
+                    return nil  // "one hundred and ..." with something else after "and"
+                }
+            }
+            if let (length, multiplier) = scale(document, at: finish, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
+                return NumberMatch(start: start, end: finish + length, value: value * multiplier)
+            }
+            guard finish < limit, text[finish] == " " else { return nil }
+            return NumberMatch(start: start, end: finish, value: value)
         }
         // Indonesian counts on "puluh" and "belas": "dua puluh enam", "tiga belas" (11 to 99).
         if let compound = lexicon.compound, let tensWord = compound.tensWord, let teensWord = compound.teensWord, text[end] == " " {
