@@ -215,19 +215,25 @@ enum Numerals {
             for offset in 0..<phrase.scalars.count where text[from + offset] != phrase.scalars[offset] { return false }
             return true
         }
-        /// The word before `position` (spaces skipped), lower case.
-        func previousWord(before position: Int) -> (String, Int)? {
+        /// The word before `position` (spaces skipped).
+        func previousWord(before position: Int) -> Range<Int>? {
             var wordEnd = position
             while wordEnd > 0, text[wordEnd - 1] == " " { wordEnd -= 1 }
             var wordStart = wordEnd
             while wordStart > 0, Document.isLetter(text[wordStart - 1]) { wordStart -= 1 }
-            guard wordStart < wordEnd else { return nil }
-            return (String(String.UnicodeScalarView(text[wordStart..<wordEnd])), wordStart)
+            return wordStart < wordEnd ? wordStart..<wordEnd : nil
         }
-        // Part of a hundreds number this reader does not build ("cento e vinte"): silent.
-        if !lexicon.hundredsStems.isEmpty, var (word, wordStart) = previousWord(before: start) {
-            if CountWords.hundredsJoiners.contains(word), let before = previousWord(before: wordStart) { (word, wordStart) = before }
-            if lexicon.hundredsStems.contains(where: { word.hasSuffix($0) }) { return nil }
+        /// Whether a count word here is part of a hundreds number this reader does not build
+        /// ("cento e vinte", "ciento veinte"): then it stays silent. Checked only once a count word matched.
+        func afterHundreds() -> Bool {
+            guard !lexicon.hundredsStems.isEmpty, var word = previousWord(before: start) else { return false }
+            if word.count <= 3, CountWords.hundredsJoiners.contains(where: { $0.unicodeScalars.elementsEqual(text[word]) }), let before = previousWord(before: word.lowerBound) {
+                word = before
+            }
+            return lexicon.hundredsStems.contains { stem in
+                let scalars = Array(stem.unicodeScalars)
+                return scalars.count <= word.count && text[(word.upperBound - scalars.count)..<word.upperBound].elementsEqual(scalars)
+            }
         }
         if text[end] == " " {
             for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start && equal(phrase, start) {
@@ -287,7 +293,7 @@ enum Numerals {
         if let compound = lexicon.compound, let tensWord = compound.tensWord, let teensWord = compound.teensWord, text[end] == " " {
             for (unit, value) in compound.units where unit.scalars.count == end - start && equal(unit, start) {
                 if let teens = word(teensWord, at: end + 1), value >= 1 {
-                    guard teens < limit, text[teens] == " ", !isPart(after: teens) else { return nil }
+                    guard teens < limit, text[teens] == " ", !isPart(after: teens), !afterHundreds() else { return nil }
                     return NumberMatch(start: start, end: teens, value: 10 + value)
                 }
                 guard value >= 2, let tens = word(tensWord, at: end + 1) else { break }
@@ -295,7 +301,7 @@ enum Numerals {
                 for (next, unitValue) in compound.units {
                     if let after = word(next, at: tens + 1) { total += unitValue; finish = after; break }
                 }
-                guard finish < limit, text[finish] == " ", !isPart(after: finish) else { return nil }
+                guard finish < limit, text[finish] == " ", !isPart(after: finish), !afterHundreds() else { return nil }
                 return NumberMatch(start: start, end: finish, value: total)
             }
         }
@@ -317,7 +323,7 @@ enum Numerals {
                 // "vinte e poucos" (twenty-odd): no unit, no count.
                 guard finish > end, finish < limit, text[finish] == " " else { return nil }
             }
-            if isPart(after: finish) { return nil }
+            if isPart(after: finish) || afterHundreds() { return nil }
             return NumberMatch(start: start, end: finish, value: value)
         }
         return nil
