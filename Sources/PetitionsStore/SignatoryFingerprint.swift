@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PetitionsDomain
 
 /// The fingerprint that makes a re-import add nothing: an entry's content, and which occurrence of
 /// that content in its file it is.
@@ -119,8 +120,8 @@ enum TimestampText {
         if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
         var days = seconds / 86_400, secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
-        let (year, month, day) = civil(days: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : String(value) }
+        let (year, month, day) = FastTime.civil(days: Int(days))
+        func two(_ value: some BinaryInteger) -> String { value < 10 ? "0\(value)" : String(value) }
         let yearText = year > 0 ? String(year) : String(1 - year)
         var text = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
         text += "-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
@@ -133,18 +134,5 @@ enum TimestampText {
         text += "+00"
         if year <= 0 { text += " BC" }
         return text
-    }
-
-    /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
