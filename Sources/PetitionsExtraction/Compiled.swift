@@ -34,6 +34,12 @@ struct CompiledLexicon {
     let petitionNouns: [Phrase]
     let adjectiveBeforeNoun: Bool
     let signingVerbs: [Phrase]
+    let progressConnectors: [Phrase]
+    /// People and members after a number ("40 members"), for telling a share from a goal.
+    let peopleNouns: [Phrase]
+    /// Units and things after a number, without the words that silence before it (months): "3,500
+    /// in June" is a count, "3 de junio" a date.
+    let unitsAfter: [Phrase]
     /// Words that end in a hundreds word ("cento", "cientos"); see `CountWords.hundredsStems`.
     let hundredsStems: [String]
     /// Tens joined to units by a word ("vinte e seis"); see `CountWords.Compound`.
@@ -70,6 +76,9 @@ struct CompiledLexicon {
         petitionNouns = Lexicons.petitionNouns(lexicon.language).map(Phrase.init)
         adjectiveBeforeNoun = Lexicons.adjectiveBeforeNoun(lexicon.language)
         signingVerbs = Lexicons.signingVerbs(lexicon.language).map(Phrase.init)
+        progressConnectors = Lexicons.progressConnectors(lexicon.language).map(Phrase.init)
+        peopleNouns = (Lexicons.people(lexicon.language) + Lexicons.members(lexicon.language)).map(Phrase.init)
+        unitsAfter = lexicon.silencersAfter.map(Phrase.init)
         hundredsStems = CountWords.hundredsStems(lexicon.language)
         compound = CountWords.compound(lexicon.language)
         authorCuesBefore = lexicon.authorCuesBefore.map(Phrase.init)

@@ -88,6 +88,8 @@ public struct Extractor: Sendable {
         var signatureCue: Bool?
         var results: [ExtractedFigure] = []
         var skipNext = false
+        // Progress lines: "12,345 / 15,000 signatures", "6,120 of 7,500": the second is the goal.
+        var progressGoal: Int?
         // A sentence that counts petitions ("Of the 3,400 petitions opened, 57 reached a debate")
         // counts petitions in its other numbers too, unless signers are named right after one.
         let countsPetitions = numbers.contains { isPetitionCount($0, sentence: sentence, lexicon: lexicon, matcher: m) }
@@ -101,7 +103,10 @@ public struct Extractor: Sendable {
             if number.attachedLetters && !cjk { continue }
             if m.longestEnding(lexicon.silencersBefore, before: number.start, floor: floor) != nil { continue }
             if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) { continue }
-            if !cjk, let preposition = m.shortWord(after: number.end, ceiling: ceiling), m.startsWithAny(lexicon.silencersAfter, after: preposition, ceiling: ceiling) { continue }
+            // "2 milioni di visualizzazioni", "3 de marzo"; but "3,500 in June" is no date.
+            if !cjk, let preposition = m.shortWord(after: number.end, ceiling: ceiling),
+               m.startsWithAny(lexicon.unitsAfter, after: preposition, ceiling: ceiling)
+                || (number.value <= 31 && m.startsWithAny(lexicon.silencersBefore, after: preposition, ceiling: ceiling)) { continue }
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
             if number.value == 0 || number.isFraction || number.leadingZero { continue }
@@ -159,8 +164,11 @@ public struct Extractor: Sendable {
 
             if countsPetitions && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
+            if index > 0, isWholeOfShare(numbers[index - 1], number, lexicon: lexicon, matcher: m) { continue }
+            if index + 1 < numbers.count, progressGoal != index, isProgress(number, numbers[index + 1], lexicon: lexicon, matcher: m) { progressGoal = index + 1 }
+
             // What it counts.
-            guard let metric = metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,
+            guard let metric = progressGoal == index ? .goal : metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,
                                       nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
                                       sentence: sentence, lexicon: lexicon, matcher: m,
                                       signatureCue: &signatureCue) else { continue }
@@ -171,6 +179,42 @@ public struct Extractor: Sendable {
                 quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    /// Whether `count` and `goal` form a progress line: the goal larger, and between them only a
+    /// connector ("/", "of", "sur", "von"), after an optional signature word.
+    func isProgress(_ count: NumberMatch, _ goal: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
+        guard goal.value > count.value, count.value >= 10, goal.start - count.end <= 32 else { return false }
+        var position = m.skipSpaces(count.end, ceiling: goal.start)
+        for cue in lexicon.signatureCues {
+            if let after = m.end(of: cue, startingAt: position, ceiling: goal.start) {
+                position = m.skipSpaces(after, ceiling: goal.start)
+                break
+            }
+        }
+        guard let connector = connector(from: position, to: goal.start, lexicon: lexicon, matcher: m) else { return false }
+        // "12 of 40 members signed": a share of a group, not a goal (a slash is always a progress line).
+        return connector.scalars == ["/"] || connector.scalars == ["／"] || !isGroup(goal, lexicon: lexicon, matcher: m)
+    }
+
+    /// The progress connector that fills `position..<end` (spaces aside), if one does.
+    func connector(from position: Int, to end: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Phrase? {
+        lexicon.progressConnectors.first { connector in
+            guard let after = m.end(of: connector, startingAt: position, ceiling: end) else { return false }
+            return m.skipSpaces(after, ceiling: end) == end
+        }
+    }
+
+    /// A number followed by people or members: a group ("40 members").
+    func isGroup(_ number: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
+        m.startsWithAny(lexicon.peopleNouns, after: number.end, ceiling: min(m.text.count, number.end + 24))
+    }
+
+    /// "12 of 40 members signed": the second number is the group the first is a part of.
+    func isWholeOfShare(_ part: NumberMatch, _ whole: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
+        guard whole.value > part.value, whole.start - part.end <= 16, isGroup(whole, lexicon: lexicon, matcher: m),
+              let connector = connector(from: m.skipSpaces(part.end, ceiling: whole.start), to: whole.start, lexicon: lexicon, matcher: m) else { return false }
+        return connector.scalars != ["/"] && connector.scalars != ["／"]
     }
 
     /// Whether `number` counts petitions: "3,400 petitions", "4.100 eingereichten Petitionen",
@@ -246,7 +290,9 @@ public struct Extractor: Sendable {
                 signatureCue: inout Bool?) -> Metric? {
         let cjk = lexicon.cjk
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
-        let nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        // A field separator ends the number's words: "Signatures: 8,210 | Goal: 10,000".
+        if let separator = (end..<nextWords).first(where: { ["|", "•", "·", ";", "｜"].contains(m.text[$0]) }) { nextWords = separator }
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
         if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
         let cueFloor = max(floor, start - 32)
