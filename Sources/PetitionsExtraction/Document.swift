@@ -69,7 +69,8 @@ struct Document {
             case ".", "!", "?":
                 var next = index + 1
                 while next < count, scalars[next] == "\"" || scalars[next] == "”" || scalars[next] == "»" || scalars[next] == ")" { next += 1 }
-                if next >= count { end = count } else if folded[next] == " " && !Document.abbreviation(endingAt: index, in: folded) {
+                if next >= count { end = count } else if folded[next] == " " && !Document.abbreviation(endingAt: index, in: folded)
+                    && !Document.germanOrdinal(endingAt: index, in: folded) {
                     var following = next
                     while following < count, folded[following] == " " { following += 1 }
                     if following >= count || !(Document.isDigit(folded[following]) || scalars[following].properties.isLowercase) { end = next }
@@ -96,6 +97,23 @@ struct Document {
         }
         return kept
     }
+
+    /// A German ordinal before a month or "Mal": "am 14. Februar", "zum 2. Mal". One or two digits
+    /// after a space, then the period and a space: the sentence goes on.
+    static func germanOrdinal(endingAt period: Int, in text: [Unicode.Scalar]) -> Bool {
+        var digits = period
+        while digits > 0, isDigit(text[digits - 1]), period - digits < 3 { digits -= 1 }
+        guard period - digits >= 1, period - digits <= 2, digits == 0 || text[digits - 1] == " " || text[digits - 1] == "(" else { return false }
+        var word = period + 1
+        while word < text.count, text[word] == " " { word += 1 }
+        var wordEnd = word
+        while wordEnd < text.count, isLetter(text[wordEnd]) { wordEnd += 1 }
+        guard wordEnd > word else { return false }
+        return germanOrdinalNouns.contains(String(String.UnicodeScalarView(text[word..<wordEnd])))
+    }
+
+    static let germanOrdinalNouns: Set<String> = ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+                                                  "oktober", "november", "dezember", "mal", "lesung", "quartal", "jahrestag"]
 
     static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",
                                              "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "av", "env", "dott"]

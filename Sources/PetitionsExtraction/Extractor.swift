@@ -110,6 +110,10 @@ public struct Extractor: Sendable {
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
             if number.value == 0 || number.isFraction || number.leadingZero { continue }
+            // Ordinals: "am 14. Februar", "zum 2. Mal"; "1°", "1º", "3ª", "1.º", "3.ª" (and degrees).
+            if following < sentence.upperBound, text[following] == ".", Document.germanOrdinal(endingAt: following, in: text) { continue }
+            if following < sentence.upperBound, ["°", "º", "ª"].contains(text[following])
+                || (text[following] == "." && following + 1 < sentence.upperBound && ["º", "ª"].contains(text[following + 1])) { continue }
             // Times (10:30), ages and units stuck on with a hyphen (25-year-old, 10-second), and the
             // chunks of phone numbers (a number right after another, a space apart).
             if following < sentence.upperBound, text[following] == ":" || text[following] == "-",
@@ -184,7 +188,7 @@ public struct Extractor: Sendable {
     /// Whether `count` and `goal` form a progress line: the goal larger, and between them only a
     /// connector ("/", "of", "sur", "von"), after an optional signature word.
     func isProgress(_ count: NumberMatch, _ goal: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
-        guard goal.value > count.value, count.value >= 10, goal.start - count.end <= 32 else { return false }
+        guard goal.value > count.value, count.value >= 10, !count.looksLikeYear, goal.start - count.end <= 32 else { return false }
         var position = m.skipSpaces(count.end, ceiling: goal.start)
         for cue in lexicon.signatureCues {
             if let after = m.end(of: cue, startingAt: position, ceiling: goal.start) {
@@ -212,7 +216,7 @@ public struct Extractor: Sendable {
 
     /// "12 of 40 members signed": the second number is the group the first is a part of.
     func isWholeOfShare(_ part: NumberMatch, _ whole: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
-        guard whole.value > part.value, whole.start - part.end <= 16, isGroup(whole, lexicon: lexicon, matcher: m),
+        guard whole.value > part.value, !part.looksLikeYear, whole.start - part.end <= 16, isGroup(whole, lexicon: lexicon, matcher: m),
               let connector = connector(from: m.skipSpaces(part.end, ceiling: whole.start), to: whole.start, lexicon: lexicon, matcher: m) else { return false }
         return connector.scalars != ["/"] && connector.scalars != ["／"]
     }
