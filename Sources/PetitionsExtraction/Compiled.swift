@@ -205,7 +205,15 @@ struct Matcher {
 
     func startsWithAny(_ phrases: [Phrase], after start: Int, ceiling: Int) -> Bool {
         let first = skipSpaces(start, ceiling: ceiling)
-        return phrases.contains { end(of: $0, startingAt: first, ceiling: ceiling) != nil }
+        guard first < ceiling else { return false }
+        let scalar = text[first]
+        // By index, comparing first scalars before anything else: no copies of the phrases.
+        return phrases.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index].scalars.first == scalar {
+                if end(of: buffer[index], startingAt: first, ceiling: ceiling) != nil { return true }
+            }
+            return false
+        }
     }
 
     /// Whether any phrase occurs in `range` (at a word start for Latin scripts; stems like "firm" match "firmato").

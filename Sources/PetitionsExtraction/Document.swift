@@ -41,8 +41,35 @@ struct Document {
 
     var count: Int { scalars.count }
 
-    func string(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
-    func lowerString(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(folded[range])) }
+    func string(_ range: Range<Int>) -> String { Document.string(scalars[range]) }
+    func lowerString(_ range: Range<Int>) -> String { Document.string(folded[range]) }
+
+    /// Scalars as a string, encoded to UTF-8 in one buffer (appending scalar by scalar to a
+    /// `String.UnicodeScalarView` was most of the cost of a figure's quote).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for scalar in scalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                bytes.append(UInt8(value))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | (value >> 6)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | (value >> 12)))
+                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            default:
+                bytes.append(UInt8(0xF0 | (value >> 18)))
+                bytes.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (value & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -121,9 +148,10 @@ struct Document {
     /// Whether the word before the period at `index` is an abbreviation ("Mio.", "ca.", "Dr.").
     static func abbreviation(endingAt index: Int, in text: [Unicode.Scalar]) -> Bool {
         var start = index
-        while start > 0, text[start - 1].properties.isAlphabetic || text[start - 1] == "." { start -= 1 }
-        guard start < index else { return false }
-        return abbreviations.contains(String(String.UnicodeScalarView(text[start..<index])))
+        while start > 0, index - start <= 8, isLetter(text[start - 1]) || text[start - 1] == "." { start -= 1 }
+        // Abbreviations are short: a longer word before the period is no abbreviation.
+        guard start < index, index - start <= 8, start == 0 || !isLetter(text[start - 1]) else { return false }
+        return abbreviations.contains(string(text[start..<index]))
     }
 
     /// The paragraph (text between blank lines, or the line) around a sentence.

@@ -90,6 +90,7 @@ public struct Extractor: Sendable {
         var skipNext = false
         // Progress lines: "12,345 / 15,000 signatures", "6,120 of 7,500": the second is the goal.
         var progressGoal: Int?
+        var quote: String?
         // A sentence that counts petitions ("Of the 3,400 petitions opened, 57 reached a debate")
         // counts petitions in its other numbers too, unless signers are named right after one.
         let countsPetitions = numbers.contains { isPetitionCount($0, sentence: sentence, lexicon: lexicon, matcher: m) }
@@ -176,11 +177,17 @@ public struct Extractor: Sendable {
                                       nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
                                       sentence: sentence, lexicon: lexicon, matcher: m,
                                       signatureCue: &signatureCue) else { continue }
-            let sentenceText = document.string(sentence)
+            if quote == nil {
+                // The sentence without the spaces around it, built once for all its figures.
+                var from = sentence.lowerBound, to = sentence.upperBound
+                while from < to, document.scalars[from].properties.isWhitespace { from += 1 }
+                while to > from, document.scalars[to - 1].properties.isWhitespace { to -= 1 }
+                quote = document.string(from..<to)
+            }
             results.append(ExtractedFigure(
                 value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.lexicon.language,
                 campaign: campaigns.isEmpty ? nil : campaign(sentence: document.lowerString(sentence), paragraph: document.lowerString(document.paragraph(around: sentence))),
-                quote: sentenceText.trimmingCharacters(in: .whitespacesAndNewlines), start: offset + start, end: offset + end))
+                quote: quote!, start: offset + start, end: offset + end))
         }
         return results
     }
@@ -265,8 +272,10 @@ public struct Extractor: Sendable {
 
     static func isRatio(_ text: [Unicode.Scalar], from: Int, to: Int) -> Bool {
         guard to > from, to - from <= 10 else { return false }
-        let between = String(String.UnicodeScalarView(text[from..<to])).trimmingCharacters(in: .whitespaces)
-        return ratioConnectors.contains(between)
+        var start = from, end = to
+        while start < end, text[start].properties.isWhitespace { start += 1 }
+        while end > start, text[end - 1].properties.isWhitespace { end -= 1 }
+        return ratioConnectors.contains(Document.string(text[start..<end]))
     }
 
     /// "between 5,000 and 6,000", "5000〜6000", "5,000-6,000": where the range phrase starts.

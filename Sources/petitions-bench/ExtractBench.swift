@@ -47,7 +47,8 @@ enum ExtractBench {
     ]
 
     /// Documents of about 3 KB: twelve sentences of prose, two figures, two traps, in paragraphs.
-    static func documents(megabytes: Int) -> [String] {
+    /// Dense documents hold no prose: every sentence has a number (eight figures, eight traps).
+    static func documents(megabytes: Int, dense: Bool = false) -> [String] {
         var state: UInt64 = 42
         func random(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -58,9 +59,9 @@ enum ExtractBench {
         var bytes = 0
         while bytes < megabytes * 1_000_000 {
             let language = languages[random(languages.count)]
-            var sentences = (0..<12).map { _ in prose[language]![random(4)] }
-            for _ in 0..<2 { sentences.insert(figures[language]![random(figures[language]!.count)], at: random(sentences.count)) }
-            for _ in 0..<2 { sentences.insert(traps[language]![random(2)], at: random(sentences.count)) }
+            var sentences = dense ? [] : (0..<12).map { _ in prose[language]![random(4)] }
+            for _ in 0..<(dense ? 8 : 2) { sentences.insert(figures[language]![random(figures[language]!.count)], at: random(sentences.count + 1)) }
+            for _ in 0..<(dense ? 8 : 2) { sentences.insert(traps[language]![random(2)], at: random(sentences.count + 1)) }
             let separator = language == "ja" || language == "zh" ? "" : " "
             let document = stride(from: 0, to: sentences.count, by: 4).map { sentences[$0..<min($0 + 4, sentences.count)].joined(separator: separator) }.joined(separator: "\n\n")
             result.append(document)
@@ -69,8 +70,16 @@ enum ExtractBench {
         return result
     }
 
+    /// The in-process speeds, sparse and dense, for the summary line.
+    nonisolated(unsafe) static var speeds: [(megabytesPerSecond: Double, ratio: Double)] = []
+
     static func run(megabytes: Int) {
-        let corpus = documents(megabytes: megabytes)
+        run(megabytes: megabytes, dense: false)
+        run(megabytes: megabytes, dense: true)
+    }
+
+    static func run(megabytes: Int, dense: Bool) {
+        let corpus = documents(megabytes: megabytes, dense: dense)
         let bytes = Double(corpus.reduce(0) { $0 + $1.utf8.count })
         // Reference: decoding the same text into Unicode scalars, which any reader of it must do.
         var start = Date()
@@ -82,7 +91,8 @@ enum ExtractBench {
         var found = 0
         for document in corpus { found += extractor.extract(document).count }
         let elapsed = Date().timeIntervalSince(start)
-        print("extraction: \(corpus.count) generated articles in nine languages, \(String(format: "%.1f", bytes / 1_000_000)) MB, \(scalars) code points")
+        speeds.append((bytes / 1_000_000 / elapsed, elapsed / reference))
+        print("extraction\(dense ? ", dense (every sentence holds a number)" : ""): \(corpus.count) generated articles in nine languages, \(String(format: "%.1f", bytes / 1_000_000)) MB, \(scalars) code points")
         print(String(format: "  extractor (language detected per article, one core): %.2f s, %.1f MB/s, %d figures (%.1f per article)",
                      elapsed, bytes / 1_000_000 / elapsed, found, Double(found) / Double(corpus.count)))
         print(String(format: "  reference, decoding the text to code points: %.2f s, %.1f MB/s; the extractor takes %.1fx as long",
@@ -103,5 +113,13 @@ enum ExtractBench {
                          size, result.seconds, Double(size) / result.seconds, Double(result.maxRSSKiB) / 1024, figures))
             try? FileManager.default.removeItem(atPath: path)
         }
+    }
+
+    /// The part's last line: `extract: sparse_mb_s=S dense_mb_s=D ratio_sparse=R ratio_dense=Q`
+    /// (ratios against decoding the same text, measured in the same run).
+    static func printSummary() {
+        guard speeds.count == 2 else { return }
+        print(String(format: "extract: sparse_mb_s=%.1f dense_mb_s=%.1f ratio_sparse=%.1f ratio_dense=%.1f",
+                     speeds[0].megabytesPerSecond, speeds[1].megabytesPerSecond, speeds[0].ratio, speeds[1].ratio))
     }
 }

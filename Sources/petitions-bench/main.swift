@@ -152,6 +152,7 @@ func run() async throws {
         if FileManager.default.isExecutableFile(atPath: petitions) {
             try ExtractBench.runCommand(petitions: petitions, scratch: scratch, megabytes: [max(1, options.megabytes / 5), options.megabytes])
         }
+        ExtractBench.printSummary()
         print("")
     }
     guard options.parts.contains("signatories") || options.parts.contains("queue") || options.parts.contains("trend") || options.parts.contains("serve") else { return }
