@@ -35,6 +35,7 @@ struct CompiledLexicon {
     let adjectiveBeforeNoun: Bool
     let signingVerbs: [Phrase]
     let progressConnectors: [Phrase]
+    let petitionWords: [Phrase]
     /// People and members after a number ("40 members"), for telling a share from a goal.
     let peopleNouns: [Phrase]
     /// Units and things after a number, without the words that silence before it (months): "3,500
@@ -66,7 +67,7 @@ struct CompiledLexicon {
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
         cjk = lexicon.language == .ja || lexicon.language == .zh
-        silencersBefore = lexicon.silencersBefore.map(Phrase.init)
+        silencersBefore = (lexicon.silencersBefore + Lexicons.identifierWords).map(Phrase.init)
         silencersAfter = (lexicon.silencersAfter + lexicon.silencersBefore).map(Phrase.init)
         qualifiersBefore = lexicon.qualifiersBefore.map { (Phrase($0.0), $0.1) }
         qualifiersAfter = lexicon.qualifiersAfter.map { (Phrase($0.0), $0.1) }
@@ -77,6 +78,7 @@ struct CompiledLexicon {
         adjectiveBeforeNoun = Lexicons.adjectiveBeforeNoun(lexicon.language)
         signingVerbs = Lexicons.signingVerbs(lexicon.language).map(Phrase.init)
         progressConnectors = Lexicons.progressConnectors(lexicon.language).map(Phrase.init)
+        petitionWords = Lexicons.petitionWords(lexicon.language).map(Phrase.init)
         peopleNouns = (Lexicons.people(lexicon.language) + Lexicons.members(lexicon.language)).map(Phrase.init)
         unitsAfter = lexicon.silencersAfter.map(Phrase.init)
         hundredsStems = CountWords.hundredsStems(lexicon.language)

@@ -111,6 +111,11 @@ public struct Extractor: Sendable {
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
             if number.value == 0 || number.isFraction || number.leadingZero { continue }
+            // Addresses and identifiers: ".../petitions/700143", "?id=88412", "#12", "2024/118";
+            // "Petition 700143". ("12,345/15,000" is a progress line: grouped digits before the slash.)
+            if Extractor.isIdentifier(number, in: text, floor: sentence.lowerBound) { continue }
+            if !cjk, number.end - number.start >= 4, !(text[number.start..<number.end].contains { !Document.isDigit($0) }),
+               m.longestEnding(lexicon.petitionWords, before: number.start, floor: floor) != nil { continue }
             // Ordinals: "am 14. Februar", "zum 2. Mal"; "1°", "1º", "3ª", "1.º", "3.ª" (and degrees).
             if following < sentence.upperBound, text[following] == ".", Document.germanOrdinal(endingAt: following, in: text) { continue }
             if following < sentence.upperBound, ["°", "º", "ª"].contains(text[following])
@@ -190,6 +195,23 @@ public struct Extractor: Sendable {
                 quote: quote!, start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    /// A number stuck to what comes before it in an address or an identifier.
+    static func isIdentifier(_ number: NumberMatch, in text: [Unicode.Scalar], floor: Int) -> Bool {
+        guard number.start > floor else { return false }
+        let before = text[number.start - 1]
+        if ["=", "#", "_", "?", "&", "@", "\\"].contains(before) { return true }
+        guard before == "/" else { return false }
+        // After a slash: an address or a date unless grouped digits come before it ("12,345/15,000").
+        var position = number.start - 1
+        var grouped = false, digits = 0
+        while position > floor, Document.isDigit(text[position - 1]) || [",", ".", "'", " ", "\u{A0}", "\u{202F}"].contains(text[position - 1]) {
+            if Document.isDigit(text[position - 1]) { digits += 1 } else if digits > 0 && text[position - 1] != " " { grouped = true }
+            if text[position - 1] == " " { break }
+            position -= 1
+        }
+        return !(grouped && digits > 0)
     }
 
     /// Whether `count` and `goal` form a progress line: the goal larger, and between them only a

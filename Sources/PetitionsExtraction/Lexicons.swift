@@ -121,6 +121,25 @@ public enum Lexicons {
         }
     }
 
+    /// Words right before a number that make it an identifier, in every language: "(ID 134502)",
+    /// "n° 4521", "Nr. 12".
+    static let identifierWords = ["id", "id:", "id.", "ref", "ref.", "nr", "nr.", "n°", "nº", "n.º", "n.", "núm.", "num.", "#"]
+
+    /// A petition named by its number: "Petition 700143", "la pétition 4521" (four or more digits,
+    /// written without grouping, right after the word).
+    static func petitionWords(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["petition", "e-petition"]
+        case .it: ["petizione"]
+        case .fr: ["pétition"]
+        case .es: ["petición"]
+        case .de: ["petition"]
+        case .pt: ["petição"]
+        case .id: ["petisi"]
+        case .ja, .zh: []
+        }
+    }
+
     /// Petitions counted as objects, right after a number ("3,400 petitions", "1200件の請願"). A
     /// sentence that counts petitions counts them in its other numbers too ("of the 3,400
     /// petitions, 57 reached a debate"), unless signers are named after a number. Plural forms
@@ -183,7 +202,7 @@ public enum Lexicons {
         goalCues: ["any petition", "every petition", "a petition that", "a petition which", "petitions that", "petitions which", "if a petition", "once a petition", "when a petition", "needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach", "to reach", "to trigger",
                    "to get", "must collect", "must gather", "must get", "has to collect", "have to collect", "needs to collect", "needs to reach", "hopes to reach",
                    "hoping to reach", "hopes to collect", "hope to", "hopes to", "hoping to", "want to", "wants to", "plan to", "plans to", "aim to", "aims to", "aiming for", "aim for", "set out to", "seek", "seeks", "must be signed by", "needs to be signed by", "need to be signed by", "to be tabled"],
-        silencersAfter: ["results", "search results", "hits", "matches", "minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        silencersAfter: ["shares", "comments", "reactions", "retweets", "reposts", "replies", "results", "search results", "hits", "matches", "minute", "minutes", "min", "hour", "hours", "second", "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
                          "percent", "per cent", "dollars", "euros", "pounds", "usd", "eur", "employees", "staff", "videos", "clips", "films",
                          "images", "pages", "miles", "km", "times", "fps", "p", "gb", "mb", "tb", "views", "followers", "subscribers", "likes",
                          "users", "downloads", "copies", "tokens", "parameters", "words", "characters", "countries", "cities", "companies", "hours'",
@@ -215,7 +234,7 @@ public enum Lexicons {
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
         verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
         goalCues: ["qualsiasi petizione", "ogni petizione", "una petizione che", "le petizioni che", "se una petizione", "quando una petizione", "servono", "serve", "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole", "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano", "bisogno", "ha bisogno di", "hanno bisogno di"],
-        silencersAfter: ["risultati", "minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
+        silencersAfter: ["condivisioni", "commenti", "risultati", "minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane", "mesi", "mese", "anni", "anno",
                          "per cento", "percento", "dollari", "euro", "sterline", "dipendenti", "video", "clip", "film", "immagini",
                          "pagine", "km", "volte", "p", "utenti", "visualizzazioni", "follower", "paesi", "città", "aziende", "di dollari", "di euro",
                          "campagne", "petizioni", "lingue", "articoli", "post", "messaggi", "progetti", "canzoni", "libri", "episodi", "modelli", "premi"],
@@ -242,7 +261,7 @@ public enum Lexicons {
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
         verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
         goalCues: ["toute pétition", "chaque pétition", "une pétition qui", "les pétitions qui", "si une pétition", "dès qu'une pétition", "lorsqu'une pétition", "il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut", "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent", "besoin", "a besoin de", "ont besoin de", "faudra", "faudrait"],
-        silencersAfter: ["résultats", "minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
+        silencersAfter: ["partages", "commentaires", "réactions", "résultats", "minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines", "mois", "ans", "an", "années",
                          "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
                          "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
                          "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix"],
@@ -269,7 +288,7 @@ public enum Lexicons {
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
         verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
         goalCues: ["cualquier petición", "toda petición", "una petición que", "las peticiones que", "si una petición", "cuando una petición", "necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta"],
-        silencersAfter: ["resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
+        silencersAfter: ["compartidos", "comentarios", "veces", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
                          "empleados", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
                          "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
@@ -296,7 +315,7 @@ public enum Lexicons {
         authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren", "veröffentlichten"],
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
         goalCues: ["jede petition", "wenn eine petition", "sobald eine petition", "falls eine petition", "nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen", "fehlt"],
-        silencersAfter: ["treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
+        silencersAfter: ["mal", "kommentare", "treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
                          "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
                          "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
@@ -323,7 +342,7 @@ public enum Lexicons {
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
         goalCues: ["qualquer petição", "toda petição", "toda a petição", "uma petição que", "as petições que", "se uma petição", "quando uma petição", "necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam", "faltam", "falta"],
-        silencersAfter: ["resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
+        silencersAfter: ["compartilhamentos", "comentários", "vezes", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
                          "reais", "funcionários", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
                          "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
@@ -348,7 +367,7 @@ public enum Lexicons {
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
         verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
         goalCues: ["setiap petisi", "jika sebuah petisi", "jika petisi", "apabila sebuah petisi", "apabila petisi", "bila sebuah petisi", "membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "untuk mencapai", "harus mencapai", "perlu mencapai", "agar mencapai", "demi mencapai", "ingin", "berharap", "bertujuan", "hendak"],
-        silencersAfter: ["hasil", "menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
+        silencersAfter: ["kali", "komentar", "hasil", "menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
                          "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
@@ -373,7 +392,7 @@ public enum Lexicons {
         authorCuesAfter: ["が執筆", "人が執筆", "が起草", "人が起草", "による執筆", "の執筆者", "人の発起人", "が発起人", "執筆", "起草", "が公開した", "人が公開した", "が公開し", "が呼びかけ", "人が呼びかけ", "が発起"],
         verifiedCues: ["認証済み", "確認済み", "検証済み", "認証された", "確認された", "確認", "認証"],
         goalCues: ["達すると", "達すれば", "集まれば", "超えると", "超えれば", "必要", "目標", "目指", "基準", "目指", "集めたい", "あと"],
-        silencersAfter: ["件の検索結果", "件ヒット", "件の結果", "分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
+        silencersAfter: ["件のコメント", "回シェア", "回共有", "件の検索結果", "件ヒット", "件の結果", "分", "時間", "秒", "日", "週間", "か月", "ヶ月", "カ月", "年", "％", "%", "パーセント", "ドル", "円", "ユーロ", "人の社員", "社員",
                          "従業員", "本", "枚", "件の動画", "ページ", "km", "回", "p", "歳", "位", "月", "割"],
         silencersBefore: ["$", "¥", "€", "第", "約$", "組合員", "会員数", "従業員", "社員"]
     )
@@ -394,7 +413,7 @@ public enum Lexicons {
         authorCuesAfter: ["撰写", "撰寫", "起草", "名作者", "位作者", "人撰写", "人起草", "发起"],
         verifiedCues: ["已验证", "已驗證", "经验证", "經驗證", "认证", "認證", "核实", "核實", "确认", "確認"],
         goalCues: ["任何请愿", "任何請願", "只要", "一旦", "如果", "需要", "目标", "目標", "门槛", "門檻", "达到", "達到", "希望", "计划", "計劃", "力争", "争取", "打算", "还差", "還差", "还需", "還需"],
-        silencersAfter: ["条结果", "个结果", "条搜索结果", "個結果", "分钟", "分鐘", "小时", "小時", "秒", "天", "周", "个月", "個月", "年", "％", "%", "美元", "元", "欧元", "人民币", "名员工", "员工",
+        silencersAfter: ["条评论", "條評論", "次转发", "次轉發", "次分享", "条结果", "个结果", "条搜索结果", "個結果", "分钟", "分鐘", "小时", "小時", "秒", "天", "周", "个月", "個月", "年", "％", "%", "美元", "元", "欧元", "人民币", "名员工", "员工",
                          "員工", "部", "个视频", "個視頻", "页", "頁", "公里", "次", "p", "岁", "歲", "月", "日"],
         silencersBefore: ["$", "¥", "€", "第", "美元", "雇佣", "雇用", "员工", "員工"]
     )
