@@ -36,6 +36,7 @@ struct CompiledLexicon {
     let signingVerbs: [Phrase]
     let progressConnectors: [Phrase]
     let petitionWords: [Phrase]
+    let timesWords: [Phrase]
     /// People and members after a number ("40 members"), for telling a share from a goal.
     let peopleNouns: [Phrase]
     /// Units and things after a number, without the words that silence before it (months): "3,500
@@ -79,6 +80,7 @@ struct CompiledLexicon {
         signingVerbs = Lexicons.signingVerbs(lexicon.language).map(Phrase.init)
         progressConnectors = Lexicons.progressConnectors(lexicon.language).map(Phrase.init)
         petitionWords = Lexicons.petitionWords(lexicon.language).map(Phrase.init)
+        timesWords = Lexicons.timesWords(lexicon.language).map(Phrase.init)
         peopleNouns = (Lexicons.people(lexicon.language) + Lexicons.members(lexicon.language)).map(Phrase.init)
         unitsAfter = lexicon.silencersAfter.map(Phrase.init)
         hundredsStems = CountWords.hundredsStems(lexicon.language)

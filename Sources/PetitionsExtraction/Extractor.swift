@@ -103,7 +103,7 @@ public struct Extractor: Sendable {
             // Silence: things that are not counts of people.
             if number.attachedLetters && !cjk { continue }
             if m.longestEnding(lexicon.silencersBefore, before: number.start, floor: floor) != nil { continue }
-            if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) { continue }
+            if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) && !isTimesSigned(number, floor: floor, ceiling: ceiling, lexicon: lexicon, matcher: m) { continue }
             // "2 milioni di visualizzazioni", "3 de marzo"; but "3,500 in June" is no date.
             if !cjk, let preposition = m.shortWord(after: number.end, ceiling: ceiling),
                m.startsWithAny(lexicon.unitsAfter, after: preposition, ceiling: ceiling)
@@ -195,6 +195,18 @@ public struct Extractor: Sendable {
                 quote: quote!, start: offset + start, end: offset + end))
         }
         return results
+    }
+
+    /// "signed more than 100,000 times", "31.000 Mal mitgezeichnet", "firmada más de 20.000 veces":
+    /// times of signing, a count of signatures (a verb of signing within three words before the
+    /// number, or right after the times word).
+    func isTimesSigned(_ number: NumberMatch, floor: Int, ceiling: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
+        let first = m.skipSpaces(number.end, ceiling: ceiling)
+        guard let times = lexicon.timesWords.lazy.compactMap({ m.end(of: $0, startingAt: first, ceiling: ceiling) }).first,
+              times == ceiling || !m.isWord(times) || lexicon.cjk else { return false }
+        let before = m.startOfWords(3, before: number.start, floor: floor)
+        if m.containsAny(lexicon.signingVerbs, in: before..<number.start) { return true }
+        return m.containsAny(lexicon.signingVerbs, in: times..<m.endOfWords(1, after: times, ceiling: ceiling))
     }
 
     /// A number stuck to what comes before it in an address or an identifier.

@@ -95,12 +95,12 @@ public enum Lexicons {
     static func signingVerbs(_ language: Language) -> [String] {
         switch language {
         case .en: ["signed", "sign", "have signed", "backed", "endorsed", "co-signed", "cosigned"]
-        case .it: ["hanno firmato", "firmano", "hanno sottoscritto", "sottoscrivono", "firmato", "sottoscritto"]
+        case .it: ["hanno firmato", "firmano", "hanno sottoscritto", "sottoscrivono", "firmato", "firmata", "sottoscritto", "sottoscritta"]
         case .fr: ["ont signé", "signent", "ont cosigné", "signé"]
-        case .es: ["firmaron", "firman", "han firmado", "suscribieron", "firmado"]
-        case .de: ["unterzeichneten", "unterschrieben", "haben unterzeichnet", "unterzeichnet"]
-        case .pt: ["assinaram", "assinam", "subscreveram", "assinado"]
-        case .id: ["menandatangani", "meneken", "ikut menandatangani"]
+        case .es: ["firmaron", "firman", "han firmado", "suscribieron", "firmado", "firmada", "suscrita"]
+        case .de: ["unterzeichneten", "unterschrieben", "haben unterzeichnet", "unterzeichnet", "mitgezeichnet", "zeichneten"]
+        case .pt: ["assinaram", "assinam", "subscreveram", "assinado", "assinada"]
+        case .id: ["menandatangani", "ditandatangani", "meneken", "ikut menandatangani"]
         case .ja: ["が署名", "署名した", "署名している"]
         case .zh: ["签署了", "签署", "联署", "簽署"]
         }
@@ -121,9 +121,28 @@ public enum Lexicons {
         }
     }
 
+    /// "Times" after a number: silent ("viewed 2 million times"), unless the times are signings
+    /// ("signed more than 100,000 times", "31.000 Mal mitgezeichnet").
+    static func timesWords(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["times"]
+        case .it: ["volte"]
+        case .fr: ["fois"]
+        case .es: ["veces"]
+        case .de: ["mal"]
+        case .pt: ["vezes"]
+        case .id: ["kali"]
+        case .ja: ["回"]
+        case .zh: ["次"]
+        }
+    }
+
     /// Words right before a number that make it an identifier, in every language: "(ID 134502)",
     /// "n° 4521", "Nr. 12".
-    static let identifierWords = ["id", "id:", "id.", "ref", "ref.", "nr", "nr.", "n°", "nº", "n.º", "n.", "núm.", "num.", "#"]
+    static let identifierWords = ["id", "id:", "id.", "ref", "ref.", "nr", "nr.", "n°", "nº", "n.º", "n.", "núm.", "num.", "#", "§", "§§", "art.", "abs.",
+                                  "article", "articles", "artikel", "articolo", "artículo", "artigo", "pasal", "paragraph", "absatz",
+                                  // Shared so many times: "compartida 1.800 veces", "dibagikan 3.200 kali".
+                                  "shared", "condivisa", "partagée", "compartida", "compartido", "compartilhada", "partilhada", "dibagikan"]
 
     /// A petition named by its number: "Petition 700143", "la pétition 4521" (four or more digits,
     /// written without grouping, right after the word).
@@ -288,7 +307,7 @@ public enum Lexicons {
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
         verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
         goalCues: ["cualquier petición", "toda petición", "una petición que", "las peticiones que", "si una petición", "cuando una petición", "necesita", "necesitan", "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan", "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta"],
-        silencersAfter: ["compartidos", "comentarios", "veces", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
+        silencersAfter: ["compartidos", "comentarios", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año", "por ciento", "dólares", "euros",
                          "empleados", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
                          "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
                          "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios"],
@@ -309,13 +328,13 @@ public enum Lexicons {
                            ("bis zu", .upTo), ("knackt", .over), ("geknackt", .over), ("knackte", .over), ("übersprang", .over), ("überspringt", .over)],
         qualifiersAfter: [("oder mehr", .atLeast)],
         rangeWords: [("zwischen", "und"), ("von", "bis")],
-        signatureCues: ["unterschrieben", "unterzeichnet", "unterschrift", "unterschriften", "unterzeichner", "unterzeichnende", "unterstützer", "petition",
+        signatureCues: ["mitgezeichnet", "mitzeichnung", "mitzeichner", "mitzeichnende", "zeichneten", "unterschrieben", "unterzeichnet", "unterschrift", "unterschriften", "unterzeichner", "unterzeichnende", "unterstützer", "petition",
                         "offener brief", "offenen brief", "brief", "aufruf", "gezeichnet", "mitgezeichnet", "zähler", "namen"],
         authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten", "veröffentlicht von"],
         authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren", "veröffentlichten"],
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
         goalCues: ["jede petition", "wenn eine petition", "sobald eine petition", "falls eine petition", "nötig", "notwendig", "benötigt", "braucht", "erforderlich", "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen", "fehlt"],
-        silencersAfter: ["mal", "kommentare", "treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
+        silencersAfter: ["mal geteilt", "mal angesehen", "mal aufgerufen", "kommentare", "treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde", "sekunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
                          "prozent", "dollar", "euro", "mitarbeiter", "mitarbeitende", "beschäftigte", "videos", "clips", "filme", "bilder", "seiten",
                          "km", "mal", "p", "nutzer", "aufrufe", "follower", "länder", "städte", "unternehmen", "kampagnen", "petitionen", "sprachen",
                          "artikel", "beiträge", "nachrichten", "projekte", "lieder", "bücher", "folgen", "modelle", "preise", "euro."],
@@ -342,7 +361,7 @@ public enum Lexicons {
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
         verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
         goalCues: ["qualquer petição", "toda petição", "toda a petição", "uma petição que", "as petições que", "se uma petição", "quando uma petição", "necessárias", "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam", "pretendem", "pretende", "buscam", "almejam", "faltam", "falta"],
-        silencersAfter: ["compartilhamentos", "comentários", "vezes", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
+        silencersAfter: ["compartilhamentos", "comentários", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos", "ano", "por cento", "dólares", "euros",
                          "reais", "funcionários", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
                          "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
                          "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios"],
@@ -367,7 +386,7 @@ public enum Lexicons {
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
         verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
         goalCues: ["setiap petisi", "jika sebuah petisi", "jika petisi", "apabila sebuah petisi", "apabila petisi", "bila sebuah petisi", "membutuhkan", "butuh", "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "untuk mencapai", "harus mencapai", "perlu mencapai", "agar mencapai", "demi mencapai", "ingin", "berharap", "bertujuan", "hendak"],
-        silencersAfter: ["kali", "komentar", "hasil", "menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
+        silencersAfter: ["komentar", "hasil", "menit", "jam", "detik", "hari", "minggu", "pekan", "bulan", "tahun", "persen", "dolar", "rupiah", "euro", "karyawan", "pegawai",
                          "video", "klip", "film", "gambar", "halaman", "km", "kali", "p", "pengguna", "penonton", "pengikut", "negara",
                          "kota", "perusahaan", "miliar dolar", "kampanye", "petisi", "bahasa", "artikel", "unggahan", "pesan", "proyek", "lagu",
                          "buku", "episode", "model", "penghargaan"],
