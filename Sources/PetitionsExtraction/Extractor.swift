@@ -338,8 +338,9 @@ public struct Extractor: Sendable {
         let cjk = lexicon.cjk
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
         var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
-        // A field separator ends the number's words: "Signatures: 8,210 | Goal: 10,000".
-        if let separator = (end..<nextWords).first(where: { ["|", "•", "·", ";", "｜"].contains(m.text[$0]) }) { nextWords = separator }
+        // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
+        // "署名数は1万2千筆で、目標は3万筆".
+        if let separator = (end..<nextWords).first(where: { ["|", "•", "·", ";", "｜", ",", "，", "、", "；"].contains(m.text[$0]) }) { nextWords = separator }
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
         if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
         let cueFloor = max(floor, start - 32)
