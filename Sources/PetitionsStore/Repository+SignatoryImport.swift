@@ -88,7 +88,7 @@ extension Repository {
             result.watchMatches = reader.watchMatches
             phase("copy")
             if firstList {
-                result.repeatedInFile = try settleRepeats(db, campaignID: campaignID, reader.maybeRepeats)
+                result.repeatedInFile = try settleRepeats(db, campaignID: campaignID, reader.maybeRepeats, listSize: result.inserted)
                 phase("repeats")
             } else {
                 try moveStaged(db, campaignID: campaignID, into: &result)
@@ -129,7 +129,7 @@ extension Repository {
     /// (`SignatoryFingerprint.provisionalKey`).
     /// It is occurrence `n + 1` if the content's first entry went in unflagged (it holds the key of
     /// occurrence 1), else occurrence `n` (the filter's rare false alarm on a first entry).
-    private func settleRepeats(_ db: PGConnection, campaignID: Int, _ repeats: [SignatoryFingerprint: (count: Int, named: Bool)]) throws -> Int {
+    private func settleRepeats(_ db: PGConnection, campaignID: Int, _ repeats: [SignatoryFingerprint: (count: Int, named: Bool)], listSize: Int) throws -> Int {
         guard !repeats.isEmpty else { return 0 }
         try db.execute("CREATE TEMPORARY TABLE signatory_repeats (content text, n int, provisional uuid, named boolean) ON COMMIT DROP")
         try db.copyFrom("COPY signatory_repeats FROM STDIN") { writer in
@@ -145,9 +145,12 @@ extension Repository {
         }
         // Its real size: a few false alarms probe the key index, a list of repeats joins in bulk.
         try db.execute("ANALYZE signatory_repeats")
-        // The table's statistics must know this list (its own rows count as live here): otherwise
-        // the planner takes the campaign for empty and may scan all of it for each key.
-        try db.execute("ANALYZE signatories")
+        // The table's statistics must know a large list (its own rows count as live here):
+        // otherwise the planner takes the campaign for empty and may scan all of it for each key
+        // (86 s for a million rows). ANALYZE costs about a second on a large table, so a small
+        // list, whose worst plan reads fewer entries than that, goes without.
+        let flaggedCount = repeats.values.reduce(0) { $0 + $1.count }
+        if listSize * flaggedCount > 1_000_000 { try db.execute("ANALYZE signatories") }
         let settled = try db.query("""
             WITH resolved AS (
                 SELECT r.content, r.named, stand_in.id, r.n + (first.id IS NOT NULL)::int AS occurrence
@@ -163,9 +166,8 @@ extension Repository {
             )
             SELECT count(*) AS updated, count(*) FILTER (WHERE named AND occurrence > 1) AS repeated FROM updated
             """)[0]
-        let expected = repeats.values.reduce(0) { $0 + $1.count }
-        guard try settled.decode("updated", as: Int.self) == expected else {
-            throw StoreError.conflict("the import found \(expected) possible repeats but could settle only \(try settled.decode("updated", as: Int.self)); nothing was imported")
+        guard try settled.decode("updated", as: Int.self) == flaggedCount else {
+            throw StoreError.conflict("the import found \(flaggedCount) possible repeats but could settle only \(try settled.decode("updated", as: Int.self)); nothing was imported")
         }
         return try settled.decode("repeated")
     }
