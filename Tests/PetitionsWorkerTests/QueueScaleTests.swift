@@ -141,7 +141,8 @@ import TestSupport
             let logger = Logger(label: "test")
             let first = DatabaseHostGate(pool: bench.pool, gap: 0.1, hold: 30, maxWait: 5, holder: "a", logger: logger)
             let second = DatabaseHostGate(pool: bench.pool, gap: 0.1, hold: 30, maxWait: 0.2, holder: "b", logger: logger)
-            let holding = Task { try await first.withTurn(host: "slow.example") { try await Task.sleep(for: .seconds(2)); return 1 } }
+            // Held long enough that a loaded machine (the leak check, other work) still finds it busy.
+            let holding = Task { try await first.withTurn(host: "slow.example") { try await Task.sleep(for: .seconds(4)); return 1 } }
             // Wait until the first has the host (a fixed sleep lost the race on a loaded machine).
             let deadline = Date().addingTimeInterval(20)
             while try bench.count("SELECT count(*) FROM fetch_hosts WHERE holder LIKE 'a#%'") == 0, Date() < deadline {
