@@ -207,6 +207,11 @@ struct Matcher {
         return best
     }
 
+    /// The first position in `range` holding one of `scalars` (separators, punctuation).
+    func firstIndex(of scalars: Set<Unicode.Scalar>, in range: Range<Int>) -> Int? {
+        range.first { scalars.contains(text[$0]) }
+    }
+
     func startsWithAny(_ phrases: [Phrase], after start: Int, ceiling: Int) -> Bool {
         let first = skipSpaces(start, ceiling: ceiling)
         guard first < ceiling else { return false }

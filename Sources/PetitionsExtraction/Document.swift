@@ -71,6 +71,14 @@ struct Document {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `range` without the white space at either end.
+    static func trimmed(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {
+        var from = range.lowerBound, to = range.upperBound
+        while from < to, text[from].properties.isWhitespace { from += 1 }
+        while to > from, text[to - 1].properties.isWhitespace { to -= 1 }
+        return from..<to
+    }
+
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
@@ -136,7 +144,7 @@ struct Document {
         var wordEnd = word
         while wordEnd < text.count, isLetter(text[wordEnd]) { wordEnd += 1 }
         guard wordEnd > word else { return false }
-        return germanOrdinalNouns.contains(String(String.UnicodeScalarView(text[word..<wordEnd])))
+        return germanOrdinalNouns.contains(string(text[word..<wordEnd]))
     }
 
     static let germanOrdinalNouns: Set<String> = ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",

@@ -182,13 +182,8 @@ public struct Extractor: Sendable {
                                       nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
                                       sentence: sentence, lexicon: lexicon, matcher: m,
                                       signatureCue: &signatureCue) else { continue }
-            if quote == nil {
-                // The sentence without the spaces around it, built once for all its figures.
-                var from = sentence.lowerBound, to = sentence.upperBound
-                while from < to, document.scalars[from].properties.isWhitespace { from += 1 }
-                while to > from, document.scalars[to - 1].properties.isWhitespace { to -= 1 }
-                quote = document.string(from..<to)
-            }
+            // The sentence without the spaces around it, built once for all its figures.
+            if quote == nil { quote = document.string(Document.trimmed(sentence, in: document.scalars)) }
             results.append(ExtractedFigure(
                 value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.lexicon.language,
                 campaign: campaigns.isEmpty ? nil : campaign(sentence: document.lowerString(sentence), paragraph: document.lowerString(document.paragraph(around: sentence))),
@@ -239,8 +234,10 @@ public struct Extractor: Sendable {
         }
         guard let connector = connector(from: position, to: goal.start, lexicon: lexicon, matcher: m) else { return false }
         // "12 of 40 members signed": a share of a group, not a goal (a slash is always a progress line).
-        return connector.scalars == ["/"] || connector.scalars == ["／"] || !isGroup(goal, lexicon: lexicon, matcher: m)
+        return Extractor.isSlash(connector) || !isGroup(goal, lexicon: lexicon, matcher: m)
     }
+
+    static func isSlash(_ connector: Phrase) -> Bool { connector.scalars == ["/"] || connector.scalars == ["／"] }
 
     /// The progress connector that fills `position..<end` (spaces aside), if one does.
     func connector(from position: Int, to end: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Phrase? {
@@ -259,7 +256,7 @@ public struct Extractor: Sendable {
     func isWholeOfShare(_ part: NumberMatch, _ whole: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
         guard whole.value > part.value, !part.looksLikeYear, whole.start - part.end <= 16, isGroup(whole, lexicon: lexicon, matcher: m),
               let connector = connector(from: m.skipSpaces(part.end, ceiling: whole.start), to: whole.start, lexicon: lexicon, matcher: m) else { return false }
-        return connector.scalars != ["/"] && connector.scalars != ["／"]
+        return !Extractor.isSlash(connector)
     }
 
     /// Whether `number` counts petitions: "3,400 petitions", "4.100 eingereichten Petitionen",
@@ -306,10 +303,7 @@ public struct Extractor: Sendable {
 
     static func isRatio(_ text: [Unicode.Scalar], from: Int, to: Int) -> Bool {
         guard to > from, to - from <= 10 else { return false }
-        var start = from, end = to
-        while start < end, text[start].properties.isWhitespace { start += 1 }
-        while end > start, text[end - 1].properties.isWhitespace { end -= 1 }
-        return ratioConnectors.contains(Document.string(text[start..<end]))
+        return ratioConnectors.contains(Document.string(text[Document.trimmed(from..<to, in: text)]))
     }
 
     /// "between 5,000 and 6,000", "5000〜6000", "5,000-6,000": where the range phrase starts.
@@ -340,7 +334,7 @@ public struct Extractor: Sendable {
         var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
         // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
         // "署名数は1万2千筆で、目標は3万筆".
-        if let separator = (end..<nextWords).first(where: { ["|", "•", "·", ";", "｜", ",", "，", "、", "；"].contains(m.text[$0]) }) { nextWords = separator }
+        nextWords = m.firstIndex(of: ["|", "•", "·", ";", "｜", ",", "，", "、", "；"], in: end..<nextWords) ?? nextWords
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
         if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
         let cueFloor = max(floor, start - 32)
@@ -364,7 +358,7 @@ public struct Extractor: Sendable {
         // menandatangani" (a verb of signing within seven words, before any comma).
         if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) {
             var reach = m.endOfWords(7, after: end, ceiling: sentence.upperBound)
-            if let comma = (end..<reach).first(where: { [",", ";", ":", "(", "，", "、"].contains(m.text[$0]) }) { reach = comma }
+            reach = m.firstIndex(of: [",", ";", ":", "(", "，", "、"], in: end..<reach) ?? reach
             if !m.containsAny(lexicon.signingVerbs, in: end..<reach) { return nil }
         }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").

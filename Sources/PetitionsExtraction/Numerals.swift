@@ -238,10 +238,8 @@ enum Numerals {
         if text[end] == " " {
             for (phrase, number) in lexicon.numberWords where phrase.scalars.count == end - start && equal(phrase, start) {
                 // "one hundred and twenty", "two hundred thousand" (English).
-                if lexicon.lexicon.language == .en, (1...9).contains(number), end + 1 + CountWords.hundredWord.scalars.count <= limit,
-                   equal(CountWords.hundredWord, end + 1), end + 1 + CountWords.hundredWord.scalars.count < limit,
-                   !Document.isLetter(text[end + 1 + CountWords.hundredWord.scalars.count]) {
-                    return hundreds(number, after: end + 1 + CountWords.hundredWord.scalars.count)
+                if lexicon.lexicon.language == .en, (1...9).contains(number), let hundredEnd = word(CountWords.hundredWord, at: end + 1) {
+                    return hundreds(number, after: hundredEnd)
                 }
                 if let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
                     return NumberMatch(start: start, end: end + length, value: number * multiplier)

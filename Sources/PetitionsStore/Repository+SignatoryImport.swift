@@ -166,8 +166,9 @@ extension Repository {
             )
             SELECT count(*) AS updated, count(*) FILTER (WHERE named AND occurrence > 1) AS repeated FROM updated
             """)[0]
-        guard try settled.decode("updated", as: Int.self) == flaggedCount else {
-            throw StoreError.conflict("the import found \(flaggedCount) possible repeats but could settle only \(try settled.decode("updated", as: Int.self)); nothing was imported")
+        let updated: Int = try settled.decode("updated")
+        guard updated == flaggedCount else {
+            throw StoreError.conflict("the import found \(flaggedCount) possible repeats but could settle only \(updated); nothing was imported")
         }
         return try settled.decode("repeated")
     }
@@ -177,10 +178,10 @@ extension Repository {
         // Real row counts for the planner: a ten-line list probes the index, a million-line one hashes.
         try db.execute("ANALYZE signatory_staging")
         let numbered = """
-            WITH numbered AS (
-                SELECT s.*, md5(s.content || ':' || row_number() OVER (PARTITION BY s.content ORDER BY s.line))::uuid AS row_key,
-                       row_number() OVER (PARTITION BY s.content ORDER BY s.line) AS occurrence
-                FROM signatory_staging s
+            WITH occurrences AS (
+                SELECT s.*, row_number() OVER (PARTITION BY s.content ORDER BY s.line) AS occurrence FROM signatory_staging s
+            ), numbered AS (
+                SELECT o.*, md5(o.content || ':' || o.occurrence)::uuid AS row_key FROM occurrences o
             )
             """
         let moved = try db.query("""

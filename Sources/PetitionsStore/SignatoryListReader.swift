@@ -37,6 +37,8 @@ final class SignatoryListReader: @unchecked Sendable {
     private(set) var maybeRepeats: [SignatoryFingerprint: (count: Int, named: Bool)] = [:]
 
     private let seen: SeenFilter?
+    /// First list: the campaign id, the first field of every row (a staged row starts with its line).
+    private let campaignField: String?
     private let workers = KeyWorkers()
     private var affiliationKeys: [String: String] = [:]
     private let roles = Set(SignatoryRole.allCases.map(\.rawValue)), visibilities = Set(Visibility.allCases.map(\.rawValue))
@@ -50,7 +52,13 @@ final class SignatoryListReader: @unchecked Sendable {
         self.watched = watched
         self.records = records
         self.progress = progress
-        if case .signatories = target { seen = SeenFilter() } else { seen = nil }
+        if case .signatories(let campaignID) = target {
+            seen = SeenFilter()
+            campaignField = String(campaignID)
+        } else {
+            seen = nil
+            campaignField = nil
+        }
     }
 
     /// Reads everything into `chunks`, then closes it: with an error if the list has a problem
@@ -194,8 +202,6 @@ final class SignatoryListReader: @unchecked Sendable {
     /// half, and on a small machine the server runs beside the import.
     private func encode(_ batch: [Entry], into rows: inout PGCopyRows, connectionBehind: Bool) {
         guard !batch.isEmpty else { return }
-        let campaignField: String?
-        if case .signatories(let campaignID) = target { campaignField = String(campaignID) } else { campaignField = nil }
         for (entry, keyed) in zip(batch, workers.keyed(batch, cores: connectionBehind ? workers.count - 1 : workers.count)) {
             if let loose = keyed.keys?.looseKey, let names = watched[loose], watchMatches.count < 50 {
                 for watchedName in names where watchMatches.count < 50 {

@@ -39,22 +39,6 @@ public enum VerificationStatus: String, VocabularyWord {
 ///   marks (U+3099, U+309A) are kept: ダ and タ are different sounds, not accents.
 /// - `skeleton`: the loose key with letters and digits only, so "J. Smith-Jones" ~ "J Smith Jones".
 public struct NameKeys: Hashable, Sendable {
-    /// The keys of many names, computed on every core; nil for nil. The same as one by one.
-    public static func computed(_ names: [String?]) -> [NameKeys?] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, names.count / 512))
-        guard workers > 1 else { return names.map { $0.map(NameKeys.init) } }
-        var keys = [NameKeys?](repeating: nil, count: names.count)
-        keys.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            let chunk = (names.count + workers - 1) / workers
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = (worker * chunk)..<min(names.count, (worker + 1) * chunk)
-                for index in range { output[index] = names[index].map(NameKeys.init) }
-            }
-        }
-        return keys
-    }
-
     public var key: String
     public var looseKey: String
     public var skeleton: String
