@@ -237,6 +237,11 @@ public struct Extractor: Sendable {
         return Extractor.isSlash(connector) || !isGroup(goal, lexicon: lexicon, matcher: m)
     }
 
+    /// Field and clause separators that end a number's words.
+    static let clauseSeparators: Set<Unicode.Scalar> = ["|", "•", "·", ";", "｜", ",", "，", "、", "；"]
+    /// What ends the reach of a members phrase ("26 members of Congress signed", not across a comma).
+    static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", ":", "(", "，", "、"]
+
     static func isSlash(_ connector: Phrase) -> Bool { connector.scalars == ["/"] || connector.scalars == ["／"] }
 
     /// The progress connector that fills `position..<end` (spaces aside), if one does.
@@ -334,7 +339,7 @@ public struct Extractor: Sendable {
         var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
         // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
         // "署名数は1万2千筆で、目標は3万筆".
-        nextWords = m.firstIndex(of: ["|", "•", "·", ";", "｜", ",", "，", "、", "；"], in: end..<nextWords) ?? nextWords
+        nextWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<nextWords) ?? nextWords
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
         if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
         let cueFloor = max(floor, start - 32)
@@ -358,7 +363,7 @@ public struct Extractor: Sendable {
         // menandatangani" (a verb of signing within seven words, before any comma).
         if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) {
             var reach = m.endOfWords(7, after: end, ceiling: sentence.upperBound)
-            reach = m.firstIndex(of: [",", ";", ":", "(", "，", "、"], in: end..<reach) ?? reach
+            reach = m.firstIndex(of: Extractor.clauseBreaks, in: end..<reach) ?? reach
             if !m.containsAny(lexicon.signingVerbs, in: end..<reach) { return nil }
         }
         // "16 artists wrote ...": the cue within the next three words (not "13,500 artists, including the writer ...").
