@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: CLibPQ <- Postgres <- PetitionsStore <- PetitionsApp <- PetitionsServe <- PetitionsCLI <- executables,
-// with PetitionsDomain (pure Swift, no I/O) at the bottom, PetitionsReports (charts and documents, pure) above it,
-// and LocalPostgres (the embedded cluster) beside the store.
+// Dependencies point one way: CLibPQ <- Postgres <- PetitionsStore <- PetitionsApp <- PetitionsOptions <- {PetitionsCLI,
+// PetitionsServe, PetitionsWorker} <- executables. The three front ends sit side by side and none imports another; only the
+// `petitions` executable sees both the CLI and serve. PetitionsDomain (pure Swift, no I/O) is at the bottom, with
+// PetitionsReports, PetitionsExtraction and PetitionsSources (pure) above it, and LocalPostgres (the embedded cluster) under the app.
 let package = Package(
     name: "petitions",
     platforms: [.macOS(.v15)],
@@ -50,7 +51,7 @@ let package = Package(
         .target(
             name: "PetitionsStore",
             dependencies: [
-                "Postgres", "PetitionsDomain", "PetitionsSources", "LocalPostgres",
+                "Postgres", "PetitionsDomain", "PetitionsSources",
                 .product(name: "Logging", package: "swift-log"),
                 // MD5 for signatory fingerprints (the same digest SQL's md5() gives).
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -64,33 +65,49 @@ let package = Package(
             name: "PetitionsReports",
             dependencies: ["PetitionsDomain", .product(name: "Mustache", package: "swift-mustache")]
         ),
-        // What the CLI and the web service share: a campaign's report and trend assembled from the
-        // store, and their JSON, CSV and table renderings. No argument parsing, no HTTP.
+        // What the CLI, the worker and the web service share: the database choice and the
+        // migrate-or-refuse rule, exit statuses, figures from extracted text, a campaign's report and
+        // trend assembled from the store, and their JSON, CSV and table renderings. No argument parsing, no HTTP.
         .target(
             name: "PetitionsApp",
-            dependencies: ["PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsSources"]
+            dependencies: [
+                "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsSources", "PetitionsExtraction", "Postgres", "LocalPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        // `petitions serve`: the read-only web service (pages and the JSON API) over the store.
+        // The options every executable takes and the entry point that maps errors to exit statuses:
+        // ArgumentParser's spelling of PetitionsApp's rules.
+        .target(
+            name: "PetitionsOptions",
+            dependencies: [
+                "PetitionsApp", "PetitionsStore", "PetitionsDomain", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `petitions serve`: the read-only web service (pages and the JSON API) over the store, and its command.
         .target(
             name: "PetitionsServe",
             dependencies: [
-                "PetitionsApp", "PetitionsStore", "PetitionsReports", "PetitionsDomain", "PetitionsSources", "Postgres", "LoopbackHTTP",
+                "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsReports", "PetitionsDomain", "PetitionsSources", "Postgres", "LoopbackHTTP",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The admin commands (all but serve).
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsApp", "PetitionsServe", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
+                "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(name: "petitions", dependencies: ["PetitionsCLI"]),
+        .executableTarget(name: "petitions", dependencies: ["PetitionsCLI", "PetitionsServe", "PetitionsOptions", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // What the worker fetches and how it schedules: sources, JSON Pointer, UK Parliament petitions,
         // RSS/Atom feeds, due times and backoff. Pure, no I/O.
         .target(name: "PetitionsSources", dependencies: ["PetitionsDomain"]),
@@ -106,7 +123,7 @@ let package = Package(
         .target(
             name: "PetitionsWorker",
             dependencies: [
-                "PetitionsCLI", "PetitionsStore", "PetitionsSources", "PetitionsExtraction", "PetitionsDomain", "Postgres", "LoopbackHTTP",
+                "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsSources", "PetitionsExtraction", "PetitionsDomain", "Postgres", "LoopbackHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -116,7 +133,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .executableTarget(name: "petitions-worker", dependencies: ["PetitionsWorker", "PetitionsCLI"]),
+        .executableTarget(name: "petitions-worker", dependencies: ["PetitionsWorker", "PetitionsOptions"]),
         // Measurements against a reference run in the same process (see README, "Benchmarks").
         .executableTarget(name: "petitions-bench", dependencies: [
             "PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "PetitionsApp", "PetitionsServe", "Postgres", "LocalPostgres", "LoopbackHTTP",
@@ -150,7 +167,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PetitionsCLITests",
-            dependencies: ["PetitionsCLI", "PetitionsApp", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
+            dependencies: ["petitions", "PetitionsCLI", "PetitionsApp", "PetitionsStore", "PetitionsDomain", "Postgres", "LocalPostgres", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

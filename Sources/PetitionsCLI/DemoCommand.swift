@@ -1,8 +1,9 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
 import LocalPostgres
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsReports
 import PetitionsStore
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOPosix
 import PetitionsDomain
+import PetitionsApp
 import PetitionsExtraction
 import PetitionsSources
 import PetitionsStore
@@ -246,22 +247,11 @@ public struct JobRunner: Sendable {
         if let title = item.title { text = HTMLText.text(title) + "\n\n" + text }
         let found = extractor.extract(text)
         // Figures no sentence or paragraph attributes go to the one tracked campaign the article names, if only one.
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        let mentioned = names.filter { campaign in
-            campaign.names.contains { name in
-                let key = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                return key.count >= 3 && folded.contains(key)
-            }
-        }
-        let fallback = mentioned.count == 1 ? mentioned[0].slug : nil
-        let asOf = item.published ?? clock.now()
-        let drafts = found.compactMap { figure -> FigureDraft? in
-            guard let slug = figure.campaign ?? fallback else { return nil }
-            return FigureDraft(campaign: slug, outlet: job.source.outlet, metric: figure.metric, value: figure.value, high: figure.high,
-                               qualifier: figure.qualifier, asOf: asOf, published: item.published, sourceURL: item.url ?? job.source.url,
-                               quote: String(figure.quote.prefix(1000)), language: figure.language.rawValue, method: .extracted,
-                               note: "from feed source \(job.source.id)" + (figure.campaign == nil ? "; attributed by the article's campaign name" : ""))
-        }
+        let provenance = ExtractedFigures.Provenance(
+            outlet: job.source.outlet, asOf: item.published ?? clock.now(), published: item.published, url: item.url ?? job.source.url,
+            fallbackCampaign: ExtractedFigures.soleCampaignNamed(in: text, names: names), note: "from feed source \(job.source.id)",
+            fallbackNote: "attributed by the article's campaign name")
+        let drafts = ExtractedFigures.drafts(found, provenance).drafts
         return .init(item: item, figures: drafts)
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import PetitionsCLI
+import PetitionsApp
+import PetitionsOptions
 import PetitionsDomain
 import PetitionsSources
 import PetitionsStore

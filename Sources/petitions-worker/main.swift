@@ -1,5 +1,5 @@
 import Foundation
-import PetitionsCLI
+import PetitionsOptions
 import PetitionsWorker
 
 exit(await Entry.run(WorkerCommand.self))

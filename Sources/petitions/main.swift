@@ -1,4 +1,4 @@
 import Foundation
-import PetitionsCLI
+import PetitionsOptions
 
 exit(await Entry.run(PetitionsCommand.self))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PetitionsCLI
+import petitions
 import Testing
 
 /// Every example in every command's help fits an 80-column terminal (so the help prints it whole,

@@ -1,4 +1,6 @@
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 
 struct AlertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsSources
 
 struct AlertList: AsyncParsableCommand {

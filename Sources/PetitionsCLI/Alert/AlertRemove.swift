@@ -1,4 +1,6 @@
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 
 struct AlertRemove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,6 @@
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 
 struct AlertTest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

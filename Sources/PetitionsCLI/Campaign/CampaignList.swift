@@ -1,7 +1,8 @@
-import PetitionsApp
-import Foundation
 import ArgumentParser
+import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct CampaignList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

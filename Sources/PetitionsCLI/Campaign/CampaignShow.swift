@@ -1,6 +1,7 @@
-import PetitionsApp
 import ArgumentParser
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct CampaignShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

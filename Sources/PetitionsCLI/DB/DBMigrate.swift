@@ -1,6 +1,7 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
+import PetitionsApp
+import PetitionsOptions
 import PetitionsStore
 
 struct DBMigrate: AsyncParsableCommand {

@@ -1,7 +1,8 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
 import LocalPostgres
+import PetitionsApp
+import PetitionsOptions
 import PetitionsStore
 
 struct DBStatus: AsyncParsableCommand {

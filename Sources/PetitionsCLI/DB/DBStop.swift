@@ -1,5 +1,7 @@
 import ArgumentParser
 import LocalPostgres
+import PetitionsApp
+import PetitionsOptions
 
 struct DBStop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

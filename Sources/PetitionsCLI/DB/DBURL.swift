@@ -1,5 +1,7 @@
 import ArgumentParser
 import LocalPostgres
+import PetitionsApp
+import PetitionsOptions
 import Postgres
 
 struct DBURL: AsyncParsableCommand {

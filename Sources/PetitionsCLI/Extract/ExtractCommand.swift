@@ -1,8 +1,9 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
 import PetitionsExtraction
+import PetitionsOptions
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -127,15 +128,10 @@ struct ExtractCommand: AsyncParsableCommand {
     /// Stores the figures as extracted ones awaiting review, in one transaction.
     func recordFigures(_ figures: [ExtractedFigure]) throws {
         let published = try Parse.time(published, option: "--published")
-        let asOf = published ?? Date()
-        let sole = campaign.count == 1 ? campaign[0] : nil
-        var skipped = 0
-        let drafts = figures.compactMap { figure -> FigureDraft? in
-            guard let slug = figure.campaign ?? sole else { skipped += 1; return nil }
-            return FigureDraft(campaign: slug, outlet: outlet!, metric: figure.metric, value: figure.value, high: figure.high, qualifier: figure.qualifier,
-                               asOf: asOf, published: published, sourceURL: url, quote: String(figure.quote.prefix(1000)), language: figure.language.rawValue,
-                               method: .extracted, note: figure.campaign == nil ? "attributed by --campaign" : nil)
-        }
+        let provenance = ExtractedFigures.Provenance(
+            outlet: outlet!, asOf: published ?? Date(), published: published, url: url,
+            fallbackCampaign: campaign.count == 1 ? campaign[0] : nil, fallbackNote: "attributed by --campaign")
+        let (drafts, skipped) = ExtractedFigures.drafts(figures, provenance)
         let actor = global.actorName
         let result = try global.withRepository { try $0.addFigures(drafts, actor: actor, skipDuplicates: true, action: "figure.extract", subject: url) }
         print("recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"

@@ -1,7 +1,8 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct JobsPrune: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct OutletAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct OutletEdit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

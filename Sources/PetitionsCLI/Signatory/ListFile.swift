@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsStore
 
 /// A list file (CSV with a header, or JSON lines) read entry by entry in constant memory.

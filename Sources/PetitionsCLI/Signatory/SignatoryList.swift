@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct SignatoryList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

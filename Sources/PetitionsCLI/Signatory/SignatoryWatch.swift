@@ -1,5 +1,7 @@
 import ArgumentParser
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 struct SignatoryWatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

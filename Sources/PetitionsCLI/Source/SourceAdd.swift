@@ -1,7 +1,8 @@
-import PetitionsApp
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsSources
 
 struct SourceAdd: AsyncParsableCommand {

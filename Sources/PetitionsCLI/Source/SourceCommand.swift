@@ -1,4 +1,6 @@
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 
 struct SourceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

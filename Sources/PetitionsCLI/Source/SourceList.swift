@@ -1,8 +1,9 @@
-import PetitionsApp
 import ArgumentParser
-import PetitionsSources
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
+import PetitionsSources
 
 struct SourceList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

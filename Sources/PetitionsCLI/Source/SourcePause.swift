@@ -1,4 +1,6 @@
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 import PetitionsSources
 
 struct SourcePause: AsyncParsableCommand {

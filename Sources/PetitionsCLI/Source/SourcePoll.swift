@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PetitionsApp
+import PetitionsOptions
 
 struct SourcePoll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
-import PetitionsApp
 import ArgumentParser
+import PetitionsApp
+import PetitionsOptions
 import PetitionsSources
 
 struct SourceResume: AsyncParsableCommand {

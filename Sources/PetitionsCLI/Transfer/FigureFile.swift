@@ -1,5 +1,7 @@
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 
 /// Reading and writing figure files: CSV with a header, or JSON lines.
 enum FigureFile {

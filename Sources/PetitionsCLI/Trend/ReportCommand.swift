@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsReports
 
 struct ReportCommand: AsyncParsableCommand {

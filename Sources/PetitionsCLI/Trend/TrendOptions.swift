@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PetitionsApp
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsReports
 import PetitionsStore
 

@@ -1,6 +1,9 @@
 import ArgumentParser
+import PetitionsCLI
+import PetitionsServe
 
-/// `petitions`: the admin CLI.
+/// `petitions`: the admin CLI, and `petitions serve`, the web service. Only this executable sees
+/// both: PetitionsCLI and PetitionsServe sit side by side over PetitionsApp and import neither the other.
 public struct PetitionsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "petitions",
@@ -18,7 +21,7 @@ public struct PetitionsCommand: AsyncParsableCommand {
               petitions db url
             """,
         version: "0.1.0",
-        subcommands: [DemoCommand.self, CampaignCommand.self, OutletCommand.self, FigureCommand.self, CompareCommand.self, TrendCommand.self, ReportCommand.self, SignatoryCommand.self, ReconcileCommand.self, ExtractCommand.self, SourceCommand.self, JobsCommand.self, ImportCommand.self, ExportCommand.self, AlertCommand.self, ServeCommand.self, DBCommand.self]
+        subcommands: CLICommands.all + [ServeCommand.self]
     )
 
     public init() {}

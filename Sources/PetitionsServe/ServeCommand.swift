@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
-import PetitionsServe
+import PetitionsApp
+import PetitionsOptions
 import Postgres
 import ServiceLifecycle
 
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct ServeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the tracker read-only on the web: pages to read and link to, and a JSON API.",
         discussion: """
@@ -42,7 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How long the service reuses a reply to the same request (0s: never); readers see data at most this old.", valueName: "duration"))
     var cache = "5s"
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         _ = try Self.address(listen)
         guard (1...64).contains(connections) else { throw ValidationError("--connections: between 1 and 64") }
         for (value, option) in [(statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age"), (cache, "--cache")] {
@@ -68,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
         return (host, port)
     }
 
-    func run() async throws {
+    public func run() async throws {
         let logger = global.makeLogger(label: "petitions.serve")
         let timeout = try Parse.duration(statementTimeout, option: "--statement-timeout")
         let control = try global.connect(logger: logger, statementTimeout: timeout)
