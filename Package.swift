@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(
             name: "PetitionsServeTests",
             dependencies: [
-                "PetitionsServe", "PetitionsStore", "Postgres", "TestSupport",
+                "PetitionsServe", "PetitionsStore", "PetitionsDomain", "Postgres", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

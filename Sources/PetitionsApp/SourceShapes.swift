@@ -40,7 +40,7 @@ public enum SourceShapes {
     public static func job(_ job: StoredJob) -> [String: Any] {
         var object: [String: Any] = [
             "id": job.id, "source_id": job.sourceID, "campaign": job.campaign, "kind": job.kind, "url": SourceURL.redacted(job.url),
-            "due_at": Timestamps.iso8601(job.dueAt), "state": job.state, "run_after": Timestamps.iso8601(job.runAfter),
+            "due_at": Timestamps.iso8601(job.dueAt), "state": job.state.rawValue, "run_after": Timestamps.iso8601(job.runAfter),
             "attempts": job.attempts, "max_attempts": job.maxAttempts, "created_at": Timestamps.iso8601(job.createdAt),
         ]
         let optional: [String: Any?] = [

@@ -210,7 +210,8 @@ public struct ReportedFigure: Sendable, Hashable, Codable {
     public var supersedes: Int?
     public var status: Status
 
-    public enum Status: String, Sendable, Codable, Hashable {
+    /// Defined once, by the `figure_status` view (Schema/0011_figure_status.sql).
+    public enum Status: String, VocabularyWord {
         case current
         /// Extracted and waiting for an admin's review: left out of comparisons unless asked for.
         case unreviewed
@@ -219,6 +220,7 @@ public struct ReportedFigure: Sendable, Hashable, Codable {
         case retracted
         /// Replaced by a correction.
         case superseded
+        public static let vocabularyName = "figure status"
     }
 
     public init(id: Int, draft: FigureDraft, outletKind: OutletKind, recorded: Date, enteredBy: String, supersedes: Int? = nil, status: Status = .current) {

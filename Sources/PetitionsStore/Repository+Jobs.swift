@@ -22,7 +22,7 @@ public struct StoredJob: Sendable, Hashable, Codable {
     public var kind: String
     public var url: String
     public var dueAt: Date
-    public var state: String
+    public var state: JobState
     public var runAfter: Date
     public var attempts: Int
     public var maxAttempts: Int
@@ -40,7 +40,7 @@ public struct StoredAttempt: Sendable, Hashable, Codable {
     public var worker: String
     public var startedAt: Date
     public var finishedAt: Date?
-    public var outcome: String?
+    public var outcome: AttemptOutcome?
     public var error: String?
 }
 
@@ -284,17 +284,17 @@ extension Repository {
 
     static func decodeJob(_ row: PGRow) throws -> StoredJob {
         StoredJob(id: try row.decode("id"), sourceID: try row.decode("source_id"), campaign: try row.decode("campaign"), kind: try row.decode("kind"),
-                  url: try row.decode("url"), dueAt: try row.decode("due_at"), state: try row.decode("state"), runAfter: try row.decode("run_after"),
+                  url: try row.decode("url"), dueAt: try row.decode("due_at"), state: try JobState.parse(try row.decode("state")), runAfter: try row.decode("run_after"),
                   attempts: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"), worker: try row.decode("worker"),
                   leaseUntil: try row.decode("lease_until"), lastError: try row.decode("last_error"), result: try row.decode("result"),
                   createdAt: try row.decode("created_at"), startedAt: try row.decode("started_at"), finishedAt: try row.decode("finished_at"))
     }
 
     /// Jobs, newest first, optionally of one state and source.
-    public func jobs(state: String? = nil, source: Int? = nil, limit: Int = 50) throws -> [StoredJob] {
+    public func jobs(state: JobState? = nil, source: Int? = nil, limit: Int = 50) throws -> [StoredJob] {
         try db.query("""
             SELECT \(unsafeRaw: Self.jobColumns)
-            WHERE (\(state)::text IS NULL OR j.state = \(state)) AND (\(source)::bigint IS NULL OR j.source_id = \(source))
+            WHERE (\(state?.rawValue)::text IS NULL OR j.state = \(state?.rawValue)) AND (\(source)::bigint IS NULL OR j.source_id = \(source))
             ORDER BY j.id DESC LIMIT \(limit)
             """).map(Self.decodeJob)
     }
@@ -306,14 +306,14 @@ extension Repository {
     public func jobAttempts(_ id: Int) throws -> [StoredAttempt] {
         try db.query("SELECT attempt, worker, started_at, finished_at, outcome, error FROM job_attempts WHERE job_id = \(id) ORDER BY attempt").map {
             StoredAttempt(attempt: try $0.decode("attempt"), worker: try $0.decode("worker"), startedAt: try $0.decode("started_at"),
-                          finishedAt: try $0.decode("finished_at"), outcome: try $0.decode("outcome"), error: try $0.decode("error"))
+                          finishedAt: try $0.decode("finished_at"), outcome: try (try $0.decode("outcome") as String?).map { try AttemptOutcome.parse($0) }, error: try $0.decode("error"))
         }
     }
 
     /// How many jobs are in each state.
-    public func jobCounts() throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for row in try db.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") { counts[try row.decode("state")] = try row.decode("n") }
+    public func jobCounts() throws -> [JobState: Int] {
+        var counts: [JobState: Int] = [:]
+        for row in try db.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") { counts[try JobState.parse(try row.decode("state"))] = try row.decode("n") }
         return counts
     }
 
@@ -322,7 +322,7 @@ extension Repository {
         try db.withTransaction { db in
             let repository = Repository(db)
             guard let job = try repository.job(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
-            guard job.state == "failed" || job.state == "cancelled" else {
+            guard job.state == .failed || job.state == .cancelled else {
                 throw StoreError.conflict("job \(id) is \(job.state); only failed or cancelled jobs can be retried")
             }
             // The source's row is the lock every job maker takes (scheduler, `source poll`, retry).
@@ -336,7 +336,7 @@ extension Repository {
                        max_attempts = j.attempts + (SELECT s.max_attempts FROM sources s WHERE s.id = j.source_id)
                 WHERE id = \(id)
                 """)
-            try audit(db, actor: actor, action: "job.retry", type: "job", subject: String(id), details: ["previous_state": job.state])
+            try audit(db, actor: actor, action: "job.retry", type: "job", subject: String(id), details: ["previous_state": job.state.rawValue])
             return try repository.job(id)!
         }
     }
@@ -346,14 +346,14 @@ extension Repository {
         try db.withTransaction { db in
             let repository = Repository(db)
             guard let job = try repository.job(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
-            guard job.state == "queued" || job.state == "running" else {
+            guard job.state.isOpen else {
                 throw StoreError.conflict("job \(id) is already \(job.state); only queued or running jobs can be cancelled")
             }
             try db.execute("""
                 UPDATE jobs SET state = 'cancelled', lease_until = NULL, finished_at = \(now), last_error = \("cancelled by \(actor)" + (reason.map { ": \($0)" } ?? "")) WHERE id = \(id)
                 """)
             try db.execute("UPDATE job_attempts SET finished_at = \(now), outcome = 'cancelled' WHERE job_id = \(id) AND finished_at IS NULL")
-            try audit(db, actor: actor, action: "job.cancel", type: "job", subject: String(id), details: ["previous_state": job.state, "reason": reason ?? ""])
+            try audit(db, actor: actor, action: "job.cancel", type: "job", subject: String(id), details: ["previous_state": job.state.rawValue, "reason": reason ?? ""])
             return try repository.job(id)!
         }
     }
@@ -380,8 +380,8 @@ extension Repository {
                           maxBatches: Int = .max, dryRun: Bool = false) throws -> PruneResult {
         var result = PruneResult()
         let classes: [(states: [String], cutoff: Date, add: (inout PruneResult, Int) -> Void)] = [
-            (["succeeded"], now.addingTimeInterval(-keepSucceeded), { $0.succeeded += $1 }),
-            (["failed", "cancelled"], now.addingTimeInterval(-keepFailed), { $0.failed += $1 }),
+            ([JobState.succeeded.rawValue], now.addingTimeInterval(-keepSucceeded), { $0.succeeded += $1 }),
+            ([JobState.failed, .cancelled].map(\.rawValue), now.addingTimeInterval(-keepFailed), { $0.failed += $1 }),
         ]
         for kind in classes {
             if dryRun {

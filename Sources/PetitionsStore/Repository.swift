@@ -307,11 +307,7 @@ public struct Repository {
     /// The select list `decodeFigure` reads, for a query over `figures f`, `campaigns c`, `outlets o`.
     static let figureColumns = """
         SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-               CASE WHEN EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id) THEN 'retracted'
-                    WHEN EXISTS (SELECT 1 FROM figures n WHERE n.supersedes = f.id) THEN 'superseded'
-                    WHEN EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = f.id AND v.decision = 'rejected') THEN 'rejected'
-                    WHEN f.method = 'extracted' AND NOT EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = f.id) THEN 'unreviewed'
-                    ELSE 'current' END AS status
+               (SELECT s.status FROM figure_status s WHERE s.id = f.id) AS status
         """
 
     static func decodeFigure(_ row: PGRow) throws -> ReportedFigure {
@@ -324,7 +320,7 @@ public struct Repository {
         return ReportedFigure(
             id: try row.decode("id"), draft: draft, outletKind: try OutletKind.parse(try row.decode("outlet_kind")),
             recorded: try row.decode("recorded_at"), enteredBy: try row.decode("entered_by"), supersedes: try row.decode("supersedes"),
-            status: ReportedFigure.Status(rawValue: try row.decode("status")) ?? .current)
+            status: try ReportedFigure.Status.parse(try row.decode("status")))
     }
 
     /// Records that a figure is withdrawn. The figure stays in the history.
@@ -392,8 +388,7 @@ public struct Repository {
         let campaignID = try campaignID(slug)
         let figures = try db.query("""
             SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-                   CASE WHEN l.method = 'extracted' AND NOT EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = l.id)
-                        THEN 'unreviewed' ELSE 'current' END AS status
+                   (SELECT s.status FROM figure_status s WHERE s.id = l.id) AS status
             FROM campaigns c
             CROSS JOIN outlets o
             CROSS JOIN unnest(\(Metric.allCases.map(\.rawValue))) AS m(metric)

@@ -119,6 +119,30 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
         }
     }
 
+    /// `figure_status` gives every figure one status; the set views the queries read agree with it.
+    @Test func theStatusViewAndTheSetViewsAgree() async throws {
+        try await withStore { repository in
+            func extracted(_ value: Int, hours: Double) -> FigureDraft {
+                var draft = figure(value, hours: hours)
+                draft.method = .extracted
+                return draft
+            }
+            let ids = try repository.addFigures(
+                [figure(600, .about), figure(16, hours: 1), figure(380, hours: 2), extracted(10_000, hours: 3), extracted(10_500, hours: 4),
+                 extracted(11_500, hours: 5)], actor: "tester").inserted
+            try repository.retract(ids[1], reason: "counted the authors", actor: "editor")
+            _ = try repository.correct(ids[2], with: figure(390, hours: 2), actor: "editor")
+            try repository.review(accept: [ids[4]], reject: [ids[5]], reason: "a different petition", actor: "editor")
+            let history = try repository.figures(campaign: "letter", history: true)
+            #expect(Set(history.map(\.status)) == Set(ReportedFigure.Status.allCases), "\(history.map(\.status))")
+            let db = repository.db
+            func set(_ sql: String) throws -> Set<Int> { Set(try db.query("\(unsafeRaw: sql)").map { try $0.decode("id") }) }
+            #expect(try set("SELECT id FROM current_figures") == set("SELECT id FROM figure_status WHERE status = 'current'"))
+            #expect(try set("SELECT id FROM live_figures") == set("SELECT id FROM figure_status WHERE status IN ('current', 'unreviewed')"))
+            #expect(try set("SELECT id FROM figure_status") == set("SELECT id FROM figures"))
+        }
+    }
+
     @Test func retractAndCorrectKeepTheHistory() async throws {
         try await withStore { repository in
             let ids = try repository.addFigures([figure(600, .about), figure(16, hours: 1)], actor: "tester").inserted

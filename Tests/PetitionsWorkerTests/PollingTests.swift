@@ -132,7 +132,7 @@ import TestSupport
             #expect(message.contains("Down for maintenance"))
             #expect(message.contains("nothing was recorded"))
             let job = try #require(try bench.repository.jobs(source: source.id).first)
-            #expect(job.state == "failed" && job.lastError == message)
+            #expect(job.state == .failed && job.lastError == message)
             #expect(try bench.count("SELECT count(*) FROM figures") == 0)
             #expect(try bench.count("SELECT count(*) FROM observations") == 0)
             #expect(try bench.repository.source(source.id)?.lastError == message)

@@ -70,7 +70,7 @@ import TestSupport
             #expect(try bench.repository.extendLease(first, worker: "a", now: t.addingTimeInterval(52), lease: 30) == false)
             _ = try bench.repository.completeJob(second, worker: "b", now: t.addingTimeInterval(53)) { _ in () }
             let attempts = try bench.repository.jobAttempts(first.id)
-            #expect(attempts.map(\.outcome) == ["lease expired", "succeeded"])
+            #expect(attempts.map(\.outcome) == [.leaseExpired, .succeeded])
         }
     }
 
@@ -93,13 +93,13 @@ import TestSupport
                 }
             }
             let job = try #require(try bench.repository.jobs().first)
-            #expect(job.state == "failed")
+            #expect(job.state == .failed)
             #expect(job.lastError == "HTTP 503 (attempt 3)")
             // Delays doubled: 30 s, then 60 s.
             #expect(now == bench.clock.now().addingTimeInterval(90))
             // Retried by an admin, it gets fresh attempts.
             let retried = try bench.repository.retryJob(job.id, actor: "admin", now: now)
-            #expect(retried.state == "queued" && retried.maxAttempts == 6)
+            #expect(retried.state == .queued && retried.maxAttempts == 6)
         }
     }
 

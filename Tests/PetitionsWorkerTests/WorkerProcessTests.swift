@@ -76,8 +76,8 @@ import TestSupport
             let second = try Self.worker(bench.url, ["--once", "--lease", "10s", "--name", "rescuer"])
             #expect(await second.wait(timeout: 60) == 0, "\(second.output().stderr.suffix(2000))")
             let job = try #require(try bench.repository.jobs().first)
-            #expect(job.state == "succeeded" && job.attempts == 2 && job.worker == "rescuer")
-            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == ["lease expired", "succeeded"])
+            #expect(job.state == .succeeded && job.attempts == 2 && job.worker == "rescuer")
+            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == [.leaseExpired, .succeeded])
             #expect(try bench.count("SELECT count(*) FROM figures") == 1)
         }
     }
@@ -117,7 +117,7 @@ import TestSupport
             #expect(status == 0, "\(worker.output().stderr.suffix(2000))")
             #expect(Date().timeIntervalSince(signalled) < 11)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
-            #expect(try bench.repository.jobs().first?.state == "succeeded")
+            #expect(try bench.repository.jobs().first?.state == .succeeded)
             #expect(try bench.count("SELECT count(*) FROM figures") == 1)
         }
     }
@@ -156,8 +156,8 @@ import TestSupport
             #expect(Date().timeIntervalSince(signalled) < 5)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
             let job = try #require(try bench.repository.jobs().first)
-            #expect(job.state == "queued")
-            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == ["released"])
+            #expect(job.state == .queued)
+            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == [.released])
             #expect(try bench.count("SELECT count(*) FROM figures") == 0)
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct JobsList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,30 +11,28 @@ struct JobsList: AsyncParsableCommand {
         discussion: "Examples:\n  petitions jobs list\n  petitions jobs list --state failed\n  petitions jobs list --source 3 --format json"
     )
 
-    static let states = ["queued", "running", "succeeded", "failed", "cancelled"]
-
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only jobs in this state: queued, running, succeeded, failed or cancelled.") var state: String?
+    @Option(help: "Only jobs in this state: \(JobState.allCases.map(\.rawValue).joined(separator: ", ")).") var state: String?
     @Option(help: "Only jobs of this source.") var source: Int?
     @Option(help: "How many jobs to show.") var limit = 50
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
 
     func validate() throws {
-        if let state, !Self.states.contains(state) { throw ValidationError("--state: unknown state \"\(state)\" (allowed: \(Self.states.joined(separator: ", ")))") }
+        _ = try Parse.word(state, JobState.self, option: "--state")
         guard limit > 0 else { throw ValidationError("--limit: at least 1") }
     }
 
     func run() async throws {
-        let (state, source, limit) = (self.state, self.source, self.limit)
+        let (state, source, limit) = (try Parse.word(self.state, JobState.self, option: "--state"), self.source, self.limit)
         let (jobs, counts) = try global.withRepository { (try $0.jobs(state: state, source: source, limit: limit), try $0.jobCounts()) }
         let rows = jobs.map { job -> [String] in
-            [String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state, "\(job.attempts)/\(job.maxAttempts)",
+            [String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue, "\(job.attempts)/\(job.maxAttempts)",
              job.worker ?? "", String((job.lastError ?? job.result ?? "").prefix(60))]
         }
         try Render.rows(header: ["job", "source", "campaign", "kind", "due", "state", "attempts", "worker", "result or error"], rows: rows, format: format,
                         json: jobs.map(SourceShapes.job), empty: "no jobs yet; add sources with `petitions source add`, then run `petitions-worker`")
         if format == .table && !counts.isEmpty {
-            print("\n" + Self.states.compactMap { state in counts[state].map { "\($0) \(state)" } }.joined(separator: ", "))
+            print("\n" + JobState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }.joined(separator: ", "))
         }
     }
 }

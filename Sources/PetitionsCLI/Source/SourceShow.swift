@@ -68,7 +68,7 @@ struct SourceShow: AsyncParsableCommand {
             if !jobs.isEmpty {
                 print("\nrecent jobs:")
                 print(TextTable.render(header: ["job", "due", "state", "attempts", "result or error"], rows: jobs.map {
-                    [String($0.id), TimeFormatting.short($0.dueAt), $0.state, "\($0.attempts)/\($0.maxAttempts)", String(($0.lastError ?? $0.result ?? "").prefix(70))]
+                    [String($0.id), TimeFormatting.short($0.dueAt), $0.state.rawValue, "\($0.attempts)/\($0.maxAttempts)", String(($0.lastError ?? $0.result ?? "").prefix(70))]
                 }))
             }
         }
