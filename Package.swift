@@ -172,3 +172,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Strict settings on every target of ours, as hummingbird and the swift-server packages set them:
+// `any` spelled out for existentials, members visible only through modules a file imports, and
+// any warning an error (the code builds with none; dependencies are not affected).
+for target in package.targets where ![.system, .binary, .plugin].contains(target.type) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .unsafeFlags(["-warnings-as-errors"]),
+    ]
+}

@@ -1,7 +1,6 @@
-import PetitionsApp
-import PetitionsSources
 import Foundation
 import PetitionsDomain
+import PetitionsSources
 import PetitionsStore
 
 /// JSON objects and words for sources and jobs.

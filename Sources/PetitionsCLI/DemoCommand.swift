@@ -6,6 +6,7 @@ import PetitionsDomain
 import PetitionsOptions
 import PetitionsReports
 import PetitionsStore
+import Postgres
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// RFC 4180 CSV reading and writing.
 ///
 /// Hand-written rather than taken from a CSV package because import errors must name the physical

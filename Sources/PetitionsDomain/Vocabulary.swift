@@ -1,3 +1,5 @@
+import Foundation
+
 /// A closed vocabulary word as stored and typed (`open-letter`, `at_least`, ...).
 public protocol VocabularyWord: RawRepresentable<String>, CaseIterable, Sendable, Hashable, Codable {
     /// What the word names, for errors: "campaign kind", "qualifier", ...

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The readable text of an HTML page: tags dropped (block elements end lines), entities decoded,
 /// and the content of script, style, nav, header, footer, aside, noscript, template and form left out.
 public enum HTMLText {

@@ -8,7 +8,7 @@ public enum Entry {
     public static func run<Command: ParsableCommand>(_ type: Command.Type, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Int32 {
         do {
             var command = try type.parseAsRoot(arguments)
-            if var asyncCommand = command as? AsyncParsableCommand {
+            if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsOptions
 import Postgres
 import ServiceLifecycle
+import UnixSignals
 
 public struct ServeCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(

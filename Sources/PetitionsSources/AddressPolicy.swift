@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Which network addresses the worker may fetch from: a source URL must not be a way into the
 /// machine's own network (server-side request forgery). Link-local and cloud-metadata addresses are
 /// always refused; loopback and private ranges only with `--allow-private-hosts`.
@@ -43,7 +45,8 @@ public enum AddressPolicy {
         case (127, _): return .loopback
         case (10, _), (172, 16...31), (192, 168), (100, 64...127): return .private
         case (169, 254): return .linkLocal
-        case (0, _), (224...255, _), (192, 0) where a[2] == 2, (198, 51) where a[2] == 100, (203, 0) where a[2] == 113: return .reserved
+        case (0, _), (224...255, _): return .reserved
+        case (192, 0) where a[2] == 2, (198, 51) where a[2] == 100, (203, 0) where a[2] == 113: return .reserved
         default: return .public
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import Postgres
 
 /// An invented petition for the demo, to show the platform's own count as the reference: four
 /// days of hourly polls of a made-up petition site, and made-up outlets whose figures earn each

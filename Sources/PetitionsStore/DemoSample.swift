@@ -1,5 +1,6 @@
 import Foundation
 import PetitionsDomain
+import Postgres
 
 /// The bundled real case: the November 2024 open letter against OpenAI's Sora early-access
 /// programme, and the October 2024 "Statement on AI training". Facts and figures come from news

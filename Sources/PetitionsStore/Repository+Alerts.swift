@@ -170,7 +170,7 @@ extension Repository {
     /// - Returns: false when this worker no longer held it (its lease ran out and another took it).
     @discardableResult
     public func finishAlertDelivery(_ delivery: AlertDelivery, worker: String, now: Date, error: String?, retryAt: Date?) throws -> Bool {
-        let state = error == nil ? "sent" : retryAt == nil ? "failed" : "queued"
+        let state = (error == nil ? DeliveryState.sent : retryAt == nil ? .failed : .queued).rawValue
         return try db.execute("""
             UPDATE alert_deliveries SET state = \(state), lease_until = NULL, last_error = \(error.map { String($0.prefix(1000)) }),
                    sent_at = CASE WHEN \(state) = 'sent' THEN \(now) END, next_attempt_at = coalesce(\(retryAt), next_attempt_at)

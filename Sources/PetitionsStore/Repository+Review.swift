@@ -39,14 +39,14 @@ extension Repository {
                 problems.append(.invalid(field: "figure \(id)", reason: "is not an extracted figure awaiting review (see: petitions figure review)"))
             }
             guard problems.isEmpty else { throw ValidationFailure(problems) }
-            for (decision, list) in [("accepted", accept), ("rejected", reject)] where !list.isEmpty {
+            for (decision, list) in [(ReviewDecision.accepted, accept), (.rejected, reject)] where !list.isEmpty {
                 try db.execute("""
                     INSERT INTO figure_reviews (figure_id, decision, reason, reviewed_by)
-                    SELECT unnest(\(list)::bigint[]), \(decision), \(decision == "rejected" ? reason : nil), \(actor)
+                    SELECT unnest(\(list)::bigint[]), \(decision.rawValue), \(decision == .rejected ? reason : nil), \(actor)
                     """)
                 for id in list {
                     try audit(db, actor: actor, action: "figure.review", type: "figure", subject: String(id),
-                              details: ["decision": decision, "reason": decision == "rejected" ? reason ?? "" : ""])
+                              details: ["decision": decision.rawValue, "reason": decision == .rejected ? reason ?? "" : ""])
                 }
             }
             // Accepted figures count from now on: outdated-report alerts look at them.

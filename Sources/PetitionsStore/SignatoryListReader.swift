@@ -294,7 +294,7 @@ final class ChunkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var chunks: [PGCopyRows] = []
     private var finished = false
-    private var failure: Error?
+    private var failure: (any Error)?
     private var cancelled = false
     static let depth = 4
 
@@ -317,7 +317,7 @@ final class ChunkQueue: @unchecked Sendable {
     }
 
     /// Closes the queue, with the reader's error if any.
-    func finish(throwing error: Error?) {
+    func finish(throwing error: (any Error)?) {
         condition.lock()
         finished = true
         failure = error

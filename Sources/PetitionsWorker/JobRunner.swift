@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import NIOPosix
-import PetitionsDomain
 import PetitionsApp
+import PetitionsDomain
 import PetitionsExtraction
 import PetitionsSources
 import PetitionsStore
 import Postgres
+import Prometheus
 
 /// How the worker treats jobs: leases, retries, batch sizes.
 public struct JobSettings: Sendable {

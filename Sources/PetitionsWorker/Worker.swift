@@ -1,8 +1,10 @@
 import Foundation
 import Logging
 import NIOPosix
+import PetitionsSources
 import PetitionsStore
 import Postgres
+import Prometheus
 import ServiceLifecycle
 
 /// How the worker's loop behaves.

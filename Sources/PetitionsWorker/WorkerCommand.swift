@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import Logging
 import PetitionsApp
-import PetitionsOptions
 import PetitionsDomain
+import PetitionsOptions
 import PetitionsSources
 import PetitionsStore
 import Postgres
 import ServiceLifecycle
+import UnixSignals
 
 /// `petitions-worker`: polls petition platforms and outlet feeds from the PostgreSQL job queue.
 public struct WorkerCommand: AsyncParsableCommand {

@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import Logging
+import Synchronization
 
 /// One libpq connection.
 ///
@@ -293,7 +294,7 @@ public final class PGConnection: @unchecked Sendable {
             }
             guard sent == 1 else { throw failure(nil, statement: query.sql) }
             PQsetSingleRowMode(handle)
-            var firstError: Error?
+            var firstError: (any Error)?
             while let result = PQgetResult(handle) {
                 if firstError != nil { PQclear(result); continue }
                 let status = PQresultStatus(result)
@@ -463,7 +464,7 @@ public final class PGConnection: @unchecked Sendable {
             }
             PQclear(start)
             var writer = PGCopyWriter(handle: handle)
-            var bodyError: Error?
+            var bodyError: (any Error)?
             do {
                 try body(&writer)
                 try writer.flush()
@@ -477,7 +478,7 @@ public final class PGConnection: @unchecked Sendable {
                 endStatus = PQputCopyEnd(handle, nil)
             }
             var copied = 0
-            var serverError: Error?
+            var serverError: (any Error)?
             if endStatus != 1 { serverError = failure(nil, statement: copyStatement) }
             while let result = PQgetResult(handle) {
                 if serverError != nil || bodyError != nil { PQclear(result); continue }

@@ -67,7 +67,7 @@ enum QueueBench {
 
         let scratchDatabase = try ScratchDatabase(serverURL: serverURL, prefix: "petitions_bench_queue")
         defer { scratchDatabase.drop() }
-        let (database, url, db) = (scratchDatabase.name, scratchDatabase.url, scratchDatabase.db)
+        let (url, db) = (scratchDatabase.url, scratchDatabase.db)
         let repository = Repository(db)
         try repository.addCampaign(Campaign(slug: "bench-queue", title: "Queue benchmark", kind: .petition), actor: "bench")
         try repository.addOutlet(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")

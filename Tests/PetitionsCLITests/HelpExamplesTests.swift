@@ -1,6 +1,7 @@
 import ArgumentParser
-import PetitionsCLI
+import Foundation
 import petitions
+import PetitionsCLI
 import Testing
 
 /// Every example in every command's help fits an 80-column terminal (so the help prints it whole,

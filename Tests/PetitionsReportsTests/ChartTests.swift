@@ -37,7 +37,7 @@ func knownTrend(platform: Bool = true) -> Trend {
 final class XMLCollector: NSObject, XMLParserDelegate {
     var elements: [(name: String, attributes: [String: String])] = []
     var texts: [String] = []
-    var error: Error?
+    var error: (any Error)?
     private var current = ""
 
     static func parse(_ text: String) -> XMLCollector {
@@ -58,7 +58,7 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         if !text.isEmpty { texts.append(text) }
         current = ""
     }
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { error = parseError }
 }
 
 @Suite struct ChartTests {

@@ -2,6 +2,7 @@ import Foundation
 import PetitionsDomain
 import PetitionsSources
 import PetitionsStore
+import PetitionsWorker
 import Postgres
 import Testing
 import TestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsSources
 import PetitionsStore
+import PetitionsWorker
 import Postgres
 import Testing
 import TestSupport

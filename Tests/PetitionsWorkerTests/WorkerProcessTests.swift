@@ -1,5 +1,6 @@
 import Foundation
 import LocalPostgres
+import PetitionsDomain
 import PetitionsSources
 import PetitionsStore
 import PetitionsWorker

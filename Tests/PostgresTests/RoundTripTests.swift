@@ -130,12 +130,12 @@ import TestSupport
 /// A minimal JSON value for comparing decoded documents.
 enum JSONValue: Codable, Equatable {
     case string(String), number(Double), bool(Bool), null
-    init(from decoder: Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
         else if let value = try? container.decode(Double.self) { self = .number(value) }
         else { self = .string(try container.decode(String.self)) }
     }
-    func encode(to encoder: Encoder) throws {}
+    func encode(to encoder: any Encoder) throws {}
 }

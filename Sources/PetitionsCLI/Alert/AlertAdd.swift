@@ -3,6 +3,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsSources
+import PetitionsStore
 
 struct AlertAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

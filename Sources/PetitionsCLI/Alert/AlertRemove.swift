@@ -1,6 +1,7 @@
 import ArgumentParser
 import PetitionsApp
 import PetitionsOptions
+import PetitionsStore
 
 struct AlertRemove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

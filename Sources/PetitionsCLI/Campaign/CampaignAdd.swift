@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct CampaignAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

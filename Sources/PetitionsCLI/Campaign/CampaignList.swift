@@ -3,6 +3,7 @@ import Foundation
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct CampaignList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Foundation
 import PetitionsApp
 import PetitionsOptions
 import PetitionsStore
+import Postgres
 
 struct DBMigrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

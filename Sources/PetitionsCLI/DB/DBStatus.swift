@@ -4,6 +4,7 @@ import LocalPostgres
 import PetitionsApp
 import PetitionsOptions
 import PetitionsStore
+import Postgres
 
 struct DBStatus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import LocalPostgres
 import PetitionsApp
 import PetitionsOptions

@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsExtraction
 import PetitionsOptions
+import PetitionsStore
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

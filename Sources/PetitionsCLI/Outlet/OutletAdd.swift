@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct OutletAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

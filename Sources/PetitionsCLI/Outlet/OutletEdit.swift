@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct OutletEdit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PetitionsApp
 import PetitionsOptions
+import PetitionsStore
 
 struct SignatoryErase: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
+import PetitionsStore
 
 struct SignatoryVerify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

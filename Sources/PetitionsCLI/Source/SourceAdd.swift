@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsSources
+import PetitionsStore
 
 struct SourceAdd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsSources
+import PetitionsStore
 
 struct SourceList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PetitionsApp
 import PetitionsOptions
+import PetitionsStore
 
 struct SourcePoll: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import PetitionsApp
 import PetitionsOptions
 import PetitionsSources
+import PetitionsStore
 
 struct SourceResume: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsStore
+import Postgres
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

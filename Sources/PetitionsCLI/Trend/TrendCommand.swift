@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsReports
+import PetitionsStore
 
 struct TrendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
