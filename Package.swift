@@ -101,13 +101,16 @@ let package = Package(
         .target(
             name: "PetitionsCLI",
             dependencies: [
-                "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources", "Postgres", "LocalPostgres",
+                "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsDomain", "PetitionsReports", "PetitionsExtraction", "PetitionsSources",
+                "Postgres", "LocalPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .executableTarget(name: "petitions", dependencies: ["PetitionsCLI", "PetitionsServe", "PetitionsOptions", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "petitions",
+            dependencies: ["PetitionsCLI", "PetitionsServe", "PetitionsOptions", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // What the worker fetches and how it schedules: sources, JSON Pointer, UK Parliament petitions,
         // RSS/Atom feeds, due times and backoff. Pure, no I/O.
         .target(name: "PetitionsSources", dependencies: ["PetitionsDomain"]),
@@ -135,11 +138,13 @@ let package = Package(
         ),
         .executableTarget(name: "petitions-worker", dependencies: ["PetitionsWorker", "PetitionsOptions"]),
         // Measurements against a reference run in the same process (see README, "Benchmarks").
-        .executableTarget(name: "petitions-bench", dependencies: [
-            "PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "PetitionsApp", "PetitionsServe", "Postgres", "LocalPostgres", "LoopbackHTTP",
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
+        .executableTarget(
+            name: "petitions-bench",
+            dependencies: [
+                "PetitionsStore", "PetitionsDomain", "PetitionsExtraction", "PetitionsApp", "PetitionsServe", "Postgres", "LocalPostgres", "LoopbackHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
         .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres", "LoopbackHTTP"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
@@ -147,7 +152,9 @@ let package = Package(
         .testTarget(name: "PetitionsSourcesTests", dependencies: ["PetitionsSources", "PetitionsDomain"]),
         .testTarget(
             name: "PetitionsWorkerTests",
-            dependencies: ["PetitionsWorker", "PetitionsStore", "PetitionsSources", "PetitionsDomain", "Postgres", "LocalPostgres", "LoopbackHTTP", "TestSupport"]
+            dependencies: [
+                "PetitionsWorker", "PetitionsStore", "PetitionsSources", "PetitionsDomain", "Postgres", "LocalPostgres", "LoopbackHTTP", "TestSupport",
+            ]
         ),
         .testTarget(name: "PetitionsExtractionTests", dependencies: ["PetitionsExtraction", "PetitionsDomain"], resources: [.copy("Resources")]),
         .testTarget(name: "PetitionsReportsTests", dependencies: ["PetitionsReports", "PetitionsDomain", "TestSupport"]),
@@ -177,9 +184,10 @@ let package = Package(
 // `any` spelled out for existentials, members visible only through modules a file imports, and
 // any warning an error (the code builds with none; dependencies are not affected).
 for target in package.targets where ![.system, .binary, .plugin].contains(target.type) {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-        .unsafeFlags(["-warnings-as-errors"]),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .unsafeFlags(["-warnings-as-errors"]),
+        ]
 }

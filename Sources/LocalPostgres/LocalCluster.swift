@@ -61,12 +61,17 @@ public struct LocalCluster: Sendable {
             if parts.first == "acl" {
                 let account = parts.count > 1 ? String(parts[1]) : "postgres"
                 let status = (try? Subprocess.run("/usr/bin/setfacl", ["-x", "u:\(account)", folder]).status) ?? 1
-                done.append(status == 0 ? "removed the ACL entry for \(account) from \(folder)" : "could not remove the ACL entry for \(account) from \(folder); run: setfacl -x u:\(account) \(folder)")
+                done.append(
+                    status == 0
+                        ? "removed the ACL entry for \(account) from \(folder)"
+                        : "could not remove the ACL entry for \(account) from \(folder); run: setfacl -x u:\(account) \(folder)")
             } else if parts.first == "mode", parts.count > 1, let mode = mode_t(parts[1], radix: 8) {
                 if chmod(folder, mode) == 0 {
                     done.append("restored \(folder) to mode \(String(mode, radix: 8))")
                 } else {
-                    done.append("could not restore \(folder) to mode \(String(mode, radix: 8)): \(String(cString: strerror(errno))); run: chmod \(String(mode, radix: 8)) \(folder)")
+                    done.append(
+                        "could not restore \(folder) to mode \(String(mode, radix: 8)): \(String(cString: strerror(errno))); run: chmod \(String(mode, radix: 8)) \(folder)"
+                    )
                 }
             }
         }
@@ -197,7 +202,8 @@ public struct LocalCluster: Sendable {
         }
         for folder in ancestors {
             if try Subprocess.run("/usr/bin/test", ["-x", folder], asUser: account).status == 0 { continue }
-            let granted = FileManager.default.isExecutableFile(atPath: "/usr/bin/setfacl")
+            let granted =
+                FileManager.default.isExecutableFile(atPath: "/usr/bin/setfacl")
                 && (try? Subprocess.run("/usr/bin/setfacl", ["-m", "u:\(account):x", folder]).status) == 0
             var change: String
             var said: String
@@ -207,7 +213,9 @@ public struct LocalCluster: Sendable {
             } else {
                 var info = stat()
                 guard stat(folder, &info) == 0, chmod(folder, (info.st_mode & 0o7777) | 0o001) == 0 else {
-                    throw LocalClusterError.filesystem("the \(account) account cannot reach \(folder), and its permissions could not be changed; set PETITIONS_HOME to a folder under /var/lib or /srv")
+                    throw LocalClusterError.filesystem(
+                        "the \(account) account cannot reach \(folder), and its permissions could not be changed; set PETITIONS_HOME to a folder under /var/lib or /srv"
+                    )
                 }
                 change = "\(folder)\tmode\t\(String(info.st_mode & 0o7777, radix: 8))"
                 said = "added the search bit for all users to \(folder) (chmod o+x: every user can now pass through it, none can list it)"
@@ -219,11 +227,13 @@ public struct LocalCluster: Sendable {
             } else {
                 try? Data((change + "\n").utf8).write(to: permissionRecord)
             }
-            FileHandle.standardError.write(Data("""
-                petitions: \(said), so that the embedded server (run as \(account)) can reach \(home.path). \
-                Undo it with `petitions db stop --restore-permissions`; to need no change, set PETITIONS_HOME to a folder under /var/lib or /srv.
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    petitions: \(said), so that the embedded server (run as \(account)) can reach \(home.path). \
+                    Undo it with `petitions db stop --restore-permissions`; to need no change, set PETITIONS_HOME to a folder under /var/lib or /srv.
 
-                """.utf8))
+                    """.utf8))
         }
     }
 
@@ -269,7 +279,8 @@ public struct LocalCluster: Sendable {
         guard outcome.status == 0 else {
             let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
             let tail = log.split(separator: "\n").suffix(8).joined(separator: "\n")
-            throw LocalClusterError.command("the embedded PostgreSQL server did not start (pg_ctl exited \(outcome.status)); the end of \(logFile.path):\n\(tail)")
+            throw LocalClusterError.command(
+                "the embedded PostgreSQL server did not start (pg_ctl exited \(outcome.status)); the end of \(logFile.path):\n\(tail)")
         }
     }
 

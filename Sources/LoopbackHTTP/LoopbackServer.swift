@@ -57,7 +57,9 @@ public final class LoopbackServer: Sendable {
 
     /// Starts listening on 127.0.0.1:`port` (0 picks a free port).
     /// - Throws: when the port is taken, with the port in the message.
-    public convenience init(host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler) async throws {
+    public convenience init(
+        host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler
+    ) async throws {
         try await self.init(host: host, port: port, group: group, responder: .async(handler))
     }
 

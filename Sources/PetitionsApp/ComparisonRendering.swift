@@ -18,7 +18,9 @@ public enum ComparisonRendering {
             lines.append("")
             lines.append("\(metric.metric.words.uppercased()): \(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")")
             if let reference = metric.reference {
-                lines.append("  platform   \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))): the reference outlets are judged against")
+                lines.append(
+                    "  platform   \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))): the reference outlets are judged against"
+                )
             }
             if let consensus = metric.consensus {
                 lines.append("  consensus  \(consensus.words)\(metric.reference == nil ? "" : ", outlets only")")
@@ -30,8 +32,10 @@ public enum ComparisonRendering {
             let tracked = metric.reference != nil
             let rows = metric.figures.map { item -> [String] in
                 let figure = item.figure
-                var row = ["#\(figure.id)", figure.draft.outlet + (figure.status == .unreviewed ? " (unreviewed)" : ""), figure.phrase, item.interval.description,
-                           TimeFormatting.short(figure.draft.asOf), figure.draft.published.map(TimeFormatting.short) ?? "-", TimeFormatting.duration(item.age)]
+                var row = [
+                    "#\(figure.id)", figure.draft.outlet + (figure.status == .unreviewed ? " (unreviewed)" : ""), figure.phrase, item.interval.description,
+                    TimeFormatting.short(figure.draft.asOf), figure.draft.published.map(TimeFormatting.short) ?? "-", TimeFormatting.duration(item.age),
+                ]
                 if tracked { row.append(verdictWord(item)) }
                 row.append(item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", "))
                 return row
@@ -59,7 +63,8 @@ public enum ComparisonRendering {
         }
         let judged = Set(comparison.metrics.flatMap { $0.figures.compactMap(\.verdict?.kind) })
         if !judged.isEmpty {
-            lines.append("vs platform: " + PlatformVerdict.Kind.allCases.filter(judged.contains).map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "))
+            lines.append(
+                "vs platform: " + PlatformVerdict.Kind.allCases.filter(judged.contains).map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
@@ -70,20 +75,27 @@ public enum ComparisonRendering {
             lines.append("### \(metric.metric.words.capitalized)")
             lines.append("")
             if let reference = metric.reference {
-                lines.append("- Platform: **\(NumberFormatting.grouped(reference.figure.draft.value))** (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), the reference outlets are judged against")
+                lines.append(
+                    "- Platform: **\(NumberFormatting.grouped(reference.figure.draft.value))** (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), the reference outlets are judged against"
+                )
             }
             if let consensus = metric.consensus {
                 lines.append("- Consensus\(metric.reference == nil ? "" : " of the outlets"): **\(consensus.words)**")
             }
             if let spread = metric.spread, metric.figures.count > 1 {
-                lines.append("- Spread: \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))" + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? ""))
+                lines.append(
+                    "- Spread: \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))"
+                        + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? ""))
             }
             lines.append("")
             let rows = metric.figures.map { item -> [String] in
                 let flags = item.flags.map { "**\($0.flag.rawValue)**: \($0.explanation)" }.joined(separator: "<br>")
                 let verdict = item.verdict.map { "**\($0.kind.rawValue)**: \($0.explanation)" } ?? (item.isReference ? "reference" : "")
-                return [String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
-                        item.figure.draft.published.map(TimeFormatting.short) ?? "", verdict, flags]
+                return [
+                    String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description,
+                    TimeFormatting.short(item.figure.draft.asOf),
+                    item.figure.draft.published.map(TimeFormatting.short) ?? "", verdict, flags,
+                ]
             }
             lines.append(MarkdownTable.render(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows))
             lines.append("")
@@ -98,15 +110,22 @@ public enum ComparisonRendering {
             "generated_at": TimeFormatting.iso(comparison.now),
             "metrics": comparison.metrics.map { metric -> [String: Any] in
                 var object: [String: Any] = ["metric": metric.metric.rawValue]
-                object["consensus"] = metric.consensus.map { consensus -> [String: Any] in
-                    var value: [String: Any] = ["low": consensus.interval.low, "supporting": consensus.supporting, "sources": consensus.sources, "words": consensus.words]
-                    value["high"] = consensus.interval.high ?? NSNull()
-                    value["point"] = consensus.point ?? NSNull()
-                    return value
-                } ?? NSNull()
-                object["platform"] = metric.reference.map { reference -> [String: Any] in
-                    ["id": reference.figure.id, "outlet": reference.figure.draft.outlet, "value": reference.figure.draft.value, "as_of": TimeFormatting.iso(reference.figure.draft.asOf)]
-                } ?? NSNull()
+                object["consensus"] =
+                    metric.consensus.map { consensus -> [String: Any] in
+                        var value: [String: Any] = [
+                            "low": consensus.interval.low, "supporting": consensus.supporting, "sources": consensus.sources, "words": consensus.words,
+                        ]
+                        value["high"] = consensus.interval.high ?? NSNull()
+                        value["point"] = consensus.point ?? NSNull()
+                        return value
+                    } ?? NSNull()
+                object["platform"] =
+                    metric.reference.map { reference -> [String: Any] in
+                        [
+                            "id": reference.figure.id, "outlet": reference.figure.draft.outlet, "value": reference.figure.draft.value,
+                            "as_of": TimeFormatting.iso(reference.figure.draft.asOf),
+                        ]
+                    } ?? NSNull()
                 object["spread"] = metric.spread.map { ["low": $0.low, "high": $0.high, "ratio": $0.ratio ?? NSNull()] as [String: Any] } ?? NSNull()
                 object["figures"] = metric.figures.map(figureJSON)
                 return object
@@ -155,19 +174,23 @@ public enum ComparisonRendering {
         }
     }
 
-    public static let csvHeader = ["campaign", "metric", "id", "outlet", "value", "high", "qualifier", "allows_low", "allows_high", "as_of", "published",
-                            "flags", "consensus_low", "consensus_high", "consensus_point", "verdict", "platform_value", "platform_as_of"]
+    public static let csvHeader = [
+        "campaign", "metric", "id", "outlet", "value", "high", "qualifier", "allows_low", "allows_high", "as_of", "published",
+        "flags", "consensus_low", "consensus_high", "consensus_point", "verdict", "platform_value", "platform_as_of",
+    ]
 
     public static func csvRows(_ comparison: CampaignComparison) -> [[String]] {
         comparison.metrics.flatMap { metric in
             metric.figures.map { item in
                 let draft = item.figure.draft
-                return [comparison.campaign.slug, metric.metric.rawValue, String(item.figure.id), draft.outlet, String(draft.value),
-                        draft.high.map(String.init) ?? "", draft.qualifier.rawValue, String(item.interval.low), item.interval.high.map(String.init) ?? "",
-                        TimeFormatting.iso(draft.asOf), draft.published.map(TimeFormatting.iso) ?? "", item.flags.map(\.flag.rawValue).joined(separator: ";"),
-                        metric.consensus.map { String($0.interval.low) } ?? "", metric.consensus?.interval.high.map(String.init) ?? "",
-                        metric.consensus?.point.map(String.init) ?? "", item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "",
-                        item.verdict?.platform.map { String($0.value) } ?? "", item.verdict?.platform.map { TimeFormatting.iso($0.asOf) } ?? ""]
+                return [
+                    comparison.campaign.slug, metric.metric.rawValue, String(item.figure.id), draft.outlet, String(draft.value),
+                    draft.high.map(String.init) ?? "", draft.qualifier.rawValue, String(item.interval.low), item.interval.high.map(String.init) ?? "",
+                    TimeFormatting.iso(draft.asOf), draft.published.map(TimeFormatting.iso) ?? "", item.flags.map(\.flag.rawValue).joined(separator: ";"),
+                    metric.consensus.map { String($0.interval.low) } ?? "", metric.consensus?.interval.high.map(String.init) ?? "",
+                    metric.consensus?.point.map(String.init) ?? "", item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "",
+                    item.verdict?.platform.map { String($0.value) } ?? "", item.verdict?.platform.map { TimeFormatting.iso($0.asOf) } ?? "",
+                ]
             }
         }
     }

@@ -51,7 +51,9 @@ public enum DatabaseTarget: Sendable {
         case .configured:
             let waiting = try Migrator().status(on: connection).filter { $0.state != .applied }
             if !waiting.isEmpty {
-                throw CommandFailure("the database schema is not current (\(waiting.count) migration(s) \(Set(waiting.map(\.state.rawValue)).sorted().joined(separator: "/"))); run `petitions db migrate` first")
+                throw CommandFailure(
+                    "the database schema is not current (\(waiting.count) migration(s) \(Set(waiting.map(\.state.rawValue)).sorted().joined(separator: "/"))); run `petitions db migrate` first"
+                )
             }
         }
     }

@@ -38,7 +38,8 @@ public enum JSONShapes {
         object["figures"] = summary.figures
         object["outlets"] = summary.outlets
         object["latest_as_of"] = summary.latestAsOf.map(TimeFormatting.iso) ?? NSNull()
-        object["platform"] = summary.platform.map { ["outlet": $0.outlet, "value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
+        object["platform"] =
+            summary.platform.map { ["outlet": $0.outlet, "value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
         return object
     }
 }

@@ -16,8 +16,10 @@ public struct TrendQuery: Sendable {
     public var window: TimeInterval
     public var targets: [Int]
 
-    public init(metric: Metric = .signatures, bucket: BucketSize? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, since: Date? = nil, until: Date? = nil,
-         outlets: [String] = [], compareWith: [String] = [], window: TimeInterval = 7 * 86400, targets: [Int] = []) {
+    public init(
+        metric: Metric = .signatures, bucket: BucketSize? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!, since: Date? = nil, until: Date? = nil,
+        outlets: [String] = [], compareWith: [String] = [], window: TimeInterval = 7 * 86400, targets: [Int] = []
+    ) {
         self.metric = metric
         self.bucket = bucket
         self.timeZone = timeZone
@@ -30,10 +32,10 @@ public struct TrendQuery: Sendable {
     }
 }
 
-
 extension TrendQuery {
     public func request(campaign: String, metric: Metric? = nil, bucket: BucketSize? = nil) -> TrendRequest {
-        TrendRequest(campaign: campaign, metric: metric ?? self.metric, bucket: bucket ?? self.bucket, timeZone: timeZone, since: since, until: until, outlets: outlets)
+        TrendRequest(
+            campaign: campaign, metric: metric ?? self.metric, bucket: bucket ?? self.bucket, timeZone: timeZone, since: since, until: until, outlets: outlets)
     }
 
     /// The campaign's trend for the chosen metric, read off.
@@ -77,4 +79,3 @@ extension TrendQuery {
         return CampaignReport(comparison: comparison, analyses: analyses, sideBySide: try sideBySide(repository, main: main), provenance: provenance)
     }
 }
-

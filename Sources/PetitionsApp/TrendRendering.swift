@@ -15,54 +15,72 @@ public enum TrendRendering {
             "bucket": trend.bucketing.size.rawValue, "time_zone": zoneName(trend.bucketing.timeZone),
             "buckets": trend.buckets.map(TimeFormatting.iso),
             "series": trend.series.map { series -> [String: Any] in
-                [series.source.isPlatform ? "platform" : "outlet": series.source.slug, "name": series.name,
-                 "points": series.points.map { point -> [String: Any] in
-                    ["bucket_start": TimeFormatting.iso(point.bucketStart), "value": point.value, "low": point.interval.low,
-                     "high": point.interval.high ?? NSNull(), "qualifier": point.qualifier.rawValue, "phrase": point.phrase,
-                     "as_of": TimeFormatting.iso(point.asOf), "figure_id": point.figureID, "gained": point.gained ?? NSNull(),
-                     "unchanged": point.unchanged]
-                 }]
+                [
+                    series.source.isPlatform ? "platform" : "outlet": series.source.slug, "name": series.name,
+                    "points": series.points.map { point -> [String: Any] in
+                        [
+                            "bucket_start": TimeFormatting.iso(point.bucketStart), "value": point.value, "low": point.interval.low,
+                            "high": point.interval.high ?? NSNull(), "qualifier": point.qualifier.rawValue, "phrase": point.phrase,
+                            "as_of": TimeFormatting.iso(point.asOf), "figure_id": point.figureID, "gained": point.gained ?? NSNull(),
+                            "unchanged": point.unchanged,
+                        ]
+                    },
+                ]
             },
             "growth": analysis.growth.map(growth) ?? NSNull(),
             "projection": projection(analysis),
             "first_reports": analysis.firstReports.map { report -> [String: Any] in
-                ["metric": report.metric.rawValue, "value": report.value, "high": report.high ?? NSNull(), "first": mention(report.first),
-                 "repeats": report.repeats.map(mention)]
+                [
+                    "metric": report.metric.rawValue, "value": report.value, "high": report.high ?? NSNull(), "first": mention(report.first),
+                    "repeats": report.repeats.map(mention),
+                ]
             },
             "platform_lags": analysis.platformLags.map { lag -> [String: Any] in
-                ["figure_id": lag.figureID, "outlet": lag.outlet, "phrase": lag.phrase, "out": TimeFormatting.iso(lag.out), "platform": lag.platform,
-                 "platform_value": lag.platformValue ?? NSNull(), "platform_as_of": lag.platformAsOf.map(TimeFormatting.iso) ?? NSNull(),
-                 "behind_by": lag.behindBy ?? NSNull(), "platform_reached": lag.platformReached.map(TimeFormatting.iso) ?? NSNull(),
-                 "time_behind_seconds": lag.timeBehind.map { Int($0) } ?? NSNull()]
+                [
+                    "figure_id": lag.figureID, "outlet": lag.outlet, "phrase": lag.phrase, "out": TimeFormatting.iso(lag.out), "platform": lag.platform,
+                    "platform_value": lag.platformValue ?? NSNull(), "platform_as_of": lag.platformAsOf.map(TimeFormatting.iso) ?? NSNull(),
+                    "behind_by": lag.behindBy ?? NSNull(), "platform_reached": lag.platformReached.map(TimeFormatting.iso) ?? NSNull(),
+                    "time_behind_seconds": lag.timeBehind.map { Int($0) } ?? NSNull(),
+                ]
             },
         ]
         if !sideBySide.isEmpty {
             object["side_by_side"] = sideBySide.map { series -> [String: Any] in
-                ["campaign": series.campaign.slug, "origin": TimeFormatting.iso(series.origin), "origin_is": series.originDescription, "basis": series.basis,
-                 "points": series.points.map { point -> [String: Any] in
-                    ["days_since_origin": (point.day * 1000).rounded() / 1000, "value": point.value, "low": point.low, "high": point.high ?? NSNull(),
-                     "as_of": TimeFormatting.iso(point.asOf)]
-                 }]
+                [
+                    "campaign": series.campaign.slug, "origin": TimeFormatting.iso(series.origin), "origin_is": series.originDescription, "basis": series.basis,
+                    "points": series.points.map { point -> [String: Any] in
+                        [
+                            "days_since_origin": (point.day * 1000).rounded() / 1000, "value": point.value, "low": point.low, "high": point.high ?? NSNull(),
+                            "as_of": TimeFormatting.iso(point.asOf),
+                        ]
+                    },
+                ]
             }
         }
         return object
     }
 
     public static func mention(_ mention: FirstReport.Mention) -> [String: Any] {
-        ["figure_id": mention.figureID, "outlet": mention.outlet, "phrase": mention.phrase, "out": TimeFormatting.iso(mention.out), "lag_seconds": Int(mention.lag)]
+        [
+            "figure_id": mention.figureID, "outlet": mention.outlet, "phrase": mention.phrase, "out": TimeFormatting.iso(mention.out),
+            "lag_seconds": Int(mention.lag),
+        ]
     }
 
     public static func growth(_ growth: Growth) -> [String: Any] {
         [
             "basis": growth.basis, "summary": growth.summary, "window_seconds": Int(growth.window),
             "window_start": growth.windowStart.map(TimeFormatting.iso) ?? NSNull(), "window_end": growth.windowEnd.map(TimeFormatting.iso) ?? NSNull(),
-            "gained": growth.gained ?? NSNull(), "rate_per_hour": growth.ratePerHour.map(rounded) ?? NSNull(), "rate_per_day": growth.ratePerDay.map(rounded) ?? NSNull(),
+            "gained": growth.gained ?? NSNull(), "rate_per_hour": growth.ratePerHour.map(rounded) ?? NSNull(),
+            "rate_per_day": growth.ratePerDay.map(rounded) ?? NSNull(),
             "earlier_rate_per_day": growth.earlierRatePerDay.map(rounded) ?? NSNull(), "later_rate_per_day": growth.laterRatePerDay.map(rounded) ?? NSNull(),
             "acceleration": growth.acceleration?.rawValue ?? NSNull(), "note": growth.note ?? NSNull(),
             "falls": growth.falls.map { ["at": TimeFormatting.iso($0.at), "from": $0.from, "to": $0.to] as [String: Any] },
             "steps": growth.steps.map { step -> [String: Any] in
-                ["bucket_start": TimeFormatting.iso(step.bucketStart), "value": step.value, "gained": step.gained ?? NSNull(),
-                 "since": step.since.map(TimeFormatting.iso) ?? NSNull(), "rate_per_day": step.ratePerDay.map(rounded) ?? NSNull()]
+                [
+                    "bucket_start": TimeFormatting.iso(step.bucketStart), "value": step.value, "gained": step.gained ?? NSNull(),
+                    "since": step.since.map(TimeFormatting.iso) ?? NSNull(), "rate_per_day": step.ratePerDay.map(rounded) ?? NSNull(),
+                ]
             },
         ]
     }
@@ -72,8 +90,10 @@ public enum TrendRendering {
             "method": analysis.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method ?? NSNull(),
             "window_seconds": Int(analysis.window),
             "targets": analysis.projections.map { projection -> [String: Any] in
-                var object: [String: Any] = ["target": projection.target.value, "kind": projection.target.kind.rawValue, "summary": projection.summary,
-                                             "rate_per_day": projection.ratePerDay.map(rounded) ?? NSNull()]
+                var object: [String: Any] = [
+                    "target": projection.target.value, "kind": projection.target.kind.rawValue, "summary": projection.summary,
+                    "rate_per_day": projection.ratePerDay.map(rounded) ?? NSNull(),
+                ]
                 switch projection.outcome {
                 case .reached(let date): object["status"] = "reached"; object["reached"] = TimeFormatting.iso(date)
                 case .projected(let estimate, let earliest, let latest):
@@ -98,9 +118,11 @@ public enum TrendRendering {
     public static func csvRows(_ trend: Trend) -> [[String]] {
         trend.series.flatMap { series in
             series.points.map { point in
-                [series.source.isPlatform ? "platform" : "outlet", series.source.slug, TimeFormatting.iso(point.bucketStart), String(point.value),
-                 String(point.interval.low), point.interval.high.map(String.init) ?? "", point.qualifier.rawValue, TimeFormatting.iso(point.asOf),
-                 String(point.figureID), point.gained.map(String.init) ?? ""]
+                [
+                    series.source.isPlatform ? "platform" : "outlet", series.source.slug, TimeFormatting.iso(point.bucketStart), String(point.value),
+                    String(point.interval.low), point.interval.high.map(String.init) ?? "", point.qualifier.rawValue, TimeFormatting.iso(point.asOf),
+                    String(point.figureID), point.gained.map(String.init) ?? "",
+                ]
             }
         }
     }
@@ -109,7 +131,9 @@ public enum TrendRendering {
 
     /// Rows are buckets with at least one figure; a run of empty buckets shows as one "no figures" row.
     public static func grid(_ trend: Trend) -> (header: [String], rows: [[String]]) {
-        let header = ["\(trend.bucketing.size.title.lowercased()) (\(zoneName(trend.bucketing.timeZone)))"] + trend.series.map { $0.source.isPlatform ? "\($0.source.slug) (platform)" : $0.source.slug }
+        let header =
+            ["\(trend.bucketing.size.title.lowercased()) (\(zoneName(trend.bucketing.timeZone)))"]
+            + trend.series.map { $0.source.isPlatform ? "\($0.source.slug) (platform)" : $0.source.slug }
         let lookup = trend.series.map { series in Dictionary(uniqueKeysWithValues: series.points.map { ($0.bucketStart, $0) }) }
         var rows: [[String]] = []
         var empty = 0
@@ -144,12 +168,15 @@ public enum TrendRendering {
         if !analysis.projections.isEmpty {
             lines.append("projection:")
             for projection in analysis.projections { lines.append("  \(projection.summary)") }
-            if let method = analysis.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method { lines.append("  method: \(method)") }
+            if let method = analysis.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method {
+                lines.append("  method: \(method)")
+            }
         }
         if !analysis.firstReports.isEmpty {
             lines.append("who reported first:")
             for report in analysis.firstReports {
-                let repeats = report.repeats.isEmpty ? "" : "; then " + report.repeats.map { "\($0.outlet) +\(TimeFormatting.duration($0.lag))" }.joined(separator: ", ")
+                let repeats =
+                    report.repeats.isEmpty ? "" : "; then " + report.repeats.map { "\($0.outlet) +\(TimeFormatting.duration($0.lag))" }.joined(separator: ", ")
                 lines.append("  \(NumberFormatting.grouped(report.value)): \(report.first.outlet) on \(TimeFormatting.short(report.first.out))\(repeats)")
             }
         }

@@ -57,7 +57,9 @@ struct DemoCommand: AsyncParsableCommand {
             print("Times are approximations; see `petitions campaign show SLUG`.\n")
             print(comparisons.map(ComparisonRendering.table).joined(separator: "\n\n" + String(repeating: "─", count: 72) + "\n\n"))
             print("\n" + String(repeating: "─", count: 72) + "\n")
-            print("The open letter's list of signatories (invented for the demo: \(NumberFormatting.grouped(list.inserted)) new entries, \(NumberFormatting.grouped(list.alreadyStored)) already there):")
+            print(
+                "The open letter's list of signatories (invented for the demo: \(NumberFormatting.grouped(list.inserted)) new entries, \(NumberFormatting.grouped(list.alreadyStored)) already there):"
+            )
             let letter = comparisons.first { $0.campaign.slug == DemoSignatories.campaign }!
             for line in Reconciliation.reconcile(letter, counts: try repository.listCounts(campaign: DemoSignatories.campaign)) {
                 print("- \(line.metric.words): \(line.words).")
@@ -73,7 +75,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         defer {
             // The same case on the web: what `petitions serve` shows at its default address.
-            let served = "\nOn the web: run `petitions serve`, then open http://127.0.0.1:8080/c/\(DemoSignatories.campaign)\n(every campaign: http://127.0.0.1:8080/ ; the API: http://127.0.0.1:8080/api/v1/openapi.json)\n"
+            let served =
+                "\nOn the web: run `petitions serve`, then open http://127.0.0.1:8080/c/\(DemoSignatories.campaign)\n(every campaign: http://127.0.0.1:8080/ ; the API: http://127.0.0.1:8080/api/v1/openapi.json)\n"
             if format == .table { print(served, terminator: "") } else { FileHandle.standardError.write(Data(served.utf8)) }
         }
         guard !noReport else { return }
@@ -81,7 +84,8 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let options = try TrendOptions.parse([]).resolved()
         let document = Report(
-            title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now, source: global.target().displayName,
+            title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now,
+            source: global.target().displayName,
             campaigns: try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) })
         try ReportCommand.write(document, format: .html, output: path, quiet: true)
         // On standard error for machine formats, so their output stays parseable.

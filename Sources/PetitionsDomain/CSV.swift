@@ -59,7 +59,9 @@ public enum CSV {
             }
             switch scalar {
             case "\"":
-                guard field.isEmpty else { throw SyntaxError(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the inner quotes") }
+                guard field.isEmpty else {
+                    throw SyntaxError(line: line, reason: "a quote inside an unquoted field; quote the whole field and double the inner quotes")
+                }
                 inQuotes = true
                 quotedField = true
             case ",":

@@ -175,8 +175,9 @@ public enum Comparison {
                 let verdict = platform[figure.id].map { PlatformVerdict.judge(figure, context: $0) }
                 return ComparedFigure(
                     figure: figure, interval: figure.interval, age: now.timeIntervalSince(figure.draft.asOf),
-                    flags: flags(for: figure, group: reported, all: latest, consensus: consensus, consensusByMetric: consensusByMetric,
-                                 verdict: verdict, settings: settings),
+                    flags: flags(
+                        for: figure, group: reported, all: latest, consensus: consensus, consensusByMetric: consensusByMetric,
+                        verdict: verdict, settings: settings),
                     verdict: verdict)
             }
             results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: reported), figures: compared))
@@ -205,7 +206,8 @@ public enum Comparison {
             guard let interval = members.dropFirst().reduce(Optional(members[0].interval), { $0?.intersection($1.interval) }) ?? nil else { continue }
             if let current = best {
                 let newest = members.map(\.draft.asOf).max()!, currentNewest = current.members.map(\.draft.asOf).max()!
-                let better = members.count > current.members.count
+                let better =
+                    members.count > current.members.count
                     || (members.count == current.members.count && (newest, interval.low) > (currentNewest, current.interval.low))
                 if !better { continue }
             }
@@ -240,8 +242,12 @@ public enum Comparison {
             default: return notes
             }
             if let twin = all.first(where: { $0.draft.metric != draft.metric && $0.draft.value == draft.value }) {
-                notes.append(FlagNote(flag: .metricMixup, explanation:
-                    "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"))
+                notes.append(
+                    FlagNote(
+                        flag: .metricMixup,
+                        explanation:
+                            "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"
+                    ))
             }
             return notes
         }
@@ -259,21 +265,36 @@ public enum Comparison {
         let newer = others.filter { $0.draft.asOf > draft.asOf && !PlatformVerdict.judged($0.interval).overlaps(judged) }
         if let already = newer.filter({ published.timeIntervalSince(out($0)) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
             let behind = already.interval.low - (figure.interval.high ?? draft.value)
-            notes.append(FlagNote(flag: .outdatedWhenPublished, explanation:
-                "\(draft.outlet) published \(figure.phrase) on \(TimeFormatting.short(published)), \(TimeFormatting.duration(published.timeIntervalSince(out(already)))) after \(already.draft.outlet) had reported \(already.phrase) (as of \(TimeFormatting.short(already.draft.asOf)))"
-                    + (behind > 0 ? ", at least \(NumberFormatting.grouped(behind)) more" : "")))
+            notes.append(
+                FlagNote(
+                    flag: .outdatedWhenPublished,
+                    explanation:
+                        "\(draft.outlet) published \(figure.phrase) on \(TimeFormatting.short(published)), \(TimeFormatting.duration(published.timeIntervalSince(out(already)))) after \(already.draft.outlet) had reported \(already.phrase) (as of \(TimeFormatting.short(already.draft.asOf)))"
+                        + (behind > 0 ? ", at least \(NumberFormatting.grouped(behind)) more" : "")))
         } else if let later = newer.filter({ $0.draft.asOf.timeIntervalSince(draft.asOf) > settings.staleAfter }).max(by: { $0.draft.asOf < $1.draft.asOf }) {
-            notes.append(FlagNote(flag: .sinceOvertaken, explanation:
-                "\(figure.phrase) as of \(TimeFormatting.short(draft.asOf)) was overtaken by \(later.draft.outlet)'s \(later.phrase) as of \(TimeFormatting.short(later.draft.asOf)), \(TimeFormatting.duration(later.draft.asOf.timeIntervalSince(draft.asOf))) later"))
+            notes.append(
+                FlagNote(
+                    flag: .sinceOvertaken,
+                    explanation:
+                        "\(figure.phrase) as of \(TimeFormatting.short(draft.asOf)) was overtaken by \(later.draft.outlet)'s \(later.phrase) as of \(TimeFormatting.short(later.draft.asOf)), \(TimeFormatting.duration(later.draft.asOf.timeIntervalSince(draft.asOf))) later"
+                ))
         }
 
         let isOutlier = consensus.map { !figure.interval.overlaps($0.interval) } ?? false
         if isOutlier, let consensus {
-            notes.append(FlagNote(flag: .outlier, explanation:
-                "\(figure.phrase)\(figure.phrase == figure.interval.description ? "" : " (\(figure.interval))") does not overlap the consensus \(consensus.interval), which \(consensus.supporting.count) of \(group.count) sources support"))
+            notes.append(
+                FlagNote(
+                    flag: .outlier,
+                    explanation:
+                        "\(figure.phrase)\(figure.phrase == figure.interval.description ? "" : " (\(figure.interval))") does not overlap the consensus \(consensus.interval), which \(consensus.supporting.count) of \(group.count) sources support"
+                ))
             if let twin = all.first(where: { $0.draft.metric != draft.metric && $0.draft.value == draft.value }) {
-                notes.append(FlagNote(flag: .metricMixup, explanation:
-                    "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"))
+                notes.append(
+                    FlagNote(
+                        flag: .metricMixup,
+                        explanation:
+                            "\(NumberFormatting.grouped(draft.value)) is the \(twin.draft.metric.words) figure reported by \(twin.draft.outlet); \(draft.outlet) may have counted \(twin.draft.metric.words) as \(draft.metric.words)"
+                    ))
             }
         }
 
@@ -283,8 +304,12 @@ public enum Comparison {
             return figure.interval.width.map { candidateWidth < $0 } ?? true
         }.min(by: { ($0.interval.width ?? .max) < ($1.interval.width ?? .max) })
         if let precise {
-            notes.append(FlagNote(flag: .rounded, explanation:
-                "\(figure.phrase) is consistent with the more precise \(precise.phrase) from \(precise.draft.outlet) as of \(TimeFormatting.short(precise.draft.asOf))"))
+            notes.append(
+                FlagNote(
+                    flag: .rounded,
+                    explanation:
+                        "\(figure.phrase) is consistent with the more precise \(precise.phrase) from \(precise.draft.outlet) as of \(TimeFormatting.short(precise.draft.asOf))"
+                ))
         }
 
         return notes

@@ -58,11 +58,12 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
 
     public func intersection(_ other: CountInterval) -> CountInterval? {
         let low = max(self.low, other.low)
-        let high: Int? = switch (self.high, other.high) {
-        case (nil, nil): nil
-        case (let value?, nil), (nil, let value?): value
-        case (let a?, let b?): min(a, b)
-        }
+        let high: Int? =
+            switch (self.high, other.high) {
+            case (nil, nil): nil
+            case (let value?, nil), (nil, let value?): value
+            case (let a?, let b?): min(a, b)
+            }
         if let high, high < low { return nil }
         return CountInterval(low: low, high: high)
     }

@@ -13,11 +13,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func parse(_ text: String) -> Day? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month else { return nil }
+            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+        else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
@@ -50,8 +52,10 @@ public struct Campaign: Sendable, Hashable, Codable {
     /// Free text about the record itself, such as how its figures were dated.
     public var notes: String?
 
-    public init(slug: String, title: String, kind: CampaignKind, aliases: [String] = [], target: String? = nil, organiser: String? = nil,
-                platformURL: String? = nil, launched: Day? = nil, closed: Day? = nil, goal: Int? = nil, notes: String? = nil) {
+    public init(
+        slug: String, title: String, kind: CampaignKind, aliases: [String] = [], target: String? = nil, organiser: String? = nil,
+        platformURL: String? = nil, launched: Day? = nil, closed: Day? = nil, goal: Int? = nil, notes: String? = nil
+    ) {
         self.slug = slug
         self.title = title
         self.kind = kind
@@ -78,10 +82,14 @@ public struct Campaign: Sendable, Hashable, Codable {
         for alias in aliases where alias.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(.invalid(field: "alias", reason: "must not be empty"))
         }
-        if aliases.count > Validate.Limit.aliases { problems.append(.invalid(field: "alias", reason: "\(aliases.count) aliases; at most \(Validate.Limit.aliases)")) }
-        problems += [Validate.length(title, Validate.Limit.title, field: "title"), Validate.length(target, Validate.Limit.shortText, field: "target"),
-                     Validate.length(organiser, Validate.Limit.shortText, field: "organiser"), Validate.length(notes, Validate.Limit.notes, field: "notes"),
-                     Validate.length(platformURL, Validate.Limit.url, field: "platform URL")].compactMap { $0 }
+        if aliases.count > Validate.Limit.aliases {
+            problems.append(.invalid(field: "alias", reason: "\(aliases.count) aliases; at most \(Validate.Limit.aliases)"))
+        }
+        problems += [
+            Validate.length(title, Validate.Limit.title, field: "title"), Validate.length(target, Validate.Limit.shortText, field: "target"),
+            Validate.length(organiser, Validate.Limit.shortText, field: "organiser"), Validate.length(notes, Validate.Limit.notes, field: "notes"),
+            Validate.length(platformURL, Validate.Limit.url, field: "platform URL"),
+        ].compactMap { $0 }
         problems += aliases.compactMap { Validate.length($0, Validate.Limit.shortText, field: "alias") }
         return problems
     }
@@ -116,7 +124,8 @@ public struct Outlet: Sendable, Hashable, Codable {
         if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
             problems.append(.invalid(field: "country", reason: "\"\(country)\" is not a two-letter ISO 3166 code such as US, FR, JP"))
         }
-        problems += [Validate.length(name, Validate.Limit.shortText, field: "name"), Validate.length(homeURL, Validate.Limit.url, field: "home URL")].compactMap { $0 }
+        problems += [Validate.length(name, Validate.Limit.shortText, field: "name"), Validate.length(homeURL, Validate.Limit.url, field: "home URL")].compactMap
+        { $0 }
         return problems
     }
 }
@@ -141,9 +150,11 @@ public struct FigureDraft: Sendable, Hashable, Codable {
     public var method: EntryMethod
     public var note: String?
 
-    public init(campaign: String, outlet: String, metric: Metric = .signatures, value: Int, high: Int? = nil, qualifier: Qualifier = .exact,
-                asOf: Date, published: Date? = nil, sourceURL: String? = nil, quote: String? = nil, language: String? = nil,
-                method: EntryMethod = .manual, note: String? = nil) {
+    public init(
+        campaign: String, outlet: String, metric: Metric = .signatures, value: Int, high: Int? = nil, qualifier: Qualifier = .exact,
+        asOf: Date, published: Date? = nil, sourceURL: String? = nil, quote: String? = nil, language: String? = nil,
+        method: EntryMethod = .manual, note: String? = nil
+    ) {
         self.campaign = campaign
         self.outlet = outlet
         self.metric = metric
@@ -183,15 +194,20 @@ public struct FigureDraft: Sendable, Hashable, Codable {
             problems.append(.invalid(field: "value", reason: "\"\(qualifier.rawValue) 0\" allows no count"))
         }
         if let published, published < asOf.addingTimeInterval(-Self.publishedBeforeAsOfAllowance) {
-            problems.append(.invalid(
-                field: "published",
-                reason: "\(TimeFormatting.iso(published)) is before the as-of time \(TimeFormatting.iso(asOf)) by more than a day; an outlet cannot report a count before it held"))
+            problems.append(
+                .invalid(
+                    field: "published",
+                    reason:
+                        "\(TimeFormatting.iso(published)) is before the as-of time \(TimeFormatting.iso(asOf)) by more than a day; an outlet cannot report a count before it held"
+                ))
         }
         if let sourceURL, let problem = Validate.url(sourceURL, field: "url") { problems.append(problem) }
         if let language, let problem = Validate.language(language) { problems.append(problem) }
         if let quote, quote.count > 1000 { problems.append(.invalid(field: "quote", reason: "keep it short: \(quote.count) characters, at most 1000")) }
-        problems += [Validate.time(asOf, field: "as_of", now: now), Validate.time(published, field: "published", now: now),
-                     Validate.length(note, Validate.Limit.note, field: "note"), Validate.length(sourceURL, Validate.Limit.url, field: "url")].compactMap { $0 }
+        problems += [
+            Validate.time(asOf, field: "as_of", now: now), Validate.time(published, field: "published", now: now),
+            Validate.length(note, Validate.Limit.note, field: "note"), Validate.length(sourceURL, Validate.Limit.url, field: "url"),
+        ].compactMap { $0 }
         return problems
     }
 

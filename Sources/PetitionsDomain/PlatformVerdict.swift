@@ -22,8 +22,10 @@ public struct PlatformContext: Sendable, Hashable {
     public var first: PlatformReading?
     public var latest: PlatformReading?
 
-    public init(outlet: String, atAsOf: PlatformReading? = nil, atPublished: PlatformReading? = nil, passed: PlatformReading? = nil,
-                reached: PlatformReading? = nil, first: PlatformReading? = nil, latest: PlatformReading? = nil) {
+    public init(
+        outlet: String, atAsOf: PlatformReading? = nil, atPublished: PlatformReading? = nil, passed: PlatformReading? = nil,
+        reached: PlatformReading? = nil, first: PlatformReading? = nil, latest: PlatformReading? = nil
+    ) {
         self.outlet = outlet
         self.atAsOf = atAsOf
         self.atPublished = atPublished
@@ -117,50 +119,68 @@ extension PlatformVerdict {
                 return judgeAbove(figure, reading: first, context: context, before: true)
             }
             let firstWords = context.first.map { " (first polled \(TimeFormatting.short($0.asOf)), showing \(NumberFormatting.grouped($0.value)))" } ?? ""
-            return PlatformVerdict(kind: .untracked, platform: context.first, difference: 0, late: nil, atPublication: nil, behindAtPublication: nil,
-                                   explanation: "\(draft.outlet) gave \(figure.phrase) as of \(asOf), before \(platform) was polled\(firstWords)")
+            return PlatformVerdict(
+                kind: .untracked, platform: context.first, difference: 0, late: nil, atPublication: nil, behindAtPublication: nil,
+                explanation: "\(draft.outlet) gave \(figure.phrase) as of \(asOf), before \(platform) was polled\(firstWords)")
         }
         let count = reading.value, countWords = NumberFormatting.grouped(reading.value)
         var verdict: PlatformVerdict
         if interval.contains(count) {
             let exact = draft.qualifier == .exact && interval.width == 0
-            verdict = PlatformVerdict(kind: exact ? .consistent : .rounded, platform: reading, difference: 0, late: nil, atPublication: nil, behindAtPublication: nil,
-                                      explanation: exact ? "\(platform) showed \(countWords) at \(TimeFormatting.short(reading.asOf)), as \(draft.outlet) said"
-                                                         : "\(figure.phrase) allows the \(countWords) \(platform) showed at \(TimeFormatting.short(reading.asOf))")
+            verdict = PlatformVerdict(
+                kind: exact ? .consistent : .rounded, platform: reading, difference: 0, late: nil, atPublication: nil, behindAtPublication: nil,
+                explanation: exact
+                    ? "\(platform) showed \(countWords) at \(TimeFormatting.short(reading.asOf)), as \(draft.outlet) said"
+                    : "\(figure.phrase) allows the \(countWords) \(platform) showed at \(TimeFormatting.short(reading.asOf))")
         } else if draft.qualifier == .exact, isRounding(draft.value, of: count) {
-            verdict = PlatformVerdict(kind: .rounded, platform: reading, difference: count - draft.value, late: nil, atPublication: nil, behindAtPublication: nil,
-                                      explanation: "\(NumberFormatting.grouped(draft.value)) is \(countWords) rounded (\(platform) at \(TimeFormatting.short(reading.asOf)))")
+            verdict = PlatformVerdict(
+                kind: .rounded, platform: reading, difference: count - draft.value, late: nil, atPublication: nil, behindAtPublication: nil,
+                explanation: "\(NumberFormatting.grouped(draft.value)) is \(countWords) rounded (\(platform) at \(TimeFormatting.short(reading.asOf)))")
         } else if let high = interval.high, high < count {
             let late = context.passed.map { draft.asOf.timeIntervalSince($0.asOf) }
-            let since = context.passed.map { ", a number it had passed at \(TimeFormatting.short($0.asOf)) (\(TimeFormatting.duration(draft.asOf.timeIntervalSince($0.asOf))) earlier)" } ?? ""
+            let since =
+                context.passed.map {
+                    ", a number it had passed at \(TimeFormatting.short($0.asOf)) (\(TimeFormatting.duration(draft.asOf.timeIntervalSince($0.asOf))) earlier)"
+                } ?? ""
             let gap = count - (figure.interval.high ?? draft.value)
-            verdict = PlatformVerdict(kind: .behind, platform: reading, difference: gap, late: late, atPublication: nil, behindAtPublication: nil,
-                                      explanation: "\(draft.outlet) said \(figure.phrase) as of \(asOf), \(NumberFormatting.grouped(gap)) behind the \(countWords) \(platform) showed\(since)")
+            verdict = PlatformVerdict(
+                kind: .behind, platform: reading, difference: gap, late: late, atPublication: nil, behindAtPublication: nil,
+                explanation:
+                    "\(draft.outlet) said \(figure.phrase) as of \(asOf), \(NumberFormatting.grouped(gap)) behind the \(countWords) \(platform) showed\(since)")
         } else {
             return judgeAbove(figure, reading: reading, context: context, before: false)
         }
         // Judged again when it appeared: a figure true at its as-of time can be out of date by its publication.
         if verdict.kind != .behind, let published = draft.published, published > draft.asOf, let then = context.atPublished,
-           let high = interval.high, then.value > high, !(draft.qualifier == .exact && isRounding(draft.value, of: then.value)) {
+            let high = interval.high, then.value > high, !(draft.qualifier == .exact && isRounding(draft.value, of: then.value))
+        {
             verdict.atPublication = then
             verdict.behindAtPublication = then.value - (figure.interval.high ?? draft.value)
-            verdict.explanation += "; when it was published (\(TimeFormatting.short(published))) \(platform) showed \(NumberFormatting.grouped(then.value)), \(NumberFormatting.grouped(verdict.behindAtPublication!)) more"
+            verdict.explanation +=
+                "; when it was published (\(TimeFormatting.short(published))) \(platform) showed \(NumberFormatting.grouped(then.value)), \(NumberFormatting.grouped(verdict.behindAtPublication!)) more"
         }
         return verdict
     }
 
     private static func judgeAbove(_ figure: ReportedFigure, reading: PlatformReading, context: PlatformContext, before: Bool) -> PlatformVerdict {
         let draft = figure.draft, platform = context.outlet, gap = figure.interval.low - reading.value
-        let shown = before ? "the \(NumberFormatting.grouped(reading.value)) \(platform) showed at its first poll (\(TimeFormatting.short(reading.asOf)))"
-                           : "the \(NumberFormatting.grouped(reading.value)) \(platform) showed at \(TimeFormatting.short(reading.asOf))"
+        let shown =
+            before
+            ? "the \(NumberFormatting.grouped(reading.value)) \(platform) showed at its first poll (\(TimeFormatting.short(reading.asOf)))"
+            : "the \(NumberFormatting.grouped(reading.value)) \(platform) showed at \(TimeFormatting.short(reading.asOf))"
         let said = "\(draft.outlet) said \(figure.phrase) as of \(TimeFormatting.short(draft.asOf)), \(NumberFormatting.grouped(gap)) above \(shown)"
         if let reached = context.reached, reached.asOf > draft.asOf {
-            return PlatformVerdict(kind: .ahead, platform: reading, difference: -gap, late: reached.asOf.timeIntervalSince(draft.asOf), atPublication: nil, behindAtPublication: nil,
-                                   explanation: said + "; the platform reached it \(TimeFormatting.duration(reached.asOf.timeIntervalSince(draft.asOf))) later (\(TimeFormatting.short(reached.asOf)))")
+            return PlatformVerdict(
+                kind: .ahead, platform: reading, difference: -gap, late: reached.asOf.timeIntervalSince(draft.asOf), atPublication: nil,
+                behindAtPublication: nil,
+                explanation: said
+                    + "; the platform reached it \(TimeFormatting.duration(reached.asOf.timeIntervalSince(draft.asOf))) later (\(TimeFormatting.short(reached.asOf)))"
+            )
         }
         let latest = context.latest.map { "; its latest count is \(NumberFormatting.grouped($0.value)) (\(TimeFormatting.short($0.asOf)))" } ?? ""
-        return PlatformVerdict(kind: .contradicts, platform: reading, difference: -gap, late: nil, atPublication: nil, behindAtPublication: nil,
-                               explanation: said + ", and the platform has never shown that many" + latest)
+        return PlatformVerdict(
+            kind: .contradicts, platform: reading, difference: -gap, late: nil, atPublication: nil, behindAtPublication: nil,
+            explanation: said + ", and the platform has never shown that many" + latest)
     }
 
     /// The counts a figure is judged to allow against the platform: its interval, with an open one

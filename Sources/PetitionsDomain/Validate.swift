@@ -31,7 +31,9 @@ public enum Validate {
             return .invalid(field: field, reason: "\(TimeFormatting.iso(date)) is before 1800; check the year")
         }
         if date > now.addingTimeInterval(clockSkew) {
-            return .invalid(field: field, reason: "\(TimeFormatting.iso(date)) is in the future (it is now \(TimeFormatting.iso(now))); a count cannot be reported before it happens")
+            return .invalid(
+                field: field,
+                reason: "\(TimeFormatting.iso(date)) is in the future (it is now \(TimeFormatting.iso(now))); a count cannot be reported before it happens")
         }
         return nil
     }
@@ -43,7 +45,8 @@ public enum Validate {
             let suggestion = Slug.make(from: slug)
             return .invalid(
                 field: field,
-                reason: "\"\(slug)\" is not a slug: use 1–64 lowercase letters, digits and single hyphens" + (suggestion.isEmpty || suggestion == slug ? "" : ", such as \"\(suggestion)\""))
+                reason: "\"\(slug)\" is not a slug: use 1–64 lowercase letters, digits and single hyphens"
+                    + (suggestion.isEmpty || suggestion == slug ? "" : ", such as \"\(suggestion)\""))
         }
         return nil
     }
@@ -51,7 +54,8 @@ public enum Validate {
     /// An absolute http or https URL with a host.
     public static func url(_ text: String, field: String) -> DomainError? {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty, !text.contains(" ") else {
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty, !text.contains(" ")
+        else {
             return .invalid(field: field, reason: "\"\(text)\" is not an http(s) URL such as https://example.org/article")
         }
         return nil

@@ -13,7 +13,8 @@ extension VocabularyWord {
         let normalized = text.trimmingCharacters(in: .whitespaces).lowercased()
         for candidate in allCases {
             if candidate.rawValue == normalized
-                || candidate.rawValue.replacingOccurrences(of: "_", with: "-") == normalized.replacingOccurrences(of: "_", with: "-") {
+                || candidate.rawValue.replacingOccurrences(of: "_", with: "-") == normalized.replacingOccurrences(of: "_", with: "-")
+            {
                 return candidate
             }
         }

@@ -165,8 +165,10 @@ struct Matcher {
 
     /// Words that may stand between a qualifier and its number: articles and adverbs ("passed the
     /// 50,000 mark", "dépasse désormais les 15 000"). No German articles: "unter den 1.024" is "among".
-    static let fillers: [Phrase] = ["the", "now", "already", "les", "désormais", "déjà", "maintenant", "las", "los", "ya", "le", "i", "già", "ormai",
-                                    "as", "os", "já", "bereits", "schon", "inzwischen", "sudah", "kini"].map(Phrase.init)
+    static let fillers: [Phrase] = [
+        "the", "now", "already", "les", "désormais", "déjà", "maintenant", "las", "los", "ya", "le", "i", "già", "ormai",
+        "as", "os", "já", "bereits", "schon", "inzwischen", "sudah", "kini",
+    ].map(Phrase.init)
 
     /// The start of a short word (up to three letters) right after `start`, and its end: for units
     /// behind a preposition ("2 milioni di visualizzazioni", "3 de marzo").

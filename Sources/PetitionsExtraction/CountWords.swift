@@ -45,17 +45,29 @@ enum CountWords {
         let allTens = Set(stride(from: 20, through: 90, by: 10))
         switch language {
         case .pt:
-            return Compound(conjunction: Phrase("e"), units: phrases(["um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
-                                                                     "sete": 7, "oito": 8, "nove": 9]), tens: allTens)
+            return Compound(
+                conjunction: Phrase("e"),
+                units: phrases([
+                    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
+                    "sete": 7, "oito": 8, "nove": 9,
+                ]), tens: allTens)
         case .es:
             // Veinti- forms are one word; from thirty on the unit follows "y".
-            return Compound(conjunction: Phrase("y"), units: phrases(["uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-                                                                     "siete": 7, "ocho": 8, "nueve": 9]), tens: allTens.subtracting([20]))
+            return Compound(
+                conjunction: Phrase("y"),
+                units: phrases([
+                    "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+                    "siete": 7, "ocho": 8, "nueve": 9,
+                ]), tens: allTens.subtracting([20]))
         case .fr:
             return Compound(conjunction: Phrase("et"), units: phrases(["un": 1, "une": 1, "onze": 11]), tens: [20, 30, 40, 50, 60])
         case .id:
-            return Compound(conjunction: nil, units: phrases(["satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-                                                             "sembilan": 9]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas"))
+            return Compound(
+                conjunction: nil,
+                units: phrases([
+                    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                    "sembilan": 9,
+                ]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas"))
         case .en, .it, .de, .ja, .zh:
             return nil
         }
@@ -173,7 +185,9 @@ enum CountWords {
         let units = ["", "um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"]
         let teens = ["dez", "onze", "doze", "treze", "catorze", "quinze", "dezesseis", "dezessete", "dezoito", "dezenove"]
         var words = basics(units, teens).merging(["duas": 2, "quatorze": 14, "dezasseis": 16, "dezassete": 17, "dezanove": 19]) { first, _ in first }
-        for (ten, word) in ["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"].enumerated() { words[word] = (ten + 2) * 10 }
+        for (ten, word) in ["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"].enumerated() {
+            words[word] = (ten + 2) * 10
+        }
         return words
     }()
 }

@@ -13,7 +13,10 @@ struct Document {
         for scalar in text.unicodeScalars {
             scalars.append(scalar)
             let value = scalar.value
-            folded.append(value < 0x80 ? (value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : (value == 0x09 || value == 0x0D ? " " : scalar)) : Document.fold(scalar))
+            folded.append(
+                value < 0x80
+                    ? (value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : (value == 0x09 || value == 0x0D ? " " : scalar)) : Document.fold(scalar)
+            )
         }
         self.scalars = scalars
         self.folded = folded
@@ -33,7 +36,8 @@ struct Document {
         if value < 0x100 || (value >= 0x3000 && value < 0xFF00) || (value >= 0x4E00 && value <= 0x9FFF) { return scalar }
         if value == 0x2019 { return "'" }
         if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
-           scalar.properties.lowercaseMapping.unicodeScalars.count == 1 {
+            scalar.properties.lowercaseMapping.unicodeScalars.count == 1
+        {
             return lower
         }
         return scalar
@@ -104,8 +108,11 @@ struct Document {
             case ".", "!", "?":
                 var next = index + 1
                 while next < count, scalars[next] == "\"" || scalars[next] == "”" || scalars[next] == "»" || scalars[next] == ")" { next += 1 }
-                if next >= count { end = count } else if folded[next] == " " && !Document.abbreviation(endingAt: index, in: folded)
-                    && !Document.germanOrdinal(endingAt: index, in: folded) {
+                if next >= count {
+                    end = count
+                } else if folded[next] == " " && !Document.abbreviation(endingAt: index, in: folded)
+                    && !Document.germanOrdinal(endingAt: index, in: folded)
+                {
                     var following = next
                     while following < count, folded[following] == " " { following += 1 }
                     if following >= count || !(Document.isDigit(folded[following]) || scalars[following].properties.isLowercase) { end = next }
@@ -147,11 +154,15 @@ struct Document {
         return germanOrdinalNouns.contains(string(text[word..<wordEnd]))
     }
 
-    static let germanOrdinalNouns: Set<String> = ["januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-                                                  "oktober", "november", "dezember", "mal", "lesung", "quartal", "jahrestag"]
+    static let germanOrdinalNouns: Set<String> = [
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember", "mal", "lesung", "quartal", "jahrestag",
+    ]
 
-    static let abbreviations: Set<String> = ["mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",
-                                             "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "av", "env", "dott"]
+    static let abbreviations: Set<String> = [
+        "mio", "mrd", "tsd", "ca", "dr", "nr", "no", "vs", "bzw", "etc", "st", "mr", "mrs", "ms", "prof", "inc",
+        "co", "jr", "sr", "mln", "mld", "rp", "approx", "u.a", "z.b", "sig", "av", "env", "dott",
+    ]
 
     /// Whether the word before the period at `index` is an abbreviation ("Mio.", "ca.", "Dr.").
     static func abbreviation(endingAt index: Int, in text: [Unicode.Scalar]) -> Bool {

@@ -103,11 +103,18 @@ public struct Extractor: Sendable {
             // Silence: things that are not counts of people.
             if number.attachedLetters && !cjk { continue }
             if m.longestEnding(lexicon.silencersBefore, before: number.start, floor: floor) != nil { continue }
-            if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling) && !isTimesSigned(number, floor: floor, ceiling: ceiling, lexicon: lexicon, matcher: m) { continue }
+            if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling)
+                && !isTimesSigned(number, floor: floor, ceiling: ceiling, lexicon: lexicon, matcher: m)
+            {
+                continue
+            }
             // "2 milioni di visualizzazioni", "3 de marzo"; but "3,500 in June" is no date.
             if !cjk, let preposition = m.shortWord(after: number.end, ceiling: ceiling),
-               m.startsWithAny(lexicon.unitsAfter, after: preposition, ceiling: ceiling)
-                || (number.value <= 31 && m.startsWithAny(lexicon.silencersBefore, after: preposition, ceiling: ceiling)) { continue }
+                m.startsWithAny(lexicon.unitsAfter, after: preposition, ceiling: ceiling)
+                    || (number.value <= 31 && m.startsWithAny(lexicon.silencersBefore, after: preposition, ceiling: ceiling))
+            {
+                continue
+            }
             let following = m.skipSpaces(number.end, ceiling: sentence.upperBound)
             if following < sentence.upperBound, text[following] == "%" || text[following] == "％" { continue }
             if number.value == 0 || number.isFraction || number.leadingZero { continue }
@@ -115,19 +122,35 @@ public struct Extractor: Sendable {
             // "Petition 700143". ("12,345/15,000" is a progress line: grouped digits before the slash.)
             if Extractor.isIdentifier(number, in: text, floor: sentence.lowerBound) { continue }
             if !cjk, number.end - number.start >= 4, !(text[number.start..<number.end].contains { !Document.isDigit($0) }),
-               m.longestEnding(lexicon.petitionWords, before: number.start, floor: floor) != nil { continue }
+                m.longestEnding(lexicon.petitionWords, before: number.start, floor: floor) != nil
+            {
+                continue
+            }
             // Ordinals: "am 14. Februar", "zum 2. Mal"; "1°", "1º", "3ª", "1.º", "3.ª" (and degrees).
             if following < sentence.upperBound, text[following] == ".", Document.germanOrdinal(endingAt: following, in: text) { continue }
-            if following < sentence.upperBound, ["°", "º", "ª"].contains(text[following])
-                || (text[following] == "." && following + 1 < sentence.upperBound && ["º", "ª"].contains(text[following + 1])) { continue }
+            if following < sentence.upperBound,
+                ["°", "º", "ª"].contains(text[following])
+                    || (text[following] == "." && following + 1 < sentence.upperBound && ["º", "ª"].contains(text[following + 1]))
+            {
+                continue
+            }
             // Times (10:30), ages and units stuck on with a hyphen (25-year-old, 10-second), and the
             // chunks of phone numbers (a number right after another, a space apart).
             if following < sentence.upperBound, text[following] == ":" || text[following] == "-",
-               following + 1 < sentence.upperBound, Document.isDigit(text[following + 1]) && text[following] == ":" || Document.isLetter(text[following + 1]) { continue }
+                following + 1 < sentence.upperBound, Document.isDigit(text[following + 1]) && text[following] == ":" || Document.isLetter(text[following + 1])
+            {
+                continue
+            }
             if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
-            if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ", numbers[index - 1].leadingZero || numbers[index - 1].phoneLike { continue }
+            if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ",
+                numbers[index - 1].leadingZero || numbers[index - 1].phoneLike
+            {
+                continue
+            }
             // Ratios: "one in three", "1 in 3", "3人に1人": neither number is a count.
-            if number.value <= 10, index + 1 < numbers.count, Extractor.isRatio(text, from: number.end, to: numbers[index + 1].start) { skipNext = true; continue }
+            if number.value <= 10, index + 1 < numbers.count, Extractor.isRatio(text, from: number.end, to: numbers[index + 1].start) {
+                skipNext = true; continue
+            }
 
             // Qualifier before, after, or a range with the next number.
             var qualifier = Qualifier.exact
@@ -135,7 +158,8 @@ public struct Extractor: Sendable {
             var end = number.end
             var high: Int?
             if index + 1 < numbers.count, numbers[index + 1].value > number.value, numbers[index + 1].start - number.end <= 16,
-               let rangeStart = rangeStart(number, next: numbers[index + 1], floor: floor, lexicon: lexicon, matcher: m) {
+                let rangeStart = rangeStart(number, next: numbers[index + 1], floor: floor, lexicon: lexicon, matcher: m)
+            {
                 qualifier = .range
                 high = numbers[index + 1].value
                 start = rangeStart
@@ -164,30 +188,45 @@ public struct Extractor: Sendable {
 
             // Ages: "is under 30." (a small hedged number that ends the sentence, with no noun after it).
             if number.value <= 120, qualifier == .under || qualifier == .over || qualifier == .almost,
-               m.skipSpaces(end, ceiling: sentence.upperBound) >= sentence.upperBound || [".", "!", "?", "。"].contains(text[m.skipSpaces(end, ceiling: sentence.upperBound)]) {
+                m.skipSpaces(end, ceiling: sentence.upperBound) >= sentence.upperBound
+                    || [".", "!", "?", "。"].contains(text[m.skipSpaces(end, ceiling: sentence.upperBound)])
+            {
                 continue
             }
             // A bare four-digit number from 1900 to 2099 is a year, unless hedged ("more than 2000") or
             // followed by who signed ("2000 people").
             // (Chinese and Japanese write years with 年, which silences them anyway.)
-            if !cjk && number.looksLikeYear && qualifier == .exact && high == nil && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
+            if !cjk && number.looksLikeYear && qualifier == .exact && high == nil
+                && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling)
+            {
+                continue
+            }
 
             if countsPetitions && !m.startsWithAny(lexicon.signatureOrPeople, after: end, ceiling: afterCeiling) { continue }
 
             if index > 0, isWholeOfShare(numbers[index - 1], number, lexicon: lexicon, matcher: m) { continue }
-            if index + 1 < numbers.count, progressGoal != index, isProgress(number, numbers[index + 1], lexicon: lexicon, matcher: m) { progressGoal = index + 1 }
+            if index + 1 < numbers.count, progressGoal != index, isProgress(number, numbers[index + 1], lexicon: lexicon, matcher: m) {
+                progressGoal = index + 1
+            }
 
             // What it counts.
-            guard let metric = progressGoal == index ? .goal : metric(start: start, end: end, floor: floor, afterCeiling: afterCeiling,
-                                      nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
-                                      sentence: sentence, lexicon: lexicon, matcher: m,
-                                      signatureCue: &signatureCue) else { continue }
+            guard
+                let metric = progressGoal == index
+                    ? .goal
+                    : metric(
+                        start: start, end: end, floor: floor, afterCeiling: afterCeiling,
+                        nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
+                        sentence: sentence, lexicon: lexicon, matcher: m,
+                        signatureCue: &signatureCue)
+            else { continue }
             // The sentence without the spaces around it, built once for all its figures.
             if quote == nil { quote = document.string(Document.trimmed(sentence, in: document.scalars)) }
-            results.append(ExtractedFigure(
-                value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.lexicon.language,
-                campaign: campaigns.isEmpty ? nil : campaign(sentence: document.lowerString(sentence), paragraph: document.lowerString(document.paragraph(around: sentence))),
-                quote: quote!, start: offset + start, end: offset + end))
+            results.append(
+                ExtractedFigure(
+                    value: number.value, high: high, qualifier: qualifier, metric: metric, language: lexicon.lexicon.language,
+                    campaign: campaigns.isEmpty
+                        ? nil : campaign(sentence: document.lowerString(sentence), paragraph: document.lowerString(document.paragraph(around: sentence))),
+                    quote: quote!, start: offset + start, end: offset + end))
         }
         return results
     }
@@ -198,7 +237,8 @@ public struct Extractor: Sendable {
     func isTimesSigned(_ number: NumberMatch, floor: Int, ceiling: Int, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
         let first = m.skipSpaces(number.end, ceiling: ceiling)
         guard let times = lexicon.timesWords.lazy.compactMap({ m.end(of: $0, startingAt: first, ceiling: ceiling) }).first,
-              times == ceiling || !m.isWord(times) || lexicon.cjk else { return false }
+            times == ceiling || !m.isWord(times) || lexicon.cjk
+        else { return false }
         let before = m.startOfWords(3, before: number.start, floor: floor)
         if m.containsAny(lexicon.signingVerbs, in: before..<number.start) { return true }
         return m.containsAny(lexicon.signingVerbs, in: times..<m.endOfWords(1, after: times, ceiling: ceiling))
@@ -260,7 +300,8 @@ public struct Extractor: Sendable {
     /// "12 of 40 members signed": the second number is the group the first is a part of.
     func isWholeOfShare(_ part: NumberMatch, _ whole: NumberMatch, lexicon: CompiledLexicon, matcher m: Matcher) -> Bool {
         guard whole.value > part.value, !part.looksLikeYear, whole.start - part.end <= 16, isGroup(whole, lexicon: lexicon, matcher: m),
-              let connector = connector(from: m.skipSpaces(part.end, ceiling: whole.start), to: whole.start, lexicon: lexicon, matcher: m) else { return false }
+            let connector = connector(from: m.skipSpaces(part.end, ceiling: whole.start), to: whole.start, lexicon: lexicon, matcher: m)
+        else { return false }
         return !Extractor.isSlash(connector)
     }
 
@@ -325,17 +366,23 @@ public struct Extractor: Sendable {
             return number.start
         }
         for (before, between) in lexicon.rangeWords {
-            guard let joined = m.end(of: between, startingAt: joinStart, ceiling: next.start), m.skipSpaces(joined, ceiling: next.start) == next.start else { continue }
+            guard let joined = m.end(of: between, startingAt: joinStart, ceiling: next.start), m.skipSpaces(joined, ceiling: next.start) == next.start else {
+                continue
+            }
             guard let before else { return number.start }
             if let found = m.start(of: before, endingAt: m.skipSpacesBack(number.start, floor: floor), floor: floor) { return found }
         }
         return nil
     }
 
-    func metric(start: Int, end: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
-                signatureCue: inout Bool?) -> Metric? {
+    func metric(
+        start: Int, end: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
+        signatureCue: inout Bool?
+    ) -> Metric? {
         let cjk = lexicon.cjk
-        if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) { return .goal }
+        if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) {
+            return .goal
+        }
         var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
         // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
         // "署名数は1万2千筆で、目標は3万筆".
@@ -354,8 +401,9 @@ public struct Extractor: Sendable {
         if cueBefore(lexicon.authorCuesBefore) { return .authors }
         let signedBy = cueBefore(lexicon.signedBy)
         if !signedBy, let by = m.longestEnding(lexicon.byWords, before: start, floor: cueFloor),
-           m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by) || m.containsAny(lexicon.publishStems, in: end..<nextWords),
-           !m.containsAny(lexicon.signatureCues, in: max(floor, by - 16)..<by) {  // "signé ensuite par" is signing
+            m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by) || m.containsAny(lexicon.publishStems, in: end..<nextWords),
+            !m.containsAny(lexicon.signatureCues, in: max(floor, by - 16)..<by)
+        {  // "signé ensuite par" is signing
             return .authors
         }
         // "a union with 160,000 members": members, not signers (but "signed by 100 members" counts).
@@ -371,7 +419,9 @@ public struct Extractor: Sendable {
         // After the number: halfway to the next number (a cue right before the next number is that
         // one's: "2,600 signatures, of which 900 verified"), or 80 code points.
         let cuesEnd = nextNumber < sentence.upperBound ? end + (nextNumber - end) / 2 : min(sentence.upperBound, end + 80)
-        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.verifiedCues, in: end..<max(end, min(cuesEnd, end + 80))) {
+        if m.containsAny(lexicon.verifiedCues, in: max(floor, start - 24)..<start)
+            || m.containsAny(lexicon.verifiedCues, in: end..<max(end, min(cuesEnd, end + 80)))
+        {
             return .verifiedSignatures
         }
         if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }

@@ -4,10 +4,14 @@ import Foundation
 /// and the content of script, style, nav, header, footer, aside, noscript, template and form left out.
 public enum HTMLText {
     static let skipped: Set<String> = ["script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form", "svg", "head"]
-    static let blocks: Set<String> = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "figcaption", "ul", "ol", "table"]
-    static let entities: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "ndash": "–", "mdash": "—",
-                                             "hellip": "…", "laquo": "«", "raquo": "»", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "thinsp": "\u{2009}",
-                                             "eacute": "é", "egrave": "è", "agrave": "à", "ccedil": "ç", "uuml": "ü", "ouml": "ö", "auml": "ä", "szlig": "ß"]
+    static let blocks: Set<String> = [
+        "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote", "figcaption", "ul", "ol", "table",
+    ]
+    static let entities: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}", "ndash": "–", "mdash": "—",
+        "hellip": "…", "laquo": "«", "raquo": "»", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”", "thinsp": "\u{2009}",
+        "eacute": "é", "egrave": "è", "agrave": "à", "ccedil": "ç", "uuml": "ü", "ouml": "ö", "auml": "ä", "szlig": "ß",
+    ]
 
     public static func text(_ html: String) -> String {
         var output = ""
@@ -50,7 +54,9 @@ public enum HTMLText {
 
     static func decode(_ entity: String) -> String? {
         if let named = entities[entity] { return named }
-        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) { return String(scalar) }
+        if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let value = UInt32(entity.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
+            return String(scalar)
+        }
         if entity.hasPrefix("#"), let value = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(value) { return String(scalar) }
         return nil
     }

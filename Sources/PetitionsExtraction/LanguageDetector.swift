@@ -26,7 +26,8 @@ public enum LanguageDetector {
 
     static let perLanguage: [(Language, [String: Int])] = Lexicons.all.filter { $0.language != .ja && $0.language != .zh }.map { lexicon in
         var words: [String: Int] = [:]
-        let phrases = lexicon.signatureCues + lexicon.authorCuesBefore + lexicon.authorCuesAfter + lexicon.verifiedCues + lexicon.goalCues
+        let phrases =
+            lexicon.signatureCues + lexicon.authorCuesBefore + lexicon.authorCuesAfter + lexicon.verifiedCues + lexicon.goalCues
             + lexicon.silencersAfter + lexicon.silencersBefore + lexicon.qualifiersBefore.map(\.0) + lexicon.qualifiersAfter.map(\.0)
             + Array(lexicon.scales.keys) + Array(lexicon.numberWords.keys) + Lexicons.people(lexicon.language)
         for phrase in phrases {
@@ -36,9 +37,11 @@ public enum LanguageDetector {
         return (lexicon.language, words)
     }
 
-    static let letters: [Unicode.Scalar: [Language]] = ["ñ": [.es], "ã": [.pt], "õ": [.pt], "ß": [.de], "ä": [.de], "ö": [.de], "ü": [.de],
-                                                        "ç": [.fr, .pt], "ê": [.fr, .pt], "è": [.it, .fr], "ù": [.it, .fr], "à": [.it, .fr, .pt],
-                                                        "œ": [.fr], "ì": [.it], "ò": [.it], "á": [.es, .pt], "í": [.es, .pt], "ó": [.es, .pt], "ú": [.es, .pt]]
+    static let letters: [Unicode.Scalar: [Language]] = [
+        "ñ": [.es], "ã": [.pt], "õ": [.pt], "ß": [.de], "ä": [.de], "ö": [.de], "ü": [.de],
+        "ç": [.fr, .pt], "ê": [.fr, .pt], "è": [.it, .fr], "ù": [.it, .fr], "à": [.it, .fr, .pt],
+        "œ": [.fr], "ì": [.it], "ò": [.it], "á": [.es, .pt], "í": [.es, .pt], "ó": [.es, .pt], "ú": [.es, .pt],
+    ]
 
     /// `letters` as a table from U+00C0, language positions instead of names.
     static let letterHints: [[Int]?] = (0xC0..<0x180).map { value in

@@ -27,7 +27,8 @@ enum Numerals {
     static func isKanjiNumeral(_ value: UInt32) -> Bool {
         switch value {
         case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
-             0x5341, 0x767E, 0x5343, 0x4E07, 0x842C, 0x5104, 0x4EBF: return true
+            0x5341, 0x767E, 0x5343, 0x4E07, 0x842C, 0x5104, 0x4EBF:
+            return true
         default: return false
         }
     }
@@ -39,7 +40,10 @@ enum Numerals {
         let cjk = lexicon.cjk
         while index < range.upperBound {
             let scalar = text[index]
-            if Document.isDigit(scalar), index == range.lowerBound || !(Document.isDigit(text[index - 1]) || (Document.isLetter(text[index - 1]) && !cjk && text[index - 1].value < 0x3000)) {
+            if Document.isDigit(scalar),
+                index == range.lowerBound
+                    || !(Document.isDigit(text[index - 1]) || (Document.isLetter(text[index - 1]) && !cjk && text[index - 1].value < 0x3000))
+            {
                 if let match = digits(document, at: index, limit: range.upperBound, lexicon: lexicon) {
                     matches.append(match)
                     index = match.end
@@ -49,9 +53,11 @@ enum Numerals {
                 matches.append(match)
                 index = match.end
                 continue
-            } else if !cjk, scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : (scalar.value < 0x250 && lexicon.numberWordStarts.contains(scalar)),
-                      index == range.lowerBound || !Document.isLetter(text[index - 1]),
-                      let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon) {
+            } else if !cjk,
+                scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : (scalar.value < 0x250 && lexicon.numberWordStarts.contains(scalar)),
+                index == range.lowerBound || !Document.isLetter(text[index - 1]),
+                let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon)
+            {
                 matches.append(match)
                 index = match.end
                 continue
@@ -81,7 +87,8 @@ enum Numerals {
         while index + 3 < limit {
             let candidate = text[index]
             guard [",", ".", " ", "'"].contains(candidate), separator == nil || separator == candidate,
-                  index + 1 < limit, Document.isDigit(text[index + 1]) else { break }
+                index + 1 < limit, Document.isDigit(text[index + 1])
+            else { break }
             let save = index
             index += 1
             let (group, length) = run()
@@ -227,7 +234,9 @@ enum Numerals {
         /// ("cento e vinte", "ciento veinte"): then it stays silent. Checked only once a count word matched.
         func afterHundreds() -> Bool {
             guard !lexicon.hundredsStems.isEmpty, var word = previousWord(before: start) else { return false }
-            if word.count <= 3, CountWords.hundredsJoiners.contains(where: { $0.unicodeScalars.elementsEqual(text[word]) }), let before = previousWord(before: word.lowerBound) {
+            if word.count <= 3, CountWords.hundredsJoiners.contains(where: { $0.unicodeScalars.elementsEqual(text[word]) }),
+                let before = previousWord(before: word.lowerBound)
+            {
                 word = before
             }
             return lexicon.hundredsStems.contains { stem in
@@ -314,7 +323,8 @@ enum Numerals {
             var value = number, finish = end
             // Tens, a conjunction and a unit: "vinte e seis", "treinta y seis", "trente et un".
             if let compound = lexicon.compound, let conjunction = compound.conjunction, compound.tens.contains(number),
-               let joined = word(conjunction, at: end + 1) {
+                let joined = word(conjunction, at: end + 1)
+            {
                 for (unit, unitValue) in compound.units {
                     if let after = word(unit, at: joined + 1) { value += unitValue; finish = after; break }
                 }

@@ -22,7 +22,8 @@ public enum Parse {
     public static func time(_ text: String?, option: String) throws -> Date? {
         guard let text else { return nil }
         guard let date = TimeFormatting.parse(text) else {
-            throw ValidationError("\(option): \"\(text)\" is not an ISO 8601 date or date-time (examples: 2024-11-26, 2024-11-26T14:30Z, 2024-11-26T15:30+01:00)")
+            throw ValidationError(
+                "\(option): \"\(text)\" is not an ISO 8601 date or date-time (examples: 2024-11-26, 2024-11-26T14:30Z, 2024-11-26T15:30+01:00)")
         }
         return date
     }

@@ -32,14 +32,21 @@ extension Report {
             }
             if let main = report.analyses.first {
                 if let growth = main.growth {
-                    lines += ["### Growth", "", growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "", "Measured on \(growth.basis).", ""]
+                    lines += [
+                        "### Growth", "", growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "", "Measured on \(growth.basis).", "",
+                    ]
                     let steps = growth.steps.suffix(Self.maximumSteps).reversed()
                     if steps.count > 1 {
-                        lines.append(markdownTable(["\(main.trend.bucketing.size.title.lowercased()) starting", "count", "gained", "per day"], steps.map { step in
-                            [TimeFormatting.short(step.bucketStart), NumberFormatting.grouped(step.value),
-                             step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
-                             step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]
-                        }))
+                        lines.append(
+                            markdownTable(
+                                ["\(main.trend.bucketing.size.title.lowercased()) starting", "count", "gained", "per day"],
+                                steps.map { step in
+                                    [
+                                        TimeFormatting.short(step.bucketStart), NumberFormatting.grouped(step.value),
+                                        step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
+                                        step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–",
+                                    ]
+                                }))
                         lines.append("")
                     }
                 }
@@ -47,7 +54,12 @@ extension Report {
                     lines += ["### Projection", "", reason.prefix(1).uppercased() + reason.dropFirst() + ".", ""]
                 } else if !main.projections.isEmpty {
                     lines += ["### Projection", ""]
-                    lines.append(markdownTable(["target", "when", "range"], main.projections.map { let row = Self.projectionRow($0); return [row["target"]!, row["when"]!, row["range"]!] }))
+                    lines.append(
+                        markdownTable(
+                            ["target", "when", "range"],
+                            main.projections.map {
+                                let row = Self.projectionRow($0); return [row["target"]!, row["when"]!, row["range"]!]
+                            }))
                     if let method = main.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method {
                         lines += ["", "Method: \(method)."]
                     }
@@ -58,10 +70,17 @@ extension Report {
             for metric in report.comparison.metrics {
                 let context = Self.metricContext(metric)
                 lines += ["#### \(context["name"]!)", "", "\(context["summary"]!)", ""]
-                lines.append(markdownTable(["#", "outlet", "reported", "allows", "as of", "published", "flags"], metric.figures.map { item in
-                    ["\(item.figure.id)", item.figure.draft.outlet, item.figure.phrase, item.interval.description, TimeFormatting.short(item.figure.draft.asOf),
-                     item.figure.draft.published.map(TimeFormatting.short) ?? "–", item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", ")]
-                }))
+                lines.append(
+                    markdownTable(
+                        ["#", "outlet", "reported", "allows", "as of", "published", "flags"],
+                        metric.figures.map { item in
+                            [
+                                "\(item.figure.id)", item.figure.draft.outlet, item.figure.phrase, item.interval.description,
+                                TimeFormatting.short(item.figure.draft.asOf),
+                                item.figure.draft.published.map(TimeFormatting.short) ?? "–",
+                                item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", "),
+                            ]
+                        }))
                 lines.append("")
                 for item in metric.figures { for note in item.flags { lines.append("- **#\(item.figure.id) \(note.flag.rawValue)**: \(note.explanation).") } }
                 if metric.figures.contains(where: { !$0.flags.isEmpty }) { lines.append("") }
@@ -69,29 +88,50 @@ extension Report {
             let firstReports = report.analyses.flatMap(\.firstReports)
             if !firstReports.isEmpty {
                 lines += ["### Who reported first", ""]
-                lines.append(markdownTable(["number", "first", "out", "repeated by (how much later)"], firstReports.map { first in
-                    ["\(NumberFormatting.grouped(first.value)) \(first.metric.words)", "\(first.first.outlet) (\(first.first.phrase))", TimeFormatting.short(first.first.out),
-                     first.repeats.isEmpty ? "nobody else" : first.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", ")]
-                }))
+                lines.append(
+                    markdownTable(
+                        ["number", "first", "out", "repeated by (how much later)"],
+                        firstReports.map { first in
+                            [
+                                "\(NumberFormatting.grouped(first.value)) \(first.metric.words)", "\(first.first.outlet) (\(first.first.phrase))",
+                                TimeFormatting.short(first.first.out),
+                                first.repeats.isEmpty
+                                    ? "nobody else" : first.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", "),
+                            ]
+                        }))
                 lines.append("")
             }
             let lags = report.analyses.flatMap(\.platformLags)
             if !lags.isEmpty {
                 lines += ["### Behind the platform", ""]
-                lines.append(markdownTable(["#", "outlet", "reported", "out", "platform then", "behind by", "platform had it"], lags.map { lag in
-                    ["\(lag.figureID)", lag.outlet, lag.phrase, TimeFormatting.short(lag.out), lag.platformValue.map(NumberFormatting.grouped) ?? "–",
-                     lag.behindBy.map(NumberFormatting.grouped) ?? "–", lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then"]
-                }))
+                lines.append(
+                    markdownTable(
+                        ["#", "outlet", "reported", "out", "platform then", "behind by", "platform had it"],
+                        lags.map { lag in
+                            [
+                                "\(lag.figureID)", lag.outlet, lag.phrase, TimeFormatting.short(lag.out),
+                                lag.platformValue.map(NumberFormatting.grouped) ?? "–",
+                                lag.behindBy.map(NumberFormatting.grouped) ?? "–",
+                                lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then",
+                            ]
+                        }))
                 lines.append("")
             }
             lines += ["### Provenance", ""]
-            if report.provenance.isEmpty { lines.append("No figures recorded.") } else {
-                lines.append(markdownTable(["#", "outlet", "metric", "reported", "as of", "published", "source", "quote or note"], report.provenance.map { figure in
-                    let reported = figure.phrase + (figure.status == .current ? "" : " (\(figure.status.rawValue))")
-                    let text = [figure.draft.quote.map { "“\($0)”" }, figure.draft.note].compactMap { $0 }.joined(separator: " ")
-                    return ["\(figure.id)", figure.draft.outlet, figure.draft.metric.words, reported, TimeFormatting.short(figure.draft.asOf),
-                            figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL.map { "<\($0)>" } ?? "no URL recorded", text]
-                }))
+            if report.provenance.isEmpty {
+                lines.append("No figures recorded.")
+            } else {
+                lines.append(
+                    markdownTable(
+                        ["#", "outlet", "metric", "reported", "as of", "published", "source", "quote or note"],
+                        report.provenance.map { figure in
+                            let reported = figure.phrase + (figure.status == .current ? "" : " (\(figure.status.rawValue))")
+                            let text = [figure.draft.quote.map { "“\($0)”" }, figure.draft.note].compactMap { $0 }.joined(separator: " ")
+                            return [
+                                "\(figure.id)", figure.draft.outlet, figure.draft.metric.words, reported, TimeFormatting.short(figure.draft.asOf),
+                                figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL.map { "<\($0)>" } ?? "no URL recorded", text,
+                            ]
+                        }))
             }
             lines.append("")
             if let notes = campaign.notes { lines += ["_\(notes)_", ""] }

@@ -47,7 +47,10 @@ public struct Report: Sendable {
     public var zoneForm = false
 
     public init(title: String? = nil, generated: Date, source: String, campaigns: [CampaignReport]) {
-        self.title = title ?? (campaigns.count == 1 ? "Signature report: \(campaigns[0].campaign.title)" : "Signature report: " + campaigns.map(\.campaign.title).joined(separator: " · "))
+        self.title =
+            title
+            ?? (campaigns.count == 1
+                ? "Signature report: \(campaigns[0].campaign.title)" : "Signature report: " + campaigns.map(\.campaign.title).joined(separator: " · "))
         self.generated = generated
         self.source = source
         self.campaigns = campaigns
@@ -57,13 +60,18 @@ public struct Report: Sendable {
     public func charts() -> [(campaign: String, id: String, caption: String, chart: Chart)] {
         campaigns.flatMap { report -> [(String, String, String, Chart)] in
             var charts = report.analyses.map { analysis in
-                (report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis),
-                 TrendChart.chart(analysis.trend, published: report.publishedTimes))
+                (
+                    report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis),
+                    TrendChart.chart(analysis.trend, published: report.publishedTimes)
+                )
             }
             if report.sideBySide.count > 1, let main = report.analyses.first {
-                charts.append((report.campaign.slug, "\(report.campaign.slug)-side-by-side",
-                               "Each campaign's count (the platform's when tracked, else the median of reports) against days since its launch.",
-                               TrendChart.sideBySide(report.sideBySide, metric: main.trend.metric, bucket: main.trend.bucketing.size)))
+                charts.append(
+                    (
+                        report.campaign.slug, "\(report.campaign.slug)-side-by-side",
+                        "Each campaign's count (the platform's when tracked, else the median of reports) against days since its launch.",
+                        TrendChart.sideBySide(report.sideBySide, metric: main.trend.metric, bucket: main.trend.bucketing.size)
+                    ))
             }
             return charts
         }
@@ -72,7 +80,8 @@ public struct Report: Sendable {
     static func caption(_ analysis: TrendAnalysis) -> String {
         let trend = analysis.trend
         let figures = trend.series.reduce(0) { $0 + $1.points.count }
-        var caption = "\(figures) plotted figure\(figures == 1 ? "" : "s") from \(trend.series.count) source\(trend.series.count == 1 ? "" : "s"), one per source and \(trend.bucketing.size.title.lowercased())"
+        var caption =
+            "\(figures) plotted figure\(figures == 1 ? "" : "s") from \(trend.series.count) source\(trend.series.count == 1 ? "" : "s"), one per source and \(trend.bucketing.size.title.lowercased())"
         if let first = trend.buckets.first, let last = trend.buckets.last {
             caption += ", \(TimeFormatting.short(first)) to \(TimeFormatting.short(trend.bucketing.next(after: last)))"
         }
@@ -99,8 +108,16 @@ public struct Report: Sendable {
             "links": links.map { ["label": $0.label, "href": $0.href] }, "hasLinks": !links.isEmpty,
             "css": ReportTemplate.css,
             "multiple": campaigns.count > 1,
-            "campaigns": campaigns.map { campaignContext($0, charts: (charts[$0.campaign.slug] ?? []).map { ["id": $0.id, "caption": $0.caption, "svg": $0.chart.svg(standalone: false, idPrefix: $0.id),
-                                                                                                          "narrowSVG": $0.chart.svg(standalone: false, idPrefix: $0.id + "-narrow", width: Chart.narrowWidth)] }) },
+            "campaigns": campaigns.map {
+                campaignContext(
+                    $0,
+                    charts: (charts[$0.campaign.slug] ?? []).map {
+                        [
+                            "id": $0.id, "caption": $0.caption, "svg": $0.chart.svg(standalone: false, idPrefix: $0.id),
+                            "narrowSVG": $0.chart.svg(standalone: false, idPrefix: $0.id + "-narrow", width: Chart.narrowWidth),
+                        ]
+                    })
+            },
             "qualifiers": Qualifier.allCases.map { qualifier in
                 "\(qualifier.phrase(value: 600, high: 700)) allows \(CountInterval(qualifier: qualifier, value: 600, high: 700))"
             }.joined(separator: "; "),
@@ -125,21 +142,28 @@ public struct Report: Sendable {
         if let main = report.analyses.first {
             if let growth = main.growth {
                 let steps = growth.steps.suffix(Self.maximumSteps)
-                context["growth"] = [
-                    "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis, "stepHeader": "\(main.trend.bucketing.size.title) starting",
-                    "steps": steps.reversed().map { step in
-                        ["bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value), "fell": (step.gained ?? 0) < 0,
-                         "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
-                         "rate": step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–"]
-                    },
-                    "hasSteps": steps.count > 1,
-                    "falls": growth.falls.suffix(Self.maximumSteps).map { fall in
-                        ["at": TimeFormatting.short(fall.at), "from": NumberFormatting.grouped(fall.from), "to": NumberFormatting.grouped(fall.to),
-                         "lost": NumberFormatting.grouped(fall.from - fall.to)]
-                    },
-                    "hasFalls": !growth.falls.isEmpty,
-                    "stepsOmitted": growth.steps.count > Self.maximumSteps ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : "",
-                ].withoutEmptyText
+                context["growth"] =
+                    [
+                        "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis,
+                        "stepHeader": "\(main.trend.bucketing.size.title) starting",
+                        "steps": steps.reversed().map { step in
+                            [
+                                "bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value), "fell": (step.gained ?? 0) < 0,
+                                "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
+                                "rate": step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–",
+                            ]
+                        },
+                        "hasSteps": steps.count > 1,
+                        "falls": growth.falls.suffix(Self.maximumSteps).map { fall in
+                            [
+                                "at": TimeFormatting.short(fall.at), "from": NumberFormatting.grouped(fall.from), "to": NumberFormatting.grouped(fall.to),
+                                "lost": NumberFormatting.grouped(fall.from - fall.to),
+                            ]
+                        },
+                        "hasFalls": !growth.falls.isEmpty,
+                        "stepsOmitted": growth.steps.count > Self.maximumSteps
+                            ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : "",
+                    ].withoutEmptyText
             }
             if let reason = Self.sharedUnavailableReason(main.projections) {
                 context["projectionNote"] = reason.prefix(1).uppercased() + reason.dropFirst() + "."
@@ -147,21 +171,30 @@ public struct Report: Sendable {
                 context["projections"] = main.projections.map(Self.projectionRow)
                 context["hasProjections"] = !main.projections.isEmpty
             }
-            context["projectionMethod"] = main.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method ?? "none needed: every target is reached or out of reach"
+            context["projectionMethod"] =
+                main.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method
+                ?? "none needed: every target is reached or out of reach"
         }
         let firstReports = report.analyses.flatMap(\.firstReports)
         context["firstReports"] = firstReports.map { report in
-            ["number": (report.high.map { "\(NumberFormatting.grouped(report.value))–\(NumberFormatting.grouped($0))" } ?? NumberFormatting.grouped(report.value)) + " \(report.metric.words)",
-             "first": "\(report.first.outlet) (\(report.first.phrase))", "out": TimeFormatting.short(report.first.out),
-             "repeats": report.repeats.isEmpty ? "nobody else" : report.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", ")]
+            [
+                "number":
+                    (report.high.map { "\(NumberFormatting.grouped(report.value))–\(NumberFormatting.grouped($0))" } ?? NumberFormatting.grouped(report.value))
+                    + " \(report.metric.words)",
+                "first": "\(report.first.outlet) (\(report.first.phrase))", "out": TimeFormatting.short(report.first.out),
+                "repeats": report.repeats.isEmpty
+                    ? "nobody else" : report.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", "),
+            ]
         }
         context["hasFirstReports"] = !firstReports.isEmpty
         let lags = report.analyses.flatMap(\.platformLags)
         context["lags"] = lags.map { lag in
-            ["id": "\(lag.figureID)", "outlet": lag.outlet, "reported": lag.phrase, "out": TimeFormatting.short(lag.out),
-             "platformValue": lag.platformValue.map(NumberFormatting.grouped) ?? "–",
-             "behindBy": lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
-             "timeBehind": lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then"]
+            [
+                "id": "\(lag.figureID)", "outlet": lag.outlet, "reported": lag.phrase, "out": TimeFormatting.short(lag.out),
+                "platformValue": lag.platformValue.map(NumberFormatting.grouped) ?? "–",
+                "behindBy": lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
+                "timeBehind": lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then",
+            ]
         }
         context["hasLags"] = !lags.isEmpty
         context["provenance"] = report.provenance.map(Self.provenanceRow)
@@ -198,7 +231,8 @@ public struct Report: Sendable {
             let words = metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst()
             var sentence = "\(words):"
             if let reference = metric.reference {
-                sentence += " the platform (\(reference.figure.draft.outlet)) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
+                sentence +=
+                    " the platform (\(reference.figure.draft.outlet)) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
             }
             guard let spread = metric.spread else { return sentence + (metric.reference == nil ? " no figures." : " No outlet has reported it.") }
             if count == 1, let only = reported.first {
@@ -236,13 +270,16 @@ public struct Report: Sendable {
         }
         var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
         if let reference = metric.reference {
-            summary += "; the platform's count, \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), is the reference"
+            summary +=
+                "; the platform's count, \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), is the reference"
         }
         if let consensus = metric.consensus {
             summary += "; outlets' consensus \(consensus.words)"
         }
         if let spread = metric.spread, spread.high > spread.low {
-            summary += "; spread \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))" + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? "")
+            summary +=
+                "; spread \(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high))"
+                + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? "")
         }
         let tracked = metric.reference != nil
         return [
@@ -250,11 +287,13 @@ public struct Report: Sendable {
             "summary": summary + ".",
             "tracked": tracked,
             "rows": metric.figures.map { item -> [String: Any] in
-                ["id": "\(item.figure.id)", "outlet": item.figure.draft.outlet, "reported": item.figure.phrase, "allows": item.interval.description,
-                 "asOf": TimeFormatting.short(item.figure.draft.asOf), "published": item.figure.draft.published.map(TimeFormatting.short) ?? "–",
-                 "flags": item.flags.map(\.flag.rawValue), "tracked": tracked,
-                 "verdict": item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
-                 "verdictClass": item.isReference ? "reference" : item.verdict.map { $0.kind == .consistent || $0.kind == .rounded ? "ok" : "flag" } ?? "ok"]
+                [
+                    "id": "\(item.figure.id)", "outlet": item.figure.draft.outlet, "reported": item.figure.phrase, "allows": item.interval.description,
+                    "asOf": TimeFormatting.short(item.figure.draft.asOf), "published": item.figure.draft.published.map(TimeFormatting.short) ?? "–",
+                    "flags": item.flags.map(\.flag.rawValue), "tracked": tracked,
+                    "verdict": item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
+                    "verdictClass": item.isReference ? "reference" : item.verdict.map { $0.kind == .consistent || $0.kind == .rounded ? "ok" : "flag" } ?? "ok",
+                ]
             },
             "notes": notes, "hasNotes": !notes.isEmpty,
         ]

@@ -69,7 +69,9 @@ public struct Chart: Sendable {
     /// Horizontal lines worth marking (a goal, a threshold), with their labels.
     public var references: [(value: Double, label: String)] = []
 
-    public init(title: String, subtitle: String, xAxis: XAxis, yLabel: String, series: [Series], bucketWidth: Double, references: [(value: Double, label: String)] = []) {
+    public init(
+        title: String, subtitle: String, xAxis: XAxis, yLabel: String, series: [Series], bucketWidth: Double, references: [(value: Double, label: String)] = []
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.xAxis = xAxis
@@ -97,7 +99,8 @@ extension Chart {
     /// Latin, Cyrillic, Greek, Japanese, Chinese and Korean (Debian: fonts-noto-core,
     /// fonts-noto-cjk), then the usual platform fonts, so names in any script the extractor reads
     /// render as text, not empty boxes.
-    public static let fontStack = #"system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK JP","Noto Sans CJK SC","Noto Sans CJK KR","Noto Sans JP","Noto Sans SC","Hiragino Sans","PingFang SC","Microsoft YaHei","Yu Gothic","Helvetica Neue",Arial,sans-serif"#
+    public static let fontStack =
+        #"system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK JP","Noto Sans CJK SC","Noto Sans CJK KR","Noto Sans JP","Noto Sans SC","Hiragino Sans","PingFang SC","Microsoft YaHei","Yu Gothic","Helvetica Neue",Arial,sans-serif"#
 
     /// The chart as an SVG document (with an XML declaration when `standalone`).
     ///
@@ -127,11 +130,14 @@ extension Chart {
             rowTops.append(rowTops[row] + 22 + Double(tallest - 1) * 15)
         }
         let noteTop = rowTops[legendRows] + 8
-        let echoes = series.contains { $0.points.contains { $0.published != nil } }
+        let echoes =
+            series.contains { $0.points.contains { $0.published != nil } }
             ? " Dashed rings, joined by a dashed line: when a figure was published, well after the time it is about." : ""
-        let noteLines = series.contains(where: { $0.style == .reports })
-            ? Chart.wrap("Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}." + echoes,
-                         width: width - 40, characterWidth: 6.2) : []
+        let noteLines =
+            series.contains(where: { $0.style == .reports })
+            ? Chart.wrap(
+                "Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}." + echoes,
+                width: width - 40, characterWidth: 6.2) : []
         let height = noteTop + max(22, Double(noteLines.count) * 16 + 6)
 
         // Scales.
@@ -148,21 +154,25 @@ extension Chart {
         var svg = ""
         if standalone { svg += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
         let titleID = "\(idPrefix)-title", descID = "\(idPrefix)-desc"
-        svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(Chart.fontStack.replacingOccurrences(of: "\"", with: "'"))\" class=\"chart\">\n"
+        svg +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(Chart.fontStack.replacingOccurrences(of: "\"", with: "'"))\" class=\"chart\">\n"
         svg += "<title id=\"\(titleID)\">\(escape(title))</title>\n"
         svg += "<desc id=\"\(descID)\">\(escape(description))</desc>\n"
         svg += "<rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>\n"
         for (index, line) in titleLines.enumerated() {
-            svg += "<text x=\"12\" y=\"\(f(24 + Double(index) * 21))\" font-size=\"17\" font-weight=\"600\" fill=\"#111\" class=\"chart-title\">\(escape(line))</text>\n"
+            svg +=
+                "<text x=\"12\" y=\"\(f(24 + Double(index) * 21))\" font-size=\"17\" font-weight=\"600\" fill=\"#111\" class=\"chart-title\">\(escape(line))</text>\n"
         }
         for (index, line) in subtitleLines.enumerated() {
-            svg += "<text x=\"12\" y=\"\(f(24 + Double(titleLines.count) * 21 + Double(index) * 17 - 1))\" font-size=\"13\" fill=\"#444\">\(escape(line))</text>\n"
+            svg +=
+                "<text x=\"12\" y=\"\(f(24 + Double(titleLines.count) * 21 + Double(index) * 17 - 1))\" font-size=\"13\" fill=\"#444\">\(escape(line))</text>\n"
         }
 
         // Y axis: grid lines and labels.
         svg += "<g class=\"y-axis\" font-size=\"12\" fill=\"#333\" text-anchor=\"end\">\n"
         for tick in yTicks {
-            svg += "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"\(tick == 0 ? "#555" : "#e3e3e3")\" stroke-width=\"1\"/>"
+            svg +=
+                "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"\(tick == 0 ? "#555" : "#e3e3e3")\" stroke-width=\"1\"/>"
             svg += "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(tick) + 4))\">\(NumberFormatting.grouped(Int(tick)))</text>\n"
         }
         svg += "</g>\n"
@@ -180,15 +190,19 @@ extension Chart {
             svg += "\n"
         }
         svg += "</g>\n"
-        svg += "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 50))\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">\(escape(xCaption))</text>\n"
+        svg +=
+            "<text x=\"\(f((plotLeft + plotRight) / 2))\" y=\"\(f(plotBottom + 50))\" font-size=\"12\" fill=\"#333\" text-anchor=\"middle\">\(escape(xCaption))</text>\n"
 
         // Reference lines (goal, thresholds).
         for reference in references where reference.value <= yTop {
-            svg += "<g class=\"reference\"><line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(reference.value)))\" y2=\"\(f(y(reference.value)))\" stroke=\"#777\" stroke-dasharray=\"6 4\" stroke-width=\"1.2\"/>"
-            svg += "<text x=\"\(f(plotRight - 4))\" y=\"\(f(y(reference.value) - 5))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\(escape(reference.label))</text></g>\n"
+            svg +=
+                "<g class=\"reference\"><line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(reference.value)))\" y2=\"\(f(y(reference.value)))\" stroke=\"#777\" stroke-dasharray=\"6 4\" stroke-width=\"1.2\"/>"
+            svg +=
+                "<text x=\"\(f(plotRight - 4))\" y=\"\(f(y(reference.value) - 5))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\(escape(reference.label))</text></g>\n"
         }
         for (index, reference) in references.filter({ $0.value > yTop }).enumerated() {
-            svg += "<g class=\"reference above\"><text x=\"\(f(plotRight - 4))\" y=\"\(f(plotTop - 6 - Double(index) * 14))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\u{2191} \(escape(reference.label)) (above the chart)</text></g>\n"
+            svg +=
+                "<g class=\"reference above\"><text x=\"\(f(plotRight - 4))\" y=\"\(f(plotTop - 6 - Double(index) * 14))\" font-size=\"12\" fill=\"#444\" text-anchor=\"end\">\u{2191} \(escape(reference.label)) (above the chart)</text></g>\n"
         }
 
         // Series: lines first, then interval bars and markers so markers sit on top.
@@ -213,7 +227,8 @@ extension Chart {
             }
             for segment in segments where segment.count > 1 {
                 let path = segment.map { "\(f(px($0))),\(f(y($0.value)))" }.joined(separator: " ")
-                svg += series.style == .line
+                svg +=
+                    series.style == .line
                     ? "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n"
                     : "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-opacity=\"0.55\"/>\n"
             }
@@ -228,8 +243,10 @@ extension Chart {
                     if let published = point.published {
                         let later = x(published.x)
                         svg += "</g>\n<g class=\"point published\"><title>\(escape(published.tooltip))</title>"
-                        svg += "<line x1=\"\(f(cx))\" x2=\"\(f(later))\" y1=\"\(f(y(point.value)))\" y2=\"\(f(y(point.value)))\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
-                        svg += "<circle cx=\"\(f(later))\" cy=\"\(f(y(point.value)))\" r=\"6\" fill=\"#fff\" stroke=\"\(colour)\" stroke-width=\"1.8\" stroke-dasharray=\"2.5 2\"/>"
+                        svg +=
+                            "<line x1=\"\(f(cx))\" x2=\"\(f(later))\" y1=\"\(f(y(point.value)))\" y2=\"\(f(y(point.value)))\" stroke=\"\(colour)\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>"
+                        svg +=
+                            "<circle cx=\"\(f(later))\" cy=\"\(f(y(point.value)))\" r=\"6\" fill=\"#fff\" stroke=\"\(colour)\" stroke-width=\"1.8\" stroke-dasharray=\"2.5 2\"/>"
                     }
                 } else if !point.joined && !(series.points.first { $0.x > point.x }?.joined ?? false) {
                     // A count with no neighbour: a dot so it is not lost.
@@ -281,10 +298,11 @@ extension Chart {
     /// The axis range: at least `minimumBuckets` wide (a lone figure is not stretched across the
     /// chart), with a margin so the first and last markers do not sit on the edges.
     var xRange: (Double, Double) {
-        var (low, high): (Double, Double) = switch xAxis {
-        case .time(let from, let to, _): (from.timeIntervalSince1970, to.timeIntervalSince1970)
-        case .days(let from, let to, _): (from, to)
-        }
+        var (low, high): (Double, Double) =
+            switch xAxis {
+            case .time(let from, let to, _): (from.timeIntervalSince1970, to.timeIntervalSince1970)
+            case .days(let from, let to, _): (from, to)
+            }
         let minimum = bucketWidth * Chart.minimumBuckets
         if high - low < minimum {
             let middle = (low + high) / 2
@@ -326,11 +344,13 @@ extension Chart {
     var xCaption: String {
         switch xAxis {
         case .time(let from, let to, let zone):
-            let years = Set([from, to].map { date -> Int in
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = zone
-                return calendar.component(.year, from: date)
-            }).sorted().map(String.init).joined(separator: "–")
+            let years = Set(
+                [from, to].map { date -> Int in
+                    var calendar = Calendar(identifier: .gregorian)
+                    calendar.timeZone = zone
+                    return calendar.component(.year, from: date)
+                }
+            ).sorted().map(String.init).joined(separator: "–")
             return "Time (\(zone.identifier == "GMT" ? "UTC" : zone.identifier)), \(years)"
         case .days(_, _, let origin): return "Days since \(origin)"
         }
@@ -362,11 +382,14 @@ extension Chart {
         case "ring":
             return "<circle cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"\(f(r - 0.5))\" fill=\"#ffffff\" stroke=\"\(colour)\" stroke-width=\"3\"/>"
         case "diamond":
-            return "<path d=\"M\(f(cx)) \(f(cy - r - 1.5)) L\(f(cx + r + 1.5)) \(f(cy)) L\(f(cx)) \(f(cy + r + 1.5)) L\(f(cx - r - 1.5)) \(f(cy)) Z\" fill=\"\(colour)\" \(outline)/>"
+            return
+                "<path d=\"M\(f(cx)) \(f(cy - r - 1.5)) L\(f(cx + r + 1.5)) \(f(cy)) L\(f(cx)) \(f(cy + r + 1.5)) L\(f(cx - r - 1.5)) \(f(cy)) Z\" fill=\"\(colour)\" \(outline)/>"
         case "cross":
-            return "<path d=\"M\(f(cx - r)) \(f(cy - r)) L\(f(cx + r)) \(f(cy + r)) M\(f(cx + r)) \(f(cy - r)) L\(f(cx - r)) \(f(cy + r))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
+            return
+                "<path d=\"M\(f(cx - r)) \(f(cy - r)) L\(f(cx + r)) \(f(cy + r)) M\(f(cx + r)) \(f(cy - r)) L\(f(cx - r)) \(f(cy + r))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
         case "plus":
-            return "<path d=\"M\(f(cx - r - 1)) \(f(cy)) L\(f(cx + r + 1)) \(f(cy)) M\(f(cx)) \(f(cy - r - 1)) L\(f(cx)) \(f(cy + r + 1))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
+            return
+                "<path d=\"M\(f(cx - r - 1)) \(f(cy)) L\(f(cx + r + 1)) \(f(cy)) M\(f(cx)) \(f(cy - r - 1)) L\(f(cx)) \(f(cy + r + 1))\" stroke=\"\(colour)\" stroke-width=\"3\" fill=\"none\"/>"
         case "star":
             let points = (0..<10).map { index -> String in
                 let angle = Double(index) * .pi / 5 - .pi / 2

@@ -88,7 +88,8 @@ enum Ticks {
             case .day:
                 ticks.append(TimeTick(date: current, label: dayLabel))
             case .month:
-                ticks.append(TimeTick(date: current, label: parts.month == 1 || ticks.isEmpty ? "\(months[parts.month! - 1]) \(parts.year!)" : months[parts.month! - 1]))
+                ticks.append(
+                    TimeTick(date: current, label: parts.month == 1 || ticks.isEmpty ? "\(months[parts.month! - 1]) \(parts.year!)" : months[parts.month! - 1]))
             default:
                 ticks.append(TimeTick(date: current, label: String(parts.year!)))
             }

@@ -13,9 +13,10 @@ public enum TrendChart {
         var previous: Date?
         return history.map { reading in
             defer { previous = reading.asOf }
-            return Chart.Point(x: reading.asOf.timeIntervalSince1970, value: Double(reading.value), low: Double(reading.value), high: Double(reading.value),
-                               joined: previous.map { reading.asOf.timeIntervalSince($0) <= longest } ?? false,
-                               tooltip: "\(name): \(NumberFormatting.grouped(reading.value)) at \(TimeFormatting.short(reading.asOf)) \(TimeFormatting.zoneLabel)")
+            return Chart.Point(
+                x: reading.asOf.timeIntervalSince1970, value: Double(reading.value), low: Double(reading.value), high: Double(reading.value),
+                joined: previous.map { reading.asOf.timeIntervalSince($0) <= longest } ?? false,
+                tooltip: "\(name): \(NumberFormatting.grouped(reading.value)) at \(TimeFormatting.short(reading.asOf)) \(TimeFormatting.zoneLabel)")
         }
     }
 
@@ -40,21 +41,28 @@ public enum TrendChart {
                 defer { previous = position }
                 let middle = point.bucketStart.timeIntervalSince1970 + bucketing.next(after: point.bucketStart).timeIntervalSince(point.bucketStart) / 2
                 let interval = point.interval
-                let echo = series.source.isPlatform ? nil : published[point.figureID].flatMap { date -> (x: Double, tooltip: String)? in
-                    guard date.timeIntervalSince(point.asOf) > max(bucketing.size.nominalLength, 3600) else { return nil }
-                    latestEcho = max(latestEcho ?? date, date)
-                    return (date.timeIntervalSince1970,
-                            "\(series.name): \(point.phrase), published \(TimeFormatting.short(date)) \(TimeFormatting.zoneLabel) about \(TimeFormatting.short(point.asOf)) (figure #\(point.figureID))")
-                }
+                let echo =
+                    series.source.isPlatform
+                    ? nil
+                    : published[point.figureID].flatMap { date -> (x: Double, tooltip: String)? in
+                        guard date.timeIntervalSince(point.asOf) > max(bucketing.size.nominalLength, 3600) else { return nil }
+                        latestEcho = max(latestEcho ?? date, date)
+                        return (
+                            date.timeIntervalSince1970,
+                            "\(series.name): \(point.phrase), published \(TimeFormatting.short(date)) \(TimeFormatting.zoneLabel) about \(TimeFormatting.short(point.asOf)) (figure #\(point.figureID))"
+                        )
+                    }
                 return Chart.Point(
                     x: middle, value: Double(point.value), low: Double(interval.low), high: interval.high.map(Double.init),
                     joined: position != nil && previous != nil && position! == previous! + 1,
-                    tooltip: "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel) (figure #\(point.figureID))",
+                    tooltip:
+                        "\(series.name): \(point.phrase) as of \(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel) (figure #\(point.figureID))",
                     published: echo)
             }
             let history = series.source.isPlatform && trend.platformHistory.first?.outlet == series.source.slug ? historyPoints(trend, name: series.name) : nil
-            return Chart.Series(name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
-                                style: series.source.isPlatform ? .line : .reports, points: history ?? points)
+            return Chart.Series(
+                name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
+                style: series.source.isPlatform ? .line : .reports, points: history ?? points)
         }
         let from = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
         var to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
@@ -82,7 +90,9 @@ public enum TrendChart {
                 return Chart.Point(
                     x: point.day, value: Double(point.value), low: Double(point.low), high: point.high.map(Double.init),
                     joined: previousDay.map { point.day - $0 <= bucket.nominalLength / 86400 * 1.5 } ?? false,
-                    tooltip: "\(campaign.campaign.title): \(NumberFormatting.grouped(point.value)) on day \(String(format: "%.1f", point.day)) (\(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel))")
+                    tooltip:
+                        "\(campaign.campaign.title): \(NumberFormatting.grouped(point.value)) on day \(String(format: "%.1f", point.day)) (\(TimeFormatting.short(point.asOf)) \(TimeFormatting.zoneLabel))"
+                )
             }
             return Chart.Series(name: "\(campaign.campaign.title) (from \(campaign.originDescription))", style: .reports, points: points)
         }

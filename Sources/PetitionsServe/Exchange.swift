@@ -146,7 +146,8 @@ struct Reply: Sendable {
         let tag = etag
         headers.append(("ETag", tag))
         if let asked = exchange.header("If-None-Match"),
-           asked.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(where: { $0 == tag || $0 == "*" || "W/" + $0 == tag }) {
+            asked.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(where: { $0 == tag || $0 == "*" || "W/" + $0 == tag })
+        {
             return HTTPResponseInfo(status: 304, headers: headers.filter { $0.0 != "Content-Type" }, body: [])
         }
         if exchange.method == "HEAD" {

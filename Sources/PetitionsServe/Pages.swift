@@ -27,7 +27,6 @@ enum Pages {
         """
     }
 
-
     static func index(_ summaries: [Repository.CampaignSummary], now: Date, source: String) -> String {
         var rows = ""
         for summary in summaries {
@@ -35,11 +34,14 @@ enum Pages {
             let link = "/c/\(Routes.pathSegment(campaign.slug))"
             let count: String
             if let platform = summary.platform {
-                count = "\(NumberFormatting.grouped(platform.value))<br/><span class=\"meta\">(\(e(platform.outlet)), \(TimeFormatting.duration(now.timeIntervalSince(platform.asOf))) ago)</span>"
+                count =
+                    "\(NumberFormatting.grouped(platform.value))<br/><span class=\"meta\">(\(e(platform.outlet)), \(TimeFormatting.duration(now.timeIntervalSince(platform.asOf))) ago)</span>"
             } else {
                 count = "<span class=\"meta\">not tracked</span>"
             }
-            let latest = summary.latestAsOf.map { "\(TimeFormatting.short($0)) <span class=\"meta\">(\(TimeFormatting.duration(now.timeIntervalSince($0))) ago)</span>" } ?? "–"
+            let latest =
+                summary.latestAsOf.map { "\(TimeFormatting.short($0)) <span class=\"meta\">(\(TimeFormatting.duration(now.timeIntervalSince($0))) ago)</span>" }
+                ?? "–"
             rows += """
                 <tr><td data-label="campaign"><a href="\(link)">\(e(campaign.title))</a><br/><code>\(e(campaign.slug))</code></td>\
                 <td data-label="kind">\(e(campaign.kind.rawValue))</td><td data-label="platform count" class="num">\(count)</td>\
@@ -48,26 +50,29 @@ enum Pages {
 
                 """
         }
-        let table = summaries.isEmpty
+        let table =
+            summaries.isEmpty
             ? "<p class=\"empty\">No campaigns yet. Add one with <code>petitions campaign add</code>, or load the sample with <code>petitions demo</code>.</p>"
             : """
-                <div class="table-scroll"><table class="campaigns">
-                <thead><tr><th>campaign</th><th>kind</th><th>platform count</th><th>reported figures</th><th>outlets</th><th>latest report as of</th></tr></thead>
-                <tbody>
-                \(rows)</tbody>
-                </table></div>
-                """
-        return document(title: "Petitions, open letters and statements", body: """
-            <header>
-            <h1>Petitions, open letters and statements</h1>
-            <nav class="bar"><a href="/api/v1/campaigns">Campaigns (JSON)</a> <a href="/api/v1/campaigns.csv">Campaigns (CSV)</a> <a href="/api/v1/openapi.json">API (OpenAPI)</a></nav>
-            <p class="meta">\(summaries.count) campaign\(summaries.count == 1 ? "" : "s") from \(e(source)), as of \(TimeFormatting.short(now)) \(e(TimeFormatting.zoneLabel)). The platform count is the petition site's own, polled; reported figures are what outlets said.</p>
-            \(PageStyle.zoneForm())
-            </header>
-            <main>
-            \(table)
-            </main>
-            """)
+            <div class="table-scroll"><table class="campaigns">
+            <thead><tr><th>campaign</th><th>kind</th><th>platform count</th><th>reported figures</th><th>outlets</th><th>latest report as of</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table></div>
+            """
+        return document(
+            title: "Petitions, open letters and statements",
+            body: """
+                <header>
+                <h1>Petitions, open letters and statements</h1>
+                <nav class="bar"><a href="/api/v1/campaigns">Campaigns (JSON)</a> <a href="/api/v1/campaigns.csv">Campaigns (CSV)</a> <a href="/api/v1/openapi.json">API (OpenAPI)</a></nav>
+                <p class="meta">\(summaries.count) campaign\(summaries.count == 1 ? "" : "s") from \(e(source)), as of \(TimeFormatting.short(now)) \(e(TimeFormatting.zoneLabel)). The platform count is the petition site's own, polled; reported figures are what outlets said.</p>
+                \(PageStyle.zoneForm())
+                </header>
+                <main>
+                \(table)
+                </main>
+                """)
     }
 
     static func figure(_ history: FigureHistory, source: String) -> String {
@@ -96,7 +101,8 @@ enum Pages {
                 what.append("retracted \(TimeFormatting.short(retraction.at)) by \(e(retraction.by)): \(e(retraction.reason))")
             }
             if let review = history.reviews[item.id] {
-                what.append("\(e(review.decision)) in review \(TimeFormatting.short(review.at)) by \(e(review.by))" + (review.reason.map { ": \(e($0))" } ?? ""))
+                what.append(
+                    "\(e(review.decision)) in review \(TimeFormatting.short(review.at)) by \(e(review.by))" + (review.reason.map { ": \(e($0))" } ?? ""))
             }
             let current = item.id == figure.id ? " class=\"this\"" : ""
             chain += """
@@ -107,33 +113,37 @@ enum Pages {
                 """
         }
         let title = "Figure #\(figure.id): \(draft.outlet), \(figure.phrase) \(draft.metric.words)"
-        return document(title: title, body: """
-            <header>
-            <h1>\(e(title))</h1>
-            <nav class="bar"><a href="/">All campaigns</a> <a href="\(campaign)">\(e(draft.campaign))</a> <a href="/api/v1/campaigns/\(Routes.pathSegment(draft.campaign))/figures/\(figure.id)">This figure (JSON)</a></nav>
-            <p class="meta">From \(e(source)). Times are \(e(TimeFormatting.zoneLabel)).</p>
-            \(PageStyle.zoneForm())
-            </header>
-            <main>
-            <section class="campaign">
-            <dl class="facts">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>
-            <h3>History</h3>
-            <p class="meta">Every version of this figure: the one first recorded, and each correction after it.</p>
-            <div class="table-scroll"><table class="history">
-            <thead><tr><th>#</th><th>reported</th><th>as of</th><th>recorded</th><th>status</th><th>what happened</th></tr></thead>
-            <tbody>
-            \(chain)</tbody>
-            </table></div>
-            </section>
-            </main>
-            """)
+        return document(
+            title: title,
+            body: """
+                <header>
+                <h1>\(e(title))</h1>
+                <nav class="bar"><a href="/">All campaigns</a> <a href="\(campaign)">\(e(draft.campaign))</a> <a href="/api/v1/campaigns/\(Routes.pathSegment(draft.campaign))/figures/\(figure.id)">This figure (JSON)</a></nav>
+                <p class="meta">From \(e(source)). Times are \(e(TimeFormatting.zoneLabel)).</p>
+                \(PageStyle.zoneForm())
+                </header>
+                <main>
+                <section class="campaign">
+                <dl class="facts">\(facts.map { "<dt>\($0.0)</dt><dd>\($0.1)</dd>" }.joined())</dl>
+                <h3>History</h3>
+                <p class="meta">Every version of this figure: the one first recorded, and each correction after it.</p>
+                <div class="table-scroll"><table class="history">
+                <thead><tr><th>#</th><th>reported</th><th>as of</th><th>recorded</th><th>status</th><th>what happened</th></tr></thead>
+                <tbody>
+                \(chain)</tbody>
+                </table></div>
+                </section>
+                </main>
+                """)
     }
 
     static func error(_ failure: Failure) -> String {
-        document(title: "\(failure.status): \(failure.message)", body: """
-            <header><h1>\(failure.status == 404 ? "Not found" : failure.status >= 500 ? "Not available" : "Cannot show this")</h1>
-            <nav class="bar"><a href="/">All campaigns</a></nav></header>
-            <main><p>\(e(failure.message))</p></main>
-            """)
+        document(
+            title: "\(failure.status): \(failure.message)",
+            body: """
+                <header><h1>\(failure.status == 404 ? "Not found" : failure.status >= 500 ? "Not available" : "Cannot show this")</h1>
+                <nav class="bar"><a href="/">All campaigns</a></nav></header>
+                <main><p>\(e(failure.message))</p></main>
+                """)
     }
 }

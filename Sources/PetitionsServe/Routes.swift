@@ -36,15 +36,19 @@ struct Routes: Sendable {
         } catch {
             let failure = describe(error)
             if failure.status >= 500 { logger.error("request failed", metadata: ["uri": "\(request.uri)", "error": "\(error)"]) }
-            response = isPage
-                ? HTTPResponseInfo(status: failure.status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")] + failure.headers,
-                                   body: Array(Pages.error(failure).utf8))
-                : HTTPResponseInfo(status: failure.status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")] + failure.headers,
-                                   body: Array(failure.json.utf8))
+            response =
+                isPage
+                ? HTTPResponseInfo(
+                    status: failure.status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")] + failure.headers,
+                    body: Array(Pages.error(failure).utf8))
+                : HTTPResponseInfo(
+                    status: failure.status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")] + failure.headers,
+                    body: Array(failure.json.utf8))
         }
         let elapsed = ContinuousClock.now - started
-        metrics.answered(route: name, status: response.status,
-                         nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        metrics.answered(
+            route: name, status: response.status,
+            nanoseconds: elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         return response
     }
 
@@ -53,7 +57,8 @@ struct Routes: Sendable {
     func cached(_ exchange: Exchange) async throws -> (String, Reply) {
         if exchange.segments == ["healthz"] || exchange.segments == ["metrics"] { return try await dispatch(exchange) }
         let csv = (exchange.header("Accept") ?? "").lowercased().contains("text/csv")
-        let key = exchange.segments.joined(separator: "/") + "|" + (exchange.suffix?.rawValue ?? "") + "|" + (csv ? "csv" : "")
+        let key =
+            exchange.segments.joined(separator: "/") + "|" + (exchange.suffix?.rawValue ?? "") + "|" + (csv ? "csv" : "")
             + "|" + exchange.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         let reply = try await cache.reply(for: key) { [self] in
             let (route, reply) = try await dispatch(exchange)
@@ -118,14 +123,18 @@ struct Routes: Sendable {
             return failure
         case let error as DomainError:
             if case .unknownSlug(let kind, let slug, let suggestion, _) = error {
-                return Failure(404, "unknown \(kind) \"\(slug)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "") + "; campaigns are listed at /api/v1/campaigns and /")
+                return Failure(
+                    404,
+                    "unknown \(kind) \"\(slug)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+                        + "; campaigns are listed at /api/v1/campaigns and /")
             }
             return Failure(400, error.description)
         case let error as ValidationFailure:
             return Failure(400, error.description)
         case let error as PGError where error.sqlState == "57014":
-            return Failure(503, "the query took too long and was stopped; try a narrower request (since/until, a larger bucket), or again later",
-                           headers: [("Retry-After", "5")])
+            return Failure(
+                503, "the query took too long and was stopped; try a narrower request (since/until, a larger bucket), or again later",
+                headers: [("Retry-After", "5")])
         case let error as PGError where error.kind == .connection || error.kind == .connectionLost:
             return Failure(503, "the database is not answering; try again shortly", headers: [("Retry-After", "5")])
         default:
@@ -166,12 +175,15 @@ struct Routes: Sendable {
         let format = try exchange.dataFormat(csv: true)
         let summaries = try await reader.read { try $0.campaigns() }
         if format == .csv {
-            return Reply.csv(header: ["slug", "kind", "title", "figures", "outlets", "latest_as_of", "platform_outlet", "platform_value", "platform_as_of"],
-                             rows: summaries.map {
-                                 [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets),
-                                  $0.latestAsOf.map(TimeFormatting.iso) ?? "", $0.platform?.outlet ?? "", $0.platform.map { String($0.value) } ?? "",
-                                  $0.platform.map { TimeFormatting.iso($0.asOf) } ?? ""]
-                             }, maxAge: settings.maxAge)
+            return Reply.csv(
+                header: ["slug", "kind", "title", "figures", "outlets", "latest_as_of", "platform_outlet", "platform_value", "platform_as_of"],
+                rows: summaries.map {
+                    [
+                        $0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets),
+                        $0.latestAsOf.map(TimeFormatting.iso) ?? "", $0.platform?.outlet ?? "", $0.platform.map { String($0.value) } ?? "",
+                        $0.platform.map { TimeFormatting.iso($0.asOf) } ?? "",
+                    ]
+                }, maxAge: settings.maxAge)
         }
         return try Reply.json(["campaigns": summaries.map(JSONShapes.campaignSummary)], maxAge: settings.maxAge)
     }
@@ -185,8 +197,10 @@ struct Routes: Sendable {
         }
         var object = JSONShapes.campaign(campaign)
         let base = "/api/v1/campaigns/\(Self.pathSegment(slug))"
-        object["links"] = ["page": "/c/\(Self.pathSegment(slug))", "figures": base + "/figures", "compare": base + "/compare",
-                           "trend": base + "/trend", "sources": base + "/sources"]
+        object["links"] = [
+            "page": "/c/\(Self.pathSegment(slug))", "figures": base + "/figures", "compare": base + "/compare",
+            "trend": base + "/trend", "sources": base + "/sources",
+        ]
         return try Reply.json(object, maxAge: settings.maxAge)
     }
 
@@ -202,13 +216,16 @@ struct Routes: Sendable {
         let next = page.count > limit ? shown.last.map { String($0.id) } : nil
         var reply: Reply
         if format == .csv {
-            reply = Reply.csv(header: FigureRecord.columns, rows: shown.map { figure in
-                let fields = FigureRecord.fields(of: figure)
-                return FigureRecord.columns.map { fields[$0] ?? "" }
-            }, maxAge: settings.maxAge)
+            reply = Reply.csv(
+                header: FigureRecord.columns,
+                rows: shown.map { figure in
+                    let fields = FigureRecord.fields(of: figure)
+                    return FigureRecord.columns.map { fields[$0] ?? "" }
+                }, maxAge: settings.maxAge)
         } else {
-            reply = try Reply.json(["campaign": slug, "limit": limit, "figures": shown.map(JSONShapes.figure), "next_cursor": next as Any? ?? NSNull()],
-                                   maxAge: settings.maxAge)
+            reply = try Reply.json(
+                ["campaign": slug, "limit": limit, "figures": shown.map(JSONShapes.figure), "next_cursor": next as Any? ?? NSNull()],
+                maxAge: settings.maxAge)
         }
         if let next {
             var query = exchange.query.filter { $0.name != "cursor" }
@@ -232,8 +249,9 @@ struct Routes: Sendable {
         let metrics = try exchange.values("metric").map { text throws(Failure) in try Parameters.parse(text, "metric", Metric.self) }
         let staleAfter = try Parameters.duration(exchange, "stale_after") ?? ComparisonSettings().staleAfter
         let (campaign, figures, readings) = try await reader.read { try $0.comparisonInput(campaign: slug) }
-        let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, metrics: metrics.isEmpty ? nil : metrics,
-                                            now: now, settings: ComparisonSettings(staleAfter: staleAfter))
+        let comparison = Comparison.compare(
+            campaign: campaign, figures: figures, platform: readings, metrics: metrics.isEmpty ? nil : metrics,
+            now: now, settings: ComparisonSettings(staleAfter: staleAfter))
         if format == .csv {
             return Reply.csv(header: ComparisonRendering.csvHeader, rows: ComparisonRendering.csvRows(comparison), maxAge: settings.maxAge)
         }
@@ -288,8 +306,10 @@ struct Routes: Sendable {
         report.figureBase = "/c/\(path)/figures/"
         report.zoneForm = true
         let api = "/api/v1/campaigns/\(path)"
-        report.links = [("All campaigns", "/"), ("Compare (JSON)", api + "/compare"), ("Trend (CSV)", api + "/trend.csv"),
-                        ("Figures (CSV)", api + "/figures.csv"), ("Sources (JSON)", api + "/sources")]
+        report.links = [
+            ("All campaigns", "/"), ("Compare (JSON)", api + "/compare"), ("Trend (CSV)", api + "/trend.csv"),
+            ("Figures (CSV)", api + "/figures.csv"), ("Sources (JSON)", api + "/sources"),
+        ]
         return Reply.html(try report.html(), maxAge: settings.maxAge)
     }
 
@@ -320,7 +340,9 @@ struct Routes: Sendable {
 
     static func queryString(_ pairs: [(name: String, value: String)]) -> String {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        return pairs.map { "\($0.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.name)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.value)" }
-            .joined(separator: "&")
+        return pairs.map {
+            "\($0.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.name)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? $0.value)"
+        }
+        .joined(separator: "&")
     }
 }

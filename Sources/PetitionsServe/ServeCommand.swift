@@ -41,7 +41,8 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT, how long requests in flight may take.", valueName: "duration")) var grace = "10s"
     @Option(name: .customLong("max-age"), help: ArgumentHelp("Cache-Control max-age of pages and API responses.", valueName: "duration"))
     var maxAge = "30s"
-    @Option(help: ArgumentHelp("How long the service reuses a reply to the same request (0s: never); readers see data at most this old.", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp("How long the service reuses a reply to the same request (0s: never); readers see data at most this old.", valueName: "duration"))
     var cache = "5s"
 
     public init() {}
@@ -84,17 +85,19 @@ public struct ServeCommand: AsyncParsableCommand {
         settings.maxAge = Int(try Parse.duration(maxAge, option: "--max-age"))
         settings.cacheLifetime = try Parse.duration(cache, option: "--cache")
         settings.sourceName = global.target().displayName
-        let pool = PGPool(connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,
-                          statementTimeout: timeout)
+        let pool = PGPool(
+            connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,
+            statementTimeout: timeout)
         let listening = settings.host
         let service = WebService(settings: settings, pool: pool, logger: logger) { port in
             let host = listening == "0.0.0.0" || listening == "::" ? "127.0.0.1" : listening
             let shown = host.contains(":") ? "[\(host)]" : host
             FileHandle.standardError.write(Data("petitions serve: listening on http://\(shown):\(port)/ (API: /api/v1/openapi.json); Ctrl-C stops\n".utf8))
         }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)],
-            gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)],
+                gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
         do {
             try await group.run()
         } catch {

@@ -35,8 +35,10 @@ public final class WebService: Service, Sendable {
     let state = ServeState()
     let onListening: @Sendable (Int) -> Void
 
-    public init(settings: ServeSettings, pool: PGPool, metrics: ServeMetrics = ServeMetrics(), logger: Logger,
-                onListening: @escaping @Sendable (Int) -> Void = { _ in }) {
+    public init(
+        settings: ServeSettings, pool: PGPool, metrics: ServeMetrics = ServeMetrics(), logger: Logger,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) {
         self.settings = settings
         self.reader = Reader(pool: pool)
         self.metrics = metrics
@@ -47,8 +49,9 @@ public final class WebService: Service, Sendable {
     public func run() async throws {
         reader.start()
         defer { reader.stop() }
-        let routes = Routes(settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
-                            cache: ResponseCache(lifetime: settings.cacheLifetime))
+        let routes = Routes(
+            settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
+            cache: ResponseCache(lifetime: settings.cacheLifetime))
         let state = self.state
         let server = try await LoopbackServer(host: settings.host, port: settings.port) { request in
             await state.begin()

@@ -82,7 +82,8 @@ public enum AddressPolicy {
         var tail: [UInt16] = []
         // A trailing dotted quad.
         if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains("."),
-           let v4 = ipv4(String(text[text.index(after: lastColon)...])) {
+            let v4 = ipv4(String(text[text.index(after: lastColon)...]))
+        {
             tail = [UInt16(v4[0]) << 8 | UInt16(v4[1]), UInt16(v4[2]) << 8 | UInt16(v4[3])]
             text = text[...lastColon]
             if text.hasSuffix(":") && !text.hasSuffix("::") { text = text.dropLast() }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PetitionsDomain
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// One item of an RSS or Atom feed.
 public struct FeedItem: Sendable, Hashable {
@@ -37,8 +38,10 @@ public enum Feed {
     public static func date(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let iso = TimeFormatting.parse(trimmed) { return iso }
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss zzz",
-                       "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm zzz"] {
+        for format in [
+            "EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss zzz",
+            "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm zzz",
+        ] {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = TimeZone(identifier: "UTC")

@@ -17,7 +17,8 @@ public enum PagePattern {
     /// The count in the first match's first group.
     public static func count(_ pattern: String, in data: [UInt8]) throws(SourceReadError) -> Int {
         guard let expression = try? NSRegularExpression(pattern: pattern, options: []) else {
-            throw SourceReadError("the source's pattern \"\(pattern)\" is not a valid regular expression; remove the source and add it again with a fixed --pattern")
+            throw SourceReadError(
+                "the source's pattern \"\(pattern)\" is not a valid regular expression; remove the source and add it again with a fixed --pattern")
         }
         let text = String(decoding: data, as: UTF8.self)
         let range = NSRange(text.startIndex..., in: text)

@@ -30,8 +30,10 @@ public struct SourceSpec: Sendable, Hashable {
     public var pattern: String?
     public var maxAttempts: Int
 
-    public init(campaign: String, kind: SourceKind, url: String, every: TimeInterval, metric: Metric = .signatures,
-                pointer: String? = nil, pattern: String? = nil, maxAttempts: Int = 5) {
+    public init(
+        campaign: String, kind: SourceKind, url: String, every: TimeInterval, metric: Metric = .signatures,
+        pointer: String? = nil, pattern: String? = nil, maxAttempts: Int = 5
+    ) {
         self.campaign = campaign
         self.kind = kind
         self.url = SourceURL.normalized(url.trimmingCharacters(in: .whitespaces))
@@ -51,7 +53,8 @@ public struct SourceSpec: Sendable, Hashable {
             if AddressPolicy.metadataHosts.contains(bare) {
                 problems.append("--url: \(host) is a cloud metadata service; it is never fetched")
             } else if let kind = AddressPolicy.kind(ofAddress: bare), kind == .linkLocal || kind == .reserved,
-                      let reason = AddressPolicy.refusal(kind, allowPrivate: true) {
+                let reason = AddressPolicy.refusal(kind, allowPrivate: true)
+            {
                 problems.append("--url: \(host) is \(reason)")
             }
         }
@@ -69,7 +72,8 @@ public struct SourceSpec: Sendable, Hashable {
             if let pattern {
                 if let reason = PagePattern.problem(pattern) { problems.append("--pattern: \(reason)") }
             } else {
-                problems.append("--pattern is required for an html source: a regular expression whose first group is the count, such as 'signatures: ([0-9,]+)'")
+                problems.append(
+                    "--pattern is required for an html source: a regular expression whose first group is the count, such as 'signatures: ([0-9,]+)'")
             }
         case .ukParliament:
             if !url.contains("/petitions/") || !url.lowercased().hasSuffix(".json") {

@@ -97,7 +97,10 @@ public struct UKParliamentPetition: Sendable, Decodable {
         if a.state == "closed" {
             closed = a.closedAt.flatMap(TimeFormatting.parse) ?? .distantPast
             let day = a.closedAt.flatMap(TimeFormatting.parse).map(TimeFormatting.day) ?? "an unknown date"
-            flags.append(SourceFlag(kind: "closed", subject: day, detail: "the petition closed on \(day) with \(a.signatureCount) signatures; polling slows to daily, then stops"))
+            flags.append(
+                SourceFlag(
+                    kind: "closed", subject: day,
+                    detail: "the petition closed on \(day) with \(a.signatureCount) signatures; polling slows to daily, then stops"))
         }
         return PollReading(count: a.signatureCount, observations: values, flags: flags, closed: closed)
     }
@@ -106,15 +109,20 @@ public struct UKParliamentPetition: Sendable, Decodable {
     public static func flags(countries: [Place], home: String) -> [SourceFlag] {
         var flags: [SourceFlag] = []
         if let top = countries.max(by: { ($0.signatureCount, $1.code ?? "") < ($1.signatureCount, $0.code ?? "") }),
-           let code = top.code, code != home, top.signatureCount > 0 {
+            let code = top.code, code != home, top.signatureCount > 0
+        {
             let homeCount = countries.first { $0.code == home }?.signatureCount ?? 0
-            flags.append(SourceFlag(kind: "top-country", subject: code,
-                                    detail: "most signatures come from \(top.name) (\(top.signatureCount)), not \(home) (\(homeCount))"))
+            flags.append(
+                SourceFlag(
+                    kind: "top-country", subject: code,
+                    detail: "most signatures come from \(top.name) (\(top.signatureCount)), not \(home) (\(homeCount))"))
         }
         for place in countries {
             guard let code = place.code, let people = Populations.smallTerritories[code], place.signatureCount > people else { continue }
-            flags.append(SourceFlag(kind: "exceeds-population", subject: code,
-                                    detail: "\(place.name) has \(place.signatureCount) signatures but about \(people) inhabitants"))
+            flags.append(
+                SourceFlag(
+                    kind: "exceeds-population", subject: code,
+                    detail: "\(place.name) has \(place.signatureCount) signatures but about \(people) inhabitants"))
         }
         return flags
     }

@@ -14,7 +14,9 @@ public enum DemoPetition {
     public static let campaign = Campaign(
         slug: slug, title: "Keep the island ferry running (invented)", kind: .petition, target: "the transport ministry (invented)",
         organiser: "Island residents' group (invented)", launched: Day(year: 2026, month: 3, day: 2), goal: 100_000,
-        notes: "Invented for the demo: the petition, its site, its counts and the outlets are all made up, to show how outlets' figures are judged against the platform's own polled count.")
+        notes:
+            "Invented for the demo: the petition, its site, its counts and the outlets are all made up, to show how outlets' figures are judged against the platform's own polled count."
+    )
 
     public static let outlets: [Outlet] = [
         Outlet(slug: platform, name: "Petition site (invented for the demo)", kind: .platform),
@@ -38,8 +40,9 @@ public enum DemoPetition {
     /// Hourly polls from the first hour to hour 96.
     public static var polls: [FigureDraft] {
         (1...96).map { hour in
-            FigureDraft(campaign: slug, outlet: platform, value: count(atHour: hour), asOf: at(Double(hour)), method: .polled,
-                        note: "invented poll for the demo")
+            FigureDraft(
+                campaign: slug, outlet: platform, value: count(atHour: hour), asOf: at(Double(hour)), method: .polled,
+                note: "invented poll for the demo")
         }
     }
 

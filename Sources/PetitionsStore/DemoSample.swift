@@ -7,21 +7,29 @@ import Postgres
 /// coverage; every sentence here is our own. As-of and published times are approximations (to
 /// the hour at best), and outlets our sources do not name carry descriptive labels.
 public enum DemoSample {
-    static let approximations = "As-of and published times in the bundled sample are approximations; outlets other than The Washington Post carry descriptive labels because our sources do not name them."
+    static let approximations =
+        "As-of and published times in the bundled sample are approximations; outlets other than The Washington Post carry descriptive labels because our sources do not name them."
 
     public static let campaigns: [Campaign] = [
         Campaign(
             slug: "dear-corporate-ai-overlords", title: "Dear Corporate AI Overlords", kind: .openLetter,
-            aliases: ["Sora PR Puppets", "Sora PR Puppets open letter", "lettera aperta dei Sora PR Puppets", "surat terbuka Sora PR Puppets",
-                      "lettre ouverte « Dear Corporate AI Overlords »", "Sora PR Puppets の公開書簡"],
+            aliases: [
+                "Sora PR Puppets", "Sora PR Puppets open letter", "lettera aperta dei Sora PR Puppets", "surat terbuka Sora PR Puppets",
+                "lettre ouverte « Dear Corporate AI Overlords »", "Sora PR Puppets の公開書簡",
+            ],
             target: "OpenAI", organiser: "Sora PR Puppets", launched: Day(year: 2024, month: 11, day: 26),
-            notes: "Posted on Hugging Face by artists from the Sora early-access programme, who briefly opened the tool to the public in protest. " + approximations),
+            notes: "Posted on Hugging Face by artists from the Sora early-access programme, who briefly opened the tool to the public in protest. "
+                + approximations),
         Campaign(
             slug: "statement-on-ai-training", title: "Statement on AI training", kind: .statement,
-            aliases: ["AI training statement", "dichiarazione sull'addestramento dell'IA", "pernyataan tentang pelatihan AI",
-                      "déclaration sur l'entraînement de l'IA", "AI学習に関する声明"],
+            aliases: [
+                "AI training statement", "dichiarazione sull'addestramento dell'IA", "pernyataan tentang pelatihan AI",
+                "déclaration sur l'entraînement de l'IA", "AI学習に関する声明",
+            ],
             target: "AI companies", launched: Day(year: 2024, month: 10, day: 22),
-            notes: "A one-sentence statement against training AI on creative work without permission; writer Kazuo Ishiguro and actor Julianne Moore were among those reported to have signed. " + approximations),
+            notes:
+                "A one-sentence statement against training AI on creative work without permission; writer Kazuo Ishiguro and actor Julianne Moore were among those reported to have signed. "
+                + approximations),
     ]
 
     public static let outlets: [Outlet] = [
@@ -42,33 +50,50 @@ public enum DemoSample {
 
     public static let figures: [FigureDraft] = [
         // The open letter.
-        FigureDraft(campaign: "dear-corporate-ai-overlords", outlet: "french-tech-news", metric: .authors, value: 16, qualifier: .exact,
-                    asOf: at("2024-11-26T18:00Z"), published: at("2024-11-26T22:00Z"), language: "fr",
-                    note: "Counts the artists who wrote the letter, not those who signed it."),
-        FigureDraft(campaign: "dear-corporate-ai-overlords", outlet: "washington-post", metric: .signatures, value: 600, qualifier: .about,
-                    asOf: at("2024-11-26T20:00Z"), published: at("2024-11-26T21:00Z"), language: "en"),
-        FigureDraft(campaign: "dear-corporate-ai-overlords", outlet: "italian-tech-news", metric: .signatures, value: 600, qualifier: .about,
-                    asOf: at("2024-11-26T20:00Z"), published: at("2024-11-27T09:00Z"), language: "it",
-                    note: "Repeats The Washington Post's figure."),
-        FigureDraft(campaign: "dear-corporate-ai-overlords", outlet: "indonesian-tech-news", metric: .signatures, value: 600, qualifier: .about,
-                    asOf: at("2024-11-26T20:00Z"), published: at("2024-11-27T10:00Z"), language: "id",
-                    note: "Repeats The Washington Post's figure."),
-        FigureDraft(campaign: "dear-corporate-ai-overlords", outlet: "japanese-news", metric: .verifiedSignatures, value: 380, qualifier: .about,
-                    asOf: at("2024-11-27T03:00Z"), published: at("2024-11-27T04:00Z"), language: "ja",
-                    note: "Verified artists and creators only."),
+        FigureDraft(
+            campaign: "dear-corporate-ai-overlords", outlet: "french-tech-news", metric: .authors, value: 16, qualifier: .exact,
+            asOf: at("2024-11-26T18:00Z"), published: at("2024-11-26T22:00Z"), language: "fr",
+            note: "Counts the artists who wrote the letter, not those who signed it."),
+        FigureDraft(
+            campaign: "dear-corporate-ai-overlords", outlet: "washington-post", metric: .signatures, value: 600, qualifier: .about,
+            asOf: at("2024-11-26T20:00Z"), published: at("2024-11-26T21:00Z"), language: "en"),
+        FigureDraft(
+            campaign: "dear-corporate-ai-overlords", outlet: "italian-tech-news", metric: .signatures, value: 600, qualifier: .about,
+            asOf: at("2024-11-26T20:00Z"), published: at("2024-11-27T09:00Z"), language: "it",
+            note: "Repeats The Washington Post's figure."),
+        FigureDraft(
+            campaign: "dear-corporate-ai-overlords", outlet: "indonesian-tech-news", metric: .signatures, value: 600, qualifier: .about,
+            asOf: at("2024-11-26T20:00Z"), published: at("2024-11-27T10:00Z"), language: "id",
+            note: "Repeats The Washington Post's figure."),
+        FigureDraft(
+            campaign: "dear-corporate-ai-overlords", outlet: "japanese-news", metric: .verifiedSignatures, value: 380, qualifier: .about,
+            asOf: at("2024-11-27T03:00Z"), published: at("2024-11-27T04:00Z"), language: "ja",
+            note: "Verified artists and creators only."),
         // The Statement on AI training, within about two days of launch.
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-a", value: 10_000, asOf: at("2024-10-22T12:00Z"), published: at("2024-10-22T13:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-b", value: 10_500, asOf: at("2024-10-22T18:00Z"), published: at("2024-10-22T19:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-c", value: 11_500, qualifier: .over, asOf: at("2024-10-23T06:00Z"), published: at("2024-10-23T07:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-d", value: 13_000, qualifier: .over, asOf: at("2024-10-23T12:00Z"), published: at("2024-10-23T13:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-e", value: 13_500, qualifier: .atLeast, asOf: at("2024-10-23T18:00Z"), published: at("2024-10-23T19:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "news-outlet-f", value: 19_000, qualifier: .over, asOf: at("2024-10-24T12:00Z"), published: at("2024-10-24T13:00Z")),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "italian-tech-news", value: 13_500, qualifier: .over,
-                    asOf: at("2024-10-23T18:00Z"), published: at("2024-11-27T09:00Z"), language: "it",
-                    note: "Given as last month's count in a November article; the as-of time is an estimate."),
-        FigureDraft(campaign: "statement-on-ai-training", outlet: "indonesian-tech-news", value: 13_500, qualifier: .over,
-                    asOf: at("2024-10-23T18:00Z"), published: at("2024-11-27T10:00Z"), language: "id",
-                    note: "Given as last month's count in a November article; the as-of time is an estimate."),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-a", value: 10_000, asOf: at("2024-10-22T12:00Z"), published: at("2024-10-22T13:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-b", value: 10_500, asOf: at("2024-10-22T18:00Z"), published: at("2024-10-22T19:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-c", value: 11_500, qualifier: .over, asOf: at("2024-10-23T06:00Z"),
+            published: at("2024-10-23T07:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-d", value: 13_000, qualifier: .over, asOf: at("2024-10-23T12:00Z"),
+            published: at("2024-10-23T13:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-e", value: 13_500, qualifier: .atLeast, asOf: at("2024-10-23T18:00Z"),
+            published: at("2024-10-23T19:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "news-outlet-f", value: 19_000, qualifier: .over, asOf: at("2024-10-24T12:00Z"),
+            published: at("2024-10-24T13:00Z")),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "italian-tech-news", value: 13_500, qualifier: .over,
+            asOf: at("2024-10-23T18:00Z"), published: at("2024-11-27T09:00Z"), language: "it",
+            note: "Given as last month's count in a November article; the as-of time is an estimate."),
+        FigureDraft(
+            campaign: "statement-on-ai-training", outlet: "indonesian-tech-news", value: 13_500, qualifier: .over,
+            asOf: at("2024-10-23T18:00Z"), published: at("2024-11-27T10:00Z"), language: "id",
+            note: "Given as last month's count in a November article; the as-of time is an estimate."),
     ]
 
     /// What loading the sample did.

@@ -8,10 +8,14 @@ public enum DemoSignatories {
     public static let campaign = "dear-corporate-ai-overlords"
     public static let source = "invented demo list"
 
-    static let adjectives = ["Cobalt", "Amber", "Velvet", "Saffron", "Indigo", "Copper", "Juniper", "Marble", "Obsidian", "Pewter", "Quartz", "Russet",
-                             "Sable", "Teal", "Umber", "Vermilion", "Willow", "Ashen", "Bramble", "Cinder", "Dusky", "Ember", "Fennel", "Garnet"]
-    static let nouns = ["Heron", "Quill", "Lantern", "Moth", "Otter", "Kestrel", "Fern", "Comet", "Harbor", "Thistle", "Wren", "Easel",
-                        "Palette", "Sketch", "Kiln", "Loom", "Prism", "Gouache", "Charcoal", "Stencil", "Mosaic", "Vellum", "Sepia", "Canvas"]
+    static let adjectives = [
+        "Cobalt", "Amber", "Velvet", "Saffron", "Indigo", "Copper", "Juniper", "Marble", "Obsidian", "Pewter", "Quartz", "Russet",
+        "Sable", "Teal", "Umber", "Vermilion", "Willow", "Ashen", "Bramble", "Cinder", "Dusky", "Ember", "Fennel", "Garnet",
+    ]
+    static let nouns = [
+        "Heron", "Quill", "Lantern", "Moth", "Otter", "Kestrel", "Fern", "Comet", "Harbor", "Thistle", "Wren", "Easel",
+        "Palette", "Sketch", "Kiln", "Loom", "Prism", "Gouache", "Charcoal", "Stencil", "Mosaic", "Vellum", "Sepia", "Canvas",
+    ]
     static let crafts = ["Illustrator", "Animator", "Filmmaker", "Concept artist", "Sound designer", "Painter"]
     static let countries = ["US", "GB", "FR", "IT", "JP", "DE", "ID", "BR", "CA", "ES"]
 
@@ -24,8 +28,10 @@ public enum DemoSignatories {
         func time(_ index: Int) -> String { TimeFormatting.iso(start.addingTimeInterval(Double(index) * 97)) }
         // The 16 authors, confirmed by the organisers.
         for index in 0..<16 {
-            rows.append(["\(adjectives[index]) \(nouns[index])", "author", "\(crafts[index % crafts.count]) (sample)", countries[index % countries.count],
-                         time(index), "public", "confirmed_by_organiser"])
+            rows.append([
+                "\(adjectives[index]) \(nouns[index])", "author", "\(crafts[index % crafts.count]) (sample)", countries[index % countries.count],
+                time(index), "public", "confirmed_by_organiser",
+            ])
         }
         // 404 named signatories: 359 confirmed, 3 disputed, 2 removed, the rest unverified or self-asserted.
         var named = 0
@@ -33,15 +39,18 @@ public enum DemoSignatories {
             // Skip the 16 authors' names (adjective k with noun k).
             for second in nouns.indices where !((first + 5) % adjectives.count == second && second < 16) {
                 let index = rows.count
-                let status: String = switch named {
-                case ..<359: "confirmed_by_organiser"
-                case 359..<362: "disputed"
-                case 362..<364: "removed"
-                case 364..<390: "self_asserted"
-                default: "unverified"
-                }
-                rows.append(["\(adjectives[(first + 5) % adjectives.count]) \(nouns[second])", "signatory", crafts[(first + second) % crafts.count] + " (sample)",
-                             countries[(first * 7 + second) % countries.count], time(index), "public", status])
+                let status: String =
+                    switch named {
+                    case ..<359: "confirmed_by_organiser"
+                    case 359..<362: "disputed"
+                    case 362..<364: "removed"
+                    case 364..<390: "self_asserted"
+                    default: "unverified"
+                    }
+                rows.append([
+                    "\(adjectives[(first + 5) % adjectives.count]) \(nouns[second])", "signatory", crafts[(first + second) % crafts.count] + " (sample)",
+                    countries[(first * 7 + second) % countries.count], time(index), "public", status,
+                ])
                 named += 1
                 if named == 406 { break outer }  // 404 counted, 2 removed
             }
@@ -68,8 +77,10 @@ public enum DemoSignatories {
         }
         let columns = try SignatoryColumns(header: header)
         var iterator = rows.enumerated().makeIterator()
-        return try repository.importSignatories(campaign: campaign, columns: columns, records: {
-            iterator.next().map { SignatoryRecord(line: $0.offset + 2, fields: $0.element) }
-        }, source: source, actor: actor)
+        return try repository.importSignatories(
+            campaign: campaign, columns: columns,
+            records: {
+                iterator.next().map { SignatoryRecord(line: $0.offset + 2, fields: $0.element) }
+            }, source: source, actor: actor)
     }
 }

@@ -73,7 +73,8 @@ public struct Migrator: Sendable {
                 let state: MigrationState.State = row.checksum == checksums[migration.version] ? .applied : .changed
                 states.append(MigrationState(version: migration.version, name: migration.name, state: state, checksum: row.checksum, appliedAt: row.appliedAt))
             } else {
-                states.append(MigrationState(version: migration.version, name: migration.name, state: .pending, checksum: checksums[migration.version], appliedAt: nil))
+                states.append(
+                    MigrationState(version: migration.version, name: migration.name, state: .pending, checksum: checksums[migration.version], appliedAt: nil))
             }
         }
         let known = Set(migrations.map(\.version))
@@ -90,19 +91,22 @@ public struct Migrator: Sendable {
     /// - Parameter willApply: called before each migration is applied, for progress output.
     /// - Returns: the migrations applied by this run.
     @discardableResult
-    public func migrate(on connection: PGConnection, logger: Logger = Logger(label: "petitions.migrate"), willApply: (Migration) -> Void = { _ in }) throws -> [Migration] {
+    public func migrate(on connection: PGConnection, logger: Logger = Logger(label: "petitions.migrate"), willApply: (Migration) -> Void = { _ in }) throws
+        -> [Migration]
+    {
         try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
-        try connection.executeScript(unsafeSQL: """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version     integer PRIMARY KEY CHECK (version > 0),
-                name        text NOT NULL,
-                checksum    text NOT NULL,
-                applied_at  timestamptz NOT NULL DEFAULT now(),
-                applied_by  text NOT NULL DEFAULT current_user,
-                duration_ms integer NOT NULL DEFAULT 0
-            )
-            """)
+        try connection.executeScript(
+            unsafeSQL: """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version     integer PRIMARY KEY CHECK (version > 0),
+                    name        text NOT NULL,
+                    checksum    text NOT NULL,
+                    applied_at  timestamptz NOT NULL DEFAULT now(),
+                    applied_by  text NOT NULL DEFAULT current_user,
+                    duration_ms integer NOT NULL DEFAULT 0
+                )
+                """)
         let states = try status(on: connection)
         try Self.refuseInconsistencies(states, migrations: migrations)
         var applied: [Migration] = []
@@ -117,7 +121,8 @@ public struct Migrator: Sendable {
                     throw error
                 }
                 let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
-                try connection.execute("""
+                try connection.execute(
+                    """
                     INSERT INTO schema_migrations (version, name, checksum, duration_ms)
                     VALUES (\(migration.version), \(migration.name), encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'), \(milliseconds))
                     """)
@@ -131,18 +136,20 @@ public struct Migrator: Sendable {
     /// Throws when the database and this binary disagree about migrations already applied.
     static func refuseInconsistencies(_ states: [MigrationState], migrations: [Migration]) throws {
         if let changed = states.first(where: { $0.state == .changed }), let file = migrations.first(where: { $0.version == changed.version })?.file {
-            throw MigrationError(description: """
-                migration \(file) was changed after it was applied to this database (applied checksum \(changed.checksum?.prefix(12) ?? "?")…); \
-                an applied migration must never be edited: restore the file as it was and put the change in a new migration
-                """)
+            throw MigrationError(
+                description: """
+                    migration \(file) was changed after it was applied to this database (applied checksum \(changed.checksum?.prefix(12) ?? "?")…); \
+                    an applied migration must never be edited: restore the file as it was and put the change in a new migration
+                    """)
         }
         let unknown = states.filter { $0.state == .unknown }
         if let newest = unknown.last {
             let known = migrations.last?.version ?? 0
-            throw MigrationError(description: """
-                the database is at schema version \(newest.version) (\(newest.name)), newer than this binary, which knows versions up to \(known); \
-                use a newer petitions binary with this database
-                """)
+            throw MigrationError(
+                description: """
+                    the database is at schema version \(newest.version) (\(newest.name)), newer than this binary, which knows versions up to \(known); \
+                    use a newer petitions binary with this database
+                    """)
         }
     }
 
@@ -162,7 +169,8 @@ public struct Migrator: Sendable {
     /// SHA-256 of each bundled file, computed by the server (one round trip).
     private func checksumsOfBundled(on connection: PGConnection) throws -> [Int: String] {
         guard !migrations.isEmpty else { return [:] }
-        let result = try connection.query("""
+        let result = try connection.query(
+            """
             SELECT version, encode(sha256(convert_to(sql, 'UTF8')), 'hex') AS checksum
             FROM unnest(\(migrations.map(\.version)), \(migrations.map(\.sql))) AS m(version, sql)
             """)

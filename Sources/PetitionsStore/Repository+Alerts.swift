@@ -35,14 +35,19 @@ public struct AlertDelivery: Sendable {
 extension Repository {
     /// Adds an alert, checked first: the event word, a threshold where one is needed, a webhook URL
     /// that is http(s) or a command, and the campaign.
-    public func addAlert(campaign slug: String, event: AlertEvent, threshold: Int?, webhookURL: String?, command: String?, actor: String) throws -> StoredAlert {
+    public func addAlert(campaign slug: String, event: AlertEvent, threshold: Int?, webhookURL: String?, command: String?, actor: String) throws -> StoredAlert
+    {
         var problems: [DomainError] = []
-        if event == .threshold && threshold == nil { problems.append(.invalid(field: "threshold", reason: "a threshold alert needs the count to watch for (--threshold N)")) }
+        if event == .threshold && threshold == nil {
+            problems.append(.invalid(field: "threshold", reason: "a threshold alert needs the count to watch for (--threshold N)"))
+        }
         if let threshold, threshold <= 0 { problems.append(.invalid(field: "threshold", reason: "must be a positive count")) }
         if event == .goal || event == .countFell || event == .outdatedReport, threshold != nil {
             problems.append(.invalid(field: "threshold", reason: "only threshold and anomaly alerts take one"))
         }
-        if webhookURL == nil && command == nil { problems.append(.invalid(field: "delivery", reason: "say where the alert goes: --webhook URL or --command PATH")) }
+        if webhookURL == nil && command == nil {
+            problems.append(.invalid(field: "delivery", reason: "say where the alert goes: --webhook URL or --command PATH"))
+        }
         if let webhookURL {
             // The sources' URL check, on the redacted form so that a password never shows in the error.
             if let problem = SourceURL.problem(SourceURL.redacted(webhookURL)) { problems.append(.invalid(field: "webhook", reason: problem)) }
@@ -52,13 +57,15 @@ extension Repository {
         if !problems.isEmpty { throw ValidationFailure(problems) }
         return try db.withTransaction { db in
             let campaignID = try campaignID(slug)
-            let id: Int = try db.query("""
+            let id: Int = try db.query(
+                """
                 INSERT INTO alerts (campaign_id, event, threshold, webhook_url, command, created_by)
                 VALUES (\(campaignID), \(event.rawValue), \(threshold), \(webhookURL), \(command), \(actor))
                 RETURNING id
                 """)[0].decode("id")
-            try audit(db, actor: actor, action: "alert.add", type: "alert", subject: String(id),
-                      details: ["campaign": slug, "event": event.rawValue, "webhook": webhookURL.map(SourceURL.redacted) ?? "", "command": command ?? ""])
+            try audit(
+                db, actor: actor, action: "alert.add", type: "alert", subject: String(id),
+                details: ["campaign": slug, "event": event.rawValue, "webhook": webhookURL.map(SourceURL.redacted) ?? "", "command": command ?? ""])
             return try alerts(id: id).first!
         }
     }
@@ -72,7 +79,8 @@ extension Repository {
     func alerts(id: Int) throws -> [StoredAlert] { try alertRows(slug: nil, id: id) }
 
     private func alertRows(slug: String?, id: Int?) throws -> [StoredAlert] {
-        try db.query("""
+        try db.query(
+            """
             SELECT a.id, c.slug, a.event, a.threshold, a.webhook_url, a.command, a.created_by, a.created_at,
                    count(d.id) FILTER (WHERE d.state = 'sent') AS sent,
                    count(d.id) FILTER (WHERE d.state IN ('queued', 'sending')) AS waiting,
@@ -83,11 +91,13 @@ extension Repository {
                OR (\(id)::bigint IS NULL AND a.removed_at IS NULL AND (\(slug)::text IS NULL OR c.slug = \(slug)))
             GROUP BY a.id, c.slug
             ORDER BY a.id
-            """).map { row in
-            StoredAlert(id: try row.decode("id"), campaign: try row.decode("slug"), event: try AlertEvent.parse(try row.decode("event")),
-                        threshold: try row.decode("threshold"), webhookURL: try row.decode("webhook_url"), command: try row.decode("command"),
-                        createdBy: try row.decode("created_by"), createdAt: try row.decode("created_at"), sent: try row.decode("sent"),
-                        waiting: try row.decode("waiting"), failed: try row.decode("failed"), lastError: try row.decode("last_error"))
+            """
+        ).map { row in
+            StoredAlert(
+                id: try row.decode("id"), campaign: try row.decode("slug"), event: try AlertEvent.parse(try row.decode("event")),
+                threshold: try row.decode("threshold"), webhookURL: try row.decode("webhook_url"), command: try row.decode("command"),
+                createdBy: try row.decode("created_by"), createdAt: try row.decode("created_at"), sent: try row.decode("sent"),
+                waiting: try row.decode("waiting"), failed: try row.decode("failed"), lastError: try row.decode("last_error"))
         }
     }
 
@@ -107,9 +117,12 @@ extension Repository {
         guard let alert = try alerts(id: id).first, try db.query("SELECT 1 FROM alerts WHERE id = \(id) AND removed_at IS NULL").count == 1 else {
             throw ValidationFailure([.invalid(field: "alert \(id)", reason: "no such alert (see: petitions alert list)")])
         }
-        let payload = try PGJSON(encoding: AlertPayload(alertID: alert.id, event: alert.event.rawValue, campaign: alert.campaign, title: try campaign(alert.campaign)?.title ?? "",
-                                                        message: "a test of this alert: nothing happened", at: TimeFormatting.iso(now), test: true))
-        return try db.query("""
+        let payload = try PGJSON(
+            encoding: AlertPayload(
+                alertID: alert.id, event: alert.event.rawValue, campaign: alert.campaign, title: try campaign(alert.campaign)?.title ?? "",
+                message: "a test of this alert: nothing happened", at: TimeFormatting.iso(now), test: true))
+        return try db.query(
+            """
             INSERT INTO alert_deliveries (alert_id, event_key, payload, next_attempt_at)
             VALUES (\(id), \("test:" + TimeFormatting.iso(now) + ":" + UUID().uuidString.prefix(8)), \(payload), \(now))
             RETURNING id
@@ -120,19 +133,28 @@ extension Repository {
     /// published time (a count the outlet could have seen) raises once.
     @discardableResult
     public func raiseReportAlerts(campaign slug: String, figures ids: [Int], now: Date) throws -> Int {
-        guard !ids.isEmpty, try db.query("""
-            SELECT 1 FROM alerts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.slug = \(slug) AND a.event = 'outdated-report' AND a.removed_at IS NULL
-            """).count > 0 else { return 0 }
+        guard !ids.isEmpty,
+            try db.query(
+                """
+                SELECT 1 FROM alerts a JOIN campaigns c ON c.id = a.campaign_id WHERE c.slug = \(slug) AND a.event = 'outdated-report' AND a.removed_at IS NULL
+                """
+            ).count > 0
+        else { return 0 }
         let (campaign, figures, readings) = try comparisonInput(campaign: slug)
         var raised = 0
         for figure in figures where ids.contains(figure.id) && figure.outletKind != .platform {
             guard let published = figure.draft.published, let platform = readings[figure.id]?.atPublished,
-                  let high = PlatformVerdict.judged(figure.interval).high, high < platform.value else { continue }
-            let message = "\(figure.draft.outlet) published \(figure.phrase) \(figure.draft.metric.words) at \(TimeFormatting.iso(published)); the platform already showed \(NumberFormatting.grouped(platform.value)) (as of \(TimeFormatting.iso(platform.asOf)))"
-            let payload = try PGJSON(encoding: AlertPayload(alertID: 0, event: AlertEvent.outdatedReport.rawValue, campaign: slug, title: campaign.title,
-                                                            message: message, at: TimeFormatting.iso(now), figureID: figure.id, outlet: figure.draft.outlet,
-                                                            reported: figure.draft.value, platform: platform.value))
-            raised += try db.execute("""
+                let high = PlatformVerdict.judged(figure.interval).high, high < platform.value
+            else { continue }
+            let message =
+                "\(figure.draft.outlet) published \(figure.phrase) \(figure.draft.metric.words) at \(TimeFormatting.iso(published)); the platform already showed \(NumberFormatting.grouped(platform.value)) (as of \(TimeFormatting.iso(platform.asOf)))"
+            let payload = try PGJSON(
+                encoding: AlertPayload(
+                    alertID: 0, event: AlertEvent.outdatedReport.rawValue, campaign: slug, title: campaign.title,
+                    message: message, at: TimeFormatting.iso(now), figureID: figure.id, outlet: figure.draft.outlet,
+                    reported: figure.draft.value, platform: platform.value))
+            raised += try db.execute(
+                """
                 INSERT INTO alert_deliveries (alert_id, event_key, payload, next_attempt_at)
                 SELECT a.id, \("outdated-report:\(figure.id)"), jsonb_set(\(payload)::jsonb, '{alert_id}', to_jsonb(a.id)), \(now)
                 FROM alerts a JOIN campaigns c ON c.id = a.campaign_id
@@ -146,7 +168,8 @@ extension Repository {
     /// Claims deliveries that are due (and rescues ones whose sender's lease ran out), under SKIP
     /// LOCKED: two workers never send the same one at once.
     public func claimAlertDeliveries(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [AlertDelivery] {
-        try db.query("""
+        try db.query(
+            """
             WITH due AS (
                 SELECT id FROM alert_deliveries
                 WHERE (state = 'queued' AND next_attempt_at <= \(now)) OR (state = 'sending' AND lease_until < \(now))
@@ -159,10 +182,12 @@ extension Repository {
             FROM due, alerts a
             WHERE d.id = due.id AND a.id = d.alert_id
             RETURNING d.id, d.alert_id, d.event_key, d.attempts, d.max_attempts, d.payload::text AS payload, a.webhook_url, a.command
-            """).map { row in
-            AlertDelivery(id: try row.decode("id"), alertID: try row.decode("alert_id"), eventKey: try row.decode("event_key"), attempt: try row.decode("attempts"),
-                          maxAttempts: try row.decode("max_attempts"), payload: try row.decode("payload"), webhookURL: try row.decode("webhook_url"),
-                          command: try row.decode("command"))
+            """
+        ).map { row in
+            AlertDelivery(
+                id: try row.decode("id"), alertID: try row.decode("alert_id"), eventKey: try row.decode("event_key"), attempt: try row.decode("attempts"),
+                maxAttempts: try row.decode("max_attempts"), payload: try row.decode("payload"), webhookURL: try row.decode("webhook_url"),
+                command: try row.decode("command"))
         }
     }
 
@@ -171,7 +196,8 @@ extension Repository {
     @discardableResult
     public func finishAlertDelivery(_ delivery: AlertDelivery, worker: String, now: Date, error: String?, retryAt: Date?) throws -> Bool {
         let state = (error == nil ? DeliveryState.sent : retryAt == nil ? .failed : .queued).rawValue
-        return try db.execute("""
+        return try db.execute(
+            """
             UPDATE alert_deliveries SET state = \(state), lease_until = NULL, last_error = \(error.map { String($0.prefix(1000)) }),
                    sent_at = CASE WHEN \(state) = 'sent' THEN \(now) END, next_attempt_at = coalesce(\(retryAt), next_attempt_at)
             WHERE id = \(delivery.id) AND state = 'sending' AND worker = \(worker) AND attempts = \(delivery.attempt)
@@ -179,12 +205,20 @@ extension Repository {
     }
 
     /// Deliveries of an alert, newest first.
-    public func alertDeliveries(_ id: Int, limit: Int = 50) throws -> [(id: Int, eventKey: String, state: String, attempts: Int, lastError: String?, createdAt: Date, sentAt: Date?)] {
-        try db.query("""
+    public func alertDeliveries(_ id: Int, limit: Int = 50) throws -> [(
+        id: Int, eventKey: String, state: String, attempts: Int, lastError: String?, createdAt: Date, sentAt: Date?
+    )] {
+        try db.query(
+            """
             SELECT id, event_key, state, attempts, last_error, created_at, sent_at FROM alert_deliveries
             WHERE alert_id = \(id) ORDER BY id DESC LIMIT \(limit)
-            """).map { (try $0.decode("id"), try $0.decode("event_key"), try $0.decode("state"), try $0.decode("attempts"), try $0.decode("last_error"),
-                        try $0.decode("created_at"), try $0.decode("sent_at")) }
+            """
+        ).map {
+            (
+                try $0.decode("id"), try $0.decode("event_key"), try $0.decode("state"), try $0.decode("attempts"), try $0.decode("last_error"),
+                try $0.decode("created_at"), try $0.decode("sent_at")
+            )
+        }
     }
 }
 

@@ -72,7 +72,8 @@ extension Repository {
     /// `scheduleDueJobs`, saying also whether this call had the scheduler's turn (when it did not,
     /// another scheduler was at work and nothing can be concluded from `added == 0`).
     public func schedule(now: Date, limit: Int = 1000) throws -> (ran: Bool, added: Int) {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             WITH turn AS (
                 -- One scheduler at a time: the others return at once instead of walking the same index.
                 SELECT pg_try_advisory_xact_lock(\(Self.schedulerLockKey)) AS mine
@@ -117,7 +118,8 @@ extension Repository {
                 return try open.decode("id")
             }
             let maxAttempts: Int = try locked.decode("max_attempts")
-            return try db.query("""
+            return try db.query(
+                """
                 INSERT INTO jobs (source_id, due_at, run_after, max_attempts) VALUES (\(id), \(now), \(now), \(maxAttempts))
                 ON CONFLICT (source_id, due_at) DO UPDATE SET run_after = excluded.run_after RETURNING id
                 """)[0].decode("id")
@@ -127,11 +129,13 @@ extension Repository {
     /// When something next needs the worker (a queued job's time, an expiring lease, a source falling
     /// due), for an idle worker's sleep; nil when nothing is waiting. Three index lookups.
     public func nextRunAfter() throws -> Date? {
-        try db.query("""
+        try db.query(
+            """
             SELECT least((SELECT min(run_after) FROM jobs WHERE state = 'queued'),
                          (SELECT min(lease_until) FROM jobs WHERE state = 'running'),
                          (SELECT min(next_due_at) FROM sources WHERE NOT paused AND removed_at IS NULL)) AS next
-            """).first?.decode("next")
+            """
+        ).first?.decode("next")
     }
 
     // MARK: Claiming
@@ -153,7 +157,8 @@ extension Repository {
     ///   Their index holds an entry for every job that ever ran, so a worker asks for them now and
     ///   then (`Worker` every few seconds), not on every claim.
     public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int, rescue: Bool = true) throws -> [ClaimedJob] {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             WITH exhausted AS (
                 UPDATE jobs SET state = 'failed', lease_until = NULL, finished_at = \(now),
                        last_error = 'the lease expired on attempt ' || attempts || ' of ' || max_attempts || ' (the worker died or hung); run `petitions jobs retry ' || id || '` to try again'
@@ -190,15 +195,17 @@ extension Repository {
             ORDER BY cl.run_after, cl.id
             """)
         return try rows.map { row in
-            ClaimedJob(id: try row.decode("job_id"), attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),
-                       dueAt: try row.decode("due_at"), source: try Self.decodeSource(row), etag: try row.decode("etag"),
-                       lastModified: try row.decode("last_modified"))
+            ClaimedJob(
+                id: try row.decode("job_id"), attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),
+                dueAt: try row.decode("due_at"), source: try Self.decodeSource(row), etag: try row.decode("etag"),
+                lastModified: try row.decode("last_modified"))
         }
     }
 
     /// Extends a held lease. - Returns: false when the job is no longer this worker's.
     public func extendLease(_ job: ClaimedJob, worker: String, now: Date, lease: TimeInterval) throws -> Bool {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE jobs SET lease_until = \(now)::timestamptz + make_interval(secs => \(lease))
             WHERE id = \(job.id) AND state = 'running' AND worker = \(worker) AND attempts = \(job.attempt)
             """) == 1
@@ -208,13 +215,16 @@ extension Repository {
 
     /// Runs `body` and marks the job succeeded, in one transaction: either both happen or neither.
     /// - Throws: `LeaseLost` (and rolls back) when the job is no longer this worker's.
-    public func completeJob<T>(_ job: ClaimedJob, worker: String, now: Date, result: (T) -> [String: String] = { _ in [:] },
-                               _ body: (Repository) throws -> T) throws -> T {
+    public func completeJob<T>(
+        _ job: ClaimedJob, worker: String, now: Date, result: (T) -> [String: String] = { _ in [:] },
+        _ body: (Repository) throws -> T
+    ) throws -> T {
         try db.withTransaction { db in
             try holdJob(job, worker: worker, db: db)
             let value = try body(Repository(db))
             let summary = try PGJSON(encoding: result(value))
-            try db.execute("""
+            try db.execute(
+                """
                 WITH attempt AS (
                     UPDATE job_attempts SET finished_at = \(now), outcome = 'succeeded' WHERE job_id = \(job.id) AND attempt = \(job.attempt)
                 ), source AS (
@@ -227,7 +237,8 @@ extension Repository {
     }
 
     private func holdJob(_ job: ClaimedJob, worker: String, db: PGConnection) throws {
-        let held = try db.query("""
+        let held = try db.query(
+            """
             SELECT 1 FROM jobs WHERE id = \(job.id) AND state = 'running' AND worker = \(worker) AND attempts = \(job.attempt) FOR UPDATE
             """)
         guard !held.isEmpty else { throw LeaseLost(job: job.id) }
@@ -243,15 +254,18 @@ extension Repository {
             let retry = retryAt != nil && job.attempt < job.maxAttempts
             let message = String(error.prefix(2000))
             if retry {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE jobs SET state = 'queued', lease_until = NULL, run_after = \(retryAt!), last_error = \(message) WHERE id = \(job.id)
                     """)
             } else {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE jobs SET state = 'failed', lease_until = NULL, finished_at = \(now), last_error = \(message) WHERE id = \(job.id)
                     """)
             }
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE job_attempts SET finished_at = \(now), outcome = 'failed', error = \(message) WHERE job_id = \(job.id) AND attempt = \(job.attempt)
                 """)
             try db.execute("UPDATE sources SET last_error = \(message), last_polled_at = \(now) WHERE id = \(job.source.id)")
@@ -265,7 +279,8 @@ extension Repository {
     public func releaseJob(_ job: ClaimedJob, worker: String, now: Date, runAfter: Date? = nil, reason: String? = nil) throws {
         try db.withTransaction { db in
             try holdJob(job, worker: worker, db: db)
-            try db.execute("""
+            try db.execute(
+                """
                 WITH attempt AS (
                     UPDATE job_attempts SET finished_at = \(now), outcome = 'released', error = \(reason) WHERE job_id = \(job.id) AND attempt = \(job.attempt)
                 )
@@ -283,20 +298,24 @@ extension Repository {
         """
 
     static func decodeJob(_ row: PGRow) throws -> StoredJob {
-        StoredJob(id: try row.decode("id"), sourceID: try row.decode("source_id"), campaign: try row.decode("campaign"), kind: try row.decode("kind"),
-                  url: try row.decode("url"), dueAt: try row.decode("due_at"), state: try JobState.parse(try row.decode("state")), runAfter: try row.decode("run_after"),
-                  attempts: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"), worker: try row.decode("worker"),
-                  leaseUntil: try row.decode("lease_until"), lastError: try row.decode("last_error"), result: try row.decode("result"),
-                  createdAt: try row.decode("created_at"), startedAt: try row.decode("started_at"), finishedAt: try row.decode("finished_at"))
+        StoredJob(
+            id: try row.decode("id"), sourceID: try row.decode("source_id"), campaign: try row.decode("campaign"), kind: try row.decode("kind"),
+            url: try row.decode("url"), dueAt: try row.decode("due_at"), state: try JobState.parse(try row.decode("state")),
+            runAfter: try row.decode("run_after"),
+            attempts: try row.decode("attempts"), maxAttempts: try row.decode("max_attempts"), worker: try row.decode("worker"),
+            leaseUntil: try row.decode("lease_until"), lastError: try row.decode("last_error"), result: try row.decode("result"),
+            createdAt: try row.decode("created_at"), startedAt: try row.decode("started_at"), finishedAt: try row.decode("finished_at"))
     }
 
     /// Jobs, newest first, optionally of one state and source.
     public func jobs(state: JobState? = nil, source: Int? = nil, limit: Int = 50) throws -> [StoredJob] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(unsafeRaw: Self.jobColumns)
             WHERE (\(state?.rawValue)::text IS NULL OR j.state = \(state?.rawValue)) AND (\(source)::bigint IS NULL OR j.source_id = \(source))
             ORDER BY j.id DESC LIMIT \(limit)
-            """).map(Self.decodeJob)
+            """
+        ).map(Self.decodeJob)
     }
 
     public func job(_ id: Int) throws -> StoredJob? {
@@ -305,15 +324,19 @@ extension Repository {
 
     public func jobAttempts(_ id: Int) throws -> [StoredAttempt] {
         try db.query("SELECT attempt, worker, started_at, finished_at, outcome, error FROM job_attempts WHERE job_id = \(id) ORDER BY attempt").map {
-            StoredAttempt(attempt: try $0.decode("attempt"), worker: try $0.decode("worker"), startedAt: try $0.decode("started_at"),
-                          finishedAt: try $0.decode("finished_at"), outcome: try (try $0.decode("outcome") as String?).map { try AttemptOutcome.parse($0) }, error: try $0.decode("error"))
+            StoredAttempt(
+                attempt: try $0.decode("attempt"), worker: try $0.decode("worker"), startedAt: try $0.decode("started_at"),
+                finishedAt: try $0.decode("finished_at"), outcome: try (try $0.decode("outcome") as String?).map { try AttemptOutcome.parse($0) },
+                error: try $0.decode("error"))
         }
     }
 
     /// How many jobs are in each state.
     public func jobCounts() throws -> [JobState: Int] {
         var counts: [JobState: Int] = [:]
-        for row in try db.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") { counts[try JobState.parse(try row.decode("state"))] = try row.decode("n") }
+        for row in try db.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") {
+            counts[try JobState.parse(try row.decode("state"))] = try row.decode("n")
+        }
         return counts
     }
 
@@ -329,9 +352,11 @@ extension Repository {
             try db.execute("SELECT 1 FROM sources WHERE id = \(job.sourceID) FOR UPDATE")
             let open = try db.query("SELECT id FROM jobs WHERE source_id = \(job.sourceID) AND open AND id <> \(id)")
             if let other = open.first {
-                throw StoreError.conflict("source \(job.sourceID) already has job \(try other.decode("id", as: Int.self)) waiting or running; retrying \(id) too would poll it twice")
+                throw StoreError.conflict(
+                    "source \(job.sourceID) already has job \(try other.decode("id", as: Int.self)) waiting or running; retrying \(id) too would poll it twice")
             }
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE jobs j SET state = 'queued', run_after = \(now), finished_at = NULL,
                        max_attempts = j.attempts + (SELECT s.max_attempts FROM sources s WHERE s.id = j.source_id)
                 WHERE id = \(id)
@@ -349,11 +374,14 @@ extension Repository {
             guard job.state.isOpen else {
                 throw StoreError.conflict("job \(id) is already \(job.state); only queued or running jobs can be cancelled")
             }
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE jobs SET state = 'cancelled', lease_until = NULL, finished_at = \(now), last_error = \("cancelled by \(actor)" + (reason.map { ": \($0)" } ?? "")) WHERE id = \(id)
                 """)
             try db.execute("UPDATE job_attempts SET finished_at = \(now), outcome = 'cancelled' WHERE job_id = \(id) AND finished_at IS NULL")
-            try audit(db, actor: actor, action: "job.cancel", type: "job", subject: String(id), details: ["previous_state": job.state.rawValue, "reason": reason ?? ""])
+            try audit(
+                db, actor: actor, action: "job.cancel", type: "job", subject: String(id),
+                details: ["previous_state": job.state.rawValue, "reason": reason ?? ""])
             return try repository.job(id)!
         }
     }
@@ -376,8 +404,10 @@ extension Repository {
     /// it never waits for (or holds up) a claim; queued and running jobs are never touched.
     /// Observations, figures, feed items and flags are history and stay (with the pruned job's id).
     /// - Parameter maxBatches: stop after this many batches (the rest waits for the next run).
-    public func pruneJobs(now: Date, keepSucceeded: TimeInterval, keepFailed: TimeInterval, batch: Int = 1000,
-                          maxBatches: Int = .max, dryRun: Bool = false) throws -> PruneResult {
+    public func pruneJobs(
+        now: Date, keepSucceeded: TimeInterval, keepFailed: TimeInterval, batch: Int = 1000,
+        maxBatches: Int = .max, dryRun: Bool = false
+    ) throws -> PruneResult {
         var result = PruneResult()
         let classes: [(states: [String], cutoff: Date, add: (inout PruneResult, Int) -> Void)] = [
             ([JobState.succeeded.rawValue], now.addingTimeInterval(-keepSucceeded), { $0.succeeded += $1 }),
@@ -385,7 +415,8 @@ extension Repository {
         ]
         for kind in classes {
             if dryRun {
-                let row = try db.query("""
+                let row = try db.query(
+                    """
                     SELECT count(*) AS jobs, coalesce(sum((SELECT count(*) FROM job_attempts a WHERE a.job_id = j.id)), 0)::bigint AS attempts
                     FROM jobs j WHERE j.state = ANY(\(kind.states)) AND j.finished_at < \(kind.cutoff)
                     """)[0]
@@ -394,7 +425,8 @@ extension Repository {
                 continue
             }
             while result.batches < maxBatches {
-                let row = try db.query("""
+                let row = try db.query(
+                    """
                     WITH doomed AS (
                         SELECT id FROM jobs WHERE state = ANY(\(kind.states)) AND finished_at < \(kind.cutoff)
                         ORDER BY finished_at, id LIMIT \(batch) FOR UPDATE SKIP LOCKED
@@ -430,7 +462,8 @@ extension Repository {
     /// Takes `host` for one request, for at most `hold` seconds, unless another holder has it or its
     /// gap after the last request has not passed. One statement; the row is made on first use.
     public func takeHost(_ host: String, holder: String, now: Date, hold: TimeInterval) throws -> HostTurn {
-        let row = try db.query("""
+        let row = try db.query(
+            """
             WITH taken AS (
                 INSERT INTO fetch_hosts AS h (host, holder, held_until) VALUES (\(host), \(holder), \(now)::timestamptz + make_interval(secs => \(hold)))
                 ON CONFLICT (host) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
@@ -446,7 +479,8 @@ extension Repository {
 
     /// Gives `host` back after a request: the next may start `gap` seconds from `now`.
     public func giveBackHost(_ host: String, holder: String, now: Date, gap: TimeInterval) throws {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE fetch_hosts SET holder = NULL, held_until = NULL, next_allowed_at = \(now)::timestamptz + make_interval(secs => \(gap))
             WHERE host = \(host) AND holder = \(holder)
             """)

@@ -29,15 +29,18 @@ extension Repository {
     /// A reading of a closed petition also records the campaign's closed date (when it has none),
     /// slows the source to one poll a day, and pauses it once the count has not changed for
     /// `closedQuiet`: late removals of signatures still show, and then polling stops.
-    public func completePoll(_ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
-                             validators: (etag: String?, lastModified: String?), closedQuiet: TimeInterval = 7 * 86400) throws -> PollOutcome {
+    public func completePoll(
+        _ job: ClaimedJob, reading: PollReading, at now: Date, worker: String,
+        validators: (etag: String?, lastModified: String?), closedQuiet: TimeInterval = 7 * 86400
+    ) throws -> PollOutcome {
         let source = job.source
         let closed = reading.closed != nil
         // The day it closed (UTC); today when the platform gives no time.
         let closedDay = reading.closed.map { $0 == .distantPast ? TimeFormatting.day(now) : TimeFormatting.day($0) }
         let values = [ObservedValue.number("count", reading.count)] + reading.observations
         let flags = reading.flags
-        let row = try db.query("""
+        let row = try db.query(
+            """
             WITH held AS (
                 SELECT id FROM jobs WHERE id = \(job.id) AND state = 'running' AND worker = \(worker) AND attempts = \(job.attempt) FOR UPDATE
             ), previous AS (
@@ -143,14 +146,16 @@ extension Repository {
         let kinds: [String] = try row.decode("flag_kinds")
         let subjects: [String] = try row.decode("flag_subjects")
         let details: [String] = try row.decode("flag_details")
-        return PollOutcome(figureID: try row.decode("figure_id"), count: reading.count, previous: try row.decode("previous"),
-                           newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) },
-                           closedNow: try row.decode("closed_now"), stopped: try row.decode("stopped"), alertsRaised: try row.decode("alerts_raised"))
+        return PollOutcome(
+            figureID: try row.decode("figure_id"), count: reading.count, previous: try row.decode("previous"),
+            newFlags: kinds.indices.map { SourceFlag(kind: kinds[$0], subject: subjects[$0], detail: details[$0]) },
+            closedNow: try row.decode("closed_now"), stopped: try row.decode("stopped"), alertsRaised: try row.decode("alerts_raised"))
     }
 
     /// The source was polled now: the validators of its answer, and whether anything changed.
     func markPolled(source id: Int, at now: Date, validators: (etag: String?, lastModified: String?), changed: Bool) throws {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE sources SET last_polled_at = \(now), etag = \(validators.etag), last_modified = \(validators.lastModified),
                    last_changed_at = CASE WHEN \(changed) THEN \(now) ELSE last_changed_at END
             WHERE id = \(id)
@@ -159,7 +164,8 @@ extension Repository {
 
     /// Nothing changed (a 304 answer): every series of the source was seen again now.
     public func recordUnchanged(_ job: ClaimedJob, at now: Date) throws {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE observations o SET last_seen_at = \(now)
             FROM (SELECT DISTINCT ON (series) id FROM observations WHERE source_id = \(job.source.id) ORDER BY series, first_seen_at DESC, id DESC) latest
             WHERE o.id = latest.id AND o.last_seen_at < \(now)
@@ -172,9 +178,10 @@ extension Repository {
     /// Which of `keys` the feed source has not processed yet, in the given order.
     public func unprocessedFeedItems(source: Int, keys: [String]) throws -> [String] {
         guard !keys.isEmpty else { return [] }
-        let seen = Set(try db.query("SELECT item_key FROM feed_items WHERE source_id = \(source) AND item_key = ANY(\(keys))").map {
-            try $0.decode("item_key", as: String.self)
-        })
+        let seen = Set(
+            try db.query("SELECT item_key FROM feed_items WHERE source_id = \(source) AND item_key = ANY(\(keys))").map {
+                try $0.decode("item_key", as: String.self)
+            })
         return keys.filter { !seen.contains($0) }
     }
 
@@ -194,13 +201,16 @@ extension Repository {
     /// Marks items processed and stores their figures as unreviewed `extracted` ones. An item
     /// already processed (by an earlier run) is skipped with its figures.
     /// - Returns: items newly processed and figures added.
-    public func recordFeedItems(_ job: ClaimedJob, items: [ProcessedItem], at now: Date, worker: String,
-                                validators: (etag: String?, lastModified: String?)) throws -> (items: Int, figures: Int) {
+    public func recordFeedItems(
+        _ job: ClaimedJob, items: [ProcessedItem], at now: Date, worker: String,
+        validators: (etag: String?, lastModified: String?)
+    ) throws -> (items: Int, figures: Int) {
         var itemsAdded = 0
         var figuresAdded = 0
         for processed in items {
             let item = processed.item
-            let inserted = try db.execute("""
+            let inserted = try db.execute(
+                """
                 INSERT INTO feed_items (source_id, item_key, url, title, published_at, processed_at, job_id, figures, error)
                 VALUES (\(job.source.id), \(item.key), \(item.url), \(item.title.map { String($0.prefix(500)) }), \(item.published), \(now), \(job.id),
                         \(processed.figures.count), \(processed.error))

@@ -32,7 +32,8 @@ extension Repository {
     /// figure with its status.
     public func figurePage(campaign slug: String, after: Int?, limit: Int, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
         let campaignID = try campaignID(slug)
-        return try db.query("""
+        return try db.query(
+            """
             \(unsafeRaw: Self.figureColumns)
             FROM \(unsafeRaw: history ? "figures" : "current_figures") f
             JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
@@ -40,13 +41,15 @@ extension Repository {
               AND (\(metric?.rawValue)::text IS NULL OR f.metric = \(metric?.rawValue))
             ORDER BY f.id
             LIMIT \(limit)
-            """).map(Self.decodeFigure)
+            """
+        ).map(Self.decodeFigure)
     }
 
     /// A figure and its chain of corrections, with retractions and reviews; nil when there is no
     /// such figure.
     public func figureHistory(_ id: Int) throws -> FigureHistory? {
-        let chain = try db.query("""
+        let chain = try db.query(
+            """
             WITH RECURSIVE back AS (
                 SELECT id, supersedes FROM figures WHERE id = \(id)
                 UNION SELECT f.id, f.supersedes FROM figures f JOIN back ON f.id = back.supersedes
@@ -58,18 +61,21 @@ extension Repository {
             FROM figures f JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE f.id IN (SELECT id FROM forth)
             ORDER BY f.id
-            """).map(Self.decodeFigure)
+            """
+        ).map(Self.decodeFigure)
         // The chain holds the figure itself; none means there is no such figure.
         guard let figure = chain.first(where: { $0.id == id }) else { return nil }
         let ids = chain.map(\.id)
         var retractions: [Int: FigureHistory.Retraction] = [:]
         for row in try db.query("SELECT figure_id, reason, retracted_by, retracted_at FROM figure_retractions WHERE figure_id = ANY(\(ids))") {
-            retractions[try row.decode("figure_id")] = .init(reason: try row.decode("reason"), by: try row.decode("retracted_by"), at: try row.decode("retracted_at"))
+            retractions[try row.decode("figure_id")] = .init(
+                reason: try row.decode("reason"), by: try row.decode("retracted_by"), at: try row.decode("retracted_at"))
         }
         var reviews: [Int: FigureHistory.Review] = [:]
         for row in try db.query("SELECT figure_id, decision, reason, reviewed_by, reviewed_at FROM figure_reviews WHERE figure_id = ANY(\(ids))") {
-            reviews[try row.decode("figure_id")] = .init(decision: try row.decode("decision"), reason: try row.decode("reason"),
-                                                        by: try row.decode("reviewed_by"), at: try row.decode("reviewed_at"))
+            reviews[try row.decode("figure_id")] = .init(
+                decision: try row.decode("decision"), reason: try row.decode("reason"),
+                by: try row.decode("reviewed_by"), at: try row.decode("reviewed_at"))
         }
         return FigureHistory(figure: figure, chain: chain, retractions: retractions, reviews: reviews)
     }

@@ -92,8 +92,10 @@ extension Repository {
     ///
     /// - Parameter search: a name prefix, matched on the normalised key (case, width and spacing
     ///   aside), or on the accent-free key with `ignoringAccents`. Both use `signatories_search`.
-    public func signatories(campaign slug: String, status: VerificationStatus? = nil, role: SignatoryRole? = nil, search: String? = nil,
-                            ignoringAccents: Bool = false, limit: Int = 100, offset: Int = 0) throws -> (entries: [Signatory], total: Int, totalIsExact: Bool) {
+    public func signatories(
+        campaign slug: String, status: VerificationStatus? = nil, role: SignatoryRole? = nil, search: String? = nil,
+        ignoringAccents: Bool = false, limit: Int = 100, offset: Int = 0
+    ) throws -> (entries: [Signatory], total: Int, totalIsExact: Bool) {
         // The campaign's id as a constant lets the planner walk signatories_search in order.
         let campaignID = try campaignID(slug)
         let keys = search.map(NameKeys.init)
@@ -112,10 +114,12 @@ extension Repository {
             try db.execute("SET LOCAL plan_cache_mode = force_custom_plan")
             // Counting stops at `countLimit`: a broad prefix on a long list must stay fast ("more than 10,000").
             let counted: Int = try db.query("SELECT count(*) AS n FROM (SELECT 1 \(filter) LIMIT \(Self.countLimit + 1)) matches")[0].decode("n")
-            let entries = try db.query("""
+            let entries = try db.query(
+                """
                 \(unsafeRaw: Self.signatoryColumns) \(filter)
                 ORDER BY \(unsafeRaw: search == nil ? "s.id" : "s.loose_key USING ~<~, s.id") LIMIT \(limit) OFFSET \(offset)
-                """).map(Self.decodeSignatory)
+                """
+            ).map(Self.decodeSignatory)
             return (entries, min(counted, Self.countLimit), counted <= Self.countLimit)
         }
     }
@@ -129,14 +133,19 @@ extension Repository {
     }
 
     public func signatory(_ id: Int) throws -> (Signatory, [SignatoryHistoryEntry])? {
-        guard let entry = try db.query("\(unsafeRaw: Self.signatoryColumns) FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = \(id)")
-            .first.map(Self.decodeSignatory) else { return nil }
-        let history = try db.query("""
+        guard
+            let entry = try db.query("\(unsafeRaw: Self.signatoryColumns) FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = \(id)")
+                .first.map(Self.decodeSignatory)
+        else { return nil }
+        let history = try db.query(
+            """
             SELECT from_status, to_status, reason, changed_by, changed_at FROM signatory_status_changes WHERE signatory_id = \(id) ORDER BY changed_at, id
-            """).map { row in
-            SignatoryHistoryEntry(from: try row.decode("from_status", as: String?.self).map { try VerificationStatus.parse($0) },
-                                  to: try VerificationStatus.parse(try row.decode("to_status")), reason: try row.decode("reason"),
-                                  by: try row.decode("changed_by"), at: try row.decode("changed_at"))
+            """
+        ).map { row in
+            SignatoryHistoryEntry(
+                from: try row.decode("from_status", as: String?.self).map { try VerificationStatus.parse($0) },
+                to: try VerificationStatus.parse(try row.decode("to_status")), reason: try row.decode("reason"),
+                by: try row.decode("changed_by"), at: try row.decode("changed_at"))
         }
         return (entry, history)
     }
@@ -144,7 +153,8 @@ extension Repository {
     /// The list's counts by role, visibility and status, for reconciliation.
     public func listCounts(campaign slug: String) throws -> ListCounts {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
-        let row = try db.query("""
+        let row = try db.query(
+            """
             SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_authors,
                    count(*) FILTER (WHERE role = 'author' AND visibility = 'anonymous' AND status <> 'removed') AS anonymous_authors,
                    count(*) FILTER (WHERE role = 'signatory' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_signatories,
@@ -157,10 +167,11 @@ extension Repository {
                    max(coalesce(signed_at, added_at)) AS as_of
             FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE c.slug = \(slug)
             """)[0]
-        return ListCounts(namedAuthors: try row.decode("named_authors"), anonymousAuthors: try row.decode("anonymous_authors"),
-                          namedSignatories: try row.decode("named_signatories"), anonymousSignatories: try row.decode("anonymous_signatories"),
-                          confirmed: try row.decode("confirmed"), disputed: try row.decode("disputed"), removed: try row.decode("removed"),
-                          erasedAuthors: try row.decode("erased_authors"), erasedSignatories: try row.decode("erased_signatories"), asOf: try row.decode("as_of"))
+        return ListCounts(
+            namedAuthors: try row.decode("named_authors"), anonymousAuthors: try row.decode("anonymous_authors"),
+            namedSignatories: try row.decode("named_signatories"), anonymousSignatories: try row.decode("anonymous_signatories"),
+            confirmed: try row.decode("confirmed"), disputed: try row.decode("disputed"), removed: try row.decode("removed"),
+            erasedAuthors: try row.decode("erased_authors"), erasedSignatories: try row.decode("erased_signatories"), asOf: try row.decode("as_of"))
     }
 
     /// Likely duplicates and watch-list names, reported and never merged.
@@ -168,7 +179,8 @@ extension Repository {
         let campaignID = try campaignID(slug)
         /// - Parameter key: the grouping expression over the given table alias (program text).
         func groups(_ reason: DuplicateGroup.Reason, key: (String) -> String, extra: String = "") throws -> [DuplicateGroup] {
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 WITH groups AS (
                     SELECT \(unsafeRaw: key("d.")) AS group_key FROM signatories d
                     WHERE d.campaign_id = \(campaignID) AND d.erased_at IS NULL AND d.visibility = 'public'
@@ -193,10 +205,13 @@ extension Repository {
         if ignoringAccents { result += try groups(.sameNameIgnoringAccents, key: { "\($0)loose_key" }, extra: "AND count(DISTINCT d.name_key) > 1") }
         // A near-identical group already reported under another reason is not repeated.
         let reported = Set(result.map { Set($0.members.map(\.id)) })
-        result += try groups(.nearIdentical, key: { "(\($0)skeleton, \($0)affiliation_key)" },
-                             extra: "AND count(DISTINCT d.name_key) > 1 AND max(d.affiliation_key) IS NOT NULL")
-            .filter { !reported.contains(Set($0.members.map(\.id))) }
-        let watched = try db.query("""
+        result += try groups(
+            .nearIdentical, key: { "(\($0)skeleton, \($0)affiliation_key)" },
+            extra: "AND count(DISTINCT d.name_key) > 1 AND max(d.affiliation_key) IS NOT NULL"
+        )
+        .filter { !reported.contains(Set($0.members.map(\.id))) }
+        let watched = try db.query(
+            """
             \(unsafeRaw: Self.signatoryColumns), w.name AS watched, w.note
             FROM signatories s JOIN campaigns c ON c.id = s.campaign_id JOIN watch_list w ON w.loose_key = s.loose_key
             WHERE s.campaign_id = \(campaignID) AND s.erased_at IS NULL
@@ -226,7 +241,8 @@ extension Repository {
             let from: String = try current.decode("status")
             guard from != status.rawValue else { throw StoreError.conflict("signatory #\(id) is already \(status.rawValue)") }
             try db.execute("UPDATE signatories SET status = \(status.rawValue) WHERE id = \(id)")
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO signatory_status_changes (signatory_id, from_status, to_status, reason, changed_by)
                 VALUES (\(id), \(from), \(status.rawValue), \(reason), \(actor))
                 """)
@@ -251,7 +267,8 @@ extension Repository {
             if let key = try row.decode("name_key", as: String?.self), !key.isEmpty, NameKeys(reason).key.contains(key) {
                 throw ValidationFailure([.invalid(field: "reason", reason: "the reason must not contain the name being erased; the audit log keeps it")])
             }
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE signatories SET display_name = NULL, name_key = NULL, loose_key = NULL, skeleton = NULL, affiliation = NULL,
                                        affiliation_key = NULL, source = NULL, erased_at = now()
                 WHERE id = \(id)
@@ -276,7 +293,8 @@ extension Repository {
         let keys = NameKeys(trimmed)
         try db.withTransaction { db in
             do {
-                try db.execute("INSERT INTO watch_list (name, name_key, loose_key, note, added_by) VALUES (\(trimmed), \(keys.key), \(keys.looseKey), \(note), \(actor))")
+                try db.execute(
+                    "INSERT INTO watch_list (name, name_key, loose_key, note, added_by) VALUES (\(trimmed), \(keys.key), \(keys.looseKey), \(note), \(actor))")
             } catch let error as PGError where error.isUniqueViolation {
                 throw StoreError.duplicate("\"\(trimmed)\" is already on the watch list")
             }
@@ -288,7 +306,8 @@ extension Repository {
         try db.withTransaction { db in
             let removed = try db.query("DELETE FROM watch_list WHERE name_key = \(NameKeys(name).key) RETURNING name")
             guard let row = removed.first else { throw StoreError.notFound("\"\(name)\" is not on the watch list (see: petitions signatory watch list)") }
-            try audit(db, actor: actor, action: "watch.remove", type: "watch_list", subject: try row.decode("name", as: String.self), details: [String: String]())
+            try audit(
+                db, actor: actor, action: "watch.remove", type: "watch_list", subject: try row.decode("name", as: String.self), details: [String: String]())
         }
     }
 
@@ -298,4 +317,3 @@ extension Repository {
         }
     }
 }
-

@@ -32,8 +32,9 @@ extension Repository {
     ) throws -> SignatoryImportResult {
         let campaignID = try campaignID(slug)
         do {
-            return try importInTransaction(campaignID: campaignID, slug: slug, columns: columns, records: records, source: source, actor: actor,
-                                           dryRun: dryRun, progress: progress)
+            return try importInTransaction(
+                campaignID: campaignID, slug: slug, columns: columns, records: records, source: source, actor: actor,
+                dryRun: dryRun, progress: progress)
         } catch let rollback as DryRunRollback {
             return rollback.result
         }
@@ -67,7 +68,8 @@ extension Repository {
                 watched[try row.decode("loose_key"), default: []].append(try row.decode("name"))
             }
             if !firstList {
-                try db.execute("""
+                try db.execute(
+                    """
                     CREATE TEMPORARY TABLE signatory_staging (
                         line int, name text, name_key text, loose_key text, skeleton text, role text, affiliation text, affiliation_key text,
                         country text, signed_at timestamptz, source text, visibility text, status text, content text
@@ -75,14 +77,16 @@ extension Repository {
                     """)
             }
             var result = SignatoryImportResult(dryRun: dryRun)
-            let copyStatement = firstList
+            let copyStatement =
+                firstList
                 ? """
-                  COPY signatories (campaign_id, display_name, name_key, loose_key, skeleton, role, affiliation, affiliation_key, country, signed_at,
-                                    source, visibility, status, row_key) FROM STDIN
-                  """
+                COPY signatories (campaign_id, display_name, name_key, loose_key, skeleton, role, affiliation, affiliation_key, country, signed_at,
+                                  source, visibility, status, row_key) FROM STDIN
+                """
                 : "COPY signatory_staging FROM STDIN"
-            let reader = SignatoryListReader(columns: columns, source: source, target: firstList ? .signatories(campaignID: campaignID) : .staging,
-                                             watched: watched, records: records, progress: progress)
+            let reader = SignatoryListReader(
+                columns: columns, source: source, target: firstList ? .signatories(campaignID: campaignID) : .staging,
+                watched: watched, records: records, progress: progress)
             result.inserted = try stream(reader, through: copyStatement, on: db)
             result.rows = reader.rows
             result.watchMatches = reader.watchMatches
@@ -94,8 +98,9 @@ extension Repository {
                 try moveStaged(db, campaignID: campaignID, into: &result)
                 phase("insert")
             }
-            try audit(db, actor: actor, action: "signatory.import", type: "campaign", subject: slug,
-                      details: ["source": source, "rows": String(result.rows), "inserted": String(result.inserted), "already_stored": String(result.alreadyStored)])
+            try audit(
+                db, actor: actor, action: "signatory.import", type: "campaign", subject: slug,
+                details: ["source": source, "rows": String(result.rows), "inserted": String(result.inserted), "already_stored": String(result.alreadyStored)])
             if dryRun { throw DryRunRollback(result: result) }
             return result
         }
@@ -151,7 +156,8 @@ extension Repository {
         // list, whose worst plan reads fewer entries than that, goes without.
         let flaggedCount = repeats.values.reduce(0) { $0 + $1.count }
         if listSize * flaggedCount > 1_000_000 { try db.execute("ANALYZE signatories") }
-        let settled = try db.query("""
+        let settled = try db.query(
+            """
             WITH resolved AS (
                 SELECT r.content, r.named, stand_in.id, r.n + (first.id IS NOT NULL)::int AS occurrence
                 FROM signatory_repeats r
@@ -184,7 +190,8 @@ extension Repository {
                 SELECT o.*, md5(o.content || ':' || o.occurrence)::uuid AS row_key FROM occurrences o
             )
             """
-        let moved = try db.query("""
+        let moved = try db.query(
+            """
             \(unsafeRaw: numbered), inserted AS (
                 INSERT INTO signatories (campaign_id, display_name, name_key, loose_key, skeleton, role, affiliation, affiliation_key,
                                          country, signed_at, source, visibility, status, row_key)
@@ -202,12 +209,14 @@ extension Repository {
         result.repeatedInFile = try moved[0].decode("repeated")
         result.alreadyStored = result.rows - result.inserted
         if result.alreadyStored > 0 {
-            result.alreadyStoredLines = try db.query("""
+            result.alreadyStoredLines = try db.query(
+                """
                 \(unsafeRaw: numbered)
                 SELECT n.line FROM numbered n
                 JOIN signatories s ON s.campaign_id = \(campaignID) AND s.row_key = n.row_key AND s.added_at < now()
                 ORDER BY n.line LIMIT 20
-                """).map { try $0.decode("line") }
+                """
+            ).map { try $0.decode("line") }
         }
     }
 }

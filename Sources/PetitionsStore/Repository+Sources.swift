@@ -64,8 +64,10 @@ extension Repository {
     /// A second platform source for the same campaign, outlet and metric is refused unless
     /// `allowSecond`: its counts would merge into the first one's series (two petitions read as one).
     /// - Returns: the stored source and the slug of an outlet created on the way, if any.
-    public func addSource(_ spec: SourceSpec, outlet: String?, actor: String, now: Date = Date(),
-                          allowSecond: Bool = false) throws -> (source: StoredSource, createdOutlet: String?) {
+    public func addSource(
+        _ spec: SourceSpec, outlet: String?, actor: String, now: Date = Date(),
+        allowSecond: Bool = false
+    ) throws -> (source: StoredSource, createdOutlet: String?) {
         let problems = spec.problems()
         guard problems.isEmpty else { throw StoreError.conflict("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n")) }
         return try db.withTransaction { db in
@@ -78,10 +80,12 @@ extension Repository {
                 outletSlug = outlet
             } else {
                 let host = SourceURL.host(spec.url) ?? "source"
-                let candidate = spec.kind == .ukParliament
+                let candidate =
+                    spec.kind == .ukParliament
                     ? Self.ukParliamentOutlet
-                    : Outlet(slug: SourceURL.slug(forHost: host), name: host, kind: spec.kind.isPlatform ? .platform : .news,
-                             homeURL: URL(string: spec.url).flatMap { url in url.scheme.map { "\($0)://\(host)" } })
+                    : Outlet(
+                        slug: SourceURL.slug(forHost: host), name: host, kind: spec.kind.isPlatform ? .platform : .news,
+                        homeURL: URL(string: spec.url).flatMap { url in url.scheme.map { "\($0)://\(host)" } })
                 if try repository.outlet(candidate.slug) == nil {
                     try repository.addOutlet(candidate, actor: actor)
                     created = candidate.slug
@@ -89,14 +93,19 @@ extension Repository {
                 outletSlug = candidate.slug
             }
             let outletID = try repository.ids(table: "outlets", slugs: [outletSlug])[outletSlug]!
-            if spec.kind != .feed && !allowSecond, let other = try db.query("""
-                SELECT id, url FROM sources
-                WHERE campaign_id = \(campaignID) AND outlet_id = \(outletID) AND metric = \(spec.metric.rawValue) AND kind <> 'feed'
-                  AND url <> \(spec.url) AND removed_at IS NULL
-                ORDER BY id LIMIT 1
-                """).first {
+            if spec.kind != .feed && !allowSecond,
+                let other = try db.query(
+                    """
+                    SELECT id, url FROM sources
+                    WHERE campaign_id = \(campaignID) AND outlet_id = \(outletID) AND metric = \(spec.metric.rawValue) AND kind <> 'feed'
+                      AND url <> \(spec.url) AND removed_at IS NULL
+                    ORDER BY id LIMIT 1
+                    """
+                ).first
+            {
                 let otherID: Int = try other.decode("id"), otherURL: String = try other.decode("url")
-                throw StoreError.conflict("""
+                throw StoreError.conflict(
+                    """
                     \(spec.campaign) already counts \(spec.metric.words) from \(outletSlug) with source \(otherID) (\(SourceURL.redacted(otherURL))); \
                     a second source would merge two counts into one series. If this is another petition, add a campaign for it \
                     (petitions campaign add); if it is the same petition at another address, pass --allow-second-petition.
@@ -105,20 +114,31 @@ extension Repository {
             let id: Int
             do {
                 // In a savepoint, so that a refused insert leaves the transaction usable for the message below.
-                id = try db.withTransaction { db in try db.query("""
-                    INSERT INTO sources (campaign_id, outlet_id, kind, url, every, metric, pointer, pattern, max_attempts, anchor, created_by)
-                    VALUES (\(campaignID), \(outletID), \(spec.kind.rawValue), \(spec.url), make_interval(secs => \(spec.every)), \(spec.metric.rawValue),
-                            \(spec.pointer), \(spec.pattern), \(spec.maxAttempts), \(now), \(actor))
-                    RETURNING id
-                    """)[0].decode("id") }
+                id = try db.withTransaction { db in
+                    try db.query(
+                        """
+                        INSERT INTO sources (campaign_id, outlet_id, kind, url, every, metric, pointer, pattern, max_attempts, anchor, created_by)
+                        VALUES (\(campaignID), \(outletID), \(spec.kind.rawValue), \(spec.url), make_interval(secs => \(spec.every)), \(spec.metric.rawValue),
+                                \(spec.pointer), \(spec.pattern), \(spec.maxAttempts), \(now), \(actor))
+                        RETURNING id
+                        """)[0].decode("id")
+                }
             } catch let error as PGError where error.isUniqueViolation {
-                let existing: Int? = try db.query("""
+                let existing: Int? = try db.query(
+                    """
                     SELECT id FROM sources WHERE campaign_id = \(campaignID) AND kind = \(spec.kind.rawValue) AND url = \(spec.url) AND removed_at IS NULL
-                    """).first?.decode("id")
-                throw StoreError.duplicate("\(spec.campaign) already has a \(spec.kind.rawValue) source for \(spec.url) (see: petitions source show \(existing.map(String.init) ?? "?"))")
+                    """
+                ).first?.decode("id")
+                throw StoreError.duplicate(
+                    "\(spec.campaign) already has a \(spec.kind.rawValue) source for \(spec.url) (see: petitions source show \(existing.map(String.init) ?? "?"))"
+                )
             }
-            try audit(db, actor: actor, action: "source.add", type: "source", subject: String(id),
-                      details: ["campaign": spec.campaign, "kind": spec.kind.rawValue, "url": SourceURL.redacted(spec.url), "outlet": outletSlug, "every_seconds": String(spec.every)])
+            try audit(
+                db, actor: actor, action: "source.add", type: "source", subject: String(id),
+                details: [
+                    "campaign": spec.campaign, "kind": spec.kind.rawValue, "url": SourceURL.redacted(spec.url), "outlet": outletSlug,
+                    "every_seconds": String(spec.every),
+                ])
             return (try repository.source(id)!, created)
         }
     }
@@ -156,11 +176,13 @@ extension Repository {
     public func sources(campaign: String? = nil, includeRemoved: Bool = false) throws -> [StoredSource] {
         var campaignFilter: Int?
         if let campaign { campaignFilter = try self.campaignID(campaign) }
-        return try db.query("""
+        return try db.query(
+            """
             SELECT \(unsafeRaw: Self.sourceColumns)
             WHERE (\(includeRemoved) OR s.removed_at IS NULL) AND (\(campaignFilter)::bigint IS NULL OR s.campaign_id = \(campaignFilter))
             ORDER BY s.id
-            """).map(Self.decodeSource)
+            """
+        ).map(Self.decodeSource)
     }
 
     public func source(_ id: Int) throws -> StoredSource? {
@@ -196,7 +218,8 @@ extension Repository {
     }
 
     func cancelQueuedJobs(source id: Int) throws {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE jobs SET state = 'cancelled', finished_at = now(), last_error = coalesce(last_error, 'cancelled: the source was paused or removed')
             WHERE source_id = \(id) AND state = 'queued'
             """)
@@ -204,14 +227,17 @@ extension Repository {
 
     /// A source's series, latest stretch first; `series` narrows to one (or a prefix ending in `:`).
     public func observations(source id: Int, series: String? = nil, limit: Int = 200) throws -> [StoredObservation] {
-        try db.query("""
+        try db.query(
+            """
             SELECT series, value_number, value_text, label, first_seen_at, last_seen_at, figure_id FROM observations
             WHERE source_id = \(id) AND (\(series)::text IS NULL OR series = \(series) OR (right(\(series), 1) = ':' AND starts_with(series, \(series))))
             ORDER BY first_seen_at DESC, id DESC LIMIT \(limit)
-            """).map {
-            StoredObservation(series: try $0.decode("series"), number: try $0.decode("value_number"), text: try $0.decode("value_text"),
-                              label: try $0.decode("label"), firstSeen: try $0.decode("first_seen_at"), lastSeen: try $0.decode("last_seen_at"),
-                              figureID: try $0.decode("figure_id"))
+            """
+        ).map {
+            StoredObservation(
+                series: try $0.decode("series"), number: try $0.decode("value_number"), text: try $0.decode("value_text"),
+                label: try $0.decode("label"), firstSeen: try $0.decode("first_seen_at"), lastSeen: try $0.decode("last_seen_at"),
+                figureID: try $0.decode("figure_id"))
         }
     }
 

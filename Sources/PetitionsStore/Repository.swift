@@ -16,7 +16,8 @@ public struct Repository {
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         try db.withTransaction { db in
             do {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO campaigns (slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes)
                     VALUES (\(campaign.slug), \(campaign.title), \(campaign.kind.rawValue), \(campaign.aliases), \(campaign.target),
                             \(campaign.organiser), \(campaign.platformURL), \(campaign.launched.map(PGDate.init)), \(campaign.closed.map(PGDate.init)),
@@ -40,7 +41,8 @@ public struct Repository {
             let problems = after.problems()
             guard problems.isEmpty else { throw ValidationFailure(problems) }
             do {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE campaigns SET slug = \(after.slug), title = \(after.title), kind = \(after.kind.rawValue), aliases = \(after.aliases),
                         target = \(after.target), organiser = \(after.organiser), platform_url = \(after.platformURL),
                         launched_on = \(after.launched.map(PGDate.init)), closed_on = \(after.closed.map(PGDate.init)), goal = \(after.goal),
@@ -56,7 +58,8 @@ public struct Repository {
     }
 
     public func campaign(_ slug: String, forUpdate: Bool = false) throws -> Campaign? {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes
             FROM campaigns WHERE slug = \(slug) \(unsafeRaw: forUpdate ? "FOR UPDATE" : "")
             """)
@@ -80,7 +83,8 @@ public struct Repository {
     /// come through figures_reported and the platform's count is one probe, so a campaign with
     /// millions of polls lists as fast as one with none.
     public func campaigns() throws -> [CampaignSummary] {
-        try db.query("""
+        try db.query(
+            """
             SELECT c.slug, c.title, c.kind, c.aliases, c.target, c.organiser, c.platform_url, c.launched_on, c.closed_on, c.goal, c.notes,
                    r.figures, r.outlets, r.latest, p.slug AS platform, p.value AS platform_value, p.as_of AS platform_as_of
             FROM campaigns c
@@ -98,12 +102,14 @@ public struct Repository {
                 WHERE o.kind = 'platform' ORDER BY l.as_of DESC LIMIT 1
             ) p ON true
             ORDER BY c.slug
-            """).map { row in
+            """
+        ).map { row in
             let platform: PlatformReading? = try row.decode("platform", as: String?.self).map { slug in
                 PlatformReading(outlet: slug, value: try row.decode("platform_value"), asOf: try row.decode("platform_as_of"))
             }
-            return CampaignSummary(campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"),
-                                   latestAsOf: try row.decode("latest"), platform: platform)
+            return CampaignSummary(
+                campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"),
+                latestAsOf: try row.decode("latest"), platform: platform)
         }
     }
 
@@ -122,7 +128,8 @@ public struct Repository {
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         try db.withTransaction { db in
             do {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO outlets (slug, name, kind, home_url, language, country)
                     VALUES (\(outlet.slug), \(outlet.name), \(outlet.kind.rawValue), \(outlet.homeURL), \(outlet.language), \(outlet.country))
                     """)
@@ -143,7 +150,8 @@ public struct Repository {
             let problems = after.problems()
             guard problems.isEmpty else { throw ValidationFailure(problems) }
             do {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE outlets SET slug = \(after.slug), name = \(after.name), kind = \(after.kind.rawValue), home_url = \(after.homeURL),
                         language = \(after.language), country = \(after.country), updated_at = now()
                     WHERE slug = \(slug)
@@ -168,12 +176,14 @@ public struct Repository {
     }
 
     public func outlets() throws -> [OutletSummary] {
-        try db.query("""
+        try db.query(
+            """
             SELECT o.slug, o.name, o.kind, o.home_url, o.language, o.country,
                    count(f.id) AS figures, count(DISTINCT f.campaign_id) AS campaigns
             FROM outlets o LEFT JOIN current_figures f ON f.outlet_id = o.id
             GROUP BY o.id ORDER BY o.slug
-            """).map { OutletSummary(outlet: try Self.decodeOutlet($0), figures: try $0.decode("figures"), campaigns: try $0.decode("campaigns")) }
+            """
+        ).map { OutletSummary(outlet: try Self.decodeOutlet($0), figures: try $0.decode("figures"), campaigns: try $0.decode("campaigns")) }
     }
 
     static func decodeOutlet(_ row: PGRow) throws -> Outlet {
@@ -218,7 +228,9 @@ public struct Repository {
     /// included, with suggestions); with `skipDuplicates`, inputs identical to a stored figure are
     /// skipped, so re-running the same import adds nothing.
     /// - Parameter positions: how to name each input in errors (line numbers); default 1, 2, 3...
-    public func addFigures(_ drafts: [FigureDraft], actor: String, positions: [Int]? = nil, skipDuplicates: Bool = true, action: String = "figure.add", subject: String? = nil) throws -> AddResult {
+    public func addFigures(
+        _ drafts: [FigureDraft], actor: String, positions: [Int]? = nil, skipDuplicates: Bool = true, action: String = "figure.add", subject: String? = nil
+    ) throws -> AddResult {
         let positions = positions ?? Array(1...max(drafts.count, 1))
         var failures: [BatchProblem] = []
         for (index, draft) in drafts.enumerated() {
@@ -246,7 +258,8 @@ public struct Repository {
 
             var seen = Set<FigureDraft>()
             let unique = drafts.filter { seen.insert($0).inserted }
-            let rows = try db.query("""
+            let rows = try db.query(
+                """
                 WITH input AS (
                     SELECT * FROM unnest(
                         \(unique.map { campaignIDs[$0.campaign]! }), \(unique.map { outletIDs[$0.outlet]! }), \(unique.map(\.metric.rawValue)),
@@ -273,8 +286,9 @@ public struct Repository {
             let inserted = try rows.map { try $0.decode("id", as: Int.self) }
             let result = AddResult(inserted: inserted, duplicates: drafts.count - inserted.count)
             if !inserted.isEmpty {
-                try audit(db, actor: actor, action: action, type: "figure", subject: subject ?? inserted.map(String.init).joined(separator: ","),
-                          details: ["inserted": inserted.count, "duplicates": result.duplicates, "first_id": inserted.first ?? 0, "last_id": inserted.last ?? 0])
+                try audit(
+                    db, actor: actor, action: action, type: "figure", subject: subject ?? inserted.map(String.init).joined(separator: ","),
+                    details: ["inserted": inserted.count, "duplicates": result.duplicates, "first_id": inserted.first ?? 0, "last_id": inserted.last ?? 0])
                 // Outdated-report alerts, in the same transaction as the figures they report.
                 for campaign in Set(unique.map(\.campaign)).sorted() {
                     try repository.raiseReportAlerts(campaign: campaign, figures: inserted, now: Date())
@@ -287,21 +301,25 @@ public struct Repository {
     /// Figures of a campaign: the current view, or with `history` every figure with its status.
     public func figures(campaign slug: String, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
         guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
-        return try db.query("""
+        return try db.query(
+            """
             \(unsafeRaw: Self.figureColumns)
             FROM \(unsafeRaw: history ? "figures" : "current_figures") f
             JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE c.slug = \(slug) AND (\(metric?.rawValue) IS NULL OR f.metric = \(metric?.rawValue))
             ORDER BY f.metric, f.as_of, f.id
-            """).map(Self.decodeFigure)
+            """
+        ).map(Self.decodeFigure)
     }
 
     public func figure(_ id: Int) throws -> ReportedFigure? {
-        try db.query("""
+        try db.query(
+            """
             \(unsafeRaw: Self.figureColumns)
             FROM figures f JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE f.id = \(id)
-            """).first.map(Self.decodeFigure)
+            """
+        ).first.map(Self.decodeFigure)
     }
 
     /// The select list `decodeFigure` reads, for a query over `figures f`, `campaigns c`, `outlets o`.
@@ -332,7 +350,8 @@ public struct Repository {
             let repository = Repository(db)
             let figure = try repository.lockedCurrentFigure(id)
             try db.execute("INSERT INTO figure_retractions (figure_id, reason, retracted_by) VALUES (\(id), \(reason), \(actor))")
-            try audit(db, actor: actor, action: "figure.retract", type: "figure", subject: String(id), details: ["reason": reason, "campaign": figure.draft.campaign])
+            try audit(
+                db, actor: actor, action: "figure.retract", type: "figure", subject: String(id), details: ["reason": reason, "campaign": figure.draft.campaign])
         }
     }
 
@@ -344,12 +363,17 @@ public struct Repository {
             let repository = Repository(db)
             let original = try repository.lockedCurrentFigure(id)
             guard original.draft.campaign == draft.campaign else {
-                throw ValidationFailure([.invalid(field: "campaign", reason: "a correction stays with the campaign of figure \(id) (\(original.draft.campaign))")])
+                throw ValidationFailure([
+                    .invalid(field: "campaign", reason: "a correction stays with the campaign of figure \(id) (\(original.draft.campaign))")
+                ])
             }
-            guard let outletID = try repository.ids(table: "outlets", slugs: [draft.outlet])[draft.outlet] else { throw try repository.unknownOutlet(draft.outlet) }
+            guard let outletID = try repository.ids(table: "outlets", slugs: [draft.outlet])[draft.outlet] else {
+                throw try repository.unknownOutlet(draft.outlet)
+            }
             let newID: Int
             do {
-                newID = try db.query("""
+                newID = try db.query(
+                    """
                     INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, entered_by, note, supersedes)
                     SELECT campaign_id, \(outletID), \(draft.metric.rawValue), \(draft.value), \(draft.high), \(draft.qualifier.rawValue), \(draft.asOf),
                            \(draft.published), \(draft.sourceURL), \(draft.quote), \(draft.language), \(draft.method.rawValue), \(actor), \(draft.note), id
@@ -359,7 +383,9 @@ public struct Repository {
             } catch let error as PGError where error.isUniqueViolation {
                 throw StoreError.conflict("figure \(id) was corrected meanwhile; see: petitions figure list \(original.draft.campaign) --history")
             }
-            try audit(db, actor: actor, action: "figure.correct", type: "figure", subject: String(id), details: ["replaced_by": AnyEncodable(newID), "after": AnyEncodable(draft)])
+            try audit(
+                db, actor: actor, action: "figure.correct", type: "figure", subject: String(id),
+                details: ["replaced_by": AnyEncodable(newID), "after": AnyEncodable(draft)])
             return newID
         }
     }
@@ -386,7 +412,8 @@ public struct Repository {
     public func comparisonInput(campaign slug: String, includeUnreviewed: Bool = false) throws -> (Campaign, [ReportedFigure], [Int: PlatformContext]) {
         guard let campaign = try campaign(slug) else { throw try unknownCampaign(slug) }
         let campaignID = try campaignID(slug)
-        let figures = try db.query("""
+        let figures = try db.query(
+            """
             SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
                    (SELECT s.status FROM figure_status s WHERE s.id = l.id) AS status
             FROM campaigns c
@@ -398,7 +425,8 @@ public struct Repository {
                 ORDER BY f.as_of DESC, f.id DESC LIMIT 1
             ) l ON true
             WHERE c.id = \(campaignID)
-            """).map(Self.decodeFigure)
+            """
+        ).map(Self.decodeFigure)
         return (campaign, figures, try platformContexts(campaignID: campaignID, figures: figures.filter { $0.outletKind != .platform }))
     }
 
@@ -428,7 +456,12 @@ public struct Repository {
             ("latest", probe("", descending: true)),
             ("below", probe("AND at_as_of.value > x.high AND f.as_of <= x.as_of AND f.value <= x.high", descending: true)),
             ("passed", probe("AND below.as_of IS NOT NULL AND f.as_of > below.as_of", descending: false)),
-            ("reached", probe("AND (at_as_of.value IS NULL OR at_as_of.value < x.low) AND latest.value >= x.low AND f.as_of > x.as_of AND f.value >= x.low", descending: false)),
+            (
+                "reached",
+                probe(
+                    "AND (at_as_of.value IS NULL OR at_as_of.value < x.low) AND latest.value >= x.low AND f.as_of > x.as_of AND f.value >= x.low",
+                    descending: false)
+            ),
         ]
         let names = readings.map(\.0).filter { $0 != "below" }
         // Program-chosen SQL text; every value is a bound parameter ($1 the campaign, $2... the arrays).
@@ -474,13 +507,15 @@ public struct Repository {
 
     public func auditTrail(type: String, subject: String) throws -> [AuditEntry] {
         try db.query("SELECT at, actor, action, subject, details FROM audit_log WHERE subject_type = \(type) AND subject = \(subject) ORDER BY at, id").map {
-            AuditEntry(at: try $0.decode("at"), actor: try $0.decode("actor"), action: try $0.decode("action"), subject: try $0.decode("subject"),
-                       details: try $0.decode("details", as: PGJSON.self).text)
+            AuditEntry(
+                at: try $0.decode("at"), actor: try $0.decode("actor"), action: try $0.decode("action"), subject: try $0.decode("subject"),
+                details: try $0.decode("details", as: PGJSON.self).text)
         }
     }
 
     func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO audit_log (actor, action, subject_type, subject, details)
             VALUES (\(actor), \(action), \(type), \(subject), \(try PGJSON(encoding: AnyEncodable(details))))
             """)

@@ -44,8 +44,10 @@ final class SignatoryListReader: @unchecked Sendable {
     private let roles = Set(SignatoryRole.allCases.map(\.rawValue)), visibilities = Set(Visibility.allCases.map(\.rawValue))
     private let statuses = Set(VerificationStatus.allCases.map(\.rawValue))
 
-    init(columns: SignatoryColumns, source: String, target: Target, watched: [String: [String]],
-         records: @escaping () throws -> SignatoryRecord?, progress: @escaping (Int) -> Void) {
+    init(
+        columns: SignatoryColumns, source: String, target: Target, watched: [String: [String]],
+        records: @escaping () throws -> SignatoryRecord?, progress: @escaping (Int) -> Void
+    ) {
         self.columns = columns
         self.source = source
         self.target = target
@@ -154,7 +156,9 @@ final class SignatoryListReader: @unchecked Sendable {
         var affiliationKey: String?
         if let affiliation {
             // Lists repeat a few affiliations many times: a bounded cache of their keys.
-            if let cached = affiliationKeys[affiliation] { affiliationKey = cached } else {
+            if let cached = affiliationKeys[affiliation] {
+                affiliationKey = cached
+            } else {
                 affiliationKey = NameKeys(affiliation).looseKey
                 if affiliationKeys.count >= 10_000 { affiliationKeys.removeAll(keepingCapacity: true) }
                 affiliationKeys[affiliation] = affiliationKey
@@ -263,8 +267,9 @@ final class KeyWorkers: @unchecked Sendable {
         let keys = entry.name.map { cache.keys($0) }
         return Keyed(
             keys: keys,
-            fingerprint: SignatoryFingerprint(role: entry.role, visibility: entry.visibility, nameKey: keys?.key, affiliationKey: entry.affiliationKey,
-                                              country: entry.country, epoch: entry.epoch),
+            fingerprint: SignatoryFingerprint(
+                role: entry.role, visibility: entry.visibility, nameKey: keys?.key, affiliationKey: entry.affiliationKey,
+                country: entry.country, epoch: entry.epoch),
             signedAt: entry.epoch.map(TimestampText.format))
     }
 

@@ -16,8 +16,12 @@ struct AlertSender: Sendable {
         let body = Array(delivery.payload.utf8)
         if let url = delivery.webhookURL {
             do {
-                try await fetcher.post(url, json: body, headers: [("Idempotency-Key", "petitions-alert-delivery-\(delivery.id)"),
-                                                                  ("X-Petitions-Event", delivery.eventKey)])
+                try await fetcher.post(
+                    url, json: body,
+                    headers: [
+                        ("Idempotency-Key", "petitions-alert-delivery-\(delivery.id)"),
+                        ("X-Petitions-Event", delivery.eventKey),
+                    ])
             } catch let error as FetchError {
                 return (error.message, error.retryable)
             } catch {

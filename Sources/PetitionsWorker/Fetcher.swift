@@ -74,7 +74,9 @@ public final class Fetcher: Sendable {
 
     /// Fetches `url`, sending the validators from the previous response.
     public func fetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> FetchOutcome {
-        if let problem = SourceURL.problem(url) { throw FetchError(kind: .url, message: "cannot fetch \(SourceURL.redacted(url)): \(problem)", retryable: false) }
+        if let problem = SourceURL.problem(url) {
+            throw FetchError(kind: .url, message: "cannot fetch \(SourceURL.redacted(url)): \(problem)", retryable: false)
+        }
         let host = SourceURL.host(url) ?? url
         let (deadline, shown) = (settings.deadline, SourceURL.redacted(url))
         return try await turns.withTurn(host: host) {
@@ -83,8 +85,9 @@ public final class Fetcher: Sendable {
                 group.addTask { try await self.follow(url, etag: etag, lastModified: lastModified) }
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(Int(deadline * 1000)))
-                    throw FetchError(kind: .timeout, message: "\(shown) did not finish within the \(TimeFormatting.duration(deadline)) deadline (--fetch-deadline)",
-                                     retryable: true)
+                    throw FetchError(
+                        kind: .timeout, message: "\(shown) did not finish within the \(TimeFormatting.duration(deadline)) deadline (--fetch-deadline)",
+                        retryable: true)
                 }
                 defer { group.cancelAll() }
                 return try await group.next()!
@@ -115,8 +118,11 @@ public final class Fetcher: Sendable {
                 }
                 let (from, to) = (Self.bareHost(current), Self.bareHost(next))
                 guard from == to else {
-                    throw FetchError(kind: .refused, message: "\(shown) redirects to another host (\(SourceURL.redacted(next))), which is not followed; if that is where the count lives, add it as the source",
-                                     retryable: false)
+                    throw FetchError(
+                        kind: .refused,
+                        message:
+                            "\(shown) redirects to another host (\(SourceURL.redacted(next))), which is not followed; if that is where the count lives, add it as the source",
+                        retryable: false)
                 }
                 seen.insert(current)
                 if seen.contains(next) { throw FetchError(kind: .redirects, message: "\(SourceURL.redacted(url)) redirects in a cycle", retryable: false) }
@@ -161,11 +167,13 @@ public final class Fetcher: Sendable {
         }
         for address in addresses {
             if let reason = AddressPolicy.refusal(AddressPolicy.kind(ofAddress: address) ?? .reserved, allowPrivate: settings.allowPrivateHosts) {
-                throw FetchError(kind: .refused, message: "refused to fetch \(shown): \(host) is \(address == bare ? "" : "at \(address), ")\(reason)", retryable: false)
+                throw FetchError(
+                    kind: .refused, message: "refused to fetch \(shown): \(host) is \(address == bare ? "" : "at \(address), ")\(reason)", retryable: false)
             }
         }
         guard parsed.scheme?.lowercased() == "http", let pinned = addresses.first, pinned != bare,
-              let range = url.range(of: parsed.host ?? "", options: .caseInsensitive) else {
+            let range = url.range(of: parsed.host ?? "", options: .caseInsensitive)
+        else {
             return Target(requestURL: url, hostHeader: nil)
         }
         let literal = pinned.contains(":") ? "[\(pinned)]" : pinned
@@ -198,7 +206,8 @@ public final class Fetcher: Sendable {
         if let hostHeader = target.hostHeader { request.headers.add(name: "Host", value: hostHeader) }
         request.headers.add(name: "User-Agent", value: settings.userAgent)
         request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        request.headers.add(name: "Accept", value: "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
+        request.headers.add(
+            name: "Accept", value: "application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
         if let etag { request.headers.add(name: "If-None-Match", value: etag) }
         if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
         let deadline = TimeAmount.milliseconds(Int64((settings.connectTimeout + settings.readTimeout) * 1000))
@@ -215,8 +224,9 @@ public final class Fetcher: Sendable {
         }
         guard (200..<300).contains(status) else {
             let retryable = status == 408 || status == 425 || status == 429 || status >= 500
-            throw FetchError(kind: .status, message: "\(shown) answered HTTP \(status) \(response.status.reasonPhrase)\(retryable ? "" : "; check the URL")",
-                             retryable: retryable, status: status)
+            throw FetchError(
+                kind: .status, message: "\(shown) answered HTTP \(status) \(response.status.reasonPhrase)\(retryable ? "" : "; check the URL")",
+                retryable: retryable, status: status)
         }
         if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > settings.maxBytes {
             throw FetchError(kind: .tooLarge, message: "\(shown) is \(length) bytes, over the \(settings.maxBytes)-byte limit (--max-bytes)", retryable: false)
@@ -231,8 +241,11 @@ public final class Fetcher: Sendable {
                 buffer.writeImmutableBuffer(chunk)
                 let elapsed = (ContinuousClock.now - bodyStart) / .milliseconds(1) / 1000
                 if elapsed > settings.slowAfter, Double(buffer.readableBytes) / elapsed < settings.minRate {
-                    throw FetchError(kind: .timeout, message: String(format: "%@ sent its body too slowly (%d bytes in %.1fs, under the %.0f bytes/s minimum, --min-rate)",
-                                                                     shown, buffer.readableBytes, elapsed, settings.minRate), retryable: true)
+                    throw FetchError(
+                        kind: .timeout,
+                        message: String(
+                            format: "%@ sent its body too slowly (%d bytes in %.1fs, under the %.0f bytes/s minimum, --min-rate)",
+                            shown, buffer.readableBytes, elapsed, settings.minRate), retryable: true)
                 }
             }
         } catch let error as FetchError {
@@ -242,8 +255,10 @@ public final class Fetcher: Sendable {
             throw FetchError(kind: failure.kind == .url ? .body : failure.kind, message: failure.message, retryable: failure.retryable)
         }
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-        return .done(.body(bytes, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
-                           contentType: response.headers.first(name: "Content-Type")))
+        return .done(
+            .body(
+                bytes, etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
+                contentType: response.headers.first(name: "Content-Type")))
     }
 
     /// POSTs a JSON body (an alert to its webhook) under the same address policy and deadline as a
@@ -280,7 +295,8 @@ public final class Fetcher: Sendable {
             switch error {
             case .connectTimeout: return FetchError(kind: .timeout, message: "connecting to \(host) timed out (--connect-timeout)", retryable: true)
             case .readTimeout, .deadlineExceeded: return FetchError(kind: .timeout, message: "\(url) did not answer in time (--read-timeout)", retryable: true)
-            case .redirectLimitReached: return FetchError(kind: .redirects, message: "\(url) redirected more than the limit (--max-redirects)", retryable: false)
+            case .redirectLimitReached:
+                return FetchError(kind: .redirects, message: "\(url) redirected more than the limit (--max-redirects)", retryable: false)
             case .redirectCycleDetected: return FetchError(kind: .redirects, message: "\(url) redirects in a cycle", retryable: false)
             case .invalidURL, .emptyHost, .emptyScheme: return FetchError(kind: .url, message: "\(url) is not a URL that can be fetched", retryable: false)
             case .remoteConnectionClosed: return FetchError(kind: .connection, message: "\(host) closed the connection before answering", retryable: true)
@@ -305,7 +321,9 @@ public final class Fetcher: Sendable {
             if connection.dnsAError != nil || connection.dnsAAAAError != nil, connection.connectionErrors.isEmpty {
                 return FetchError(kind: .dns, message: "cannot resolve \(host) (DNS); check the host name", retryable: true)
             }
-            return FetchError(kind: .connection, message: "cannot connect to \(host): \(connection.connectionErrors.map { "\($0.error)" }.joined(separator: "; "))", retryable: true)
+            return FetchError(
+                kind: .connection, message: "cannot connect to \(host): \(connection.connectionErrors.map { "\($0.error)" }.joined(separator: "; "))",
+                retryable: true)
         }
         if typeName.contains("SocketAddressError") || text.contains("unknown host") || text.contains("getaddrinfo") {
             return FetchError(kind: .dns, message: "cannot resolve \(host) (DNS): \(text); check the host name", retryable: true)

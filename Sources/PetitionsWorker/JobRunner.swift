@@ -46,8 +46,10 @@ public struct JobRunner: Sendable {
     let logger: Logger
     let random: @Sendable () -> Double
 
-    public init(settings: JobSettings, fetcher: Fetcher, pool: PGPool, clock: any WorkerClock, metrics: WorkerMetrics, logger: Logger,
-                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        settings: JobSettings, fetcher: Fetcher, pool: PGPool, clock: any WorkerClock, metrics: WorkerMetrics, logger: Logger,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.settings = settings
         self.fetcher = fetcher
         self.pool = pool
@@ -166,7 +168,9 @@ public struct JobRunner: Sendable {
     /// A 304 answer: the job completes with every series of the source seen again now.
     func completeUnchanged(_ job: ClaimedJob) async throws {
         let (worker, now) = (settings.workerName, clock.now())
-        try await database { try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) } }
+        try await database {
+            try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) }
+        }
     }
 
     // MARK: Platforms
@@ -182,11 +186,16 @@ public struct JobRunner: Sendable {
         case .body(let bytes, let etag, let lastModified, _):
             let source = job.source
             let reading = try PlatformBody.read(source.kind, body: bytes, pointer: source.pointer, pattern: source.pattern)
-            let result = try await database { try $0.completePoll(job, reading: reading, at: now, worker: worker, validators: (etag, lastModified),
-                                                                              closedQuiet: settings.closedQuiet) }
+            let result = try await database {
+                try $0.completePoll(
+                    job, reading: reading, at: now, worker: worker, validators: (etag, lastModified),
+                    closedQuiet: settings.closedQuiet)
+            }
             if result.figureID != nil { metrics.figuresRecorded.increment() }
             for flag in result.newFlags { logger.notice("flag raised", metadata: ["flag": "\(flag.kind)", "detail": "\(flag.detail)"]) }
-            if result.closedNow { logger.notice("the petition closed: recorded as the campaign's closed date; polling slows to daily", metadata: ["source": "\(source.id)"]) }
+            if result.closedNow {
+                logger.notice("the petition closed: recorded as the campaign's closed date; polling slows to daily", metadata: ["source": "\(source.id)"])
+            }
             if result.stopped {
                 logger.notice("source paused: closed, and its count unchanged for the quiet period (--stop-closed-after)", metadata: ["source": "\(source.id)"])
                 return "count \(result.count); closed and unchanged, so the source is paused"
@@ -221,9 +230,12 @@ public struct JobRunner: Sendable {
         let now = clock.now()
         let toRecord = processed
         let recorded = try await database {
-            try $0.completeJob(job, worker: worker, now: now, result: { (r: (items: Int, figures: Int)) in
-                ["items": String(r.items), "figures": String(r.figures), "feed_items": String(items.count)]
-            }) { try $0.recordFeedItems(job, items: toRecord, at: now, worker: worker, validators: (etag, lastModified)) }
+            try $0.completeJob(
+                job, worker: worker, now: now,
+                result: { (r: (items: Int, figures: Int)) in
+                    ["items": String(r.items), "figures": String(r.figures), "feed_items": String(items.count)]
+                }
+            ) { try $0.recordFeedItems(job, items: toRecord, at: now, worker: worker, validators: (etag, lastModified)) }
         }
         metrics.feedItems.increment(by: Int64(recorded.items))
         metrics.figuresRecorded.increment(by: Int64(recorded.figures))

@@ -1,6 +1,6 @@
 import Foundation
-import LoopbackHTTP
 import Logging
+import LoopbackHTTP
 import ServiceLifecycle
 
 /// `/healthz` and Prometheus `/metrics` on 127.0.0.1, for as long as the worker runs.

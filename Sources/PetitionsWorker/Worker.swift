@@ -56,8 +56,10 @@ public final class Worker: Service, Sendable {
     /// The channel jobs that become claimable are announced on (see `Schema/0006_job_notify.sql`).
     public static let channel = "petitions_jobs"
 
-    public init(loop: LoopSettings, jobs: JobSettings, runner: JobRunner, control: PGConnection, clock: any WorkerClock, logger: Logger,
-                listener: PGConnection? = nil) {
+    public init(
+        loop: LoopSettings, jobs: JobSettings, runner: JobRunner, control: PGConnection, clock: any WorkerClock, logger: Logger,
+        listener: PGConnection? = nil
+    ) {
         self.loop = loop
         self.jobs = jobs
         self.runner = runner
@@ -119,13 +121,18 @@ public final class Worker: Service, Sendable {
         let now = clock.now()
         do {
             let result = try await runner.database {
-                try $0.pruneJobs(now: now, keepSucceeded: retention.keepSucceeded, keepFailed: retention.keepFailed,
-                                 batch: retention.batch, maxBatches: retention.maxBatches)
+                try $0.pruneJobs(
+                    now: now, keepSucceeded: retention.keepSucceeded, keepFailed: retention.keepFailed,
+                    batch: retention.batch, maxBatches: retention.maxBatches)
             }
             if result.total > 0 {
                 runner.metrics.pruned.increment(by: Int64(result.total))
-                logger.info("pruned finished jobs", metadata: ["jobs.succeeded": "\(result.succeeded)", "jobs.failed": "\(result.failed)",
-                                                                "attempts": "\(result.attempts)"])
+                logger.info(
+                    "pruned finished jobs",
+                    metadata: [
+                        "jobs.succeeded": "\(result.succeeded)", "jobs.failed": "\(result.failed)",
+                        "attempts": "\(result.attempts)",
+                    ])
             }
         } catch {
             logger.warning("could not prune finished jobs: \(error); trying again later")
@@ -167,10 +174,14 @@ public final class Worker: Service, Sendable {
         for delivery in claimed {
             let failure = await sender.send(delivery)
             let finished = clock.now()
-            let retryAt = failure.flatMap { $0.retryable && delivery.attempt < delivery.maxAttempts
-                ? finished.addingTimeInterval(jobs.backoff.delay(afterAttempt: delivery.attempt, random: Double.random(in: 0...1))) : nil }
+            let retryAt = failure.flatMap {
+                $0.retryable && delivery.attempt < delivery.maxAttempts
+                    ? finished.addingTimeInterval(jobs.backoff.delay(afterAttempt: delivery.attempt, random: Double.random(in: 0...1))) : nil
+            }
             _ = try? await runner.database { try $0.finishAlertDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
-            let metadata: Logger.Metadata = ["alert": "\(delivery.alertID)", "delivery": "\(delivery.id)", "event": "\(delivery.eventKey)", "attempt": "\(delivery.attempt)"]
+            let metadata: Logger.Metadata = [
+                "alert": "\(delivery.alertID)", "delivery": "\(delivery.id)", "event": "\(delivery.eventKey)", "attempt": "\(delivery.attempt)",
+            ]
             if let failure {
                 logger.warning("alert delivery failed: \(failure.message)\(retryAt == nil ? "; giving up" : "; trying again later")", metadata: metadata)
             } else {

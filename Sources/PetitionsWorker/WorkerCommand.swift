@@ -62,27 +62,56 @@ public struct WorkerCommand: AsyncParsableCommand {
     @Flag(help: "Only check that the database is reachable and migrated, then exit.") var check = false
     @Option(help: "Jobs run at once by this process.") var concurrency = 2
     @Option(help: ArgumentHelp("How long a claimed job is held without renewal (renewed every third of it).", valueName: "duration")) var lease = "60s"
-    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Longest sleep between looks at the queue when idle.", valueName: "duration")) var pollInterval = "5s"
+    @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Longest sleep between looks at the queue when idle.", valueName: "duration"))
+    var pollInterval = "5s"
     @Option(help: ArgumentHelp("After SIGTERM/SIGINT, how long running jobs may take before they are released.", valueName: "duration")) var grace = "20s"
-    @Option(name: .customLong("http-port"), help: ArgumentHelp("Port on 127.0.0.1 for /healthz and /metrics; 0 picks a free one (logged). Default: 9475; none with --once unless given.", valueName: "port")) var httpPort: Int?
+    @Option(
+        name: .customLong("http-port"),
+        help: ArgumentHelp(
+            "Port on 127.0.0.1 for /healthz and /metrics; 0 picks a free one (logged). Default: 9475; none with --once unless given.", valueName: "port"))
+    var httpPort: Int?
     @Flag(name: .customLong("no-http"), help: "Serve no /healthz or /metrics.") var noHTTP = false
     @Option(help: "This worker's name on the jobs it claims. Default: HOST:PID.") var name: String?
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Longest wait to connect to a host.", valueName: "duration")) var connectTimeout = "10s"
     @Option(name: .customLong("read-timeout"), help: ArgumentHelp("Longest wait for a response.", valueName: "duration")) var readTimeout = "30s"
-    @Option(name: .customLong("statement-timeout"), help: ArgumentHelp("Longest any of the worker's database statements may run (PostgreSQL's statement_timeout); 15 s after it, an unanswered call is taken for a dead link and the connection is made again.", valueName: "duration")) var statementTimeout = "30s"
-    @Option(name: .customLong("fetch-deadline"), help: ArgumentHelp("Longest a whole request may take, from connecting to the last byte of the body.", valueName: "duration")) var fetchDeadline = "60s"
-    @Option(name: .customLong("min-rate"), help: ArgumentHelp("Least average speed of a response body, checked after its first 5 seconds; a slower host is cut off.", valueName: "bytes/s")) var minRate = 512
-    @Flag(name: .customLong("allow-private-hosts"), help: "Also fetch from loopback and private-network addresses (hosts of your own). Link-local and cloud-metadata addresses are always refused.") var allowPrivateHosts = false
+    @Option(
+        name: .customLong("statement-timeout"),
+        help: ArgumentHelp(
+            "Longest any of the worker's database statements may run (PostgreSQL's statement_timeout); 15 s after it, an unanswered call is taken for a dead link and the connection is made again.",
+            valueName: "duration")) var statementTimeout = "30s"
+    @Option(
+        name: .customLong("fetch-deadline"),
+        help: ArgumentHelp("Longest a whole request may take, from connecting to the last byte of the body.", valueName: "duration")) var fetchDeadline = "60s"
+    @Option(
+        name: .customLong("min-rate"),
+        help: ArgumentHelp("Least average speed of a response body, checked after its first 5 seconds; a slower host is cut off.", valueName: "bytes/s"))
+    var minRate = 512
+    @Flag(
+        name: .customLong("allow-private-hosts"),
+        help: "Also fetch from loopback and private-network addresses (hosts of your own). Link-local and cloud-metadata addresses are always refused.")
+    var allowPrivateHosts = false
     @Option(name: .customLong("max-bytes"), help: "Largest response body accepted, after decompression.") var maxBytes = 10 << 20
     @Option(name: .customLong("max-redirects"), help: "Redirects followed per request.") var maxRedirects = 5
-    @Option(name: .customLong("host-gap"), help: ArgumentHelp("Least time between two requests to the same host, across every worker on the database (one request in flight per host); 0s turns politeness off, for hosts you own.", valueName: "duration")) var hostGap = "1s"
-    @Option(name: .customLong("keep-jobs"), help: ArgumentHelp("How long succeeded jobs (and their attempts) are kept before they are pruned.", valueName: "duration")) var keepJobs = "7d"
-    @Option(name: .customLong("keep-failed"), help: ArgumentHelp("How long failed and cancelled jobs are kept before they are pruned.", valueName: "duration")) var keepFailed = "30d"
+    @Option(
+        name: .customLong("host-gap"),
+        help: ArgumentHelp(
+            "Least time between two requests to the same host, across every worker on the database (one request in flight per host); 0s turns politeness off, for hosts you own.",
+            valueName: "duration")) var hostGap = "1s"
+    @Option(
+        name: .customLong("keep-jobs"),
+        help: ArgumentHelp("How long succeeded jobs (and their attempts) are kept before they are pruned.", valueName: "duration")) var keepJobs = "7d"
+    @Option(name: .customLong("keep-failed"), help: ArgumentHelp("How long failed and cancelled jobs are kept before they are pruned.", valueName: "duration"))
+    var keepFailed = "30d"
     @Flag(name: .customLong("no-prune"), help: "Never prune finished jobs (see `petitions jobs prune`).") var noPrune = false
-    @Option(name: .customLong("stop-closed-after"), help: ArgumentHelp("A closed petition's source is polled daily, then paused once its count has not changed for this long.", valueName: "duration"))
+    @Option(
+        name: .customLong("stop-closed-after"),
+        help: ArgumentHelp("A closed petition's source is polled daily, then paused once its count has not changed for this long.", valueName: "duration"))
     var stopClosedAfter = "7d"
     @Option(name: .customLong("max-items"), help: "New feed items read per run of a feed; the rest wait for the next run.") var maxItems = 25
-    @Option(name: .customLong("retry-base"), help: ArgumentHelp("Delay before the first retry; it doubles with each attempt (with jitter), up to --retry-cap.", valueName: "duration")) var retryBase = "30s"
+    @Option(
+        name: .customLong("retry-base"),
+        help: ArgumentHelp("Delay before the first retry; it doubles with each attempt (with jitter), up to --retry-cap.", valueName: "duration"))
+    var retryBase = "30s"
     @Option(name: .customLong("retry-cap"), help: ArgumentHelp("Longest delay between retries.", valueName: "duration")) var retryCap = "1h"
 
     public init() {}
@@ -115,7 +144,9 @@ public struct WorkerCommand: AsyncParsableCommand {
         _ = try seconds(retryCap, "--retry-cap")
         _ = try seconds(stopClosedAfter, "--stop-closed-after")
         let keep = (try seconds(keepJobs, "--keep-jobs"), try seconds(keepFailed, "--keep-failed"))
-        guard keep.1 >= keep.0 else { throw ValidationError("--keep-failed (\(keepFailed)) is shorter than --keep-jobs (\(keepJobs)); failed jobs are kept at least as long") }
+        guard keep.1 >= keep.0 else {
+            throw ValidationError("--keep-failed (\(keepFailed)) is shorter than --keep-jobs (\(keepJobs)); failed jobs are kept at least as long")
+        }
     }
 
     public func run() async throws {
@@ -158,15 +189,17 @@ public struct WorkerCommand: AsyncParsableCommand {
         }
 
         let connectionString = try global.connectionString(logger: logger)
-        let pool = PGPool(connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger,
-                          statementTimeout: statementTimeout)
+        let pool = PGPool(
+            connectionString: connectionString, maximumConnections: concurrency + 1, logger: logger,
+            statementTimeout: statementTimeout)
         let gate = DatabaseHostGate(pool: pool, gap: fetchSettings.hostGap, hold: fetchSettings.deadline + 5, holder: workerName, logger: logger)
         let fetcher = Fetcher(settings: fetchSettings, turns: gate)
         let metrics = WorkerMetrics()
         let clock = SystemClock()
         let runner = JobRunner(settings: jobSettings, fetcher: fetcher, pool: pool, clock: clock, metrics: metrics, logger: logger)
         // Idle workers are woken by NOTIFY when a job is queued; without that connection they poll.
-        let listener = once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger, statementTimeout: statementTimeout)
+        let listener =
+            once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger, statementTimeout: statementTimeout)
         defer { listener?.close() }
         let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger, listener: listener)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
@@ -175,8 +208,9 @@ public struct WorkerCommand: AsyncParsableCommand {
         if !noHTTP, let port = httpPort ?? (once ? nil : 9475) {
             services.append(.init(service: StatusServer(port: port, worker: worker, metrics: metrics, logger: logger)))
         }
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))
         let started = Date()
         do {
             try await group.run()
@@ -190,7 +224,9 @@ public struct WorkerCommand: AsyncParsableCommand {
         let state = worker.health
         let finished = await state.completed
         if once {
-            print("petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; see `petitions jobs list`")
+            print(
+                "petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; see `petitions jobs list`"
+            )
         }
     }
 }

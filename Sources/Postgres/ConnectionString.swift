@@ -1,5 +1,5 @@
-import Foundation
 import CLibPQ
+import Foundation
 
 /// Helpers for libpq connection strings: URLs (`postgresql://user:secret@host/db`) and key/value
 /// conninfo (`host=/run/db dbname=petitions password=secret`).
@@ -75,7 +75,8 @@ public enum ConnectionString {
             if let errorMessage { PQfreemem(errorMessage) }
             throw PGError(
                 .connection,
-                message: "invalid connection string \"\(redacted(connectionString))\": \(scrub(message.trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString))",
+                message:
+                    "invalid connection string \"\(redacted(connectionString))\": \(scrub(message.trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString))",
                 hint: "use a URL such as postgresql://user@host:5432/dbname or key=value pairs such as \"host=/run/postgresql dbname=petitions\""
             )
         }

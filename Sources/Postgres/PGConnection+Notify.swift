@@ -41,8 +41,9 @@ extension PGConnection {
                 if PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK {
                     needsReset = true
                     let reason = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
-                    throw PGError(.connectionLost, message: "the connection was lost while waiting for notifications (\(reason))",
-                                  hint: "it is re-established on its next use; listen again")
+                    throw PGError(
+                        .connectionLost, message: "the connection was lost while waiting for notifications (\(reason))",
+                        hint: "it is re-established on its next use; listen again")
                 }
                 found = Self.drainNotifications(handle)
             }
@@ -53,8 +54,10 @@ extension PGConnection {
     private static func drainNotifications(_ handle: OpaquePointer) -> [PGNotification] {
         var found: [PGNotification] = []
         while let notice = PQnotifies(handle) {
-            found.append(PGNotification(channel: String(cString: notice.pointee.relname), payload: String(cString: notice.pointee.extra),
-                                        senderPID: Int(notice.pointee.be_pid)))
+            found.append(
+                PGNotification(
+                    channel: String(cString: notice.pointee.relname), payload: String(cString: notice.pointee.extra),
+                    senderPID: Int(notice.pointee.be_pid)))
             PQfreemem(notice)
         }
         return found

@@ -27,7 +27,9 @@ extension PGConnection {
     @discardableResult
     public func execute(_ statement: PGPreparedStatement, _ values: [any PGEncodable]) throws -> PGResult {
         guard values.count == statement.parameterTypes.count else {
-            throw PGError(.usage, message: "prepared statement \(statement.name) takes \(statement.parameterTypes.count) values, got \(values.count)", statement: statement.sql)
+            throw PGError(
+                .usage, message: "prepared statement \(statement.name) takes \(statement.parameterTypes.count) values, got \(values.count)",
+                statement: statement.sql)
         }
         let bindings = try values.enumerated().map { index, value in
             do { return try value.pgValue() } catch var error as PGError {

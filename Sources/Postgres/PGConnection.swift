@@ -35,8 +35,10 @@ public final class PGConnection: @unchecked Sendable {
     ///   (`statement_timeout`), and this side gives up waiting for an answer 15 s after that: a link
     ///   that stopped forwarding (a dead proxy, a partitioned network) then fails the call with
     ///   `.connectionLost` instead of hanging it, and the connection is re-established on next use.
-    public init(_ connectionString: String, applicationName: String = "petitions", logger: Logger = Logger(label: "petitions.postgres"),
-                statementTimeout: TimeInterval? = nil) throws {
+    public init(
+        _ connectionString: String, applicationName: String = "petitions", logger: Logger = Logger(label: "petitions.postgres"),
+        statementTimeout: TimeInterval? = nil
+    ) throws {
         self.connectionString = connectionString
         self.logger = logger
         self.statementTimeout = statementTimeout
@@ -81,19 +83,22 @@ public final class PGConnection: @unchecked Sendable {
             throw PGError(.connection, message: "could not allocate a libpq connection (out of memory)")
         }
         if PQstatus(connection) != CONNECTION_OK {
-            let reason = ConnectionString.scrub(String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
+            let reason = ConnectionString.scrub(
+                String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
             PQfinish(connection)
             throw PGError(
                 .connection,
                 message: "could not connect to PostgreSQL at \"\(ConnectionString.redacted(connectionString))\": \(reason)",
-                hint: "check that the server is running and the connection string is right; without --database-url or PETITIONS_DATABASE_URL, `petitions db start` runs the embedded server"
+                hint:
+                    "check that the server is running and the connection string is right; without --database-url or PETITIONS_DATABASE_URL, `petitions db start` runs the embedded server"
             )
         }
         return connection
     }
 
     private func setUpSession() throws {
-        var settings = "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET client_min_messages = 'warning'"
+        var settings =
+            "SET client_encoding = 'UTF8'; SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3; SET client_min_messages = 'warning'"
         if let statementTimeout { settings += "; SET statement_timeout = \(Int(statementTimeout * 1000))" }
         try executeScript(unsafeSQL: settings)
     }
@@ -120,8 +125,11 @@ public final class PGConnection: @unchecked Sendable {
                     needsReset = true
                     preparedStatements = [:]
                     logger.warning("PostgreSQL did not answer in time; dropping the connection", metadata: ["db.connection": "\(redactedConnectionString)"])
-                    throw PGError(.connectionLost, message: "PostgreSQL did not answer within \(Int(deadlineSeconds))s (the network or a proxy may have stopped forwarding); the statement's outcome is unknown",
-                                  statement: statement)
+                    throw PGError(
+                        .connectionLost,
+                        message:
+                            "PostgreSQL did not answer within \(Int(deadlineSeconds))s (the network or a proxy may have stopped forwarding); the statement's outcome is unknown",
+                        statement: statement)
                 }
                 var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
                 _ = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000) + 1)
@@ -151,7 +159,8 @@ public final class PGConnection: @unchecked Sendable {
         if needsReset || PQstatus(handle) != CONNECTION_OK {
             PQreset(handle)
             guard PQstatus(handle) == CONNECTION_OK else {
-                let reason = ConnectionString.scrub(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
+                let reason = ConnectionString.scrub(
+                    String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), of: connectionString)
                 throw PGError(
                     .connection, message: "could not re-establish the connection to \"\(redactedConnectionString)\": \(reason)",
                     hint: "check that the server is running")
@@ -215,8 +224,9 @@ public final class PGConnection: @unchecked Sendable {
             if name == nil, preparedStatements.count < Self.statementCacheLimit {
                 let candidate = "petitions_\(preparedStatements.count + 1)"
                 let prepared = try Self.withParameters(bindings) { count, types, _, _, _ in
-                    try run(handle, statement: query.sql, blocking: { PQprepare(handle, candidate, query.sql, count, types) },
-                            send: { PQsendPrepare(handle, candidate, query.sql, count, types) })
+                    try run(
+                        handle, statement: query.sql, blocking: { PQprepare(handle, candidate, query.sql, count, types) },
+                        send: { PQsendPrepare(handle, candidate, query.sql, count, types) })
                 }
                 _ = try consume(prepared, statement: query.sql)
                 preparedStatements[key] = candidate
@@ -224,8 +234,9 @@ public final class PGConnection: @unchecked Sendable {
             }
             guard let name else { return try unprepared(handle, query.sql, bindings) }
             let result = try Self.withParameters(bindings) { count, _, values, lengths, formats in
-                try run(handle, statement: query.sql, blocking: { PQexecPrepared(handle, name, count, values, lengths, formats, 0) },
-                        send: { PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0) })
+                try run(
+                    handle, statement: query.sql, blocking: { PQexecPrepared(handle, name, count, values, lengths, formats, 0) },
+                    send: { PQsendQueryPrepared(handle, name, count, values, lengths, formats, 0) })
             }
             do {
                 return try consume(result, statement: query.sql)
@@ -245,8 +256,9 @@ public final class PGConnection: @unchecked Sendable {
 
     private func unprepared(_ handle: OpaquePointer, _ sql: String, _ bindings: [PGValue]) throws -> PGResult {
         let result = try Self.withParameters(bindings) { count, types, values, lengths, formats in
-            try run(handle, statement: sql, blocking: { PQexecParams(handle, sql, count, types, values, lengths, formats, 0) },
-                    send: { PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0) })
+            try run(
+                handle, statement: sql, blocking: { PQexecParams(handle, sql, count, types, values, lengths, formats, 0) },
+                send: { PQsendQueryParams(handle, sql, count, types, values, lengths, formats, 0) })
         }
         return try consume(result, statement: sql)
     }
@@ -378,7 +390,8 @@ public final class PGConnection: @unchecked Sendable {
             logger.warning("lost the PostgreSQL connection", metadata: ["db.connection": "\(redactedConnectionString)"])
             return PGError(
                 .connectionLost,
-                message: "the connection to PostgreSQL was lost while a statement was running; it did not complete, or its outcome is unknown (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))",
+                message:
+                    "the connection to PostgreSQL was lost while a statement was running; it did not complete, or its outcome is unknown (\(message.trimmingCharacters(in: .whitespacesAndNewlines)))",
                 sqlState: field("C"),
                 hint: "the connection is re-established on its next use; retry the operation",
                 statement: statement)
@@ -532,7 +545,8 @@ public struct PGCopyWriter {
             }
         }
         guard status == 1 else {
-            throw PGError(.server, message: "could not send COPY data: \(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw PGError(
+                .server, message: "could not send COPY data: \(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines))")
         }
     }
 

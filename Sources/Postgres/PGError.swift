@@ -1,4 +1,5 @@
 import Foundation
+
 /// An error from the PostgreSQL layer.
 ///
 /// Server errors keep the SQLSTATE, the server's message, detail and hint, and the statement's SQL

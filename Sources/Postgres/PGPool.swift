@@ -18,8 +18,10 @@ public actor PGPool {
     /// `statement_timeout` (and the matching client-side wait) for every connection; see `PGConnection.init`.
     public nonisolated let statementTimeout: TimeInterval?
 
-    public init(connectionString: String, maximumConnections: Int = 4, logger: Logger = Logger(label: "petitions.postgres"),
-                statementTimeout: TimeInterval? = nil) {
+    public init(
+        connectionString: String, maximumConnections: Int = 4, logger: Logger = Logger(label: "petitions.postgres"),
+        statementTimeout: TimeInterval? = nil
+    ) {
         precondition(maximumConnections > 0, "a pool needs at least one connection")
         self.statementTimeout = statementTimeout
         self.connectionString = connectionString

@@ -172,7 +172,13 @@ extension Double: PGArrayElement {
     public static var pgArrayType: PGType { .float8Array }
     public func pgValue() throws -> PGValue {
         let text: String
-        if isNaN { text = "NaN" } else if self == .infinity { text = "Infinity" } else if self == -.infinity { text = "-Infinity" } else {
+        if isNaN {
+            text = "NaN"
+        } else if self == .infinity {
+            text = "Infinity"
+        } else if self == -.infinity {
+            text = "-Infinity"
+        } else {
             text = "\(self)"  // shortest representation that round-trips
         }
         return PGValue(type: .float8, bytes: Array(text.utf8))
@@ -256,7 +262,8 @@ public struct PGDate: Hashable, Comparable, Sendable, CustomStringConvertible, P
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -323,7 +330,8 @@ enum PGTimestamp {
             return value
         }
         guard bytes.count >= 19, let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19)
+        else { return nil }
         var index = 19
         var micros = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {

@@ -16,8 +16,9 @@ public final class BackgroundProcess: @unchecked Sendable {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        let pid = try CLIRunner.launch(executable, arguments, environment: env, stdin: "/dev/null",
-                                       stdout: scratch.appendingPathComponent("out").path, stderr: scratch.appendingPathComponent("err").path)
+        let pid = try CLIRunner.launch(
+            executable, arguments, environment: env, stdin: "/dev/null",
+            stdout: scratch.appendingPathComponent("out").path, stderr: scratch.appendingPathComponent("err").path)
         self.pid = pid
     }
 
@@ -48,7 +49,9 @@ public final class BackgroundProcess: @unchecked Sendable {
 
     /// What it printed so far.
     public func output() -> (stdout: String, stderr: String) {
-        ((try? String(contentsOf: scratch.appendingPathComponent("out"), encoding: .utf8)) ?? "",
-         (try? String(contentsOf: scratch.appendingPathComponent("err"), encoding: .utf8)) ?? "")
+        (
+            (try? String(contentsOf: scratch.appendingPathComponent("out"), encoding: .utf8)) ?? "",
+            (try? String(contentsOf: scratch.appendingPathComponent("err"), encoding: .utf8)) ?? ""
+        )
     }
 }

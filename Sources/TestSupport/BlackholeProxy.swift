@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A TCP proxy on 127.0.0.1 in front of a Unix-socket server (the test cluster), for tests of a
@@ -53,7 +54,9 @@ public final class BlackholeProxy: @unchecked Sendable {
                 buffer.copyBytes(from: bytes)
                 buffer[bytes.count] = 0
             }
-            let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
             guard connected == 0 else { _ = Glibc.close(client); _ = Glibc.close(server); continue }
             lock.withLock { sockets += [client, server] }
             Thread.detachNewThread { [self] in pump(from: client, to: server) }

@@ -25,8 +25,11 @@ public enum CLIRunner {
 
     /// Runs any program (an absolute path, or a name looked up on PATH) and collects its output.
     public static func tool(_ name: String, _ arguments: [String], stdin: String = "") throws -> Outcome {
-        let path = name.hasPrefix("/") ? name : (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        let path =
+            name.hasPrefix("/")
+            ? name
+            : (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+                .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else { throw CLIRunnerError(description: "\(name) is not on PATH") }
         return try spawn(path, arguments, environment: [:], stdin: stdin)
     }
@@ -55,7 +58,9 @@ public enum CLIRunner {
 
 extension CLIRunner {
     /// Starts `executable` with standard input, output and error on the given files; does not wait.
-    static func launch(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String, stdout: String, stderr: String) throws -> pid_t {
+    static func launch(_ executable: String, _ arguments: [String], environment: [String: String], stdin: String, stdout: String, stderr: String) throws
+        -> pid_t
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -13,13 +13,17 @@ public final class FixtureServer: Sendable {
         /// Answer 304 when the request's If-None-Match equals this.
         public var etag: String?
 
-        public init(status: Int = 200, contentType: String = "application/json", body: String, delay: TimeInterval = 0, etag: String? = nil,
-                    headers: [(String, String)] = []) {
+        public init(
+            status: Int = 200, contentType: String = "application/json", body: String, delay: TimeInterval = 0, etag: String? = nil,
+            headers: [(String, String)] = []
+        ) {
             self.init(status: status, contentType: contentType, bytes: Array(body.utf8), delay: delay, etag: etag, headers: headers)
         }
 
-        public init(status: Int = 200, contentType: String = "application/json", bytes: [UInt8], delay: TimeInterval = 0, etag: String? = nil,
-                    headers: [(String, String)] = []) {
+        public init(
+            status: Int = 200, contentType: String = "application/json", bytes: [UInt8], delay: TimeInterval = 0, etag: String? = nil,
+            headers: [(String, String)] = []
+        ) {
             self.status = status
             self.headers = [("Content-Type", contentType)] + (etag.map { [("ETag", $0)] } ?? []) + headers
             self.body = bytes
@@ -42,19 +46,21 @@ public final class FixtureServer: Sendable {
     public init() async throws {
         let state = self.state
         // Answered on the event loop: a fixture never waits for a concurrency pool that tests keep busy.
-        server = try await LoopbackServer(port: 0, immediate: { request in
-            state.counts.withLock { $0[request.path, default: 0] += 1 }
-            state.arrivals.withLock { $0.append((request.path, Date())) }
-            state.lastHeaders.withLock { $0[request.path] = request.headers }
-            if !request.body.isEmpty { state.bodies.withLock { $0[request.path, default: []].append(String(decoding: request.body, as: UTF8.self)) } }
-            guard let route = state.routes.withLock({ $0[request.path] }) else {
-                return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
-            }
-            if let etag = route.etag, request.header("If-None-Match") == etag {
-                return HTTPResponseInfo(status: 304, headers: [("ETag", etag)], delay: route.delay)
-            }
-            return HTTPResponseInfo(status: route.status, headers: route.headers, body: route.body, delay: route.delay)
-        })
+        server = try await LoopbackServer(
+            port: 0,
+            immediate: { request in
+                state.counts.withLock { $0[request.path, default: 0] += 1 }
+                state.arrivals.withLock { $0.append((request.path, Date())) }
+                state.lastHeaders.withLock { $0[request.path] = request.headers }
+                if !request.body.isEmpty { state.bodies.withLock { $0[request.path, default: []].append(String(decoding: request.body, as: UTF8.self)) } }
+                guard let route = state.routes.withLock({ $0[request.path] }) else {
+                    return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
+                }
+                if let etag = route.etag, request.header("If-None-Match") == etag {
+                    return HTTPResponseInfo(status: 304, headers: [("ETag", etag)], delay: route.delay)
+                }
+                return HTTPResponseInfo(status: route.status, headers: route.headers, body: route.body, delay: route.delay)
+            })
         port = server.port
     }
 

@@ -14,9 +14,11 @@ public enum TestDatabase {
         return Result {
             let home = URL(fileURLWithPath: "/tmp/petitions-test-\(getpid())")
             try? FileManager.default.removeItem(at: home)
-            let cluster = LocalCluster(home: home, extraSettings: [
-                "fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 300",
-            ])
+            let cluster = LocalCluster(
+                home: home,
+                extraSettings: [
+                    "fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 300",
+                ])
             try cluster.ensureRunning()
             TestClusterCleanup.cluster = cluster
             atexit {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A hostile HTTP server on 127.0.0.1 for tests: it answers every request with headers at once,
@@ -21,7 +22,9 @@ public final class TrickleServer: @unchecked Sendable {
             while true {
                 let client = accept(listener, nil, nil)
                 guard client >= 0 else { return }
-                lock.withLock { open.insert(client); served += 1 }
+                lock.withLock {
+                    open.insert(client); served += 1
+                }
                 Thread.detachNewThread { [self] in serve(client, interval: interval, length: bodyLength) }
             }
         }
@@ -70,7 +73,9 @@ func loopbackListener(backlog: Int32 = 64) throws -> (fd: Int32, port: Int) {
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
     guard bound == 0, listen(fd, backlog) == 0 else { _ = Glibc.close(fd); throw TrickleError("bind/listen on 127.0.0.1 failed") }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }

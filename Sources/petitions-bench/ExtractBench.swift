@@ -5,22 +5,38 @@ import PetitionsExtraction
 /// figures, reported figures, and numbers that are not figures) and measures the extractor on them.
 enum ExtractBench {
     static let prose: [String: [String]] = [
-        "en": ["The artists said the programme treated them as unpaid testers.", "Organisers published the letter on a public page on Tuesday.",
-               "Critics argue that the company should pay for creative work.", "The group did not reveal the names of its members."],
-        "it": ["Gli artisti hanno spiegato le ragioni della protesta in un lungo messaggio.", "La lettera è stata pubblicata martedì su una piattaforma pubblica.",
-               "I critici chiedono che le aziende paghino il lavoro creativo.", "Il gruppo non ha rivelato i nomi dei suoi membri."],
-        "fr": ["Les artistes ont expliqué leur démarche dans un long message.", "La lettre a été publiée mardi sur une plateforme ouverte.",
-               "Les critiques demandent que les entreprises rémunèrent le travail créatif.", "Le groupe n'a pas révélé les noms de ses membres."],
-        "es": ["Los artistas explicaron sus motivos en un largo mensaje.", "La carta se publicó el martes en una plataforma abierta.",
-               "Los críticos piden que las empresas paguen el trabajo creativo.", "El grupo no reveló los nombres de sus miembros."],
-        "de": ["Die Künstler erklärten ihre Gründe in einer langen Nachricht.", "Der Brief wurde am Dienstag auf einer offenen Plattform veröffentlicht.",
-               "Kritiker fordern, dass Unternehmen kreative Arbeit bezahlen.", "Die Gruppe nannte die Namen ihrer Mitglieder nicht."],
-        "pt": ["Os artistas explicaram os seus motivos numa longa mensagem.", "A carta foi publicada na terça-feira numa plataforma aberta.",
-               "Os críticos pedem que as empresas paguem o trabalho criativo.", "O grupo não revelou os nomes dos seus membros."],
-        "id": ["Para seniman menjelaskan alasan mereka dalam pesan yang panjang.", "Surat itu diterbitkan pada hari Selasa di platform terbuka.",
-               "Para kritikus meminta perusahaan membayar karya kreatif.", "Kelompok itu tidak mengungkapkan nama anggotanya."],
-        "ja": ["アーティストたちは長いメッセージで抗議の理由を説明した。", "書簡は火曜日に公開のプラットフォームで発表された。",
-               "批評家は企業が創作活動に対価を支払うべきだと主張している。", "グループはメンバーの名前を明らかにしなかった。"],
+        "en": [
+            "The artists said the programme treated them as unpaid testers.", "Organisers published the letter on a public page on Tuesday.",
+            "Critics argue that the company should pay for creative work.", "The group did not reveal the names of its members.",
+        ],
+        "it": [
+            "Gli artisti hanno spiegato le ragioni della protesta in un lungo messaggio.", "La lettera è stata pubblicata martedì su una piattaforma pubblica.",
+            "I critici chiedono che le aziende paghino il lavoro creativo.", "Il gruppo non ha rivelato i nomi dei suoi membri.",
+        ],
+        "fr": [
+            "Les artistes ont expliqué leur démarche dans un long message.", "La lettre a été publiée mardi sur une plateforme ouverte.",
+            "Les critiques demandent que les entreprises rémunèrent le travail créatif.", "Le groupe n'a pas révélé les noms de ses membres.",
+        ],
+        "es": [
+            "Los artistas explicaron sus motivos en un largo mensaje.", "La carta se publicó el martes en una plataforma abierta.",
+            "Los críticos piden que las empresas paguen el trabajo creativo.", "El grupo no reveló los nombres de sus miembros.",
+        ],
+        "de": [
+            "Die Künstler erklärten ihre Gründe in einer langen Nachricht.", "Der Brief wurde am Dienstag auf einer offenen Plattform veröffentlicht.",
+            "Kritiker fordern, dass Unternehmen kreative Arbeit bezahlen.", "Die Gruppe nannte die Namen ihrer Mitglieder nicht.",
+        ],
+        "pt": [
+            "Os artistas explicaram os seus motivos numa longa mensagem.", "A carta foi publicada na terça-feira numa plataforma aberta.",
+            "Os críticos pedem que as empresas paguem o trabalho criativo.", "O grupo não revelou os nomes dos seus membros.",
+        ],
+        "id": [
+            "Para seniman menjelaskan alasan mereka dalam pesan yang panjang.", "Surat itu diterbitkan pada hari Selasa di platform terbuka.",
+            "Para kritikus meminta perusahaan membayar karya kreatif.", "Kelompok itu tidak mengungkapkan nama anggotanya.",
+        ],
+        "ja": [
+            "アーティストたちは長いメッセージで抗議の理由を説明した。", "書簡は火曜日に公開のプラットフォームで発表された。",
+            "批評家は企業が創作活動に対価を支払うべきだと主張している。", "グループはメンバーの名前を明らかにしなかった。",
+        ],
         "zh": ["艺术家们在一条长消息中解释了抗议的原因。", "这封信于周二在一个公开平台上发布。", "批评者认为企业应当为创作付费。", "该团体没有透露成员的名字。"],
     ]
     static let figures: [String: [String]] = [
@@ -63,7 +79,8 @@ enum ExtractBench {
             for _ in 0..<(dense ? 8 : 2) { sentences.insert(figures[language]![random(figures[language]!.count)], at: random(sentences.count + 1)) }
             for _ in 0..<(dense ? 8 : 2) { sentences.insert(traps[language]![random(2)], at: random(sentences.count + 1)) }
             let separator = language == "ja" || language == "zh" ? "" : " "
-            let document = stride(from: 0, to: sentences.count, by: 4).map { sentences[$0..<min($0 + 4, sentences.count)].joined(separator: separator) }.joined(separator: "\n\n")
+            let document = stride(from: 0, to: sentences.count, by: 4).map { sentences[$0..<min($0 + 4, sentences.count)].joined(separator: separator) }.joined(
+                separator: "\n\n")
             result.append(document)
             bytes += document.utf8.count
         }
@@ -92,11 +109,17 @@ enum ExtractBench {
         for document in corpus { found += extractor.extract(document).count }
         let elapsed = Date().timeIntervalSince(start)
         speeds.append((bytes / 1_000_000 / elapsed, elapsed / reference))
-        print("extraction\(dense ? ", dense (every sentence holds a number)" : ""): \(corpus.count) generated articles in nine languages, \(String(format: "%.1f", bytes / 1_000_000)) MB, \(scalars) code points")
-        print(String(format: "  extractor (language detected per article, one core): %.2f s, %.1f MB/s, %d figures (%.1f per article)",
-                     elapsed, bytes / 1_000_000 / elapsed, found, Double(found) / Double(corpus.count)))
-        print(String(format: "  reference, decoding the text to code points: %.2f s, %.1f MB/s; the extractor takes %.1fx as long",
-                     reference, bytes / 1_000_000 / reference, elapsed / reference))
+        print(
+            "extraction\(dense ? ", dense (every sentence holds a number)" : ""): \(corpus.count) generated articles in nine languages, \(String(format: "%.1f", bytes / 1_000_000)) MB, \(scalars) code points"
+        )
+        print(
+            String(
+                format: "  extractor (language detected per article, one core): %.2f s, %.1f MB/s, %d figures (%.1f per article)",
+                elapsed, bytes / 1_000_000 / elapsed, found, Double(found) / Double(corpus.count)))
+        print(
+            String(
+                format: "  reference, decoding the text to code points: %.2f s, %.1f MB/s; the extractor takes %.1fx as long",
+                reference, bytes / 1_000_000 / reference, elapsed / reference))
     }
 
     /// Runs `petitions extract` on files of two sizes: time and peak memory (flat: the input streams).
@@ -109,8 +132,10 @@ enum ExtractBench {
             try handle.close()
             let result = try measure(petitions, ["extract", "--format", "jsonl", path])
             let figures = result.output.split(separator: "\n").count
-            print(String(format: "  petitions extract on a %d MB file: %.2f s, %.1f MB/s, %.1f MiB peak memory, %d figures",
-                         size, result.seconds, Double(size) / result.seconds, Double(result.maxRSSKiB) / 1024, figures))
+            print(
+                String(
+                    format: "  petitions extract on a %d MB file: %.2f s, %.1f MB/s, %.1f MiB peak memory, %d figures",
+                    size, result.seconds, Double(size) / result.seconds, Double(result.maxRSSKiB) / 1024, figures))
             try? FileManager.default.removeItem(atPath: path)
         }
     }
@@ -119,7 +144,9 @@ enum ExtractBench {
     /// (ratios against decoding the same text, measured in the same run).
     static func printSummary() {
         guard speeds.count == 2 else { return }
-        print(String(format: "extract: sparse_mb_s=%.1f dense_mb_s=%.1f ratio_sparse=%.1f ratio_dense=%.1f",
-                     speeds[0].megabytesPerSecond, speeds[1].megabytesPerSecond, speeds[0].ratio, speeds[1].ratio))
+        print(
+            String(
+                format: "extract: sparse_mb_s=%.1f dense_mb_s=%.1f ratio_sparse=%.1f ratio_dense=%.1f",
+                speeds[0].megabytesPerSecond, speeds[1].megabytesPerSecond, speeds[0].ratio, speeds[1].ratio))
     }
 }

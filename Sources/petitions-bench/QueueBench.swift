@@ -62,7 +62,8 @@ enum QueueBench {
         guard FileManager.default.isExecutableFile(atPath: workerPath) else {
             throw BenchError("\(workerPath) is missing; build it: swift build -c release --product petitions-worker")
         }
-        let pgbench = try [psqlDirectory.map { $0 + "/pgbench" }, "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench"].compactMap { $0 }
+        let pgbench =
+            try [psqlDirectory.map { $0 + "/pgbench" }, "/usr/lib/postgresql/15/bin/pgbench", "/usr/bin/pgbench"].compactMap { $0 }
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? { throw BenchError("pgbench is missing; install postgresql") }()
 
         let scratchDatabase = try ScratchDatabase(serverURL: serverURL, prefix: "petitions_bench_queue")
@@ -75,47 +76,61 @@ enum QueueBench {
         // The fixture: every path answers a count at once; the count changes with each run, so every
         // poll records a new figure and observation (the heavier path).
         let round = RoundCounter()
-        let fixture = try await LoopbackServer(port: 0, immediate: { _ in
-            HTTPResponseInfo(status: 200, contentType: "application/json", "{\"count\": \(10_000 + round.value)}")
-        })
+        let fixture = try await LoopbackServer(
+            port: 0,
+            immediate: { _ in
+                HTTPResponseInfo(status: 200, contentType: "application/json", "{\"count\": \(10_000 + round.value)}")
+            })
         defer { Task { await fixture.close() } }
 
-        print("petitions-bench queue: \(NumberFormatting.grouped(settings.sources)) sources due at once, \(NumberFormatting.grouped(settings.finished)) finished jobs in the table,")
-        print("petitions-worker --once processes (--concurrency \(settings.concurrency), --host-gap 0s) against a loopback fixture; reference: pgbench, same server")
+        print(
+            "petitions-bench queue: \(NumberFormatting.grouped(settings.sources)) sources due at once, \(NumberFormatting.grouped(settings.finished)) finished jobs in the table,"
+        )
+        print(
+            "petitions-worker --once processes (--concurrency \(settings.concurrency), --host-gap 0s) against a loopback fixture; reference: pgbench, same server"
+        )
         print("server: \(ConnectionString.redacted(serverURL))\n")
 
         // History: a million finished jobs (with their attempts) of a paused source.
         let started = Date()
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO sources (campaign_id, outlet_id, kind, url, every, pointer, anchor, created_by, paused)
             VALUES ((SELECT id FROM campaigns), (SELECT id FROM outlets WHERE slug = 'bench-platform'), 'json', 'http://127.0.0.1:1/history',
                     interval '1 minute', '/count', now() - interval '2 years', 'bench', true)
             """)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO jobs (source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result)
             SELECT s.id, t, t, 5, 'succeeded', 1, 'history', t, t + interval '80 ms', t, '{"count": "1"}'
             FROM sources s, generate_series(1, \(settings.finished)) AS i,
                  LATERAL (SELECT now() - interval '6 days' + i * (interval '5 days' / \(settings.finished)) AS t) times
             WHERE s.url = 'http://127.0.0.1:1/history'
             """)
-        try db.execute("INSERT INTO job_attempts (job_id, attempt, worker, started_at, finished_at, outcome) SELECT id, 1, 'history', started_at, finished_at, 'succeeded' FROM jobs")
+        try db.execute(
+            "INSERT INTO job_attempts (job_id, attempt, worker, started_at, finished_at, outcome) SELECT id, 1, 'history', started_at, finished_at, 'succeeded' FROM jobs"
+        )
         // The sources to poll, paused until a run wants them.
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO sources (campaign_id, outlet_id, kind, url, every, pointer, anchor, created_by, paused)
             SELECT (SELECT id FROM campaigns), (SELECT id FROM outlets WHERE slug = 'bench-platform'), 'json',
                    \("http://127.0.0.1:\(fixture.port)/petitions/") || i || '.json', interval '1 day', '/count', now(), 'bench', true
             FROM generate_series(1, \(settings.sources)) AS i
             """)
         for table in ["jobs", "job_attempts", "sources"] { try db.executeScript(unsafeSQL: "VACUUM ANALYZE \(table)") }
-        print(String(format: "loaded %@ finished jobs and %@ sources in %.1fs\n", NumberFormatting.grouped(settings.finished) as NSString,
-                     NumberFormatting.grouped(settings.sources) as NSString, Date().timeIntervalSince(started)))
+        print(
+            String(
+                format: "loaded %@ finished jobs and %@ sources in %.1fs\n", NumberFormatting.grouped(settings.finished) as NSString,
+                NumberFormatting.grouped(settings.sources) as NSString, Date().timeIntervalSince(started)))
 
         /// Activates the first `sources` sources, all due now, runs `workers` processes until they
         /// exit, and reads the run's span from the jobs table.
         func runWorkers(_ workers: Int, sources: Int) async throws -> Run {
             round.next()
             let firstJob: Int = try db.query("SELECT coalesce(max(id), 0) AS id FROM jobs")[0].decode("id")
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE sources SET paused = (id > (SELECT min(id) FROM sources WHERE url LIKE '%/petitions/%') + \(sources - 1)),
                                    anchor = now() - interval '1 second', next_due_at = now() - interval '1 second'
                 WHERE url LIKE '%/petitions/%'
@@ -124,9 +139,13 @@ enum QueueBench {
             let (busy0, self0) = (machineBusySeconds(), selfCPUSeconds())
             let wallStart = Date()
             let children = try (1...workers).map { index in
-                try Child.spawn(workerPath, ["--once", "--concurrency", String(settings.concurrency), "--host-gap", "0s", "--allow-private-hosts", "--no-http",
-                                             "--log-level", "error", "--name", "bench-\(index)"],
-                                environment: ["PETITIONS_DATABASE_URL": url])
+                try Child.spawn(
+                    workerPath,
+                    [
+                        "--once", "--concurrency", String(settings.concurrency), "--host-gap", "0s", "--allow-private-hosts", "--no-http",
+                        "--log-level", "error", "--name", "bench-\(index)",
+                    ],
+                    environment: ["PETITIONS_DATABASE_URL": url])
             }
             var workerCPU = 0.0
             var maxRSS = 0
@@ -138,7 +157,8 @@ enum QueueBench {
             }
             let wall = Date().timeIntervalSince(wallStart)
             let (busy1, self1) = (machineBusySeconds(), selfCPUSeconds())
-            let row = try db.query("""
+            let row = try db.query(
+                """
                 SELECT count(*) AS jobs, count(*) FILTER (WHERE state = 'succeeded') AS succeeded,
                        extract(epoch FROM max(finished_at) - min(started_at))::float8 AS span
                 FROM jobs WHERE id > \(firstJob)
@@ -146,8 +166,10 @@ enum QueueBench {
             let jobs: Int = try row.decode("jobs")
             let succeeded: Int = try row.decode("succeeded")
             guard jobs == sources, succeeded == sources else {
-                let sample = try db.query("SELECT state || ': ' || coalesce(last_error, '') AS s FROM jobs WHERE id > \(firstJob) AND state <> 'succeeded' LIMIT 3")
-                    .map { try $0.decode("s", as: String.self) }
+                let sample = try db.query(
+                    "SELECT state || ': ' || coalesce(last_error, '') AS s FROM jobs WHERE id > \(firstJob) AND state <> 'succeeded' LIMIT 3"
+                )
+                .map { try $0.decode("s", as: String.self) }
                 throw BenchError("expected \(sources) succeeded jobs, found \(succeeded) of \(jobs); for example:\n" + sample.joined(separator: "\n"))
             }
             let fixtureCPU = self1 - self0
@@ -159,15 +181,22 @@ enum QueueBench {
         /// same size, `clients` clients, `jobs` jobs.
         func reference(clients: Int, jobs: Int) throws -> Double {
             try db.executeScript(unsafeSQL: "DROP TABLE IF EXISTS reference_jobs")
-            try db.executeScript(unsafeSQL: "CREATE TABLE reference_jobs (LIKE jobs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY INCLUDING GENERATED)")
+            try db.executeScript(
+                unsafeSQL:
+                    "CREATE TABLE reference_jobs (LIKE jobs INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES INCLUDING IDENTITY INCLUDING GENERATED)")
             // The same autovacuum settings as jobs (Schema/0007_queue_scale.sql).
-            try db.executeScript(unsafeSQL: "ALTER TABLE reference_jobs SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_cost_delay = 0)")
-            try db.execute("""
+            try db.executeScript(
+                unsafeSQL:
+                    "ALTER TABLE reference_jobs SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_cost_delay = 0)"
+            )
+            try db.execute(
+                """
                 INSERT INTO reference_jobs (source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result)
                 SELECT source_id, due_at, run_after, max_attempts, state, attempts, worker, started_at, finished_at, created_at, result FROM jobs
                 WHERE state = 'succeeded' LIMIT \(settings.finished)
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO reference_jobs (source_id, due_at, run_after, max_attempts)
                 SELECT -i, now() + i * interval '1 microsecond' - interval '1 hour', now() - interval '1 hour', 5
                 FROM generate_series(1, \(jobs + clients * 10)) AS i
@@ -175,19 +204,22 @@ enum QueueBench {
             try db.executeScript(unsafeSQL: "VACUUM ANALYZE reference_jobs")
             let script = scratch.appendingPathComponent("claim-complete.sql")
             try """
-                UPDATE reference_jobs SET state = 'running', attempts = attempts + 1, worker = 'pgbench', lease_until = now() + interval '60 seconds', started_at = now()
-                WHERE id = (SELECT id FROM reference_jobs WHERE state = 'queued' AND run_after <= now() ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                RETURNING id AS claimed \\gset
-                UPDATE reference_jobs SET state = 'succeeded', lease_until = NULL, finished_at = now(), result = '{"count": "1"}' WHERE id = :claimed;
+            UPDATE reference_jobs SET state = 'running', attempts = attempts + 1, worker = 'pgbench', lease_until = now() + interval '60 seconds', started_at = now()
+            WHERE id = (SELECT id FROM reference_jobs WHERE state = 'queued' AND run_after <= now() ORDER BY run_after, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING id AS claimed \\gset
+            UPDATE reference_jobs SET state = 'succeeded', lease_until = NULL, finished_at = now(), result = '{"count": "1"}' WHERE id = :claimed;
 
-                """.write(to: script, atomically: true, encoding: .utf8)
+            """.write(to: script, atomically: true, encoding: .utf8)
             let perClient = max(1, jobs / clients)
-            let child = try Child.spawn(pgbench, ["-n", "-c", String(clients), "-j", String(clients), "-t", String(perClient), "-f", script.path],
-                                        environment: try ConnectionString.environment(url))
+            let child = try Child.spawn(
+                pgbench, ["-n", "-c", String(clients), "-j", String(clients), "-t", String(perClient), "-f", script.path],
+                environment: try ConnectionString.environment(url))
             let result = try child.wait()
             guard result.status == 0 else { throw BenchError("pgbench failed:\n\(result.output.suffix(3000))") }
-            guard let tps = result.output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") })
-                .flatMap({ Double($0.dropFirst(6).split(separator: " ").first ?? "") }) else {
+            guard
+                let tps = result.output.split(separator: "\n").first(where: { $0.hasPrefix("tps = ") })
+                    .flatMap({ Double($0.dropFirst(6).split(separator: " ").first ?? "") })
+            else {
                 throw BenchError("pgbench printed no tps:\n\(result.output)")
             }
             try db.executeScript(unsafeSQL: "DROP TABLE reference_jobs")
@@ -195,19 +227,23 @@ enum QueueBench {
         }
 
         // Which statements the time goes to, where the server has pg_stat_statements.
-        let statements = (try? db.executeScript(unsafeSQL: "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")) != nil
+        let statements =
+            (try? db.executeScript(unsafeSQL: "CREATE EXTENSION IF NOT EXISTS pg_stat_statements")) != nil
             && (try? db.query("SELECT 1 FROM pg_stat_statements LIMIT 1")) != nil
         func resetStatements() { if statements { _ = try? db.query("SELECT pg_stat_statements_reset()") } }
         func topStatements(jobs: Int) throws -> [String] {
             guard statements else { return ["(pg_stat_statements is not loaded on this server)"] }
-            return try db.query("""
+            return try db.query(
+                """
                 SELECT calls, total_exec_time + total_plan_time AS ms, total_plan_time AS plan_ms, regexp_replace(left(query, 110), '\\s+', ' ', 'g') AS query
                 FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                 ORDER BY total_exec_time + total_plan_time DESC LIMIT 10
-                """).map { row in
+                """
+            ).map { row in
                 let (calls, ms, plan): (Int, Double, Double) = (try row.decode("calls"), try row.decode("ms"), try row.decode("plan_ms"))
-                return String(format: "%8.3f ms/job (plan %.3f) %6.2f calls/job  %@", ms / Double(jobs), plan / Double(jobs), Double(calls) / Double(jobs),
-                              try row.decode("query", as: String.self) as NSString)
+                return String(
+                    format: "%8.3f ms/job (plan %.3f) %6.2f calls/job  %@", ms / Double(jobs), plan / Double(jobs), Double(calls) / Double(jobs),
+                    try row.decode("query", as: String.self) as NSString)
             }
         }
 
@@ -220,8 +256,10 @@ enum QueueBench {
             if workers == settings.workers.last { statementLines = try topStatements(jobs: run.jobs) }
             runs.append(run)
             references[workers] = try reference(clients: workers, jobs: min(settings.sources, 50_000))
-            print(String(format: "%d worker(s): %7.0f jobs/s (%.3f ms/job; wall %.1fs)   reference %d client(s): %7.0f jobs/s   ratio %.2f",
-                         workers, run.jobsPerSecond, run.msPerJob, run.wall, workers, references[workers]!, run.jobsPerSecond / references[workers]!))
+            print(
+                String(
+                    format: "%d worker(s): %7.0f jobs/s (%.3f ms/job; wall %.1fs)   reference %d client(s): %7.0f jobs/s   ratio %.2f",
+                    workers, run.jobsPerSecond, run.msPerJob, run.wall, workers, references[workers]!, run.jobsPerSecond / references[workers]!))
         }
         let main = runs.last!
         // Time per job against the number of sources, with the history in the table.
@@ -233,22 +271,30 @@ enum QueueBench {
         print("\ntime per job with \(main.workers) worker(s), by number of sources (history in the table grows with each run):")
         for (size, run) in flat {
             let history: Int = try db.query("SELECT count(*) AS n FROM jobs WHERE state = 'succeeded'")[0].decode("n")
-            print(String(format: "  %@ sources: %.3f ms/job (%7.0f jobs/s), worker peak RSS %.1f MiB; %@ finished jobs now", NumberFormatting.grouped(size) as NSString,
-                         run.msPerJob, run.jobsPerSecond, Double(run.maxRSSKiB) / 1024, NumberFormatting.grouped(history) as NSString))
+            print(
+                String(
+                    format: "  %@ sources: %.3f ms/job (%7.0f jobs/s), worker peak RSS %.1f MiB; %@ finished jobs now",
+                    NumberFormatting.grouped(size) as NSString,
+                    run.msPerJob, run.jobsPerSecond, Double(run.maxRSSKiB) / 1024, NumberFormatting.grouped(history) as NSString))
         }
         let cpu = main.cpu
         let perJob = { (seconds: Double) in seconds * 1000 / Double(main.jobs) }
-        print(String(format: "\nwhere the time goes (CPU per job, %d worker(s), %@ sources): workers (Swift, HTTP client, libpq) %.3f ms, "
-                     + "fixture %.3f ms, PostgreSQL and the rest %.3f ms; 2 cores give %.3f ms of CPU per job at this rate",
-                     main.workers, NumberFormatting.grouped(main.sources) as NSString, perJob(cpu.workers), perJob(cpu.fixture), perJob(cpu.rest), 2 * main.msPerJob))
+        print(
+            String(
+                format: "\nwhere the time goes (CPU per job, %d worker(s), %@ sources): workers (Swift, HTTP client, libpq) %.3f ms, "
+                    + "fixture %.3f ms, PostgreSQL and the rest %.3f ms; 2 cores give %.3f ms of CPU per job at this rate",
+                main.workers, NumberFormatting.grouped(main.sources) as NSString, perJob(cpu.workers), perJob(cpu.fixture), perJob(cpu.rest), 2 * main.msPerJob)
+        )
         print("\nserver time by statement in that run (execution and planning, per job):")
         for line in statementLines { print("  " + line) }
         try printStorage(db, sources: settings.sources)
         let reference = references[main.workers]!
         let flatRatio = flat.last!.run.msPerJob / flat.first!.run.msPerJob
-        print(String(format: "\nqueue: sources=%d workers=%d jobs_per_s=%.0f reference_jobs_per_s=%.0f ratio=%.2f flat=%.2f rss_mib=%.1f",
-                     main.sources, main.workers, main.jobsPerSecond, reference, main.jobsPerSecond / reference, flatRatio,
-                     Double(flat.map(\.run.maxRSSKiB).max() ?? 0) / 1024))
+        print(
+            String(
+                format: "\nqueue: sources=%d workers=%d jobs_per_s=%.0f reference_jobs_per_s=%.0f ratio=%.2f flat=%.2f rss_mib=%.1f",
+                main.sources, main.workers, main.jobsPerSecond, reference, main.jobsPerSecond / reference, flatRatio,
+                Double(flat.map(\.run.maxRSSKiB).max() ?? 0) / 1024))
     }
 }
 
@@ -258,9 +304,12 @@ enum QueueBench {
 private func printStorage(_ db: PGConnection, sources: Int) throws {
     _ = try db.query("ANALYZE jobs, job_attempts, observations, figures")
     print("\nstorage per row (table, indexes and TOAST), and per day at one poll a minute for \(NumberFormatting.grouped(sources)) sources:")
-    for (table, kept) in [("jobs", "pruned after --keep-jobs"), ("job_attempts", "pruned with their job"),
-                          ("observations", "kept; added only when a value changed"), ("figures", "kept; added only when the count changed")] {
-        let row = try db.query("""
+    for (table, kept) in [
+        ("jobs", "pruned after --keep-jobs"), ("job_attempts", "pruned with their job"),
+        ("observations", "kept; added only when a value changed"), ("figures", "kept; added only when the count changed"),
+    ] {
+        let row = try db.query(
+            """
             SELECT pg_total_relation_size(c.oid)::float8 AS bytes, (SELECT count(*) FROM \(unsafeRaw: table))::float8 AS n
             FROM pg_class c WHERE c.oid = \(table)::regclass
             """)[0]
@@ -268,9 +317,11 @@ private func printStorage(_ db: PGConnection, sources: Int) throws {
         guard rows > 0 else { print("  \(table): no rows"); continue }
         let perRow = bytes / rows
         // In the runs every poll is a source's first, so each adds one row to every table: the upper bound.
-        print(String(format: "  %@ %7.0f bytes/row over %@ rows; %6.1f GB/day if every poll adds one (%@)",
-                     table.padding(toLength: 13, withPad: " ", startingAt: 0) as NSString, perRow,
-                     NumberFormatting.grouped(Int(rows)) as NSString, perRow * Double(sources) * 1440 / 1e9, kept as NSString))
+        print(
+            String(
+                format: "  %@ %7.0f bytes/row over %@ rows; %6.1f GB/day if every poll adds one (%@)",
+                table.padding(toLength: 13, withPad: " ", startingAt: 0) as NSString, perRow,
+                NumberFormatting.grouped(Int(rows)) as NSString, perRow * Double(sources) * 1440 / 1e9, kept as NSString))
     }
 }
 

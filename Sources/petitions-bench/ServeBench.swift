@@ -33,7 +33,9 @@ enum ServeBench {
     }
 
     static func run(settings: Settings, serverURL: String, pgbench: String, scratch: URL) async throws {
-        say("petitions-bench serve: petitions serve on loopback (\(settings.connections) keep-alive clients) against pgbench replaying each request's statements (\(settings.connections) clients), same server, same run")
+        say(
+            "petitions-bench serve: petitions serve on loopback (\(settings.connections) keep-alive clients) against pgbench replaying each request's statements (\(settings.connections) clients), same server, same run"
+        )
         say("server: \(ConnectionString.redacted(serverURL))\n")
         let database = try ScratchDatabase(serverURL: serverURL, prefix: "petitions_bench_serve")
         defer { database.drop() }
@@ -43,7 +45,10 @@ enum ServeBench {
         _ = try DemoSignatories.load(into: repository)
         _ = try DemoPetition.load(into: repository)
         try TrendBench.load(database.db, rows: settings.rows)
-        say(String(format: "loaded the demo and %@ polled figures in %.1fs", NumberFormatting.grouped(settings.rows) as NSString, Date().timeIntervalSince(started)))
+        say(
+            String(
+                format: "loaded the demo and %@ polled figures in %.1fs", NumberFormatting.grouped(settings.rows) as NSString, Date().timeIntervalSince(started)
+            ))
 
         var logger = Logger(label: "petitions.bench.serve")
         logger.logLevel = .warning
@@ -62,16 +67,22 @@ enum ServeBench {
         defer { serving.cancel() }
         while port.value == nil || uncachedPort.value == nil { try await Task.sleep(for: .milliseconds(20)) }
         let listening = port.value!, uncached = uncachedPort.value!
-        say("petitions serve listening on 127.0.0.1:\(listening) (replies reused for \(Int(serveSettings.cacheLifetime)) s) and on 127.0.0.1:\(uncached) (--cache 0s), each with a pool of 4 database connections\n")
+        say(
+            "petitions serve listening on 127.0.0.1:\(listening) (replies reused for \(Int(serveSettings.cacheLifetime)) s) and on 127.0.0.1:\(uncached) (--cache 0s), each with a pool of 4 database connections\n"
+        )
 
         let big = TrendBench.campaign
         let compareBig: (Repository) throws -> Void = { _ = try $0.comparisonInput(campaign: big) }
         let pageBig: (Repository) throws -> Void = { _ = try TrendQuery().campaignReport($0, campaign: big, now: Date()) }
         let cases: [(name: String, port: Int, path: String, seconds: Double, statements: (Repository) throws -> Void)] = [
-            ("compare demo", uncached, "/api/v1/campaigns/\(DemoSignatories.campaign)/compare", settings.seconds,
-             { _ = try $0.comparisonInput(campaign: DemoSignatories.campaign) }),
-            ("page demo", uncached, "/c/\(DemoPetition.slug)", settings.seconds,
-             { _ = try TrendQuery().campaignReport($0, campaign: DemoPetition.slug, now: Date()) }),
+            (
+                "compare demo", uncached, "/api/v1/campaigns/\(DemoSignatories.campaign)/compare", settings.seconds,
+                { _ = try $0.comparisonInput(campaign: DemoSignatories.campaign) }
+            ),
+            (
+                "page demo", uncached, "/c/\(DemoPetition.slug)", settings.seconds,
+                { _ = try TrendQuery().campaignReport($0, campaign: DemoPetition.slug, now: Date()) }
+            ),
             ("compare 1M", uncached, "/api/v1/campaigns/\(big)/compare", settings.seconds, compareBig),
             ("page 1M", uncached, "/c/\(big)", settings.seconds, pageBig),
             ("compare 1M cached", listening, "/api/v1/campaigns/\(big)/compare", settings.soak, compareBig),
@@ -95,16 +106,22 @@ enum ServeBench {
             let rss = samples.samples
             // A cached case runs the same statements as its uncached twin: one replay serves both.
             let statementsKey = item.name.replacingOccurrences(of: " cached", with: "")
-            let reference = try references[statementsKey] ?? replay(item.statements, url: database.url, pgbench: pgbench, clients: settings.connections,
-                                                                   seconds: min(item.seconds, 15), scratch: scratch, name: item.name)
+            let reference =
+                try references[statementsKey]
+                ?? replay(
+                    item.statements, url: database.url, pgbench: pgbench, clients: settings.connections,
+                    seconds: min(item.seconds, 15), scratch: scratch, name: item.name)
             references[statementsKey] = reference
             let quarter = max(1, rss.count / 4)
             let start = rss.prefix(quarter).reduce(0, +) / Double(quarter), end = rss.suffix(quarter).reduce(0, +) / Double(quarter)
             results[item.name] = (ours, reference, start, end)
-            say(String(format: "  %-17@ serve %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d   pgbench %7.0f tx/s  p50 %6.2f ms  p99 %6.2f ms   rps ratio %.2f   p99 ratio %.2f   RSS %.0f -> %.0f MiB",
-                         item.name as NSString, ours.rps, ours.percentile(0.5), ours.percentile(0.99), ours.errors,
-                         reference.rps, reference.percentile(0.5), reference.percentile(0.99),
-                         ours.rps / reference.rps, ours.percentile(0.99) / reference.percentile(0.99), start, end))
+            say(
+                String(
+                    format:
+                        "  %-17@ serve %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d   pgbench %7.0f tx/s  p50 %6.2f ms  p99 %6.2f ms   rps ratio %.2f   p99 ratio %.2f   RSS %.0f -> %.0f MiB",
+                    item.name as NSString, ours.rps, ours.percentile(0.5), ours.percentile(0.99), ours.errors,
+                    reference.rps, reference.percentile(0.5), reference.percentile(0.99),
+                    ours.rps / reference.rps, ours.percentile(0.99) / reference.percentile(0.99), start, end))
         }
         await group.triggerGracefulShutdown()
         _ = try? await serving.value
@@ -114,16 +131,21 @@ enum ServeBench {
         let rawCompare = results["compare 1M"]!, rawPage = results["page 1M"]!
         say("")
         say("targets: compare_rps >= 2000, compare_p99_ms <= 20, page_p99_ms <= 100 (the million-figure campaign, as deployed: --cache 5s)")
-        say(String(format: "serve: compare_rps=%.0f compare_p99_ms=%.2f page_p99_ms=%.2f compare_rps_ratio=%.2f page_rps_ratio=%.2f uncached_compare_rps=%.0f uncached_compare_p99_ms=%.2f uncached_page_p99_ms=%.2f uncached_compare_rps_ratio=%.2f rss_start_mib=%.0f rss_end_mib=%.0f",
-                     compare.ours.rps, compare.ours.percentile(0.99), page.ours.percentile(0.99), compare.ours.rps / compare.reference.rps,
-                     page.ours.rps / page.reference.rps, rawCompare.ours.rps, rawCompare.ours.percentile(0.99), rawPage.ours.percentile(0.99),
-                     rawCompare.ours.rps / rawCompare.reference.rps, compare.rssStart, compare.rssEnd))
+        say(
+            String(
+                format:
+                    "serve: compare_rps=%.0f compare_p99_ms=%.2f page_p99_ms=%.2f compare_rps_ratio=%.2f page_rps_ratio=%.2f uncached_compare_rps=%.0f uncached_compare_p99_ms=%.2f uncached_page_p99_ms=%.2f uncached_compare_rps_ratio=%.2f rss_start_mib=%.0f rss_end_mib=%.0f",
+                compare.ours.rps, compare.ours.percentile(0.99), page.ours.percentile(0.99), compare.ours.rps / compare.reference.rps,
+                page.ours.rps / page.reference.rps, rawCompare.ours.rps, rawCompare.ours.percentile(0.99), rawPage.ours.percentile(0.99),
+                rawCompare.ours.rps / rawCompare.reference.rps, compare.rssStart, compare.rssEnd))
     }
 
     /// The reference: the statements `operation` runs, captured with their bound values, replayed by
     /// pgbench as prepared statements (the values travel as parameters, as ours do).
-    static func replay(_ operation: (Repository) throws -> Void, url: String, pgbench: String, clients: Int, seconds: Double,
-                       scratch: URL, name: String) throws -> Load {
+    static func replay(
+        _ operation: (Repository) throws -> Void, url: String, pgbench: String, clients: Int, seconds: Double,
+        scratch: URL, name: String
+    ) throws -> Load {
         let connection = try PGConnection(url)
         defer { connection.close() }
         let captured = Captured()
@@ -148,14 +170,19 @@ enum ServeBench {
         let file = scratch.appendingPathComponent("replay-\(name.replacingOccurrences(of: " ", with: "-")).sql")
         try script.write(to: file, atomically: true, encoding: .utf8)
         let prefix = scratch.appendingPathComponent("log-\(name.replacingOccurrences(of: " ", with: "-"))").path
-        let child = try Child.spawn(pgbench, ["-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(Int(seconds.rounded(.up))),
-                                              "-f", file.path, "--log", "--log-prefix=\(prefix)"] + definitions,
-                                    environment: try ConnectionString.environment(url))
+        let child = try Child.spawn(
+            pgbench,
+            [
+                "-n", "-M", "prepared", "-c", String(clients), "-j", String(min(clients, 2)), "-T", String(Int(seconds.rounded(.up))),
+                "-f", file.path, "--log", "--log-prefix=\(prefix)",
+            ] + definitions,
+            environment: try ConnectionString.environment(url))
         let result = try child.wait()
         guard result.status == 0 else { throw BenchError("pgbench failed replaying \(name):\n\(result.output.suffix(3000))") }
         // Per-transaction logs: "client transaction latency_us script epoch_s epoch_us".
         var latencies: [Double] = []
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? [] where scratch.appendingPathComponent(entry).path.hasPrefix(prefix) {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []
+        where scratch.appendingPathComponent(entry).path.hasPrefix(prefix) {
             let text = (try? String(contentsOfFile: scratch.appendingPathComponent(entry).path, encoding: .utf8)) ?? ""
             for line in text.split(separator: "\n") {
                 let fields = line.split(separator: " ")
@@ -186,8 +213,9 @@ enum ServeBench {
 
     static func residentMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kib = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return .nan }
         return kib / 1024
     }
 }
@@ -229,7 +257,11 @@ enum HTTPLoad {
         private let lock = NSLock()
         private var latencies: [Double] = []
         private var errors = 0
-        func add(_ more: [Double], errors more2: Int) { lock.withLock { latencies += more; errors += more2 } }
+        func add(_ more: [Double], errors more2: Int) {
+            lock.withLock {
+                latencies += more; errors += more2
+            }
+        }
         var all: ([Double], Int) { lock.withLock { (latencies, errors) } }
     }
 
@@ -244,9 +276,9 @@ enum HTTPLoad {
 
         init(port: Int) throws {
             #if canImport(Glibc)
-            fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             #else
-            fd = Darwin.socket(AF_INET, SOCK_STREAM, 0)
+                fd = Darwin.socket(AF_INET, SOCK_STREAM, 0)
             #endif
             guard fd >= 0 else { throw BenchError("socket: \(String(cString: strerror(errno)))") }
             var on: Int32 = 1
@@ -275,7 +307,8 @@ enum HTTPLoad {
                 guard let end = head.firstRange(of: [13, 10, 13, 10]) else { continue }
                 let text = String(decoding: head[..<end.lowerBound], as: UTF8.self)
                 status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-                expected = text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                expected =
+                    text.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                     .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
                 body = head.count - end.upperBound
             }

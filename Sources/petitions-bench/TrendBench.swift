@@ -35,8 +35,10 @@ enum TrendBench {
             }
             let loadStart = Date()
             try load(scratch.db, rows: rows)
-            print(String(format: "%@ polled changes (and their observations) over 1,000 days, 6 outlets: loaded in %.1fs",
-                         NumberFormatting.grouped(rows) as NSString, Date().timeIntervalSince(loadStart)))
+            print(
+                String(
+                    format: "%@ polled changes (and their observations) over 1,000 days, 6 outlets: loaded in %.1fs",
+                    NumberFormatting.grouped(rows) as NSString, Date().timeIntervalSince(loadStart)))
             let connection = try ConnectionString.environment(scratch.url)
             let ours = ["PETITIONS_DATABASE_URL": scratch.url]
             let since = TimeFormatting.iso(end.addingTimeInterval(-30 * 86400))
@@ -45,7 +47,11 @@ enum TrendBench {
                 ("hour", ["trend", campaign, "--bucket", "hour", "--since", since, "--format", "json"], probeSQL(bucket: "hour", since: since)),
                 ("day", ["trend", campaign, "--bucket", "day", "--format", "json"], probeSQL(bucket: "day", since: nil)),
                 ("week", ["trend", campaign, "--bucket", "week", "--format", "json"], probeSQL(bucket: "week", since: nil)),
-                ("report", ["report", campaign, "--output", FileManager.default.temporaryDirectory.appendingPathComponent("bench-trend-\(getpid()).html").path], reportSQL()),
+                (
+                    "report",
+                    ["report", campaign, "--output", FileManager.default.temporaryDirectory.appendingPathComponent("bench-trend-\(getpid()).html").path],
+                    reportSQL()
+                ),
             ]
             for (name, arguments, sql) in cases {
                 var oursRuns: [Double] = [], referenceRuns: [Double] = []
@@ -56,22 +62,30 @@ enum TrendBench {
                     rss = max(rss, run.maxRSSKiB)
                     // JIT off, as the CLI's trend statements have it: compiling a plan of thousands of
                     // probes takes longer than running it, and a reference paying that would flatter us.
-                    referenceRuns.append(try measure(psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-c", "SET jit = off", "-c", sql],
-                                                     environment: connection).seconds)
+                    referenceRuns.append(
+                        try measure(
+                            psql, ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-o", "/dev/null", "-c", "SET jit = off", "-c", sql],
+                            environment: connection
+                        ).seconds)
                 }
                 let timing = Timing(ours: oursRuns.sorted()[1], reference: referenceRuns.sorted()[1], rssKiB: rss)
                 timings[name] = timing
                 peak = max(peak, rss)
-                print(String(format: "  %@ petitions %6.3f s (%5.1f MiB peak)   psql probe %6.3f s   ratio %5.2f", name.padding(toLength: 6, withPad: " ", startingAt: 0) as NSString, timing.ours,
-                             Double(rss) / 1024, timing.reference, timing.ratio))
+                print(
+                    String(
+                        format: "  %@ petitions %6.3f s (%5.1f MiB peak)   psql probe %6.3f s   ratio %5.2f",
+                        name.padding(toLength: 6, withPad: " ", startingAt: 0) as NSString, timing.ours,
+                        Double(rss) / 1024, timing.reference, timing.ratio))
             }
             print("")
             last = (rows, timings)
         }
         guard let last else { return }
         let t = last.timings
-        print(String(format: "trend: rows=%d day_ratio=%.2f hour_ratio=%.2f report_ratio=%.2f rss_mib=%.1f week_ratio=%.2f", last.rows,
-                     t["day"]!.ratio, t["hour"]!.ratio, t["report"]!.ratio, Double(peak) / 1024, t["week"]!.ratio))
+        print(
+            String(
+                format: "trend: rows=%d day_ratio=%.2f hour_ratio=%.2f report_ratio=%.2f rss_mib=%.1f week_ratio=%.2f", last.rows,
+                t["day"]!.ratio, t["hour"]!.ratio, t["report"]!.ratio, Double(peak) / 1024, t["week"]!.ratio))
     }
 
     /// The series: one platform outlet polled over 1,000 days, `rows` changes (mostly rising, now
@@ -84,22 +98,26 @@ enum TrendBench {
         for index in 1...6 { try repository.addOutlet(Outlet(slug: "bench-news-\(index)", name: "Benchmark outlet \(index)", kind: .news), actor: "bench") }
         let spacing = span / Double(rows)
         try db.withTransaction { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO sources (campaign_id, outlet_id, kind, url, every, anchor, created_by, paused)
                 SELECT c.id, o.id, 'uk-parliament', 'https://petition.example/1.json', interval '1 minute', \(start), 'bench', true
                 FROM campaigns c, outlets o WHERE c.slug = \(campaign) AND o.slug = 'bench-platform'
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO figures (campaign_id, outlet_id, metric, value, qualifier, as_of, method, entered_by)
                 SELECT c.id, o.id, 'signatures', i * 3 + (i * 7919) % 5, 'exact', \(start) + i * make_interval(secs => \(spacing)), 'polled', 'bench'
                 FROM campaigns c, outlets o, generate_series(1, \(rows)) AS i WHERE c.slug = \(campaign) AND o.slug = 'bench-platform'
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO observations (source_id, series, value_number, first_seen_at, last_seen_at, figure_id)
                 SELECT s.id, 'count', f.value, f.as_of, f.as_of + make_interval(secs => \(spacing * 0.9)), f.id
                 FROM figures f JOIN sources s ON s.outlet_id = f.outlet_id WHERE f.method = 'polled'
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO figures (campaign_id, outlet_id, metric, value, qualifier, as_of, published_at, method, entered_by)
                 SELECT c.id, o.id, 'signatures', (k * \(rows / 40) * 3 / 1000) * 1000, CASE WHEN k % 3 = 0 THEN 'over' ELSE 'exact' END,
                        \(start) + (k * \(rows / 40)) * make_interval(secs => \(spacing)) + make_interval(hours => n),
@@ -117,7 +135,9 @@ enum TrendBench {
     static func probeSQL(bucket: String, since: String?) -> String {
         let step = bucket == "week" ? "7 days" : "1 \(bucket)"
         // The range by index (figures_timeline is campaign, metric, as_of: both filters make min and max one probe each).
-        let lower = since.map { "timestamptz '\($0)'" } ?? "(SELECT min(as_of) FROM figures WHERE campaign_id = (SELECT id FROM campaigns WHERE slug = '\(campaign)') AND metric = 'signatures')"
+        let lower =
+            since.map { "timestamptz '\($0)'" }
+            ?? "(SELECT min(as_of) FROM figures WHERE campaign_id = (SELECT id FROM campaigns WHERE slug = '\(campaign)') AND metric = 'signatures')"
         return """
             WITH c AS (SELECT id FROM campaigns WHERE slug = '\(campaign)'),
             range AS (SELECT date_trunc('\(bucket)', \(lower) AT TIME ZONE 'UTC') AS lo,

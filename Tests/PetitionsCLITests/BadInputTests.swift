@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 /// Bad input is refused with what is wrong, where, and exit status 2, and nothing is written;
 /// secrets never reach output.
@@ -46,7 +46,8 @@ import TestSupport
             }
             #expect(try cli(url, ["import", "figures", "-"], stdin: "", expecting: 2).stderr.contains("standard input holds no figures"))
             // A note of 200,000 characters, a year 9999 and a year 1 are refused with the line and the field.
-            let longNote = try file(Array("campaign,outlet,value,as_of,note\n".utf8) + good.dropLast() + Array(",\(String(repeating: "n", count: 200_000))\n".utf8))
+            let longNote = try file(
+                Array("campaign,outlet,value,as_of,note\n".utf8) + good.dropLast() + Array(",\(String(repeating: "n", count: 200_000))\n".utf8))
             #expect(try cli(url, ["import", "figures", longNote], expecting: 2).stderr.contains("note: 200000 characters; at most 2000"))
             let years = try file(header + Array("statement,paper,100,9999-01-01\nstatement,paper,100,0001-01-01\n".utf8))
             let yearsRefused = try cli(url, ["import", "figures", years], expecting: 2)
@@ -65,7 +66,8 @@ import TestSupport
                 #expect(refused.stderr.contains(words), "\(asOf): \(refused.stderr)")
                 #expect(!refused.stderr.contains("SQLSTATE"), "\(refused.stderr)")
             }
-            let published = try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "10", "--as-of", "2024-10-22", "--published", tomorrow], expecting: 2)
+            let published = try cli(
+                url, ["figure", "add", "statement", "--outlet", "paper", "--value", "10", "--as-of", "2024-10-22", "--published", tomorrow], expecting: 2)
             #expect(published.stderr.contains("published") && published.stderr.contains("in the future"), "\(published.stderr)")
             try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "10", "--as-of", "2024-10-22"])
             #expect(try count(url, ["figure", "list", "statement", "--history"]) == 1)
@@ -91,7 +93,9 @@ import TestSupport
             // A zero-width space at the start of a name is kept byte for byte; only the search key drops it.
             try cli(url, ["signatory", "import", "statement", "-"], stdin: "name\n\u{200B}Ada Lovelace\n")
             let listing = try cli(url, ["signatory", "list", "statement", "--format", "json"])
-            #expect(listing.stdout.contains("\"\u{200B}Ada Lovelace\"") || listing.stdout.contains("\\u200B") || listing.stdout.contains("\\u200b"), "\(listing.stdout)")
+            #expect(
+                listing.stdout.contains("\"\u{200B}Ada Lovelace\"") || listing.stdout.contains("\\u200B") || listing.stdout.contains("\\u200b"),
+                "\(listing.stdout)")
             #expect(try count(url, ["signatory", "list", "statement", "--search", "ada"]) == 1)
         }
     }
@@ -107,9 +111,12 @@ import TestSupport
                 #expect(!outcome.stderr.contains(planted) && !outcome.stdout.contains(planted), "\(outcome.stderr)")
             }
             // A source URL with credentials: stored (the worker needs them), never shown.
-            let added = try cli(url, ["source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "HTTPS://bot:\(planted)@Counts.Example/n.json"])
+            let added = try cli(
+                url, ["source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "HTTPS://bot:\(planted)@Counts.Example/n.json"])
             #expect(!added.stdout.contains(planted) && added.stdout.contains("https://bot:***@counts.example/n.json"), "\(added.stdout)")
-            for arguments in [["source", "list"], ["source", "list", "--format", "json"], ["source", "show", "1"], ["source", "show", "1", "--format", "json"]] {
+            for arguments in [
+                ["source", "list"], ["source", "list", "--format", "json"], ["source", "show", "1"], ["source", "show", "1", "--format", "json"],
+            ] {
                 let shown = try cli(url, arguments)
                 #expect(!shown.stdout.contains(planted), "\(arguments): \(shown.stdout)")
             }

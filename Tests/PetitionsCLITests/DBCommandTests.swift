@@ -1,7 +1,7 @@
 import Foundation
 import LocalPostgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct DBCommandTests {
     @Test func migrateThenStatusOnAConfiguredDatabase() async throws {

@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 private func run(_ arguments: [String], stdin: String = "", expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
     let outcome = try CLIRunner.run(arguments, environment: ["PETITIONS_ACTOR": "cli-test"], stdin: stdin)
@@ -37,7 +37,8 @@ private func lines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func htmlTablesAndErrors() throws {
-        let html = "<html><body><nav>1,000 signatures</nav><p>The petition has more than 13,500&nbsp;signatures.</p><script>x = '2,000 signatures'</script></body></html>"
+        let html =
+            "<html><body><nav>1,000 signatures</nav><p>The petition has more than 13,500&nbsp;signatures.</p><script>x = '2,000 signatures'</script></body></html>"
         #expect(try run(["extract", "--html", "--format", "table", "-"], stdin: html).stdout.contains("more than 13,500  signatures"))
         #expect(try run(["extract", "--format", "table", "-"], stdin: "Nothing to see here.").stdout.contains("no figures found"))
         #expect(try run(["extract", "--lang", "xx", "-"], expecting: 2).stderr.contains("allowed: en, it, fr, es, de, pt, id, ja, zh"))
@@ -51,8 +52,10 @@ private func lines(_ text: String) throws -> [[String: Any]] {
             _ = try run(["campaign", "add", "letter", "--title", "Letter", "--kind", "open-letter", "--alias", "Sora PR Puppets", "--database-url", url])
             _ = try run(["outlet", "add", "paper", "--name", "Paper", "--kind", "news", "--database-url", url])
             let article = "Sekitar 600 seniman telah menandatangani surat terbuka Sora PR Puppets. Petisi lain punya 2.000 tanda tangan.\n"
-            let record = ["extract", "--campaign", "letter", "--record", "--outlet", "paper", "--url", "https://paper.example/a",
-                          "--published", "2024-11-27T10:00Z", "--database-url", url, "-"]
+            let record = [
+                "extract", "--campaign", "letter", "--record", "--outlet", "paper", "--url", "https://paper.example/a",
+                "--published", "2024-11-27T10:00Z", "--database-url", url, "-",
+            ]
             #expect(try run(record, stdin: article).stdout.contains("recorded 2 extracted figures awaiting review"))
             #expect(try run(record, stdin: article).stdout.contains("recorded 0 extracted figures awaiting review (2 already recorded)"))
             let pending = try run(["figure", "review", "--format", "json", "--database-url", url]).stdout

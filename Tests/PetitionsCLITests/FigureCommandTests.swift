@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `petitions` against `url`, failing the test on a non-zero exit unless `expecting` says otherwise.
 @discardableResult
@@ -55,8 +55,10 @@ private func figureCount(_ url: String) throws -> Int {
             let outcomes = try await withThrowingTaskGroup(of: CLIRunner.Outcome.self) { group in
                 for value in [11_500, 13_000] {
                     group.addTask {
-                        try CLIRunner.run(["figure", "add", "statement", "--outlet", "paper", "--value", String(value), "--qualifier", "over",
-                                           "--as-of", "2024-10-23", "--database-url", url])
+                        try CLIRunner.run([
+                            "figure", "add", "statement", "--outlet", "paper", "--value", String(value), "--qualifier", "over",
+                            "--as-of", "2024-10-23", "--database-url", url,
+                        ])
                     }
                 }
                 var all: [CLIRunner.Outcome] = []
@@ -71,9 +73,13 @@ private func figureCount(_ url: String) throws -> Int {
     @Test func exportImportRoundTrips() async throws {
         try await TestDatabase.with { source in
             try prepared(source)
-            try cli(source, ["figure", "add", "statement", "--outlet", "paper", "--value", "5000", "--high", "6000", "--qualifier", "range",
-                             "--as-of", "2024-10-22T10:00Z", "--published", "2024-10-22T11:30Z", "--url", "https://example.org/a?b=1,2",
-                             "--quote", "between \"5,000\" and 6,000\nsigned", "--language", "en", "--note", "résumé, 日本"])
+            try cli(
+                source,
+                [
+                    "figure", "add", "statement", "--outlet", "paper", "--value", "5000", "--high", "6000", "--qualifier", "range",
+                    "--as-of", "2024-10-22T10:00Z", "--published", "2024-10-22T11:30Z", "--url", "https://example.org/a?b=1,2",
+                    "--quote", "between \"5,000\" and 6,000\nsigned", "--language", "en", "--note", "résumé, 日本",
+                ])
             try cli(source, ["figure", "add", "statement", "--outlet", "paper", "--value", "13500", "--qualifier", "at_least", "--as-of", "2024-10-23"])
             for format in ["csv", "jsonl"] {
                 let exported = try cli(source, ["export", "figures", "statement", "--format", format]).stdout
@@ -93,7 +99,8 @@ private func figureCount(_ url: String) throws -> Int {
             let unknown = try cli(url, ["figure", "add", "statment", "--outlet", "papr", "--value", "10"], expecting: 2)
             #expect(unknown.stderr.contains("unknown campaign \"statment\" (did you mean \"statement\"?"))
             #expect(unknown.stderr.contains("unknown outlet \"papr\" (did you mean \"paper\"?"))
-            let range = try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "6000", "--high", "5000", "--qualifier", "range"], expecting: 2)
+            let range = try cli(
+                url, ["figure", "add", "statement", "--outlet", "paper", "--value", "6000", "--high", "5000", "--qualifier", "range"], expecting: 2)
             #expect(range.stderr.contains("the high end 5000 is below the value 6000"))
             let word = try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "10", "--metric", "likes"], expecting: 2)
             #expect(word.stderr.contains("allowed: signatures, verified_signatures, authors, goal"))

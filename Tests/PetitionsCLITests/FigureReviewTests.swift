@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 @discardableResult
 private func cli(_ url: String, _ arguments: [String], stdin: String = "", expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
@@ -50,7 +50,9 @@ private func compared(_ url: String, _ extra: [String] = []) throws -> [Int] {
             #expect(history.contains("rejected"))
             #expect(try cli(url, ["figure", "review", "--accept", "2"], expecting: 2).stderr.contains("not an extracted figure awaiting review"))
             // Correcting an extracted figure by hand makes the correction count at once.
-            try cli(url, ["import", "figures", "-"], stdin: "campaign,outlet,metric,value,qualifier,as_of,method\nstatement,blog,signatures,14000,over,2024-10-24T12:00Z,extracted\n")
+            try cli(
+                url, ["import", "figures", "-"],
+                stdin: "campaign,outlet,metric,value,qualifier,as_of,method\nstatement,blog,signatures,14000,over,2024-10-24T12:00Z,extracted\n")
             try cli(url, ["figure", "correct", "4", "--value", "14500"])
             #expect(try compared(url).count == 3)
         }

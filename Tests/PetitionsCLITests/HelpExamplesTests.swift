@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
-import petitions
 import PetitionsCLI
 import Testing
+import petitions
 
 /// Every example in every command's help fits an 80-column terminal (so the help prints it whole,
 /// and copy-paste gets the command as written) and parses with the CLI's own parser.
 @Suite struct HelpExamplesTests {
     static func commands(_ command: any ParsableCommand.Type, path: [String]) -> [(path: [String], type: any ParsableCommand.Type)] {
-        [(path, command)] + command.configuration.subcommands.flatMap { sub in
-            commands(sub, path: path + [sub.configuration.commandName ?? String(describing: sub).lowercased()])
-        }
+        [(path, command)]
+            + command.configuration.subcommands.flatMap { sub in
+                commands(sub, path: path + [sub.configuration.commandName ?? String(describing: sub).lowercased()])
+            }
     }
 
     /// Example commands in a discussion, continuation lines (ending in a backslash) joined.
@@ -22,7 +23,8 @@ import Testing
             guard !pending.isEmpty || trimmed.hasPrefix("petitions ") else { continue }
             pending.append(line)
             if !trimmed.hasSuffix("\\") {
-                let joined = pending.map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined(separator: " ")
+                let joined = pending.map { $0.trimmingCharacters(in: .whitespaces) }.map { $0.hasSuffix("\\") ? String($0.dropLast()) : $0 }.joined(
+                    separator: " ")
                 result.append((pending, joined))
                 pending = []
             }

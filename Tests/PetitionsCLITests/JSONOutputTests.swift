@@ -1,5 +1,5 @@
-import PetitionsApp
 import Foundation
+import PetitionsApp
 import PetitionsCLI
 import Testing
 

@@ -1,11 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Headless Chromium (Debian's `chromium`, installed by Deploy/test.sh) lays out the demo's invented
 /// petition report: the platform's line is drawn, and at 390 px nothing scrolls sideways.
 @Suite struct ReportRenderingTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// What the page measures of itself, written into the DOM by a script added to a copy of the
     /// report (the report itself has no scripts).
@@ -40,12 +42,16 @@ import TestSupport
         let chromium = try #require(chromium, "chromium is missing: apt-get install chromium (Deploy/test.sh installs it)")
         let page = folder.appendingPathComponent("page-\(width).html")
         try html.replacingOccurrences(of: "</body>", with: probe + "</body>").write(to: page, atomically: true, encoding: .utf8)
-        let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-                      "--user-data-dir=\(folder.appendingPathComponent("profile-\(width)").path)", "--window-size=\(width),1600"]
+        let common = [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+            "--user-data-dir=\(folder.appendingPathComponent("profile-\(width)").path)", "--window-size=\(width),1600",
+        ]
         let dump = try CLIRunner.tool(chromium, common + ["--dump-dom", page.absoluteString])
-        let attribute = try #require(dump.stdout.range(of: #"data-layout="([^"]*)""#, options: .regularExpression).map { String(dump.stdout[$0]) },
-                                     "no layout in Chromium's DOM: \(dump.stderr.suffix(500))")
-        let json = attribute.dropFirst("data-layout=\"".count).dropLast().replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        let attribute = try #require(
+            dump.stdout.range(of: #"data-layout="([^"]*)""#, options: .regularExpression).map { String(dump.stdout[$0]) },
+            "no layout in Chromium's DOM: \(dump.stderr.suffix(500))")
+        let json = attribute.dropFirst("data-layout=\"".count).dropLast().replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(
+            of: "&amp;", with: "&")
         let layout = try JSONDecoder().decode(Layout.self, from: Data(json.utf8))
         // The screenshot of the report itself, kept beside the page for a person to open.
         let screenshot = folder.appendingPathComponent("report-\(width).png").path
@@ -69,7 +75,9 @@ import TestSupport
                 #expect(layout.scrollWidth <= layout.innerWidth, "at \(width) px the page is \(layout.scrollWidth) px wide")
                 // Four days of hourly polls: a line of about a hundred points, most of the plot wide.
                 #expect(layout.platformPoints >= 90, "at \(width) px")
-                #expect(layout.platformLine > Double(width) * 0.4 || layout.platformLine > 200, "at \(width) px the platform's line is \(layout.platformLine) px wide")
+                #expect(
+                    layout.platformLine > Double(width) * 0.4 || layout.platformLine > 200,
+                    "at \(width) px the platform's line is \(layout.platformLine) px wide")
                 #expect(layout.fontFamily.contains("Noto Sans CJK JP"))
                 let size = (try FileManager.default.attributesOfItem(atPath: screenshot)[.size] as? Int) ?? 0
                 #expect(size > 20_000, "the \(width) px screenshot is \(size) bytes")

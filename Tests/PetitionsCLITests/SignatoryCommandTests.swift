@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 @discardableResult
 private func cli(_ url: String, _ arguments: [String], stdin: String = "", expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
@@ -37,7 +37,8 @@ private func prepared(_ url: String) throws {
             let again = try cli(url, ["signatory", "import", "letter", "-", "--column", "name=Full Name", "--column", "country=Land"], stdin: csv)
             #expect(again.stdout.contains("imported 0 of 3") && again.stdout.contains("3 already stored (skipped), lines 2, 3, 4"))
             let authors = "{\"name\": \"Ada Stone\", \"country\": \"GB\"}\n{\"name\": \"Bo Reed\", \"visibility\": \"anonymous\"}\n"
-            let jsonl = try cli(url, ["signatory", "import", "letter", "-", "--format", "jsonl", "--role", "author", "--status", "confirmed_by_organiser"], stdin: authors)
+            let jsonl = try cli(
+                url, ["signatory", "import", "letter", "-", "--format", "jsonl", "--role", "author", "--status", "confirmed_by_organiser"], stdin: authors)
             #expect(jsonl.stdout.contains("imported 2 of 2"))
 
             let listed = try #require(try json(try cli(url, ["signatory", "list", "letter", "--format", "json"]).stdout) as? [[String: Any]])
@@ -50,7 +51,9 @@ private func prepared(_ url: String) throws {
             try cli(url, ["signatory", "verify", String(rosaID), "--status", "confirmed_independently", "--reason", "phoned the studio"])
             let shown = try cli(url, ["signatory", "show", String(rosaID)]).stdout
             #expect(shown.contains("unverified → confirmed_independently  by cli-test: phoned the studio"))
-            #expect(try cli(url, ["signatory", "erase", String(rosaID), "--reason", "asked by Rosa Quill"], expecting: 2).stderr.contains("must not contain the name"))
+            #expect(
+                try cli(url, ["signatory", "erase", String(rosaID), "--reason", "asked by Rosa Quill"], expecting: 2).stderr.contains(
+                    "must not contain the name"))
             try cli(url, ["signatory", "erase", String(rosaID), "--reason", "privacy request"])
             #expect(try cli(url, ["signatory", "show", String(rosaID)]).stdout.contains("(reason erased)"))
 
@@ -71,7 +74,8 @@ private func prepared(_ url: String) throws {
             #expect(imported.stdout.contains("line 2: FAMOUS PERSON (watched: Famous Person)"))
             let groups = try #require(try json(try cli(url, ["signatory", "duplicates", "letter", "--format", "json"]).stdout) as? [[String: Any]])
             #expect(groups.compactMap { $0["reason"] as? String } == ["near_identical_same_affiliation", "watch_list"])
-            let accents = try #require(try json(try cli(url, ["signatory", "duplicates", "letter", "--ignore-accents", "--format", "json"]).stdout) as? [[String: Any]])
+            let accents = try #require(
+                try json(try cli(url, ["signatory", "duplicates", "letter", "--ignore-accents", "--format", "json"]).stdout) as? [[String: Any]])
             #expect(accents.compactMap { $0["reason"] as? String } == ["same_name_ignoring_accents", "watch_list"])
             #expect(try cli(url, ["signatory", "watch", "list"]).stdout.contains("never signs letters"))
             try cli(url, ["signatory", "watch", "remove", "FAMOUS PERSON"])
@@ -82,7 +86,8 @@ private func prepared(_ url: String) throws {
     @Test func badListsAreRefusedWhole() async throws {
         try await TestDatabase.with { url in
             try prepared(url)
-            let bad = try cli(url, ["signatory", "import", "letter", "-"], stdin: "name,role,country\nA,signatory,FR\nB,editor,FR\nC,signatory,France\n", expecting: 2)
+            let bad = try cli(
+                url, ["signatory", "import", "letter", "-"], stdin: "name,role,country\nA,signatory,FR\nB,editor,FR\nC,signatory,France\n", expecting: 2)
             #expect(bad.stderr.contains("2 invalid rows; nothing was imported"))
             #expect(bad.stderr.contains("line 3: role: unknown role \"editor\""))
             #expect(bad.stderr.contains("line 4: country: \"FRANCE\""))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @discardableResult
 private func cli(_ url: String, _ arguments: [String], expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
@@ -18,10 +18,14 @@ private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObje
             try cli(url, ["campaign", "add", "air", "--title", "Invented Air Petition", "--kind", "petition"])
             try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json"])
             // Another petition id: its counts would merge into the same platform series.
-            let refused = try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json"], expecting: 1)
-            #expect(refused.stderr.contains("would merge two counts into one series") && refused.stderr.contains("--allow-second-petition"), "\(refused.stderr)")
+            let refused = try cli(
+                url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json"], expecting: 1)
+            #expect(
+                refused.stderr.contains("would merge two counts into one series") && refused.stderr.contains("--allow-second-petition"), "\(refused.stderr)")
             #expect((try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [Any])?.count == 1)
-            try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json", "--allow-second-petition"])
+            try cli(
+                url,
+                ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700002.json", "--allow-second-petition"])
             // An address names no outlet: the admin names one.
             let unnamed = try cli(url, ["source", "add", "air", "--kind", "html", "--url", "http://10.1.2.3/p", "--pattern", "([0-9]+)"], expecting: 2)
             #expect(unnamed.stderr.contains("is an address, which names no outlet: pass --outlet"), "\(unnamed.stderr)")
@@ -35,11 +39,13 @@ private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObje
         try await TestDatabase.with { url in
             try cli(url, ["db", "migrate"])
             try cli(url, ["campaign", "add", "air", "--title", "Invented Air Petition", "--kind", "petition"])
-            let added = try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json", "--every", "5m"])
+            let added = try cli(
+                url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json", "--every", "5m"])
             #expect(added.stdout.contains("created outlet uk-parliament-petitions"))
             #expect(added.stdout.contains("added source 1"))
             // The same source again is refused and says where the first one is.
-            let again = try cli(url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json"], expecting: 1)
+            let again = try cli(
+                url, ["source", "add", "air", "--kind", "uk-parliament", "--url", "https://petition.parliament.uk/petitions/700001.json"], expecting: 1)
             #expect(again.stderr.contains("petitions source show 1"))
             // Bad input: every problem at once, nothing written.
             let bad = try cli(url, ["source", "add", "air", "--kind", "json", "--url", "ftp://x.example/p", "--every", "0s"], expecting: 2)
@@ -48,7 +54,8 @@ private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObje
             #expect(unknownKind.stderr.contains("uk-parliament, json, html, feed"))
             let unknownCampaign = try cli(url, ["source", "add", "aer", "--kind", "feed", "--url", "https://x.example/feed"], expecting: 2)
             #expect(unknownCampaign.stderr.contains("air"))
-            try cli(url, ["source", "add", "air", "--kind", "html", "--url", "https://www.example.org/p/1", "--pattern", "([0-9,]+) signatures", "--every", "1h"])
+            try cli(
+                url, ["source", "add", "air", "--kind", "html", "--url", "https://www.example.org/p/1", "--pattern", "([0-9,]+) signatures", "--every", "1h"])
 
             let listed = try json(try cli(url, ["source", "list", "--format", "json"]).stdout) as? [[String: Any]] ?? []
             #expect(listed.map { $0["kind"] as? String } == ["uk-parliament", "html"])

@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsDomain
-import Testing
 import TestSupport
+import Testing
 
 @discardableResult
 private func cli(_ url: String, _ arguments: [String], expecting status: Int32 = 0, environment: [String: String?] = [:]) throws -> CLIRunner.Outcome {
@@ -20,7 +20,8 @@ private func prepared(_ url: String) throws {
     try cli(url, ["outlet", "add", "wire", "--name", "The Wire", "--kind", "wire"])
     var csv = "campaign,outlet,metric,value,qualifier,as_of,published,method\n"
     for step in 0..<20 {  // five days, every six hours, 1,500 a day
-        csv += "ban-x,parliament,signatures,\(1_000 + step * 375),exact,\(TimeFormatting.iso(TimeFormatting.parse("2025-03-01T00:00Z")!.addingTimeInterval(Double(step) * 6 * 3600))),,polled\n"
+        csv +=
+            "ban-x,parliament,signatures,\(1_000 + step * 375),exact,\(TimeFormatting.iso(TimeFormatting.parse("2025-03-01T00:00Z")!.addingTimeInterval(Double(step) * 6 * 3600))),,polled\n"
     }
     csv += "ban-x,paper,signatures,2000,over,2025-03-02T00:00Z,2025-03-02T08:00Z,manual\n"
     csv += "ban-x,wire,signatures,2000,about,2025-03-02T06:00Z,2025-03-02T12:00Z,manual\n"

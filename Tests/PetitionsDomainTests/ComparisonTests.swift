@@ -6,10 +6,13 @@ private let base = TimeFormatting.parse("2024-10-22T12:00Z")!
 private let campaign = Campaign(slug: "statement", title: "Statement", kind: .statement)
 
 /// A stored figure `hours` after `base`.
-private func fig(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, high: Int? = nil, metric: Metric = .signatures,
-                 hours: Double = 0, publishedHours: Double? = nil, kind: OutletKind = .news, status: ReportedFigure.Status = .current) -> ReportedFigure {
-    let draft = FigureDraft(campaign: "statement", outlet: outlet, metric: metric, value: value, high: high, qualifier: qualifier,
-                            asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) })
+private func fig(
+    _ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, high: Int? = nil, metric: Metric = .signatures,
+    hours: Double = 0, publishedHours: Double? = nil, kind: OutletKind = .news, status: ReportedFigure.Status = .current
+) -> ReportedFigure {
+    let draft = FigureDraft(
+        campaign: "statement", outlet: outlet, metric: metric, value: value, high: high, qualifier: qualifier,
+        asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) })
     return ReportedFigure(id: id, draft: draft, outletKind: kind, recorded: base, enteredBy: "test", status: status)
 }
 
@@ -92,7 +95,8 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
 
     @Test func outdatedWhenAnOldFigureIsPublishedLongAfterANewerOne() {
         // Holds as of hour 30 but published a month later, when b's newer figure had long been out.
-        let result = compare([fig(1, "a", 13_500, .over, hours: 30, publishedHours: 36 * 24), fig(2, "b", 19_000, .over, hours: 48, publishedHours: 49)])[.signatures]
+        let result = compare([fig(1, "a", 13_500, .over, hours: 30, publishedHours: 36 * 24), fig(2, "b", 19_000, .over, hours: 48, publishedHours: 49)])[
+            .signatures]
         #expect(flags(result, 1) == [.outdatedWhenPublished])
         let note = result?.figures.first { $0.figure.id == 1 }?.flags.first?.explanation ?? ""
         #expect(note.contains("published more than 13,500 on 2024-11-27 12:00"))
@@ -127,7 +131,8 @@ private func flags(_ comparison: MetricComparison?, _ id: Int) -> [FigureFlag] {
 
     @Test func behindPlatformWhenBelowThePlatformsCountAtTheTime() {
         let figures = [fig(1, "paper", 10_000, hours: 10), fig(2, "uk-parliament", 12_345, hours: 9, kind: .platform)]
-        let reading = PlatformContext(outlet: "uk-parliament", atAsOf: PlatformReading(outlet: "uk-parliament", value: 12_345, asOf: base.addingTimeInterval(9 * 3600)))
+        let reading = PlatformContext(
+            outlet: "uk-parliament", atAsOf: PlatformReading(outlet: "uk-parliament", value: 12_345, asOf: base.addingTimeInterval(9 * 3600)))
         let result = compare(figures, platform: [1: reading])[.signatures]
         #expect(flags(result, 1).contains(.behindPlatform))
         // An open-ended figure is behind when its lower bound is far below the count (12,345 is

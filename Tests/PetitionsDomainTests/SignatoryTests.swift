@@ -11,8 +11,8 @@ import Testing
         ("Jose\u{301} Mu\u{308}ller", "josé müller", "jose muller", "josemuller"),  // decomposed input, same key
         ("Anne-Marie O'Neil", "anne-marie o'neil", "anne-marie o'neil", "annemarieoneil"),
         ("Ærøskøbing Ålund", "ærøskøbing ålund", "ærøskøbing alund", "ærøskøbingalund"),  // æ and ø are letters, not accented ones
-        ("Straße", "strasse", "strasse", "strasse"),                                       // full case folding
-        ("ﬁona", "fiona", "fiona", "fiona"),                                               // ligature split by NFKC
+        ("Straße", "strasse", "strasse", "strasse"),  // full case folding
+        ("ﬁona", "fiona", "fiona", "fiona"),  // ligature split by NFKC
         // Whitespace of every kind collapses.
         ("\u{00A0}Ada\u{2003}\tLovelace\u{3000}", "ada lovelace", "ada lovelace", "adalovelace"),
         // Japanese: full-width Latin, ideographic space, half-width katakana; voicing marks are kept.
@@ -45,8 +45,10 @@ import Testing
     /// the start of a word, half-width voicing marks, spaces that normalise away, compatibility
     /// characters that normalise to a space, scripts it does not handle word by word.
     @Test func wordCacheMatchesWholeNames() {
-        let words = ["José", "MÜLLER", "\u{301}acute", "ﾀﾞ", "ﾞmark", "山田", "　", "¨x", "x¨", "ǅemal", "ΣΟΦΙΑΣ", "ς", "Straße", "ＹＵＫＩ",
-                     "\u{200B}", "a\u{A0}b", "\u{A0}", "Ａｄａ", "١٢٣", "नमस्ते", "\u{0600}", "Nguyễn", "Ỳ", "ǈ", "ﬁ", "Ⅻ", "Ada", "", "3rd", "ё"]
+        let words = [
+            "José", "MÜLLER", "\u{301}acute", "ﾀﾞ", "ﾞmark", "山田", "　", "¨x", "x¨", "ǅemal", "ΣΟΦΙΑΣ", "ς", "Straße", "ＹＵＫＩ",
+            "\u{200B}", "a\u{A0}b", "\u{A0}", "Ａｄａ", "١٢٣", "नमस्ते", "\u{0600}", "Nguyễn", "Ỳ", "ǈ", "ﬁ", "Ⅻ", "Ada", "", "3rd", "ё",
+        ]
         var cache = NameKeyCache()
         var state: UInt64 = 42
         func random(_ bound: Int) -> Int {
@@ -66,7 +68,10 @@ import Testing
     @Test func publicSignatoriesNeedANameAndCountriesAreCodes() {
         #expect(SignatoryDraft(name: " ").problems().count == 1)
         #expect(SignatoryDraft(name: nil, visibility: .anonymous).problems().isEmpty)
-        #expect(SignatoryDraft(name: "A", country: "France").problems().map(\.description) == ["country: \"France\" is not a two-letter ISO 3166 code such as FR, JP"])
+        #expect(
+            SignatoryDraft(name: "A", country: "France").problems().map(\.description) == [
+                "country: \"France\" is not a two-letter ISO 3166 code such as FR, JP"
+            ])
     }
 }
 
@@ -75,18 +80,26 @@ import Testing
         let base = TimeFormatting.parse("2024-11-26T20:00Z")!
         let campaign = Campaign(slug: "letter", title: "Letter", kind: .openLetter)
         let stored = figures.enumerated().map { index, figure in
-            ReportedFigure(id: index + 1, draft: FigureDraft(campaign: "letter", outlet: figure.3, metric: figure.0, value: figure.1, qualifier: figure.2, asOf: base),
-                           outletKind: .news, recorded: base, enteredBy: "test")
+            ReportedFigure(
+                id: index + 1, draft: FigureDraft(campaign: "letter", outlet: figure.3, metric: figure.0, value: figure.1, qualifier: figure.2, asOf: base),
+                outletKind: .news, recorded: base, enteredBy: "test")
         }
         return Comparison.compare(campaign: campaign, figures: stored, now: base)
     }
 
     @Test func verdictsInPlainWords() {
-        let counts = ListCounts(namedAuthors: 16, namedSignatories: 396, anonymousSignatories: 170, confirmed: 300, asOf: TimeFormatting.parse("2024-11-27T10:00Z"))
-        let lines = Reconciliation.reconcile(comparison([(.signatures, 600, .about, "post"), (.signatures, 600, .about, "wire"),
-                                                         (.authors, 16, .exact, "paper"), (.verifiedSignatures, 380, .about, "tv")]), counts: counts)
+        let counts = ListCounts(
+            namedAuthors: 16, namedSignatories: 396, anonymousSignatories: 170, confirmed: 300, asOf: TimeFormatting.parse("2024-11-27T10:00Z"))
+        let lines = Reconciliation.reconcile(
+            comparison([
+                (.signatures, 600, .about, "post"), (.signatures, 600, .about, "wire"),
+                (.authors, 16, .exact, "paper"), (.verifiedSignatures, 380, .about, "tv"),
+            ]), counts: counts)
         #expect(lines.map(\.verdict) == [.consistent, .consistent, .listShort])
-        #expect(lines[1].words == "2 outlets report about 600 signatures; the list holds 412 named and 170 anonymous signatories (authors included) as of 2024-11-27: consistent with the reports")
+        #expect(
+            lines[1].words
+                == "2 outlets report about 600 signatures; the list holds 412 named and 170 anonymous signatories (authors included) as of 2024-11-27: consistent with the reports"
+        )
         #expect(lines[2].words.hasSuffix("42 fewer than the reports allow: the list may be incomplete, or the outlets counted something else"))
         #expect(lines[0].words.hasPrefix("paper reports 16 authors"))
     }

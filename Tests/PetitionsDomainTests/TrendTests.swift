@@ -8,11 +8,14 @@ private let utc = TimeZone(identifier: "UTC")!
 
 private func at(_ text: String) -> Date { TimeFormatting.parse(text)! }
 
-private func fig(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, high: Int? = nil, metric: Metric = .signatures,
-                 hours: Double = 0, publishedHours: Double? = nil, kind: OutletKind = .news, status: ReportedFigure.Status = .current) -> ReportedFigure {
-    let draft = FigureDraft(campaign: "statement", outlet: outlet, metric: metric, value: value, high: high, qualifier: qualifier,
-                            asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) },
-                            method: kind == .platform ? .polled : .manual)
+private func fig(
+    _ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, high: Int? = nil, metric: Metric = .signatures,
+    hours: Double = 0, publishedHours: Double? = nil, kind: OutletKind = .news, status: ReportedFigure.Status = .current
+) -> ReportedFigure {
+    let draft = FigureDraft(
+        campaign: "statement", outlet: outlet, metric: metric, value: value, high: high, qualifier: qualifier,
+        asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) },
+        method: kind == .platform ? .polled : .manual)
     return ReportedFigure(id: id, draft: draft, outletKind: kind, recorded: base, enteredBy: "test", status: status)
 }
 
@@ -20,9 +23,11 @@ private func fig(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifi
 private func poll(_ id: Int, _ value: Int, hours: Double) -> ReportedFigure { fig(id, "platform", value, hours: hours, kind: .platform) }
 
 private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
-    Basis(kind: .platform, description: "test count", points: points.map {
-        BasisPoint(bucketStart: base.addingTimeInterval($0.hours * 3600), asOf: base.addingTimeInterval($0.hours * 3600), value: $0.value)
-    })
+    Basis(
+        kind: .platform, description: "test count",
+        points: points.map {
+            BasisPoint(bucketStart: base.addingTimeInterval($0.hours * 3600), asOf: base.addingTimeInterval($0.hours * 3600), value: $0.value)
+        })
 }
 
 @Suite struct BucketingTests {
@@ -55,7 +60,10 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
         #expect(kolkata.start(of: at("2024-10-22T10:07Z")) == at("2024-10-22T10:00Z"))
         #expect(kolkata.next(after: at("2024-10-22T10:00Z")) == at("2024-10-22T10:15Z"))
         let five = Bucketing(size: .fiveMinutes)
-        #expect(five.starts(from: at("2024-10-22T10:03Z"), through: at("2024-10-22T10:14Z")) == [at("2024-10-22T10:00Z"), at("2024-10-22T10:05Z"), at("2024-10-22T10:10Z")])
+        #expect(
+            five.starts(from: at("2024-10-22T10:03Z"), through: at("2024-10-22T10:14Z")) == [
+                at("2024-10-22T10:00Z"), at("2024-10-22T10:05Z"), at("2024-10-22T10:10Z"),
+            ])
         #expect(BucketSize.fiveMinutes.count(3) == "3 5-minute buckets" && BucketSize.hour.count(1) == "1 hour")
     }
 
@@ -78,15 +86,16 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
 @Suite struct TrendSeriesTests {
     @Test func latestFigurePerSourceAndBucketWithGapsLeftOut() throws {
         let figures = [
-            fig(1, "a", 10_000, hours: 2), fig(2, "a", 10_500, hours: 20),       // day 1: the later one wins
-            fig(3, "a", 19_000, .over, hours: 60),                                // day 3; day 2 is a gap
+            fig(1, "a", 10_000, hours: 2), fig(2, "a", 10_500, hours: 20),  // day 1: the later one wins
+            fig(3, "a", 19_000, .over, hours: 60),  // day 3; day 2 is a gap
             fig(4, "b", 13_500, .atLeast, hours: 30),
-            fig(5, "b", 99_999, hours: 31, status: .retracted),                   // left out
-            fig(6, "b", 16, metric: .authors, hours: 31),                         // another metric
+            fig(5, "b", 99_999, hours: 31, status: .retracted),  // left out
+            fig(6, "b", 16, metric: .authors, hours: 31),  // another metric
             poll(7, 9_000, hours: 1), poll(8, 12_000, hours: 23), poll(9, 15_000, hours: 40),
         ]
-        let trend = Trends.trend(campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day),
-                                 from: base, through: base.addingTimeInterval(70 * 3600), names: ["a": "Outlet A"])
+        let trend = Trends.trend(
+            campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day),
+            from: base, through: base.addingTimeInterval(70 * 3600), names: ["a": "Outlet A"])
         #expect(trend.buckets.count == 3)
         #expect(trend.series.map(\.source) == [.platform("platform"), .outlet("a"), .outlet("b")])
         let a = trend.series[1]
@@ -101,16 +110,22 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
 
     @Test func basisPrefersThePlatformCount() throws {
         let figures = [fig(1, "a", 10_000, hours: 2), poll(2, 9_000, hours: 1), poll(3, 12_000, hours: 30)]
-        let trend = Trends.trend(campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(40 * 3600))
+        let trend = Trends.trend(
+            campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(40 * 3600)
+        )
         let basis = try #require(Trends.basis(of: trend))
         #expect(basis.kind == .platform)
         #expect(basis.points.map(\.value) == [9_000, 12_000])
     }
 
     @Test func basisWithoutAPlatformIsTheMedianOfReports() throws {
-        let figures = [fig(1, "a", 10_000, hours: 2), fig(2, "b", 10_500, hours: 6), fig(3, "c", 11_500, .over, hours: 30),
-                       fig(4, "d", 13_000, .over, hours: 36), fig(5, "e", 13_500, .about, hours: 40)]
-        let trend = Trends.trend(campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(40 * 3600))
+        let figures = [
+            fig(1, "a", 10_000, hours: 2), fig(2, "b", 10_500, hours: 6), fig(3, "c", 11_500, .over, hours: 30),
+            fig(4, "d", 13_000, .over, hours: 36), fig(5, "e", 13_500, .about, hours: 40),
+        ]
+        let trend = Trends.trend(
+            campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(40 * 3600)
+        )
         let basis = try #require(Trends.basis(of: trend))
         #expect(basis.kind == .reported)
         #expect(basis.points.map(\.value) == [10_250, 13_000])
@@ -184,21 +199,26 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
     }
 
     @Test func flatOrFallingCountsNeverGetThere() {
-        let projection = Projection.project(basis([(0, 5_000), (24, 5_000), (48, 4_990)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
+        let projection = Projection.project(
+            basis([(0, 5_000), (24, 5_000), (48, 4_990)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
         #expect(projection.outcome == .notAtCurrentRate)
         #expect(projection.summary == "threshold 10,000: not at the current rate")
     }
 
     @Test func reachedTargetsSayWhen() {
-        let projection = Projection.project(basis([(0, 9_000), (24, 10_200)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
+        let projection = Projection.project(
+            basis([(0, 9_000), (24, 10_200)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
         #expect(projection.outcome == .reached(base.addingTimeInterval(86400)))
     }
 
     @Test func closedCampaignsAndTooFewCounts() {
         let target = [ProjectionTarget(value: 10_000, kind: .goal)]
-        #expect(Projection.project(basis([(0, 1), (24, 2)]), targets: target, window: 7 * 86400, closed: Day(year: 2024, month: 11, day: 1))[0].outcome
-            == .unavailable("closed on 2024-11-01 before reaching it"))
-        guard case .unavailable(let reason) = Projection.project(basis([(0, 1)]), targets: target, window: 7 * 86400)[0].outcome else { Issue.record("expected unavailable"); return }
+        #expect(
+            Projection.project(basis([(0, 1), (24, 2)]), targets: target, window: 7 * 86400, closed: Day(year: 2024, month: 11, day: 1))[0].outcome
+                == .unavailable("closed on 2024-11-01 before reaching it"))
+        guard case .unavailable(let reason) = Projection.project(basis([(0, 1)]), targets: target, window: 7 * 86400)[0].outcome else {
+            Issue.record("expected unavailable"); return
+        }
         #expect(reason == "one count so far: a projection needs two or more")
     }
 
@@ -209,8 +229,9 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
     }
 
     @Test func targetsIncludeGoalRequestsAndTheNextRoundThresholds() {
-        #expect(ProjectionTarget.targets(goal: 50_000, requested: [25_000], current: 13_500).map(\.label)
-            == ["requested 25,000", "goal 50,000", "threshold 100,000"])
+        #expect(
+            ProjectionTarget.targets(goal: 50_000, requested: [25_000], current: 13_500).map(\.label)
+                == ["requested 25,000", "goal 50,000", "threshold 100,000"])
         // The UK Parliament's two thresholds both apply to a petition at 5,000.
         #expect(ProjectionTarget.targets(goal: nil, requested: [], current: 5_000).map(\.value) == [10_000, 100_000])
     }
@@ -222,9 +243,9 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
             fig(1, "washington-post", 600, .about, hours: 20, publishedHours: 21),
             fig(2, "italian", 600, .about, hours: 20, publishedHours: 33),
             fig(3, "indonesian", 600, .about, hours: 20, publishedHours: 34),
-            fig(4, "italian", 600, .about, hours: 20, publishedHours: 40),     // the same outlet again: counted once
+            fig(4, "italian", 600, .about, hours: 20, publishedHours: 40),  // the same outlet again: counted once
             fig(5, "japanese", 380, .about, metric: .verifiedSignatures, hours: 27, publishedHours: 28),
-            fig(6, "platform", 600, hours: 19, kind: .platform),                 // the platform is not a reporter
+            fig(6, "platform", 600, hours: 19, kind: .platform),  // the platform is not a reporter
         ]
         let reports = FirstReporters.firstReports(figures)
         #expect(reports.count == 2)
@@ -261,7 +282,9 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
 @Suite struct AlignmentTests {
     @Test func daysSinceLaunchOrSinceTheFirstCount() throws {
         let figures = [poll(1, 100, hours: 12), poll(2, 300, hours: 60)]
-        let trend = Trends.trend(campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(70 * 3600))
+        let trend = Trends.trend(
+            campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(70 * 3600)
+        )
         let aligned = try #require(Trends.aligned(trend))
         #expect(aligned.points.map(\.day) == [0.5, 2.5])
         #expect(aligned.originDescription == "launch 2024-10-22")

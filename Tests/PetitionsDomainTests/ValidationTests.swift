@@ -18,12 +18,25 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
     @Test(arguments: [
         ("negative count", draft { $0.value = -1 }, "value: a count cannot be negative (got -1)"),
         ("range without high", draft { $0.qualifier = .range }, "high: a range needs its high end (--high)"),
-        ("high below value", draft { $0.qualifier = .range; $0.high = 500 }, "high: the high end 500 is below the value 600"),
+        (
+            "high below value",
+            draft {
+                $0.qualifier = .range; $0.high = 500
+            }, "high: the high end 500 is below the value 600"
+        ),
         ("high without range", draft { $0.high = 700 }, "high: only a range has a high end; use --qualifier range, or drop --high"),
-        ("published long before as-of", draft { $0.published = noon.addingTimeInterval(-2 * 86400) }, "published: 2024-11-24T12:00:00Z is before the as-of time"),
+        (
+            "published long before as-of", draft { $0.published = noon.addingTimeInterval(-2 * 86400) },
+            "published: 2024-11-24T12:00:00Z is before the as-of time"
+        ),
         ("malformed URL", draft { $0.sourceURL = "www.example.org/story" }, "url: \"www.example.org/story\" is not an http(s) URL"),
         ("bad language", draft { $0.language = "English" }, "language: \"English\" is not a language tag"),
-        ("under zero", draft { $0.qualifier = .under; $0.value = 0 }, "\"under 0\" allows no count"),
+        (
+            "under zero",
+            draft {
+                $0.qualifier = .under; $0.value = 0
+            }, "\"under 0\" allows no count"
+        ),
     ])
     func figureProblem(name: String, figure: FigureDraft, message: String) {
         let problems = figure.problems().map(\.description)
@@ -36,7 +49,9 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
     }
 
     @Test func everyProblemIsReportedAtOnce() {
-        let figure = draft { $0.value = -5; $0.sourceURL = "nope"; $0.language = "xx_YY" }
+        let figure = draft {
+            $0.value = -5; $0.sourceURL = "nope"; $0.language = "xx_YY"
+        }
         #expect(figure.problems().count == 3)
     }
 
@@ -49,8 +64,9 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
     }
 
     @Test func campaignChecks() {
-        let campaign = Campaign(slug: "ok", title: "  ", kind: .petition, platformURL: "petition.example", launched: Day(year: 2024, month: 10, day: 22),
-                                closed: Day(year: 2024, month: 10, day: 1), goal: -1)
+        let campaign = Campaign(
+            slug: "ok", title: "  ", kind: .petition, platformURL: "petition.example", launched: Day(year: 2024, month: 10, day: 22),
+            closed: Day(year: 2024, month: 10, day: 1), goal: -1)
         let messages = campaign.problems().map(\.description)
         #expect(messages.count == 4)
         #expect(messages.contains("title: must not be empty"))

@@ -1,7 +1,8 @@
 import Foundation
 import PetitionsDomain
-@testable import PetitionsExtraction
 import Testing
+
+@testable import PetitionsExtraction
 
 private func figures(_ text: String, _ language: Language? = nil, campaigns: [CampaignNames] = []) -> [ExtractedFigure] {
     Extractor(campaigns: campaigns).extract(text, language: language)
@@ -95,8 +96,10 @@ private func values(_ text: String, _ language: Language) -> [Int] { figures(tex
     }
 
     @Test func campaignsAreAttributedBySentenceThenParagraph() {
-        let campaigns = [CampaignNames(slug: "sora-letter", names: ["Sora PR Puppets", "Dear Corporate AI Overlords"]),
-                         CampaignNames(slug: "statement", names: ["Statement on AI training"])]
+        let campaigns = [
+            CampaignNames(slug: "sora-letter", names: ["Sora PR Puppets", "Dear Corporate AI Overlords"]),
+            CampaignNames(slug: "statement", names: ["Statement on AI training"]),
+        ]
         let text = """
             The Sora PR Puppets letter has about 600 signatures. It was written by 16 artists.
 
@@ -153,7 +156,11 @@ private func values(_ text: String, _ language: Language) -> [Int] { figures(tex
             for found in figures(item.text, languageGiven ? Language(rawValue: item.lang) : nil) {
                 if let index = gold.firstIndex(where: { $0.value == found.value && $0.metric == found.metric.rawValue && $0.high == found.high }) {
                     truePositives += 1
-                    if gold[index].qualifier == found.qualifier.rawValue { qualifierRight += 1 } else { failures.append("\(item.id) qualifier \(found.qualifier)") }
+                    if gold[index].qualifier == found.qualifier.rawValue {
+                        qualifierRight += 1
+                    } else {
+                        failures.append("\(item.id) qualifier \(found.qualifier)")
+                    }
                     gold.remove(at: index)
                 } else {
                     falsePositives += 1

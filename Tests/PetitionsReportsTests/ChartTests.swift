@@ -1,36 +1,47 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import PetitionsDomain
 import PetitionsReports
 import Testing
 
-private let base = TimeFormatting.parse("2024-10-22T00:00Z")!
-let statement = Campaign(slug: "statement-on-ai-training", title: "Statement on AI training", kind: .statement,
-                         launched: Day(year: 2024, month: 10, day: 22), goal: 50_000)
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
-func reported(_ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, hours: Double, kind: OutletKind = .news,
-              metric: Metric = .signatures, publishedHours: Double? = nil) -> ReportedFigure {
-    ReportedFigure(id: id, draft: FigureDraft(campaign: statement.slug, outlet: outlet, metric: metric, value: value, qualifier: qualifier,
-                                              asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) },
-                                              method: kind == .platform ? .polled : .manual),
-                   outletKind: kind, recorded: base, enteredBy: "test")
+private let base = TimeFormatting.parse("2024-10-22T00:00Z")!
+let statement = Campaign(
+    slug: "statement-on-ai-training", title: "Statement on AI training", kind: .statement,
+    launched: Day(year: 2024, month: 10, day: 22), goal: 50_000)
+
+func reported(
+    _ id: Int, _ outlet: String, _ value: Int, _ qualifier: Qualifier = .exact, hours: Double, kind: OutletKind = .news,
+    metric: Metric = .signatures, publishedHours: Double? = nil
+) -> ReportedFigure {
+    ReportedFigure(
+        id: id,
+        draft: FigureDraft(
+            campaign: statement.slug, outlet: outlet, metric: metric, value: value, qualifier: qualifier,
+            asOf: base.addingTimeInterval(hours * 3600), published: publishedHours.map { base.addingTimeInterval($0 * 3600) },
+            method: kind == .platform ? .polled : .manual),
+        outletKind: kind, recorded: base, enteredBy: "test")
 }
 
 /// The bundled case's shape: six outlets over three days, plus a platform count.
 func knownTrend(platform: Bool = true) -> Trend {
     var figures = [
         reported(1, "outlet-a", 10_000, hours: 12), reported(2, "outlet-b", 10_500, hours: 18), reported(3, "outlet-c", 11_500, .over, hours: 30),
-        reported(4, "outlet-d", 13_000, .over, hours: 36), reported(5, "outlet-e", 13_500, .atLeast, hours: 42), reported(6, "outlet-f", 19_000, .over, hours: 60),
+        reported(4, "outlet-d", 13_000, .over, hours: 36), reported(5, "outlet-e", 13_500, .atLeast, hours: 42),
+        reported(6, "outlet-f", 19_000, .over, hours: 60),
         reported(7, "outlet-a", 15_000, .about, hours: 40),
     ]
     if platform {
-        figures += [reported(20, "platform", 9_800, hours: 10, kind: .platform), reported(21, "platform", 14_000, hours: 40, kind: .platform),
-                    reported(22, "platform", 19_500, hours: 62, kind: .platform)]
+        figures += [
+            reported(20, "platform", 9_800, hours: 10, kind: .platform), reported(21, "platform", 14_000, hours: 40, kind: .platform),
+            reported(22, "platform", 19_500, hours: 62, kind: .platform),
+        ]
     }
-    return Trends.trend(campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base.addingTimeInterval(10 * 3600),
-                        through: base.addingTimeInterval(62 * 3600), names: ["outlet-a": "Outlet A & Co <test>"])
+    return Trends.trend(
+        campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base.addingTimeInterval(10 * 3600),
+        through: base.addingTimeInterval(62 * 3600), names: ["outlet-a": "Outlet A & Co <test>"])
 }
 
 /// Parses XML, collecting element names, attributes and text.
@@ -107,9 +118,13 @@ final class XMLCollector: NSObject, XMLParserDelegate {
     }
 
     @Test func gapsBreakLinesAndOpenEndedFiguresGetArrows() throws {
-        let figures = [reported(1, "platform", 100, hours: 1, kind: .platform), reported(2, "platform", 200, hours: 25, kind: .platform),
-                       reported(3, "platform", 400, hours: 73, kind: .platform), reported(4, "outlet", 300, .over, hours: 50)]
-        let trend = Trends.trend(campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(73 * 3600))
+        let figures = [
+            reported(1, "platform", 100, hours: 1, kind: .platform), reported(2, "platform", 200, hours: 25, kind: .platform),
+            reported(3, "platform", 400, hours: 73, kind: .platform), reported(4, "outlet", 300, .over, hours: 50),
+        ]
+        let trend = Trends.trend(
+            campaign: statement, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base,
+            through: base.addingTimeInterval(73 * 3600))
         let chart = TrendChart.chart(trend)
         #expect(chart.series[0].points.map(\.joined) == [false, true, false])  // day 3 is a gap
         let svg = chart.svg()
@@ -128,8 +143,9 @@ final class XMLCollector: NSObject, XMLParserDelegate {
         let first = try #require(Trends.aligned(knownTrend()))
         var other = Campaign(slug: "other", title: "Other petition", kind: .petition, launched: Day(year: 2024, month: 10, day: 23))
         other.goal = nil
-        let otherTrend = Trends.trend(campaign: other, figures: [reported(30, "platform", 500, hours: 30, kind: .platform), reported(31, "platform", 900, hours: 60, kind: .platform)],
-                                      metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(60 * 3600))
+        let otherTrend = Trends.trend(
+            campaign: other, figures: [reported(30, "platform", 500, hours: 30, kind: .platform), reported(31, "platform", 900, hours: 60, kind: .platform)],
+            metric: .signatures, bucketing: Bucketing(size: .day), from: base, through: base.addingTimeInterval(60 * 3600))
         let second = try #require(Trends.aligned(otherTrend))
         let chart = TrendChart.sideBySide([first, second], metric: .signatures, bucket: .day)
         let parsed = XMLCollector.parse(chart.svg())

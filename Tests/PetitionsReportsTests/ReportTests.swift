@@ -1,8 +1,8 @@
 import Foundation
 import PetitionsDomain
 import PetitionsReports
-import Testing
 import TestSupport
+import Testing
 
 private let now = TimeFormatting.parse("2024-11-30T12:00Z")!
 
@@ -12,8 +12,10 @@ private func sampleReport(title: String = "Statement on AI training") -> Report 
     trend.campaign.title = title
     let figures = trend.series.flatMap { series in
         series.points.map { point in
-            reported(point.figureID, series.source.slug, point.value, point.qualifier, hours: point.asOf.timeIntervalSince(TimeFormatting.parse("2024-10-22T00:00Z")!) / 3600,
-                     kind: series.source.isPlatform ? .platform : .news)
+            reported(
+                point.figureID, series.source.slug, point.value, point.qualifier,
+                hours: point.asOf.timeIntervalSince(TimeFormatting.parse("2024-10-22T00:00Z")!) / 3600,
+                kind: series.source.isPlatform ? .platform : .news)
         }
     }
     let reports = figures.filter { $0.outletKind != .platform }
@@ -24,9 +26,11 @@ private func sampleReport(title: String = "Statement on AI training") -> Report 
     retracted.status = .retracted
     let comparison = Comparison.compare(campaign: trend.campaign, figures: figures, now: now)
     let analysis = TrendAnalysis.analyze(trend, reports: reports, window: 7 * 86400)
-    return Report(generated: now, source: "a test database", campaigns: [
-        CampaignReport(comparison: comparison, analyses: [analysis], sideBySide: [], provenance: [linked] + reports.dropFirst() + [retracted]),
-    ])
+    return Report(
+        generated: now, source: "a test database",
+        campaigns: [
+            CampaignReport(comparison: comparison, analyses: [analysis], sideBySide: [], provenance: [linked] + reports.dropFirst() + [retracted])
+        ])
 }
 
 /// Parses with html5lib in strict mode: any HTML5 parse error fails.
@@ -79,8 +83,10 @@ private func html5Errors(_ html: String) throws -> String {
 
     @Test func htmlHasEverySectionAndBothChartLayouts() throws {
         let html = try sampleReport().html()
-        for heading in ["<h3>Growth</h3>", "<h3>Projection</h3>", "<h3>What outlets report</h3>", "<h3>Who reported first</h3>",
-                        "<h3>Behind the platform</h3>", "<h3>Provenance</h3>"] {
+        for heading in [
+            "<h3>Growth</h3>", "<h3>Projection</h3>", "<h3>What outlets report</h3>", "<h3>Who reported first</h3>",
+            "<h3>Behind the platform</h3>", "<h3>Provenance</h3>",
+        ] {
             #expect(html.contains(heading), "\(heading)")
         }
         #expect(html.components(separatedBy: "<svg ").count - 1 == 2)  // wide and narrow

@@ -1,7 +1,8 @@
 import Foundation
 import PetitionsDomain
-@testable import PetitionsServe
 import Testing
+
+@testable import PetitionsServe
 
 /// Every closed list the API document spells out is the list of a Swift enum, so a word added to
 /// an enum cannot be left out of the document (or the other way round).

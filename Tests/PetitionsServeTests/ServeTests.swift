@@ -8,8 +8,8 @@ import PetitionsServe
 import PetitionsStore
 import Postgres
 import ServiceLifecycle
-import Testing
 import TestSupport
+import Testing
 
 /// The web service on a real server and a real database with the demo loaded, asked by a real
 /// HTTP client.
@@ -295,13 +295,17 @@ import TestSupport
     @Test func noRouteReturnsASignatorysName() async throws {
         try await Self.serving { service in
             let names = try service.repository { repository in
-                try repository.db.query("SELECT display_name FROM signatories WHERE display_name IS NOT NULL").map { try $0.decode("display_name", as: String.self) }
+                try repository.db.query("SELECT display_name FROM signatories WHERE display_name IS NOT NULL").map {
+                    try $0.decode("display_name", as: String.self)
+                }
             }
             #expect(names.count > 100)
             let document = try #require(try await service.get("/api/v1/openapi.json").json as? [String: Any])
             var paths = try #require(document["paths"] as? [String: Any]).keys.filter { !$0.contains("{id}") }
-            paths += ["/", "/c/{slug}", "/api/v1/campaigns.csv", "/api/v1/campaigns/{slug}/figures.csv?history=true", "/api/v1/campaigns/{slug}/trend.csv",
-                      "/api/v1/campaigns/{slug}/compare.csv", "/api/v1/campaigns/{slug}/figures?history=true&limit=1000"]
+            paths += [
+                "/", "/c/{slug}", "/api/v1/campaigns.csv", "/api/v1/campaigns/{slug}/figures.csv?history=true", "/api/v1/campaigns/{slug}/trend.csv",
+                "/api/v1/campaigns/{slug}/compare.csv", "/api/v1/campaigns/{slug}/figures?history=true&limit=1000",
+            ]
             var bodies = 0
             for slug in ["dear-corporate-ai-overlords", "statement-on-ai-training", Self.ferry] {
                 for path in paths {
@@ -325,8 +329,9 @@ import TestSupport
             _ = try await service.get("/api/v1/campaigns")
             _ = try await service.get("/api/v1/campaigns/nope")
             let metrics = try await service.get("/metrics")
-            #expect(metrics.body.contains("petitions_http_requests_total{route=\"api_campaigns\",status=\"200\"}") ||
-                    metrics.body.contains("petitions_http_requests_total{status=\"200\",route=\"api_campaigns\"}"), "\(metrics.body.prefix(1500))")
+            #expect(
+                metrics.body.contains("petitions_http_requests_total{route=\"api_campaigns\",status=\"200\"}")
+                    || metrics.body.contains("petitions_http_requests_total{status=\"200\",route=\"api_campaigns\"}"), "\(metrics.body.prefix(1500))")
             #expect(metrics.body.contains("petitions_http_request_duration_seconds_bucket"))
         }
     }
@@ -334,16 +339,19 @@ import TestSupport
     /// Headless Chromium loads the campaign page from the service: chart, verdicts, links, no
     /// console errors, and nothing scrolls sideways at 390 px.
     @Test func chromiumLoadsTheCampaignPage() async throws {
-        let chromium = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
-                                    "chromium is missing: apt-get install chromium (Deploy/test.sh installs it)")
+        let chromium = try #require(
+            ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) },
+            "chromium is missing: apt-get install chromium (Deploy/test.sh installs it)")
         try await Self.serving { service in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("serve-chromium-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             for width in [1280, 390] {
-                let common = ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-                              "--enable-logging=stderr", "--v=0", "--user-data-dir=\(folder.appendingPathComponent("profile-\(width)").path)",
-                              "--window-size=\(width),1600"]
+                let common = [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
+                    "--enable-logging=stderr", "--v=0", "--user-data-dir=\(folder.appendingPathComponent("profile-\(width)").path)",
+                    "--window-size=\(width),1600",
+                ]
                 let page = "\(service.base)/c/\(Self.ferry)?tz=Europe/London"
                 let dump = try await Self.tool(chromium, common + ["--dump-dom", page])
                 #expect(dump.stdout.contains("<svg") && dump.stdout.contains("class=\"chart"), "at \(width) px no chart")

@@ -1,6 +1,7 @@
 import Foundation
 import PetitionsDomain
 import Testing
+
 @testable import PetitionsSources
 
 @Suite struct JSONPointerTests {
@@ -54,7 +55,9 @@ import Testing
 
 @Suite struct PageAndCountTests {
     @Test func readsCountsInTheFormsPagesPrint() {
-        for (text, value) in [("13500", 13500), ("13,500", 13500), ("13.500", 13500), ("13 500", 13500), ("13'500", 13500), ("1\u{202F}234\u{202F}567", 1_234_567)] {
+        for (text, value) in [
+            ("13500", 13500), ("13,500", 13500), ("13.500", 13500), ("13 500", 13500), ("13'500", 13500), ("1\u{202F}234\u{202F}567", 1_234_567),
+        ] {
             #expect(Counts.parse(text) == value, "\(text)")
         }
         #expect(Counts.parse("about 500") == nil)
@@ -72,8 +75,11 @@ import Testing
 
 @Suite struct UKParliamentTests {
     static func body(count: Int, state: String = "open", countries: String? = nil) -> [UInt8] {
-        let countries = countries ?? #"[{"name": "United Kingdom", "code": "GB", "signature_count": \#(count - 40)}, {"name": "Ireland", "code": "IE", "signature_count": 40}]"#
-        return Array("""
+        let countries =
+            countries
+            ?? #"[{"name": "United Kingdom", "code": "GB", "signature_count": \#(count - 40)}, {"name": "Ireland", "code": "IE", "signature_count": 40}]"#
+        return Array(
+            """
             {"links": {"self": "https://example.test/petitions/1.json"},
              "data": {"type": "petition", "id": 1, "attributes": {
                "action": "Invented petition for tests", "state": "\(state)", "signature_count": \(count),
@@ -100,7 +106,8 @@ import Testing
     }
 
     @Test func flagsAForeignTopCountryAndATerritoryOverItsPopulation() throws {
-        let countries = #"[{"name": "United Kingdom", "code": "GB", "signature_count": 300}, {"name": "Russia", "code": "RU", "signature_count": 900}, {"name": "Pitcairn Islands", "code": "PN", "signature_count": 400}]"#
+        let countries =
+            #"[{"name": "United Kingdom", "code": "GB", "signature_count": 300}, {"name": "Russia", "code": "RU", "signature_count": 900}, {"name": "Pitcairn Islands", "code": "PN", "signature_count": 400}]"#
         let reading = try UKParliamentPetition.read(Self.body(count: 1600, countries: countries))
         #expect(Set(reading.flags.map(\.kind)) == ["top-country", "exceeds-population"])
         #expect(reading.flags.first { $0.kind == "top-country" }?.subject == "RU")
@@ -154,8 +161,12 @@ import Testing
             </feed>
             """
         let items = try Feed.parse(Array(atom.utf8))
-        #expect(items == [FeedItem(key: "tag:wire.example,2024:1", url: "https://wire.example/1", title: "Petition passes a mark",
-                                   published: TimeFormatting.parse("2024-11-27T10:00:00Z"), summary: "Short text")])
+        #expect(
+            items == [
+                FeedItem(
+                    key: "tag:wire.example,2024:1", url: "https://wire.example/1", title: "Petition passes a mark",
+                    published: TimeFormatting.parse("2024-11-27T10:00:00Z"), summary: "Short text")
+            ])
     }
 
     @Test func refusesWhatIsNotAFeed() {

@@ -1,15 +1,16 @@
 import Foundation
 import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Synthetic migrations that fail loudly if applied twice (CREATE TABLE without IF NOT EXISTS),
 /// and sleep to widen any race between concurrent runs.
 private func synthetic(_ count: Int) -> [Migration] {
     (1...count).map { version in
-        Migration(version: version, name: "step\(version)", file: String(format: "%04d_step%d.sql", version, version),
-                  sql: "SELECT pg_sleep(0.05);\nCREATE TABLE step\(version) (id int PRIMARY KEY);\n")
+        Migration(
+            version: version, name: "step\(version)", file: String(format: "%04d_step%d.sql", version, version),
+            sql: "SELECT pg_sleep(0.05);\nCREATE TABLE step\(version) (id int PRIMARY KEY);\n")
     }
 }
 
@@ -90,7 +91,9 @@ private func recordedVersions(_ db: PGConnection) throws -> [Int] {
             let leftover = try db.query("SELECT to_regclass('half_done') IS NOT NULL AS present")[0].decode("present", as: Bool.self)
             #expect(!leftover)
             // The advisory lock was released: another session can take it at once.
-            let other = try PGConnection(try ConnectionString.replacingDatabase(in: db.redactedConnectionString, with: try db.query("SELECT current_database() AS d")[0].decode("d", as: String.self)))
+            let other = try PGConnection(
+                try ConnectionString.replacingDatabase(
+                    in: db.redactedConnectionString, with: try db.query("SELECT current_database() AS d")[0].decode("d", as: String.self)))
             defer { other.close() }
             #expect(try other.query("SELECT pg_try_advisory_lock(\(Migrator.lockKey)) AS got")[0].decode("got", as: Bool.self))
         }

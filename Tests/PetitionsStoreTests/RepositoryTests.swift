@@ -2,8 +2,8 @@ import Foundation
 import PetitionsDomain
 import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 private let noon = TimeFormatting.parse("2024-11-26T12:00Z")!
 
@@ -62,7 +62,9 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
 
     @Test func editValidatesAndAudits() async throws {
         try await withStore { repository in
-            try repository.editCampaign("letter", actor: "editor") { $0.target = "OpenAI"; $0.aliases.append("Sora PR Puppets") }
+            try repository.editCampaign("letter", actor: "editor") {
+                $0.target = "OpenAI"; $0.aliases.append("Sora PR Puppets")
+            }
             let checked3 = try repository.campaign("letter")?.target
             #expect(checked3 == "OpenAI")
             #expect(throws: ValidationFailure.self) { try repository.editCampaign("letter", actor: "editor") { $0.title = " " } }
@@ -105,12 +107,15 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
             let campaign: Int = try db.query("SELECT id FROM campaigns WHERE slug = 'letter'")[0].decode("id")
             let outlet: Int = try db.query("SELECT id FROM outlets WHERE slug = 'washington-post'")[0].decode("id")
             func insert(_ value: Int, _ qualifier: String, high: Int? = nil) throws {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, method, entered_by)
                     VALUES (\(campaign), \(outlet), 'signatures', \(value), \(high), \(qualifier), now(), 'manual', 'x')
                     """)
             }
-            for (value, qualifier, high) in [(-1, "exact", nil), (5, "range", nil), (5, "range", 4), (5, "exact", 6), (5, "roughly", nil)] as [(Int, String, Int?)] {
+            for (value, qualifier, high) in [(-1, "exact", nil), (5, "range", nil), (5, "range", 4), (5, "exact", 6), (5, "roughly", nil)]
+                as [(Int, String, Int?)]
+            {
                 let error = #expect(throws: PGError.self) { try insert(value, qualifier, high: high) }
                 #expect(error?.sqlState == PGError.Code.checkViolation)
             }
@@ -128,8 +133,11 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
                 return draft
             }
             let ids = try repository.addFigures(
-                [figure(600, .about), figure(16, hours: 1), figure(380, hours: 2), extracted(10_000, hours: 3), extracted(10_500, hours: 4),
-                 extracted(11_500, hours: 5)], actor: "tester").inserted
+                [
+                    figure(600, .about), figure(16, hours: 1), figure(380, hours: 2), extracted(10_000, hours: 3), extracted(10_500, hours: 4),
+                    extracted(11_500, hours: 5),
+                ], actor: "tester"
+            ).inserted
             try repository.retract(ids[1], reason: "counted the authors", actor: "editor")
             _ = try repository.correct(ids[2], with: figure(390, hours: 2), actor: "editor")
             try repository.review(accept: [ids[4]], reject: [ids[5]], reason: "a different petition", actor: "editor")
@@ -159,7 +167,9 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
             #expect(again?.description.contains("already corrected by figure \(newID)") == true)
             #expect(throws: StoreError.self) { try repository.retract(ids[1], reason: "twice", actor: "editor") }
             #expect(throws: StoreError.self) { try repository.retract(999_999, reason: "none", actor: "editor") }
-            let actions = try repository.db.query("SELECT action FROM audit_log WHERE subject_type = 'figure' ORDER BY id").map { try $0.decode("action", as: String.self) }
+            let actions = try repository.db.query("SELECT action FROM audit_log WHERE subject_type = 'figure' ORDER BY id").map {
+                try $0.decode("action", as: String.self)
+            }
             #expect(actions == ["figure.add", "figure.retract", "figure.correct"])
         }
     }
@@ -178,10 +188,12 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
 
     @Test func comparisonReadsLatestFiguresAndThePlatformCountAtTheTime() async throws {
         try await withStore { repository in
-            _ = try repository.addFigures([
-                figure(500, outlet: "petition-site", hours: 0), figure(700, outlet: "petition-site", hours: 5), figure(900, outlet: "petition-site", hours: 20),
-                figure(450, outlet: "washington-post", hours: 1), figure(600, .about, outlet: "washington-post", hours: 6),
-            ], actor: "tester")
+            _ = try repository.addFigures(
+                [
+                    figure(500, outlet: "petition-site", hours: 0), figure(700, outlet: "petition-site", hours: 5),
+                    figure(900, outlet: "petition-site", hours: 20),
+                    figure(450, outlet: "washington-post", hours: 1), figure(600, .about, outlet: "washington-post", hours: 6),
+                ], actor: "tester")
             let (campaign, figures, readings) = try repository.comparisonInput(campaign: "letter")
             #expect(campaign.slug == "letter")
             #expect(figures.map(\.draft.value).sorted() == [600, 900])
@@ -206,15 +218,24 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
             let polls: [(Double, Int)] = [(0, 500), (1, 640), (2, 700), (3, 690), (5, 820), (8, 1_010), (12, 1_200)]
             try repository.addOutlet(Outlet(slug: "radio", name: "Radio", kind: .news), actor: "tester")
             let outlets = [(-1.0, 450, Qualifier.about, "washington-post"), (2.5, 700, .exact, "radio")]
-            _ = try repository.addFigures(polls.map { figure($0.1, outlet: "petition-site", hours: $0.0) } + outlets.map {
-                FigureDraft(campaign: "letter", outlet: $0.3, value: $0.1, qualifier: $0.2, asOf: noon.addingTimeInterval($0.0 * 3600),
+            _ = try repository.addFigures(
+                polls.map { figure($0.1, outlet: "petition-site", hours: $0.0) }
+                    + outlets.map {
+                        FigureDraft(
+                            campaign: "letter", outlet: $0.3, value: $0.1, qualifier: $0.2, asOf: noon.addingTimeInterval($0.0 * 3600),
                             published: noon.addingTimeInterval(($0.0 + 6) * 3600))
-            }, actor: "tester")
+                    }, actor: "tester")
             let platform = polls.map { PlatformReading(outlet: "petition-site", value: $0.1, asOf: noon.addingTimeInterval($0.0 * 3600)) }
             // Each outlet's figure in turn, so that every probe is exercised: the later figure replaces the earlier as the outlet's latest.
-            for (hours, value, qualifier) in [(-1.0, 450, Qualifier.about), (0.5, 600, .over), (2.5, 700, .exact), (4, 2_000, .over), (6, 1_000, .about), (20, 500, .exact)] {
-                _ = try repository.addFigures([FigureDraft(campaign: "letter", outlet: "washington-post", value: value, qualifier: qualifier,
-                                                           asOf: noon.addingTimeInterval(hours * 3600), published: noon.addingTimeInterval((hours + 3) * 3600))], actor: "tester")
+            for (hours, value, qualifier) in [
+                (-1.0, 450, Qualifier.about), (0.5, 600, .over), (2.5, 700, .exact), (4, 2_000, .over), (6, 1_000, .about), (20, 500, .exact),
+            ] {
+                _ = try repository.addFigures(
+                    [
+                        FigureDraft(
+                            campaign: "letter", outlet: "washington-post", value: value, qualifier: qualifier,
+                            asOf: noon.addingTimeInterval(hours * 3600), published: noon.addingTimeInterval((hours + 3) * 3600))
+                    ], actor: "tester")
                 let (_, figures, contexts) = try repository.comparisonInput(campaign: "letter")
                 for figure in figures where figure.outletKind != .platform {
                     #expect(contexts[figure.id] == PlatformContext.around(figure, readings: platform), "\(figure.phrase) at hour \(hours)")

@@ -1,9 +1,10 @@
 import Foundation
 import PetitionsDomain
-@testable import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
+
+@testable import PetitionsStore
 
 /// The two ways a list goes in (a first list straight into `signatories`, a later one through
 /// staging) must store the same keys as the SQL that earlier versions ran, or a list stored
@@ -23,12 +24,16 @@ import TestSupport
     private func importCSV(_ repository: Repository, _ campaign: String, _ text: String) throws -> SignatoryImportResult {
         let bytes = Array(text.utf8)
         var given = false
-        var stream = CSVStream { defer { given = true }; return given ? nil : bytes }
+        var stream = CSVStream {
+            defer { given = true }; return given ? nil : bytes
+        }
         let header = try #require(try stream.next())
         let columns = try SignatoryColumns(header: header.fields)
-        return try repository.importSignatories(campaign: campaign, columns: columns, records: {
-            try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
-        }, source: "test.csv", actor: "tester")
+        return try repository.importSignatories(
+            campaign: campaign, columns: columns,
+            records: {
+                try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
+            }, source: "test.csv", actor: "tester")
     }
 
     @Test func fingerprintsAreTheOnesSQLComputed() async throws {
@@ -41,15 +46,18 @@ import TestSupport
                 ("signatory", "public", "a\u{1F}b", "", "", 0.001),
             ]
             for (role, visibility, nameKey, affiliationKey, country, epoch) in cases {
-                let fingerprint = SignatoryFingerprint(role: role, visibility: visibility, nameKey: nameKey, affiliationKey: affiliationKey,
-                                                       country: country, epoch: epoch)
-                let row = try repository.db.query("""
+                let fingerprint = SignatoryFingerprint(
+                    role: role, visibility: visibility, nameKey: nameKey, affiliationKey: affiliationKey,
+                    country: country, epoch: epoch)
+                let row = try repository.db.query(
+                    """
                     SELECT md5(concat_ws(chr(31), \(role)::text, \(visibility)::text, coalesce(\(nameKey)::text, ''), coalesce(\(affiliationKey)::text, ''),
                                          coalesce(\(country)::text, ''), coalesce((\(epoch)::double precision)::text, ''))) AS content
                     """)[0]
                 let content: String = try row.decode("content")
                 #expect(fingerprint.hex == content, "\(String(describing: nameKey)) \(String(describing: epoch))")
-                let keys = try repository.db.query("""
+                let keys = try repository.db.query(
+                    """
                     SELECT md5(\(content) || ':' || 1)::uuid::text AS first, md5(\(content) || ':' || 12)::uuid::text AS twelfth,
                            md5('p:' || \(content) || ':' || 3)::uuid::text AS provisional
                     """)[0]
@@ -68,8 +76,10 @@ import TestSupport
 
     @Test func timesAreStoredAsToTimestampStoresThem() async throws {
         try await withStore { repository in
-            for epoch in [0, 1_732_651_200, 1_732_651_200.25, 1_732_651_200.123456, 1_732_651_200.1234567, -1, -86_400.5, -62_135_596_800, -62_198_755_200,
-                          253_402_300_799] as [Double] {
+            for epoch in [
+                0, 1_732_651_200, 1_732_651_200.25, 1_732_651_200.123456, 1_732_651_200.1234567, -1, -86_400.5, -62_135_596_800, -62_198_755_200,
+                253_402_300_799,
+            ] as [Double] {
                 let text = TimestampText.format(epoch: epoch)
                 let row = try repository.db.query("SELECT to_timestamp(\(epoch)) = \(text)::timestamptz AS same, to_timestamp(\(epoch))::text AS expected")[0]
                 let expected: String = try row.decode("expected")
@@ -100,10 +110,12 @@ import TestSupport
             #expect(first.repeatedInFile == later.repeatedInFile)
             #expect(first.repeatedInFile == 429 - 5)  // 429 lines name one of 5 people: all but each one's first repeat
             func keys(_ campaign: String) throws -> [String] {
-                try repository.db.query("""
+                try repository.db.query(
+                    """
                     SELECT s.row_key::text AS key FROM signatories s JOIN campaigns c ON c.id = s.campaign_id
                     WHERE c.slug = \(campaign) AND s.display_name IS DISTINCT FROM 'Someone Else' ORDER BY s.id
-                    """).map { try $0.decode("key") }
+                    """
+                ).map { try $0.decode("key") }
             }
             let firstKeys = try keys("first"), laterKeys = try keys("later")
             #expect(firstKeys == laterKeys)

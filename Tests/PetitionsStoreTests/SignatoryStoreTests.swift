@@ -2,8 +2,8 @@ import Foundation
 import PetitionsDomain
 import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 private func withStore<T>(_ body: (Repository) async throws -> T) async throws -> T {
     try await TestDatabase.withConnection { db, _ in
@@ -19,12 +19,16 @@ private func withStore<T>(_ body: (Repository) async throws -> T) async throws -
 private func importCSV(_ repository: Repository, _ text: String, dryRun: Bool = false, role: SignatoryRole = .signatory) throws -> SignatoryImportResult {
     let bytes = Array(text.utf8)
     var given = false
-    var stream = CSVStream { defer { given = true }; return given ? nil : bytes }
+    var stream = CSVStream {
+        defer { given = true }; return given ? nil : bytes
+    }
     let header = try #require(try stream.next())
     let columns = try SignatoryColumns(header: header.fields, defaultRole: role)
-    return try repository.importSignatories(campaign: "letter", columns: columns, records: {
-        try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
-    }, source: "test.csv", actor: "tester", dryRun: dryRun)
+    return try repository.importSignatories(
+        campaign: "letter", columns: columns,
+        records: {
+            try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
+        }, source: "test.csv", actor: "tester", dryRun: dryRun)
 }
 
 private func count(_ db: PGConnection, _ sql: String) throws -> Int {
@@ -103,14 +107,17 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
             let after = try repository.listCounts(campaign: "letter")
             #expect(after.total == before.total && after.confirmed == before.confirmed && after.erased == 1)
             // Search every text, JSON and array column of every table for any part of the personal data.
-            let columns = try db.query("""
+            let columns = try db.query(
+                """
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'json', 'ARRAY', 'character varying')
-                """).map { (try $0.decode("table_name", as: String.self), try $0.decode("column_name", as: String.self)) }
+                """
+            ).map { (try $0.decode("table_name", as: String.self), try $0.decode("column_name", as: String.self)) }
             #expect(columns.count > 20)
             for (table, column) in columns {
                 for needle in ["zelda", "quartermaine", "quill", "example.org/list"] {
-                    let found = try db.query(PGQuery(unsafeSQL: "SELECT count(*) FROM \(table) WHERE lower(\(column)::text) LIKE $1", bindings: ["%\(needle)%"]))[0]
+                    let found = try db.query(
+                        PGQuery(unsafeSQL: "SELECT count(*) FROM \(table) WHERE lower(\(column)::text) LIKE $1", bindings: ["%\(needle)%"]))[0]
                         .decode(at: 0, as: Int.self)
                     #expect(found == 0, "\(needle) still in \(table).\(column)")
                 }
@@ -130,7 +137,9 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
     @Test func duplicatesAreReportedNeverMerged() async throws {
         try await withStore { repository in
             try repository.addToWatchList("Famous Novelist", note: "often named without signing", actor: "tester")
-            try importCSV(repository, """
+            try importCSV(
+                repository,
+                """
                 name,affiliation
                 José Müller,Studio A
                 JOSÉ  MÜLLER,Studio B
@@ -145,13 +154,14 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
                 """)
             let groups = try repository.signatoryDuplicates(campaign: "letter")
             let summary = groups.map { "\($0.reason.rawValue): " + $0.members.map { $0.name ?? "" }.sorted().joined(separator: " | ") }
-            #expect(Set(summary) == [
-                "same_name: JOSÉ  MÜLLER | José Müller",
-                "same_name: J Smith Jones | J Smith Jones",
-                "same_name: yamada taro | ＹＡＭＡＤＡ　Ｔａｒｏ",
-                "near_identical_same_affiliation: J Smith Jones | J. Smith-Jones",
-                "watch_list: famous novelist",
-            ], "\(summary)")
+            #expect(
+                Set(summary) == [
+                    "same_name: JOSÉ  MÜLLER | José Müller",
+                    "same_name: J Smith Jones | J Smith Jones",
+                    "same_name: yamada taro | ＹＡＭＡＤＡ　Ｔａｒｏ",
+                    "near_identical_same_affiliation: J Smith Jones | J. Smith-Jones",
+                    "watch_list: famous novelist",
+                ], "\(summary)")
             let accents = try repository.signatoryDuplicates(campaign: "letter", ignoringAccents: true)
             #expect(accents.contains { $0.reason == .sameNameIgnoringAccents && $0.members.count == 3 })
             let checked6 = try repository.listCounts(campaign: "letter").total == 10

@@ -1,8 +1,8 @@
 import Foundation
 import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// The schema's CHECK lists and the Swift enums that own them say the same words.
 @Suite struct StoredWordsTests {
@@ -10,7 +10,8 @@ import TestSupport
     /// migrated schema, as PostgreSQL prints it back.
     static func checkLists(_ db: PGConnection) throws -> [String: [String]] {
         var lists: [String: [String]] = [:]
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             SELECT c.conrelid::regclass::text AS tbl, pg_get_constraintdef(c.oid) AS def
             FROM pg_constraint c WHERE c.contype = 'c' AND c.connamespace = 'public'::regnamespace
             """)

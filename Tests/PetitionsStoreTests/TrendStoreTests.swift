@@ -2,8 +2,8 @@ import Foundation
 import PetitionsDomain
 import PetitionsStore
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 private let start = TimeFormatting.parse("2024-10-20T00:00Z")!
 
@@ -35,9 +35,11 @@ private struct SplitMix: RandomNumberGenerator {
 @Suite struct TrendStoreTests {
     /// The SQL bucketing (date_bin, date_trunc in the zone, generate_series, one probe per bucket)
     /// must agree with the domain's reference bucketing, gaps and daylight-saving days included.
-    @Test(arguments: [("UTC", BucketSize.hour), ("UTC", .day), ("UTC", .week), ("Europe/London", .hour), ("Europe/London", .day),
-                      ("Europe/London", .week), ("Asia/Kolkata", .hour), ("America/New_York", .day),
-                      ("UTC", .fiveMinutes), ("Asia/Kolkata", .fifteenMinutes), ("Europe/London", .fifteenMinutes)])
+    @Test(arguments: [
+        ("UTC", BucketSize.hour), ("UTC", .day), ("UTC", .week), ("Europe/London", .hour), ("Europe/London", .day),
+        ("Europe/London", .week), ("Asia/Kolkata", .hour), ("America/New_York", .day),
+        ("UTC", .fiveMinutes), ("Asia/Kolkata", .fifteenMinutes), ("Europe/London", .fifteenMinutes),
+    ])
     func sqlBucketingMatchesTheDomain(zone: String, size: BucketSize) async throws {
         try await withStore { repository in
             var random = SplitMix(state: UInt64(abs(zone.hashValue % 1000)) + UInt64(size.nominalLength))
@@ -47,19 +49,22 @@ private struct SplitMix: RandomNumberGenerator {
             let drafts = (0..<120).map { index -> FigureDraft in
                 let qualifier = [Qualifier.exact, .about, .over, .atLeast][Int.random(in: 0..<4, using: &random)]
                 let outlet = outlets[Int.random(in: 0..<4, using: &random)]
-                return FigureDraft(campaign: "statement", outlet: outlet, value: 1_000 + index * 50 + Int.random(in: 0..<40, using: &random),
-                                   qualifier: outlet == "platform" ? .exact : qualifier,
-                                   asOf: start.addingTimeInterval(TimeInterval(Int.random(in: 0..<Int(span), using: &random))),
-                                   method: outlet == "platform" ? .polled : .manual)
+                return FigureDraft(
+                    campaign: "statement", outlet: outlet, value: 1_000 + index * 50 + Int.random(in: 0..<40, using: &random),
+                    qualifier: outlet == "platform" ? .exact : qualifier,
+                    asOf: start.addingTimeInterval(TimeInterval(Int.random(in: 0..<Int(span), using: &random))),
+                    method: outlet == "platform" ? .polled : .manual)
             }
             let added = try repository.addFigures(drafts, actor: "tester")
             try repository.retract(added.inserted[3], reason: "test", actor: "tester")
             let timeZone = TimeZone(identifier: zone)!
             let stored = try repository.trend(TrendRequest(campaign: "statement", bucket: size, timeZone: timeZone))
             let figures = try repository.figures(campaign: "statement", history: true)
-            let first = figures.filter { $0.status == .current }.map(\.draft.asOf).min()!, last = figures.filter { $0.status == .current }.map(\.draft.asOf).max()!
-            let expected = Trends.trend(campaign: stored.campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: size, timeZone: timeZone),
-                                        from: first, through: last, names: Dictionary(uniqueKeysWithValues: outlets.map { ($0, $0 == "platform" ? "The platform" : $0.uppercased()) }))
+            let first = figures.filter { $0.status == .current }.map(\.draft.asOf).min()!,
+                last = figures.filter { $0.status == .current }.map(\.draft.asOf).max()!
+            let expected = Trends.trend(
+                campaign: stored.campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: size, timeZone: timeZone),
+                from: first, through: last, names: Dictionary(uniqueKeysWithValues: outlets.map { ($0, $0 == "platform" ? "The platform" : $0.uppercased()) }))
             #expect(stored.buckets == expected.buckets)
             #expect(stored.series.map(\.source) == expected.series.map(\.source))
             for (mine, theirs) in zip(stored.series, expected.series) {
@@ -73,15 +78,17 @@ private struct SplitMix: RandomNumberGenerator {
         try await withStore { repository in
             let empty = try repository.trend(TrendRequest(campaign: "statement"))
             #expect(empty.isEmpty && empty.buckets.isEmpty)
-            _ = try repository.addFigures([
-                FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start),
-                FigureDraft(campaign: "statement", outlet: "outlet-b", value: 10_500, asOf: start.addingTimeInterval(86400 * 2)),
-                FigureDraft(campaign: "statement", outlet: "outlet-b", metric: .authors, value: 16, asOf: start.addingTimeInterval(86400 * 9)),
-            ], actor: "tester")
+            _ = try repository.addFigures(
+                [
+                    FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start),
+                    FigureDraft(campaign: "statement", outlet: "outlet-b", value: 10_500, asOf: start.addingTimeInterval(86400 * 2)),
+                    FigureDraft(campaign: "statement", outlet: "outlet-b", metric: .authors, value: 16, asOf: start.addingTimeInterval(86400 * 9)),
+                ], actor: "tester")
             let trend = try repository.trend(TrendRequest(campaign: "statement"))
             #expect(trend.bucketing.size == .hour)  // 2 days: automatic picks hours
             #expect(trend.buckets.count == 49)
-            let onlyB = try repository.trend(TrendRequest(campaign: "statement", bucket: .day, since: start, until: start.addingTimeInterval(86400 * 5), outlets: ["outlet-b"]))
+            let onlyB = try repository.trend(
+                TrendRequest(campaign: "statement", bucket: .day, since: start, until: start.addingTimeInterval(86400 * 5), outlets: ["outlet-b"]))
             #expect(onlyB.buckets.count == 6)
             #expect(onlyB.series.map(\.source) == [.outlet("outlet-b")])
         }
@@ -105,13 +112,15 @@ private struct SplitMix: RandomNumberGenerator {
     @Test func readsOnlyWhatItDraws() async throws {
         try await withStore { repository in
             let db = repository.db
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO figures (campaign_id, outlet_id, metric, value, qualifier, as_of, method, entered_by)
                 SELECT c.id, o.id, 'signatures', n * 3, 'exact', \(start) + n * interval '5 minutes', 'polled', 'tester'
                 FROM campaigns c, outlets o, generate_series(0, 105119) AS n
                 WHERE c.slug = 'statement' AND o.slug = 'platform'
                 """)
-            _ = try repository.addFigures([FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start.addingTimeInterval(86400 * 30))], actor: "tester")
+            _ = try repository.addFigures(
+                [FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start.addingTimeInterval(86400 * 30))], actor: "tester")
             try db.execute("ANALYZE figures")
             if ProcessInfo.processInfo.environment["TREND_EXPLAIN"] != nil {
                 try db.execute("LOAD 'auto_explain'")
@@ -121,7 +130,8 @@ private struct SplitMix: RandomNumberGenerator {
             }
             let (trend, fetched) = try db.withTransaction { db in
                 let trend = try Repository(db).trend(TrendRequest(campaign: "statement", bucket: .day))
-                let stats = try db.query("SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) AS n FROM pg_stat_xact_user_tables WHERE relname = 'figures'")
+                let stats = try db.query(
+                    "SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) AS n FROM pg_stat_xact_user_tables WHERE relname = 'figures'")
                 return (trend, try stats[0].decode("n", as: Int.self))
             }
             if ProcessInfo.processInfo.environment["TREND_EXPLAIN"] != nil { print("trend over 105,121 rows read \(fetched) figure rows") }

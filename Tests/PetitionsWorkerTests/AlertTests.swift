@@ -4,15 +4,19 @@ import PetitionsSources
 import PetitionsStore
 import PetitionsWorker
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Alerts raised as counts are recorded, and delivered by real `petitions-worker` processes to a
 /// loopback webhook: once per event, across two workers, with a retry after a 500.
 @Suite struct AlertTests {
     static func worker(_ url: String) throws -> BackgroundProcess {
-        try BackgroundProcess("petitions-worker", ["--once", "--database-url", url, "--host-gap", "0s", "--allow-private-hosts", "--log-level", "notice",
-                                                   "--retry-base", "1s"])
+        try BackgroundProcess(
+            "petitions-worker",
+            [
+                "--once", "--database-url", url, "--host-gap", "0s", "--allow-private-hosts", "--log-level", "notice",
+                "--retry-base", "1s",
+            ])
     }
 
     @Test func eachEventIsSentOnceAcrossTwoWorkers() async throws {
@@ -22,9 +26,12 @@ import TestSupport
             server.set("/hook", .init(body: "{}"))
             let repository = bench.repository
             let hook = server.url("/hook")
-            let passed = try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .threshold, threshold: 100, webhookURL: hook, command: nil, actor: "test")
-            let fell = try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .countFell, threshold: nil, webhookURL: hook, command: nil, actor: "test")
-            let jumped = try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .anomaly, threshold: 50, webhookURL: hook, command: nil, actor: "test")
+            let passed = try repository.addAlert(
+                campaign: WorkerBench.campaign.slug, event: .threshold, threshold: 100, webhookURL: hook, command: nil, actor: "test")
+            let fell = try repository.addAlert(
+                campaign: WorkerBench.campaign.slug, event: .countFell, threshold: nil, webhookURL: hook, command: nil, actor: "test")
+            let jumped = try repository.addAlert(
+                campaign: WorkerBench.campaign.slug, event: .anomaly, threshold: 50, webhookURL: hook, command: nil, actor: "test")
             // Counts 90, 120 (passes 100), 125, 60 (falls, and moves by 65), 130 (passes 100 again: the same event).
             server.set("/count", .init(body: "{\"count\": 90}"))
             _ = try bench.addSource(.json, url: server.url("/count"), every: 300, pointer: "/count")
@@ -64,8 +71,9 @@ import TestSupport
         defer { Task { await server.close() } }
         try await WorkerBench.with { bench in
             server.set("/flaky", .init(status: 500, body: "{\"error\": \"down\"}"))
-            let alert = try bench.repository.addAlert(campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: server.url("/flaky"),
-                                                      command: nil, actor: "test")
+            let alert = try bench.repository.addAlert(
+                campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: server.url("/flaky"),
+                command: nil, actor: "test")
             let delivery = try bench.repository.queueTestAlert(alert.id)
             let first = try Self.worker(bench.url)
             #expect(await first.wait(timeout: 60) == 0)
@@ -91,22 +99,29 @@ import TestSupport
         try await WorkerBench.with { bench in
             let repository = bench.repository
             try repository.addOutlet(Outlet(slug: "the-site", name: "The Invented Site", kind: .platform), actor: "test")
-            _ = try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .outdatedReport, threshold: nil, webhookURL: "https://hooks.example.org/x",
-                                        command: nil, actor: "test")
+            _ = try repository.addAlert(
+                campaign: WorkerBench.campaign.slug, event: .outdatedReport, threshold: nil, webhookURL: "https://hooks.example.org/x",
+                command: nil, actor: "test")
             let start = WorkerBench.start
             func draft(_ outlet: String, _ value: Int, asOf: Date, published: Date?, method: EntryMethod = .manual) -> FigureDraft {
-                FigureDraft(campaign: WorkerBench.campaign.slug, outlet: outlet, metric: .signatures, value: value, qualifier: .exact,
-                            asOf: asOf, published: published, method: method)
+                FigureDraft(
+                    campaign: WorkerBench.campaign.slug, outlet: outlet, metric: .signatures, value: value, qualifier: .exact,
+                    asOf: asOf, published: published, method: method)
             }
-            _ = try repository.addFigures([draft("the-site", 1000, asOf: start, published: nil, method: .polled),
-                                           draft("the-site", 5000, asOf: start.addingTimeInterval(3600), published: nil, method: .polled)], actor: "test")
+            _ = try repository.addFigures(
+                [
+                    draft("the-site", 1000, asOf: start, published: nil, method: .polled),
+                    draft("the-site", 5000, asOf: start.addingTimeInterval(3600), published: nil, method: .polled),
+                ], actor: "test")
             // Published two hours in, when the platform showed 5,000: outdated.
             let late = try repository.addFigures([draft("the-paper", 1000, asOf: start, published: start.addingTimeInterval(7200))], actor: "test").inserted
             #expect(try bench.count("SELECT count(*) FROM alert_deliveries WHERE event_key = \("outdated-report:\(late[0])")") == 1)
             // Published at once: not outdated.
             try repository.addOutlet(Outlet(slug: "the-wire", name: "The Invented Wire", kind: .news), actor: "test")
-            let prompt = try repository.addFigures([draft("the-wire", 5000, asOf: start.addingTimeInterval(3600), published: start.addingTimeInterval(3700))],
-                                                   actor: "test").inserted
+            let prompt = try repository.addFigures(
+                [draft("the-wire", 5000, asOf: start.addingTimeInterval(3600), published: start.addingTimeInterval(3700))],
+                actor: "test"
+            ).inserted
             #expect(try bench.count("SELECT count(*) FROM alert_deliveries WHERE event_key = \("outdated-report:\(prompt[0])")") == 0)
         }
     }
@@ -115,10 +130,12 @@ import TestSupport
         try await WorkerBench.with { (bench: WorkerBench) async throws in
             let repository = bench.repository
             #expect(throws: ValidationFailure.self) {
-                try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .threshold, threshold: nil, webhookURL: "https://x.example", command: nil, actor: "t")
+                try repository.addAlert(
+                    campaign: WorkerBench.campaign.slug, event: .threshold, threshold: nil, webhookURL: "https://x.example", command: nil, actor: "t")
             }
             #expect(throws: ValidationFailure.self) {
-                try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: "ftp://x.example", command: nil, actor: "t")
+                try repository.addAlert(
+                    campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: "ftp://x.example", command: nil, actor: "t")
             }
             #expect(throws: ValidationFailure.self) {
                 try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: nil, command: nil, actor: "t")

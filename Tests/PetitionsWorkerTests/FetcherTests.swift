@@ -1,7 +1,7 @@
 import Foundation
 import PetitionsWorker
-import Testing
 import TestSupport
+import Testing
 
 /// The fetcher against a loopback server: limits, manners and the words of its errors.
 @Suite struct FetcherTests {
@@ -39,7 +39,10 @@ import TestSupport
         try? FileManager.default.removeItem(at: scratch.appendingPathExtension("gz"))
         server.set("/gz", .init(bytes: Array(compressed), headers: [("Content-Encoding", "gzip"), ("Last-Modified", "Mon, 23 Nov 2026 08:00:00 GMT")]))
         let fetcher = Self.fetcher()
-        guard case .body(let body, _, let lastModified, _) = try await fetcher.fetch(server.url("/gz"), etag: "\"e1\"", lastModified: "Sun, 22 Nov 2026 08:00:00 GMT") else {
+        guard
+            case .body(let body, _, let lastModified, _) = try await fetcher.fetch(
+                server.url("/gz"), etag: "\"e1\"", lastModified: "Sun, 22 Nov 2026 08:00:00 GMT")
+        else {
             Issue.record("expected a body"); return
         }
         #expect(String(decoding: body, as: UTF8.self) == #"{"count": 4321}"#)
@@ -62,7 +65,9 @@ import TestSupport
         server.set("/hop", .init(status: 301, body: "", headers: [("Location", "/loop/4")]))
         server.set("/slow", .init(body: "{}", delay: 5))
         server.set("/broken", .init(status: 500, body: "oops"))
-        let fetcher = Self.fetcher { $0.maxBytes = 1024; $0.maxRedirects = 2 }
+        let fetcher = Self.fetcher {
+            $0.maxBytes = 1024; $0.maxRedirects = 2
+        }
         await Self.expectFailure(fetcher, server.url("/big"), kind: .tooLarge, retryable: false, saying: "1024-byte limit")
         await Self.expectFailure(fetcher, server.url("/loop/1"), kind: .redirects, retryable: false, saying: "--max-redirects")
         guard case .body = try await fetcher.fetch(server.url("/hop")) else { Issue.record("one redirect should be followed"); return }
@@ -103,12 +108,16 @@ import TestSupport
         let trickle = try TrickleServer(interval: 0.3)
         defer { trickle.close() }
         // Far below the 300 s deadline, even on a loaded machine (the suite keeps the concurrency pool busy).
-        let slow = Self.fetcher { $0.readTimeout = 20; $0.minRate = 512; $0.slowAfter = 1; $0.deadline = 300 }
+        let slow = Self.fetcher {
+            $0.readTimeout = 20; $0.minRate = 512; $0.slowAfter = 1; $0.deadline = 300
+        }
         let start = ContinuousClock.now
         await Self.expectFailure(slow, trickle.url("/n"), kind: .timeout, retryable: true, saying: "too slowly")
         #expect(ContinuousClock.now - start < .seconds(150))
         // With the rate check off, the one deadline still ends it.
-        let patient = Self.fetcher { $0.readTimeout = 20; $0.minRate = 0; $0.deadline = 1.5 }
+        let patient = Self.fetcher {
+            $0.readTimeout = 20; $0.minRate = 0; $0.deadline = 1.5
+        }
         let second = ContinuousClock.now
         await Self.expectFailure(patient, trickle.url("/n"), kind: .timeout, retryable: true, saying: "deadline")
         #expect(ContinuousClock.now - second < .seconds(60))
@@ -124,8 +133,11 @@ import TestSupport
         server.set("/meta", .init(status: 302, body: "", headers: [("Location", "http://169.254.169.254/latest/meta-data/")]))
         server.set("/near", .init(status: 307, body: "", headers: [("Location", "/n")]))
         let strict = Self.fetcher { $0.allowPrivateHosts = false }
-        for url in ["http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/", "http://metadata.google.internal/computeMetadata/v1/",
-                    "http://0.0.0.0:\(server.port)/n"] {
+        for url in [
+            "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/",
+            "http://metadata.google.internal/computeMetadata/v1/",
+            "http://0.0.0.0:\(server.port)/n",
+        ] {
             await Self.expectFailure(strict, url, kind: .refused, retryable: false, saying: "refused to fetch")
         }
         await Self.expectFailure(strict, server.url("/n"), kind: .refused, retryable: false, saying: "--allow-private-hosts")

@@ -4,19 +4,20 @@ import PetitionsSources
 import PetitionsStore
 import PetitionsWorker
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// Jobs run in this process against a real HTTP server on 127.0.0.1 serving our fixtures.
 @Suite struct PollingTests {
     static func petition(_ count: Int, closedAt: String? = nil) -> FixtureServer.Route {
-        .init(body: """
-            {"data": {"type": "petition", "id": 1, "attributes": {"action": "Invented", "state": "\(closedAt == nil ? "open" : "closed")", "signature_count": \(count),
-              "opened_at": "2026-11-01T09:00:00.000Z", "closed_at": \(closedAt.map { "\"\($0)\"" } ?? "null"),
-              "signatures_by_country": [{"name": "United Kingdom", "code": "GB", "signature_count": \(count - 10)},
-                                        {"name": "France", "code": "FR", "signature_count": 10}],
-              "signatures_by_constituency": [{"name": "Invented South", "ons_code": "E14099902", "mp": "B. Member", "signature_count": 7}]}}}
-            """)
+        .init(
+            body: """
+                {"data": {"type": "petition", "id": 1, "attributes": {"action": "Invented", "state": "\(closedAt == nil ? "open" : "closed")", "signature_count": \(count),
+                  "opened_at": "2026-11-01T09:00:00.000Z", "closed_at": \(closedAt.map { "\"\($0)\"" } ?? "null"),
+                  "signatures_by_country": [{"name": "United Kingdom", "code": "GB", "signature_count": \(count - 10)},
+                                            {"name": "France", "code": "FR", "signature_count": 10}],
+                  "signatures_by_constituency": [{"name": "Invented South", "ons_code": "E14099902", "mp": "B. Member", "signature_count": 7}]}}}
+                """)
     }
 
     @Test func aChangingCountMakesASeriesAndAnUnchangedOneAddsNothing() async throws {
@@ -57,7 +58,8 @@ import TestSupport
         try await WorkerBench.with { bench in
             let source = try bench.addSource(.ukParliament, url: server.url("/petitions/1.json"), every: 300)
             func closedOn() throws -> String? {
-                try bench.db.query("SELECT c.closed_on::text AS closed FROM campaigns c JOIN sources s ON s.campaign_id = c.id WHERE s.id = \(source.id)")[0].decode("closed")
+                try bench.db.query("SELECT c.closed_on::text AS closed FROM campaigns c JOIN sources s ON s.campaign_id = c.id WHERE s.id = \(source.id)")[0]
+                    .decode("closed")
             }
             func sourceState() throws -> (every: Double, paused: Bool) {
                 let row = try bench.db.query("SELECT extract(epoch FROM every)::float8 AS every, paused FROM sources WHERE id = \(source.id)")[0]
@@ -155,7 +157,10 @@ import TestSupport
             server.set("/busy", .init(status: 503, body: "{}"))
             server.set("/gone", .init(status: 404, body: "{}"))
             let ends = try await bench.runDue()
-            #expect(ends.contains { if case .retrying(let m, let at) = $0 { m.contains("HTTP 503") && at == bench.clock.now().addingTimeInterval(22.5) } else { false } })
+            #expect(
+                ends.contains {
+                    if case .retrying(let m, let at) = $0 { m.contains("HTTP 503") && at == bench.clock.now().addingTimeInterval(22.5) } else { false }
+                })
             #expect(ends.contains { if case .failed(let m) = $0 { m.contains("HTTP 404") && m.contains("check the URL") } else { false } })
         }
     }
@@ -181,33 +186,49 @@ import TestSupport
         defer { Task { await server.close() } }
         try await WorkerBench.with { bench in
             let articles = [
-                ("1", "Clean air campaign grows", "en", "<p>The Invented Clean Air Petition has now been signed by more than 12,400 people, its organisers said on Monday.</p>"),
+                (
+                    "1", "Clean air campaign grows", "en",
+                    "<p>The Invented Clean Air Petition has now been signed by more than 12,400 people, its organisers said on Monday.</p>"
+                ),
                 ("2", "La pétition avance", "fr", "<p>La pétition pour l'air pur a déjà recueilli environ 12 000 signatures, selon ses auteurs.</p>"),
-                ("3", "Petition wächst", "de", "<p>Die Petition für saubere Luft hat inzwischen über 13.000 Unterschriften gesammelt.</p><p>Die Stadt hat 80.000 Einwohner.</p>"),
+                (
+                    "3", "Petition wächst", "de",
+                    "<p>Die Petition für saubere Luft hat inzwischen über 13.000 Unterschriften gesammelt.</p><p>Die Stadt hat 80.000 Einwohner.</p>"
+                ),
             ]
             var items = ""
             for (id, title, language, body) in articles {
-                server.set("/articles/\(id)", .init(contentType: "text/html; charset=utf-8",
-                                                     body: "<html lang=\"\(language)\"><head><title>\(title)</title></head><body><article>\(body)</article></body></html>"))
-                items += "<item><title>\(title)</title><link>\(server.url("/articles/\(id)"))</link><guid>paper-\(id)</guid><pubDate>Mon, 23 Nov 2026 0\(id):00:00 GMT</pubDate></item>"
+                server.set(
+                    "/articles/\(id)",
+                    .init(
+                        contentType: "text/html; charset=utf-8",
+                        body: "<html lang=\"\(language)\"><head><title>\(title)</title></head><body><article>\(body)</article></body></html>"))
+                items +=
+                    "<item><title>\(title)</title><link>\(server.url("/articles/\(id)"))</link><guid>paper-\(id)</guid><pubDate>Mon, 23 Nov 2026 0\(id):00:00 GMT</pubDate></item>"
             }
-            server.set("/feed.xml", .init(contentType: "application/rss+xml", body: "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Paper</title>\(items)</channel></rss>"))
+            server.set(
+                "/feed.xml",
+                .init(
+                    contentType: "application/rss+xml",
+                    body: "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Paper</title>\(items)</channel></rss>"))
             let source = try bench.addSource(.feed, url: server.url("/feed.xml"), every: 600, outlet: "the-paper")
             #expect(try await bench.runDue() == [.succeeded("3 items, 3 new, 3 figures")])
             bench.clock.advance(by: 600)
             #expect(try await bench.runDue() == [.succeeded("3 items, 0 new, 0 figures")])
 
-            let figures = try bench.db.query("""
+            let figures = try bench.db.query(
+                """
                 SELECT f.value, f.qualifier, f.language, f.method, f.source_url, f.published_at, o.slug AS outlet, c.slug AS campaign
                 FROM figures f JOIN outlets o ON o.id = f.outlet_id JOIN campaigns c ON c.id = f.campaign_id ORDER BY f.value
                 """)
             #expect(try figures.map { try $0.decode("value", as: Int.self) } == [12000, 12400, 13000])
             #expect(try figures.map { try $0.decode("qualifier", as: String.self) } == ["about", "over", "over"])
             #expect(try figures.map { try $0.decode("language", as: String.self) } == ["fr", "en", "de"])
-            #expect(try figures.allSatisfy {
-                try $0.decode("method", as: String.self) == "extracted" && $0.decode("outlet", as: String.self) == "the-paper"
-                    && $0.decode("campaign", as: String.self) == "clean-air"
-            })
+            #expect(
+                try figures.allSatisfy {
+                    try $0.decode("method", as: String.self) == "extracted" && $0.decode("outlet", as: String.self) == "the-paper"
+                        && $0.decode("campaign", as: String.self) == "clean-air"
+                })
             #expect(try figures[1].decode("source_url", as: String.self) == server.url("/articles/1"))
             #expect(try figures[1].decode("published_at", as: Date.self) == TimeFormatting.parse("2026-11-23T01:00:00Z"))
             // Each article was fetched once; the figures wait for review.

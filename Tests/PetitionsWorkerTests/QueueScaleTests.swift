@@ -4,8 +4,8 @@ import PetitionsSources
 import PetitionsStore
 import PetitionsWorker
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// The queue's incremental scheduling, its one-open-job rule, retention and politeness across
 /// workers. Times come from explicit clocks except where processes run for real.
@@ -79,7 +79,8 @@ import TestSupport
             let other = try PGConnection(bench.url)
             defer { other.close() }
             #expect(throws: PGError.self) {
-                try other.execute("INSERT INTO jobs (source_id, due_at, run_after, max_attempts) VALUES (\(source.id), \(now.addingTimeInterval(5)), \(now), 5)")
+                try other.execute(
+                    "INSERT INTO jobs (source_id, due_at, run_after, max_attempts) VALUES (\(source.id), \(now.addingTimeInterval(5)), \(now), 5)")
             }
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')") == 1)
             // And the scheduler adds none while it is open.
@@ -105,7 +106,8 @@ import TestSupport
                 let due = start.addingTimeInterval(minutes * 60)
                 let finished = days.map { bench.clock.now().addingTimeInterval(-$0 * 86_400) }
                 let lease: Date? = state == "running" ? bench.clock.now().addingTimeInterval(600) : nil
-                try bench.db.execute("""
+                try bench.db.execute(
+                    """
                     INSERT INTO jobs (source_id, due_at, run_after, max_attempts, state, attempts, finished_at, lease_until, worker)
                     VALUES (\(source.id), \(due), \(due), 5, \(state), 1, \(finished), \(lease), 'w')
                     """)
@@ -130,7 +132,9 @@ import TestSupport
             #expect(try bench.count("SELECT count(*) FROM observations WHERE job_id IS NOT NULL") == 1)
             #expect(try bench.count("SELECT count(*) FROM figures WHERE method = 'polled'") == 1)
             // A running job is never pruned, however old its start.
-            try bench.db.execute("UPDATE jobs SET state = 'running', lease_until = \(now.addingTimeInterval(60)), finished_at = \(now.addingTimeInterval(-400 * 86_400)) WHERE state = 'queued'")
+            try bench.db.execute(
+                "UPDATE jobs SET state = 'running', lease_until = \(now.addingTimeInterval(60)), finished_at = \(now.addingTimeInterval(-400 * 86_400)) WHERE state = 'queued'"
+            )
             #expect(try bench.repository.pruneJobs(now: now, keepSucceeded: 0, keepFailed: 0).total == 1)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 1)
         }
@@ -142,7 +146,11 @@ import TestSupport
             let first = DatabaseHostGate(pool: bench.pool, gap: 0.1, hold: 30, maxWait: 5, holder: "a", logger: logger)
             let second = DatabaseHostGate(pool: bench.pool, gap: 0.1, hold: 30, maxWait: 0.2, holder: "b", logger: logger)
             // Held long enough that a loaded machine (the leak check, other work) still finds it busy.
-            let holding = Task { try await first.withTurn(host: "slow.example") { try await Task.sleep(for: .seconds(4)); return 1 } }
+            let holding = Task {
+                try await first.withTurn(host: "slow.example") {
+                    try await Task.sleep(for: .seconds(4)); return 1
+                }
+            }
             // Wait until the first has the host (a fixed sleep lost the race on a loaded machine).
             let deadline = Date().addingTimeInterval(20)
             while try bench.count("SELECT count(*) FROM fetch_hosts WHERE holder LIKE 'a#%'") == 0, Date() < deadline {
@@ -166,8 +174,12 @@ import TestSupport
             for i in 1...8 { server.set("/p/\(i)", .init(body: "{\"count\": \(i)}", delay: 0.2)) }
             try WorkerProcessTests.addSources(bench.db, count: 8, base: server.url("/p/"))
             let workers = try (1...2).map {
-                try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--once", "--concurrency", "4",
-                                                           "--name", "polite\($0)", "--log-level", "notice"])
+                try BackgroundProcess(
+                    "petitions-worker",
+                    [
+                        "--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--once", "--concurrency", "4",
+                        "--name", "polite\($0)", "--log-level", "notice",
+                    ])
             }
             for worker in workers {
                 let status = await worker.wait(timeout: 120)
@@ -197,9 +209,13 @@ import TestSupport
             // Politeness goes by host name: "localhost" is another host than "127.0.0.1", on the same machine.
             try WorkerProcessTests.addSources(bench.db, count: 1, base: server.url("/fast/").replacingOccurrences(of: "127.0.0.1", with: "localhost"))
             let start = Date()
-            let worker = try BackgroundProcess("petitions-worker", ["--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--concurrency", "2",
-                                                                    "--fetch-deadline", "300s", "--min-rate", "0", "--read-timeout", "200s",
-                                                                    "--no-http", "--name", "patient", "--log-level", "notice"])
+            let worker = try BackgroundProcess(
+                "petitions-worker",
+                [
+                    "--database-url", bench.url, "--host-gap", "100ms", "--allow-private-hosts", "--concurrency", "2",
+                    "--fetch-deadline", "300s", "--min-rate", "0", "--read-timeout", "200s",
+                    "--no-http", "--name", "patient", "--log-level", "notice",
+                ])
             defer { worker.signal(SIGTERM) }
             let fast = try await WorkerProcessTests.eventually(90) {
                 try bench.count("SELECT count(*) FROM jobs j JOIN sources s ON s.id = j.source_id WHERE s.url LIKE '%/fast/%' AND j.state = 'succeeded'") == 1
@@ -225,10 +241,15 @@ import TestSupport
             // The test cluster trusts local connections, so a password in the URL is accepted and ignored.
             let environment = try ConnectionString.environment(bench.url)
             #expect(environment["PGPASSWORD"] == nil)
-            let withPassword = "postgresql://\(environment["PGUSER"] ?? "petitions"):\(planted)@\(environment["PGHOST"]!.replacingOccurrences(of: "/", with: "%2F"))/\(environment["PGDATABASE"]!)"
+            let withPassword =
+                "postgresql://\(environment["PGUSER"] ?? "petitions"):\(planted)@\(environment["PGHOST"]!.replacingOccurrences(of: "/", with: "%2F"))/\(environment["PGDATABASE"]!)"
             #expect(try ConnectionString.environment(withPassword)["PGPASSWORD"] == planted)
-            let worker = try BackgroundProcess("petitions-worker", ["--database-url", withPassword, "--once", "--host-gap", "0s", "--allow-private-hosts",
-                                                                    "--log-level", "debug", "--retry-base", "1h"])
+            let worker = try BackgroundProcess(
+                "petitions-worker",
+                [
+                    "--database-url", withPassword, "--once", "--host-gap", "0s", "--allow-private-hosts",
+                    "--log-level", "debug", "--retry-base", "1h",
+                ])
             let status = await worker.wait(timeout: 60)
             let output = worker.output()
             #expect(status == 0, "\(output.stderr.suffix(2000))")

@@ -3,8 +3,8 @@ import PetitionsSources
 import PetitionsStore
 import PetitionsWorker
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// The job queue with an explicit clock: nothing here sleeps.
 @Suite struct QueueTests {

@@ -16,8 +16,9 @@ struct WorkerBench {
     let fetcher: Fetcher
     var repository: Repository { Repository(db) }
 
-    static let campaign = Campaign(slug: "clean-air", title: "Invented Clean Air Petition", kind: .petition,
-                                   aliases: ["pétition pour l'air pur", "Petition für saubere Luft"])
+    static let campaign = Campaign(
+        slug: "clean-air", title: "Invented Clean Air Petition", kind: .petition,
+        aliases: ["pétition pour l'air pur", "Petition für saubere Luft"])
     static let start = TimeFormatting.parse("2026-11-22T10:00:00Z")!
 
     static func with<T>(_ body: (WorkerBench) async throws -> T) async throws -> T {
@@ -29,8 +30,9 @@ struct WorkerBench {
             settings.hostGap = 0
             settings.readTimeout = 10
             settings.allowPrivateHosts = true
-            let bench = WorkerBench(url: url, db: db, clock: ManualClock(start), pool: PGPool(connectionString: url, maximumConnections: 2),
-                                    fetcher: Fetcher(settings: settings))
+            let bench = WorkerBench(
+                url: url, db: db, clock: ManualClock(start), pool: PGPool(connectionString: url, maximumConnections: 2),
+                fetcher: Fetcher(settings: settings))
             do {
                 let value = try await body(bench)
                 await bench.close()
@@ -50,8 +52,12 @@ struct WorkerBench {
     func runner(_ name: String = "test-worker", backoff: Backoff = Backoff()) -> JobRunner {
         var settings = JobSettings(workerName: name)
         settings.backoff = backoff
-        return JobRunner(settings: settings, fetcher: fetcher, pool: pool, clock: clock, metrics: WorkerMetrics(), logger: { var l = Logger(label: "test"); l.logLevel = .critical; return l }(),
-                         random: { 0.5 })
+        return JobRunner(
+            settings: settings, fetcher: fetcher, pool: pool, clock: clock, metrics: WorkerMetrics(),
+            logger: {
+                var l = Logger(label: "test"); l.logLevel = .critical; return l
+            }(),
+            random: { 0.5 })
     }
 
     /// Schedules what is due at the clock's time and runs every claimable job once.
@@ -64,9 +70,13 @@ struct WorkerBench {
         return ends
     }
 
-    func addSource(_ kind: SourceKind, url: String, every: TimeInterval = 300, pointer: String? = nil, outlet: String? = nil, maxAttempts: Int = 5) throws -> StoredSource {
-        try repository.addSource(SourceSpec(campaign: Self.campaign.slug, kind: kind, url: url, every: every, pointer: pointer, maxAttempts: maxAttempts),
-                                 outlet: outlet, actor: "test", now: clock.now(), allowSecond: true).source  // each test fixture is its own count
+    func addSource(_ kind: SourceKind, url: String, every: TimeInterval = 300, pointer: String? = nil, outlet: String? = nil, maxAttempts: Int = 5) throws
+        -> StoredSource
+    {
+        try repository.addSource(
+            SourceSpec(campaign: Self.campaign.slug, kind: kind, url: url, every: every, pointer: pointer, maxAttempts: maxAttempts),
+            outlet: outlet, actor: "test", now: clock.now(), allowSecond: true
+        ).source  // each test fixture is its own count
     }
 
     func count(_ sql: PGQuery) throws -> Int { try db.query(sql)[0].decode(at: 0) }

@@ -5,8 +5,8 @@ import PetitionsSources
 import PetitionsStore
 import PetitionsWorker
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 /// `petitions-worker` processes against a real server: many at once, killed, signalled, and
 /// with PostgreSQL restarted under them.
@@ -27,7 +27,8 @@ import TestSupport
 
     /// Sources in bulk (SQL, for speed), all due now.
     static func addSources(_ db: PGConnection, count: Int, base: String, every: String = "1 hour") throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO sources (campaign_id, outlet_id, kind, url, every, pointer, anchor, created_by)
             SELECT (SELECT id FROM campaigns LIMIT 1), (SELECT id FROM outlets LIMIT 1), 'json', \(base) || i, \(every)::interval, '/count',
                    now() - interval '1 second', 'test'
@@ -100,7 +101,10 @@ import TestSupport
                 return statusURL != nil
             }
             let base = try #require(statusURL)
-            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.allowPrivateHosts = true; return settings }())
+            let fetcher = Fetcher(
+                settings: {
+                    var settings = FetchSettings(); settings.allowPrivateHosts = true; return settings
+                }())
             if case .body(let health, _, _, _) = try await fetcher.fetch(base + "/healthz") {
                 let text = String(decoding: health, as: UTF8.self)
                 #expect(text.contains("\"status\":\"ok\"") && text.contains("\"running_jobs\":1"), "\(text)")
@@ -207,8 +211,12 @@ import TestSupport
             let proxy = try BlackholeProxy(unixSocket: socket)
             defer { proxy.close() }
             let viaProxy = proxy.connectionString(database: environment["PGDATABASE"] ?? "", user: environment["PGUSER"] ?? "")
-            let worker = try BackgroundProcess("petitions-worker", ["--database-url", viaProxy, "--http-port", "0", "--poll-interval", "500ms",
-                                                                    "--statement-timeout", "2s", "--log-level", "notice", "--name", "linked"])
+            let worker = try BackgroundProcess(
+                "petitions-worker",
+                [
+                    "--database-url", viaProxy, "--http-port", "0", "--poll-interval", "500ms",
+                    "--statement-timeout", "2s", "--log-level", "notice", "--name", "linked",
+                ])
             defer { worker.signal(SIGTERM) }
             var statusURL: String?
             _ = try await WorkerProcessTests.eventually(20) {
@@ -217,7 +225,10 @@ import TestSupport
                 return statusURL != nil
             }
             let health = try #require(statusURL) + "/healthz"
-            let fetcher = Fetcher(settings: { var settings = FetchSettings(); settings.hostGap = 0; settings.readTimeout = 5; settings.allowPrivateHosts = true; return settings }())
+            let fetcher = Fetcher(
+                settings: {
+                    var settings = FetchSettings(); settings.hostGap = 0; settings.readTimeout = 5; settings.allowPrivateHosts = true; return settings
+                }())
             func status() async -> String {
                 do {
                     if case .body(let bytes, _, _, _) = try await fetcher.fetch(health) { return String(decoding: bytes, as: UTF8.self) }

@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct RoundTripTests {
     @Test func everySupportedTypeRoundTrips() async throws {
@@ -9,7 +9,8 @@ import TestSupport
             let when = Date(timeIntervalSince1970: 1_732_628_400.123456)
             let id = UUID()
             let bytes = Data((0...255).map(UInt8.init))
-            let row = try db.query("""
+            let row = try db.query(
+                """
                 SELECT \(Int(9_007_199_254_740_993)) AS i8, \(Int32(-2_147_483_648)) AS i4, \(Int16(32_767)) AS i2,
                        \(0.1 + 0.2) AS f8, \(Decimal(string: "12345678901234567890.0123456789")!)::numeric AS num,
                        \("日本語のテキスト 🎨✍️") AS txt, \(true) AS yes, \(false) AS no, \(when) AS ts,
@@ -44,7 +45,8 @@ import TestSupport
 
     @Test func nullRoundTripsForEveryTypeAsOptional() async throws {
         try await TestDatabase.withConnection { db, _ in
-            let row = try db.query("""
+            let row = try db.query(
+                """
                 SELECT \(Int?.none) AS i8, \(Int32?.none) AS i4, \(Int16?.none) AS i2, \(Double?.none) AS f8,
                        \(Decimal?.none) AS num, \(String?.none) AS txt, \(Bool?.none) AS b, \(Date?.none) AS ts,
                        \(PGDate?.none) AS day, \(UUID?.none) AS uid, \(PGJSON?.none) AS doc, \(Data?.none) AS blob,
@@ -70,7 +72,8 @@ import TestSupport
 
     @Test func specialFloatsRoundTrip() async throws {
         try await TestDatabase.withConnection { db, _ in
-            let row = try db.query("SELECT \(Double.infinity) AS inf, \(-Double.infinity) AS ninf, \(Double.nan) AS nan, \(Double.leastNonzeroMagnitude) AS tiny")[0]
+            let row = try db.query(
+                "SELECT \(Double.infinity) AS inf, \(-Double.infinity) AS ninf, \(Double.nan) AS nan, \(Double.leastNonzeroMagnitude) AS tiny")[0]
             #expect(try row.decode("inf", as: Double.self) == .infinity)
             #expect(try row.decode("ninf", as: Double.self) == -.infinity)
             #expect(try row.decode("nan", as: Double.self).isNaN)
@@ -132,10 +135,15 @@ enum JSONValue: Codable, Equatable {
     case string(String), number(Double), bool(Bool), null
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else { self = .string(try container.decode(String.self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
     }
     func encode(to encoder: any Encoder) throws {}
 }

@@ -46,7 +46,8 @@ struct AlertAdd: AsyncParsableCommand {
             try $0.addAlert(campaign: slug, event: event, threshold: threshold, webhookURL: webhook, command: command, actor: actor)
         }
         let target = alert.webhookURL.map { "POST to \(SourceURL.redacted($0))" } ?? "run \(alert.command ?? "")"
-        print("added alert \(alert.id) on \(alert.campaign): \(event.meaning)\(threshold.map { " (\(NumberFormatting.grouped($0)))" } ?? ""); it will \(target)")
+        print(
+            "added alert \(alert.id) on \(alert.campaign): \(event.meaning)\(threshold.map { " (\(NumberFormatting.grouped($0)))" } ?? ""); it will \(target)")
         print("try it with `petitions alert test \(alert.id)` (a running worker sends it)")
     }
 }

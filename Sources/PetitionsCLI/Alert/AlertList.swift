@@ -21,19 +21,25 @@ struct AlertList: AsyncParsableCommand {
         let alerts = try global.withRepository { try $0.alerts(campaign: slug) }
         let header = ["id", "campaign", "on", "threshold", "sends to", "sent", "waiting", "failed", "last error"]
         let rows = alerts.map { alert in
-            [String(alert.id), alert.campaign, alert.event.rawValue, alert.threshold.map(NumberFormatting.grouped) ?? "-",
-             alert.webhookURL.map(SourceURL.redacted) ?? alert.command ?? "", String(alert.sent), String(alert.waiting), String(alert.failed),
-             alert.lastError.map { String($0.prefix(60)) } ?? "-"]
+            [
+                String(alert.id), alert.campaign, alert.event.rawValue, alert.threshold.map(NumberFormatting.grouped) ?? "-",
+                alert.webhookURL.map(SourceURL.redacted) ?? alert.command ?? "", String(alert.sent), String(alert.waiting), String(alert.failed),
+                alert.lastError.map { String($0.prefix(60)) } ?? "-",
+            ]
         }
-        try Render.rows(header: header, rows: rows, format: format, json: alerts.map { alert in
-            var object: [String: Any] = ["id": alert.id, "campaign": alert.campaign, "event": alert.event.rawValue, "sent": alert.sent,
-                                         "waiting": alert.waiting, "failed": alert.failed, "created_by": alert.createdBy,
-                                         "created_at": TimeFormatting.iso(alert.createdAt)]
-            object["threshold"] = alert.threshold
-            object["webhook"] = alert.webhookURL.map(SourceURL.redacted)
-            object["command"] = alert.command
-            object["last_error"] = alert.lastError
-            return object
-        }, empty: "no alerts yet; add one with `petitions alert add CAMPAIGN --on threshold --threshold N --webhook URL`")
+        try Render.rows(
+            header: header, rows: rows, format: format,
+            json: alerts.map { alert in
+                var object: [String: Any] = [
+                    "id": alert.id, "campaign": alert.campaign, "event": alert.event.rawValue, "sent": alert.sent,
+                    "waiting": alert.waiting, "failed": alert.failed, "created_by": alert.createdBy,
+                    "created_at": TimeFormatting.iso(alert.createdAt),
+                ]
+                object["threshold"] = alert.threshold
+                object["webhook"] = alert.webhookURL.map(SourceURL.redacted)
+                object["command"] = alert.command
+                object["last_error"] = alert.lastError
+                return object
+            }, empty: "no alerts yet; add one with `petitions alert add CAMPAIGN --on threshold --threshold N --webhook URL`")
     }
 }

@@ -19,9 +19,14 @@ struct CampaignList: AsyncParsableCommand {
         let summaries = try global.withRepository { try $0.campaigns() }
         let header = ["slug", "kind", "title", "reported figures", "outlets reporting", "latest report as of", "platform count"]
         let rows = summaries.map {
-            [$0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets), $0.latestAsOf.map(TimeFormatting.short) ?? "-",
-             $0.platform.map { "\(NumberFormatting.grouped($0.value)) (\(TimeFormatting.short($0.asOf)))" } ?? "-"]
+            [
+                $0.campaign.slug, $0.campaign.kind.rawValue, $0.campaign.title, String($0.figures), String($0.outlets),
+                $0.latestAsOf.map(TimeFormatting.short) ?? "-",
+                $0.platform.map { "\(NumberFormatting.grouped($0.value)) (\(TimeFormatting.short($0.asOf)))" } ?? "-",
+            ]
         }
-        try Render.rows(header: header, rows: rows, format: format, json: summaries.map(JSONShapes.campaignSummary), empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
+        try Render.rows(
+            header: header, rows: rows, format: format, json: summaries.map(JSONShapes.campaignSummary),
+            empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
     }
 }

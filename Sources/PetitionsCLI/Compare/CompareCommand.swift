@@ -35,7 +35,11 @@ struct CompareCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
     @Option(help: "Only this metric (repeatable): signatures, verified_signatures, authors, goal.") var metric: [String] = []
-    @Option(name: .customLong("stale-after"), help: ArgumentHelp("How long a newer, different figure must have been out (or held later) to make one outdated when published (or overtaken since).", valueName: "duration"))
+    @Option(
+        name: .customLong("stale-after"),
+        help: ArgumentHelp(
+            "How long a newer, different figure must have been out (or held later) to make one outdated when published (or overtaken since).",
+            valueName: "duration"))
     var staleAfter = "24h"
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
     @Flag(name: .customLong("include-unreviewed"), help: "Also compare extracted figures awaiting review (marked as such).")

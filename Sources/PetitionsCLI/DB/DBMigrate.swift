@@ -35,9 +35,10 @@ struct DBMigrate: AsyncParsableCommand {
         let current = Migration.bundled.last?.version ?? 0
         switch format {
         case .table:
-            print(applied.isEmpty
-                ? "the schema is up to date (version \(current))"
-                : "applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the schema is at version \(current)")
+            print(
+                applied.isEmpty
+                    ? "the schema is up to date (version \(current))"
+                    : "applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the schema is at version \(current)")
         case .json:
             try JSONOutput.print(["applied": applied.map(\.file), "version": current] as [String: any Sendable])
         }

@@ -50,9 +50,11 @@ struct DBStatus: AsyncParsableCommand {
             }
         case .json:
             let items: [[String: any Sendable]] = states.map { state in
-                ["version": state.version, "name": state.name, "state": state.state.rawValue,
-                 "applied_at": state.appliedAt.map(Timestamps.iso8601) as (any Sendable)?, "checksum": state.checksum as (any Sendable)?]
-                    .compactMapValues { $0 }
+                [
+                    "version": state.version, "name": state.name, "state": state.state.rawValue,
+                    "applied_at": state.appliedAt.map(Timestamps.iso8601) as (any Sendable)?, "checksum": state.checksum as (any Sendable)?,
+                ]
+                .compactMapValues { $0 }
             }
             try JSONOutput.print(["database": target.displayName, "migrations": items, "pending": pending] as [String: any Sendable])
         }

@@ -32,8 +32,9 @@ struct DBStop: AsyncParsableCommand {
                 let undone = try cluster.restorePermissions()
                 print(undone.isEmpty ? "no permissions had been changed for \(cluster.home.path)" : undone.joined(separator: "\n"))
             } else if !cluster.permissionChanges().isEmpty {
-                print("permissions changed for this server stay: " + cluster.permissionChanges().map { "\($0.folder) (\($0.how))" }.joined(separator: ", ")
-                      + "; undo them with `petitions db stop --restore-permissions`")
+                print(
+                    "permissions changed for this server stay: " + cluster.permissionChanges().map { "\($0.folder) (\($0.how))" }.joined(separator: ", ")
+                        + "; undo them with `petitions db stop --restore-permissions`")
             }
         } catch let error as LocalClusterError {
             throw CommandFailure(error.description)

@@ -117,10 +117,14 @@ struct ExtractCommand: AsyncParsableCommand {
             break  // written as found
         case .table:
             let rows = figures.map { figure -> [String] in
-                [figure.qualifier.phrase(value: figure.value, high: figure.high), figure.metric.words, figure.language.rawValue, figure.campaign ?? "-",
-                 "\(figure.start)–\(figure.end)", String(figure.quote.prefix(70))]
+                [
+                    figure.qualifier.phrase(value: figure.value, high: figure.high), figure.metric.words, figure.language.rawValue, figure.campaign ?? "-",
+                    "\(figure.start)–\(figure.end)", String(figure.quote.prefix(70)),
+                ]
             }
-            if rows.isEmpty { print("no figures found") } else {
+            if rows.isEmpty {
+                print("no figures found")
+            } else {
                 print(TextTable.render(header: ["figure", "metric", "lang", "campaign", "at", "sentence"], rows: rows))
             }
         }
@@ -135,8 +139,9 @@ struct ExtractCommand: AsyncParsableCommand {
         let (drafts, skipped) = ExtractedFigures.drafts(figures, provenance)
         let actor = global.actorName
         let result = try global.withRepository { try $0.addFigures(drafts, actor: actor, skipDuplicates: true, action: "figure.extract", subject: url) }
-        print("recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"
-              + (skipped > 0 ? "; \(skipped) not attributed to a campaign, skipped" : ""))
+        print(
+            "recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"
+                + (skipped > 0 ? "; \(skipped) not attributed to a campaign, skipped" : ""))
         if !result.inserted.isEmpty { print("review them with `petitions figure review`") }
     }
 

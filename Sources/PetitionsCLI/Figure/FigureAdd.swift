@@ -45,6 +45,8 @@ struct FigureAdd: AsyncParsableCommand {
                 throw ValidationFailure(failure.problems.flatMap(\.problems))
             }
         }
-        print("added figure \(result.inserted.first.map(String.init) ?? "?"): \(draft.outlet) reported \(draft.qualifier.phrase(value: draft.value, high: draft.high)) \(draft.metric.words) (allows \(draft.interval)) as of \(TimeFormatting.short(draft.asOf))")
+        print(
+            "added figure \(result.inserted.first.map(String.init) ?? "?"): \(draft.outlet) reported \(draft.qualifier.phrase(value: draft.value, high: draft.high)) \(draft.metric.words) (allows \(draft.interval)) as of \(TimeFormatting.short(draft.asOf))"
+        )
     }
 }

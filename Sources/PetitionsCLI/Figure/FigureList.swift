@@ -31,12 +31,15 @@ struct FigureList: AsyncParsableCommand {
         var header = ["id", "outlet", "metric", "figure", "allows", "as of", "published", "method"]
         if history { header += ["status", "supersedes"] }
         let rows = figures.map { figure -> [String] in
-            var row = [String(figure.id), figure.draft.outlet, figure.draft.metric.words, figure.phrase, figure.interval.description,
-                       TimeFormatting.short(figure.draft.asOf), figure.draft.published.map(TimeFormatting.short) ?? "-", figure.draft.method.rawValue]
+            var row = [
+                String(figure.id), figure.draft.outlet, figure.draft.metric.words, figure.phrase, figure.interval.description,
+                TimeFormatting.short(figure.draft.asOf), figure.draft.published.map(TimeFormatting.short) ?? "-", figure.draft.method.rawValue,
+            ]
             if history { row += [figure.status.rawValue, figure.supersedes.map(String.init) ?? ""] }
             return row
         }
-        try Render.rows(header: header, rows: rows, format: format, json: figures.map(JSONShapes.figure),
-                        empty: "no figures for \(campaign) yet; log one with `petitions figure add \(campaign) --outlet SLUG --value N`")
+        try Render.rows(
+            header: header, rows: rows, format: format, json: figures.map(JSONShapes.figure),
+            empty: "no figures for \(campaign) yet; log one with `petitions figure add \(campaign) --outlet SLUG --value N`")
     }
 }

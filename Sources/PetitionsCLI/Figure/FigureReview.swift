@@ -37,11 +37,14 @@ struct FigureReview: AsyncParsableCommand {
             let slug = campaign
             let pending = try global.withRepository { try $0.pendingFigures(campaign: slug) }
             let rows = pending.map { figure in
-                [String(figure.id), figure.draft.campaign, figure.draft.outlet, figure.draft.metric.words, figure.phrase,
-                 TimeFormatting.short(figure.draft.asOf), figure.draft.quote ?? "", figure.draft.sourceURL ?? ""]
+                [
+                    String(figure.id), figure.draft.campaign, figure.draft.outlet, figure.draft.metric.words, figure.phrase,
+                    TimeFormatting.short(figure.draft.asOf), figure.draft.quote ?? "", figure.draft.sourceURL ?? "",
+                ]
             }
-            try Render.rows(header: ["id", "campaign", "outlet", "metric", "figure", "as of", "quote", "url"], rows: rows, format: format,
-                            json: pending.map(JSONShapes.figure), empty: "nothing awaits review")
+            try Render.rows(
+                header: ["id", "campaign", "outlet", "metric", "figure", "as of", "quote", "url"], rows: rows, format: format,
+                json: pending.map(JSONShapes.figure), empty: "nothing awaits review")
             if format == .table && !pending.isEmpty {
                 print("\naccept with `petitions figure review --accept ID`, reject with `--reject ID --reason R`")
             }

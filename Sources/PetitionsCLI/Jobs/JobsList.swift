@@ -26,11 +26,15 @@ struct JobsList: AsyncParsableCommand {
         let (state, source, limit) = (try Parse.word(self.state, JobState.self, option: "--state"), self.source, self.limit)
         let (jobs, counts) = try global.withRepository { (try $0.jobs(state: state, source: source, limit: limit), try $0.jobCounts()) }
         let rows = jobs.map { job -> [String] in
-            [String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue, "\(job.attempts)/\(job.maxAttempts)",
-             job.worker ?? "", String((job.lastError ?? job.result ?? "").prefix(60))]
+            [
+                String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue,
+                "\(job.attempts)/\(job.maxAttempts)",
+                job.worker ?? "", String((job.lastError ?? job.result ?? "").prefix(60)),
+            ]
         }
-        try Render.rows(header: ["job", "source", "campaign", "kind", "due", "state", "attempts", "worker", "result or error"], rows: rows, format: format,
-                        json: jobs.map(SourceShapes.job), empty: "no jobs yet; add sources with `petitions source add`, then run `petitions-worker`")
+        try Render.rows(
+            header: ["job", "source", "campaign", "kind", "due", "state", "attempts", "worker", "result or error"], rows: rows, format: format,
+            json: jobs.map(SourceShapes.job), empty: "no jobs yet; add sources with `petitions source add`, then run `petitions-worker`")
         if format == .table && !counts.isEmpty {
             print("\n" + JobState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }.joined(separator: ", "))
         }

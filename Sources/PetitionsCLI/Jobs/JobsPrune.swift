@@ -24,8 +24,10 @@ struct JobsPrune: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("keep-jobs"), help: ArgumentHelp("Keep succeeded jobs that finished within this long.", valueName: "duration")) var keepJobs = "7d"
-    @Option(name: .customLong("keep-failed"), help: ArgumentHelp("Keep failed and cancelled jobs that finished within this long.", valueName: "duration")) var keepFailed = "30d"
+    @Option(name: .customLong("keep-jobs"), help: ArgumentHelp("Keep succeeded jobs that finished within this long.", valueName: "duration")) var keepJobs =
+        "7d"
+    @Option(name: .customLong("keep-failed"), help: ArgumentHelp("Keep failed and cancelled jobs that finished within this long.", valueName: "duration"))
+    var keepFailed = "30d"
     @Option(help: "Rows deleted per statement.") var batch = 1000
     @Flag(name: .customLong("dry-run"), help: "Count what would be pruned; delete nothing.") var dryRun = false
     @Option(help: "table or json.") var format: DataFormat = .table
@@ -54,13 +56,18 @@ struct JobsPrune: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         if format == .json {
-            try JSONOutput.print(["dry_run": dryRun, "succeeded": result.succeeded, "failed_or_cancelled": result.failed, "attempts": result.attempts,
-                                  "batches": result.batches, "seconds": (seconds * 1000).rounded() / 1000] as [String: Any])
+            try JSONOutput.print(
+                [
+                    "dry_run": dryRun, "succeeded": result.succeeded, "failed_or_cancelled": result.failed, "attempts": result.attempts,
+                    "batches": result.batches, "seconds": (seconds * 1000).rounded() / 1000,
+                ] as [String: Any])
             return
         }
         let verb = dryRun ? "would prune" : "pruned"
-        print("\(verb) \(NumberFormatting.grouped(result.succeeded)) succeeded job(s) finished more than \(keepJobs) ago and "
-              + "\(NumberFormatting.grouped(result.failed)) failed or cancelled job(s) finished more than \(keepFailed) ago, "
-              + "with \(NumberFormatting.grouped(result.attempts)) attempt(s)" + (dryRun ? "; run again without --dry-run to delete them" : String(format: ", in %.1fs", seconds)))
+        print(
+            "\(verb) \(NumberFormatting.grouped(result.succeeded)) succeeded job(s) finished more than \(keepJobs) ago and "
+                + "\(NumberFormatting.grouped(result.failed)) failed or cancelled job(s) finished more than \(keepFailed) ago, "
+                + "with \(NumberFormatting.grouped(result.attempts)) attempt(s)"
+                + (dryRun ? "; run again without --dry-run to delete them" : String(format: ", in %.1fs", seconds)))
     }
 }

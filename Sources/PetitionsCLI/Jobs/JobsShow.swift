@@ -26,25 +26,34 @@ struct JobsShow: AsyncParsableCommand {
         case .json:
             var object = SourceShapes.job(job)
             object["attempt_log"] = attempts.map { a -> [String: Any] in
-                ["attempt": a.attempt, "worker": a.worker, "started_at": Timestamps.iso8601(a.startedAt),
-                 "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? NSNull(), "outcome": a.outcome?.rawValue ?? NSNull(),
-                 "error": a.error ?? NSNull()]
+                [
+                    "attempt": a.attempt, "worker": a.worker, "started_at": Timestamps.iso8601(a.startedAt),
+                    "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? NSNull(), "outcome": a.outcome?.rawValue ?? NSNull(),
+                    "error": a.error ?? NSNull(),
+                ]
             }
             try JSONOutput.print(object)
         case .table:
-            Render.fields([
-                ("job", String(job.id)), ("source", "\(job.sourceID) (\(job.kind) \(job.url))"), ("campaign", job.campaign),
-                ("due", TimeFormatting.short(job.dueAt)), ("state", job.state.rawValue), ("attempts", "\(job.attempts) of \(job.maxAttempts)"),
-                ("run after", job.state == .queued ? TimeFormatting.short(job.runAfter) : nil), ("worker", job.worker),
-                ("lease until", job.leaseUntil.map(TimeFormatting.short)), ("finished", job.finishedAt.map(TimeFormatting.short)),
-                ("result", job.result), ("last error", job.lastError),
-            ], trail: [])
+            Render.fields(
+                [
+                    ("job", String(job.id)), ("source", "\(job.sourceID) (\(job.kind) \(job.url))"), ("campaign", job.campaign),
+                    ("due", TimeFormatting.short(job.dueAt)), ("state", job.state.rawValue), ("attempts", "\(job.attempts) of \(job.maxAttempts)"),
+                    ("run after", job.state == .queued ? TimeFormatting.short(job.runAfter) : nil), ("worker", job.worker),
+                    ("lease until", job.leaseUntil.map(TimeFormatting.short)), ("finished", job.finishedAt.map(TimeFormatting.short)),
+                    ("result", job.result), ("last error", job.lastError),
+                ], trail: [])
             if !attempts.isEmpty {
                 print("\nattempts:")
-                print(TextTable.render(header: ["#", "worker", "started", "finished", "outcome", "error"], rows: attempts.map {
-                    [String($0.attempt), $0.worker, TimeFormatting.short($0.startedAt), $0.finishedAt.map(TimeFormatting.short) ?? "", $0.outcome?.rawValue ?? "running",
-                     String(($0.error ?? "").prefix(80))]
-                }))
+                print(
+                    TextTable.render(
+                        header: ["#", "worker", "started", "finished", "outcome", "error"],
+                        rows: attempts.map {
+                            [
+                                String($0.attempt), $0.worker, TimeFormatting.short($0.startedAt), $0.finishedAt.map(TimeFormatting.short) ?? "",
+                                $0.outcome?.rawValue ?? "running",
+                                String(($0.error ?? "").prefix(80)),
+                            ]
+                        }))
             }
         }
     }

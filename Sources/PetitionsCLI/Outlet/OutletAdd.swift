@@ -28,7 +28,8 @@ struct OutletAdd: AsyncParsableCommand {
     @Option(help: "Two-letter country code, such as US, FR, JP.") var country: String?
 
     func run() async throws {
-        let outlet = Outlet(slug: slug, name: name, kind: try Parse.word(kind, OutletKind.self, option: "--kind")!, homeURL: homeURL, language: language, country: country)
+        let outlet = Outlet(
+            slug: slug, name: name, kind: try Parse.word(kind, OutletKind.self, option: "--kind")!, homeURL: homeURL, language: language, country: country)
         try global.withRepository { try $0.addOutlet(outlet, actor: global.actorName) }
         print("added outlet \(slug)")
     }

@@ -8,7 +8,8 @@ struct OutletEdit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
         abstract: "Change an outlet's details. An empty value clears an optional field.",
-        discussion: "Examples:\n  petitions outlet edit washington-post \\\n      --home-url https://www.washingtonpost.com\n  petitions outlet edit wapo --slug washington-post"
+        discussion:
+            "Examples:\n  petitions outlet edit washington-post \\\n      --home-url https://www.washingtonpost.com\n  petitions outlet edit wapo --slug washington-post"
     )
 
     @OptionGroup var global: GlobalOptions

@@ -17,13 +17,18 @@ struct OutletList: AsyncParsableCommand {
     func run() async throws {
         let summaries = try global.withRepository { try $0.outlets() }
         let rows = summaries.map {
-            [$0.outlet.slug, $0.outlet.kind.rawValue, $0.outlet.name, $0.outlet.language ?? "", $0.outlet.country ?? "", String($0.figures), String($0.campaigns)]
+            [
+                $0.outlet.slug, $0.outlet.kind.rawValue, $0.outlet.name, $0.outlet.language ?? "", $0.outlet.country ?? "", String($0.figures),
+                String($0.campaigns),
+            ]
         }
-        try Render.rows(header: ["slug", "kind", "name", "lang", "country", "figures", "campaigns"], rows: rows, format: format, json: summaries.map {
-            var object = JSONShapes.outlet($0.outlet)
-            object["figures"] = $0.figures
-            object["campaigns"] = $0.campaigns
-            return object
-        }, empty: "no outlets yet; add one with `petitions outlet add`")
+        try Render.rows(
+            header: ["slug", "kind", "name", "lang", "country", "figures", "campaigns"], rows: rows, format: format,
+            json: summaries.map {
+                var object = JSONShapes.outlet($0.outlet)
+                object["figures"] = $0.figures
+                object["campaigns"] = $0.campaigns
+                return object
+            }, empty: "no outlets yet; add one with `petitions outlet add`")
     }
 }

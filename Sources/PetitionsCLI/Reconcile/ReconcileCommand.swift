@@ -34,25 +34,36 @@ struct ReconcileCommand: AsyncParsableCommand {
         let lines = Reconciliation.reconcile(comparison, counts: counts)
         switch format {
         case .json:
-            try JSONOutput.print([
-                "campaign": slug,
-                "list": ["named": counts.named, "anonymous": counts.anonymous, "authors": counts.authors, "confirmed": counts.confirmed,
-                         "disputed": counts.disputed, "removed": counts.removed, "erased": counts.erased, "as_of": counts.asOf.map(TimeFormatting.iso) ?? NSNull()] as [String: Any],
-                "metrics": lines.map { line -> [String: Any] in
-                    ["metric": line.metric.rawValue, "listed": line.listed, "verdict": line.verdict.rawValue, "words": line.words,
-                     "reported_low": line.reported?.low ?? NSNull(), "reported_high": line.reported?.high ?? NSNull()]
-                },
-            ] as [String: Any])
+            try JSONOutput.print(
+                [
+                    "campaign": slug,
+                    "list": [
+                        "named": counts.named, "anonymous": counts.anonymous, "authors": counts.authors, "confirmed": counts.confirmed,
+                        "disputed": counts.disputed, "removed": counts.removed, "erased": counts.erased,
+                        "as_of": counts.asOf.map(TimeFormatting.iso) ?? NSNull(),
+                    ] as [String: Any],
+                    "metrics": lines.map { line -> [String: Any] in
+                        [
+                            "metric": line.metric.rawValue, "listed": line.listed, "verdict": line.verdict.rawValue, "words": line.words,
+                            "reported_low": line.reported?.low ?? NSNull(), "reported_high": line.reported?.high ?? NSNull(),
+                        ]
+                    },
+                ] as [String: Any])
         case .table:
             print("\(comparison.campaign.title)  [\(slug)]")
             let rows = lines.map { line in
-                [line.metric.words, line.reported?.description ?? "-", NumberFormatting.grouped(line.listed), line.verdict.rawValue.replacingOccurrences(of: "_", with: " ")]
+                [
+                    line.metric.words, line.reported?.description ?? "-", NumberFormatting.grouped(line.listed),
+                    line.verdict.rawValue.replacingOccurrences(of: "_", with: " "),
+                ]
             }
             print(TextTable.render(header: ["metric", "reports allow", "listed", "verdict"], rows: rows))
             print("")
             for line in lines { print("- \(line.metric.words): \(line.words).") }
             if counts.disputed > 0 || counts.removed > 0 || counts.erased > 0 {
-                print("\nof the list: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)")
+                print(
+                    "\nof the list: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)"
+                )
             }
         }
     }

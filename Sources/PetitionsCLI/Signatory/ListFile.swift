@@ -45,15 +45,17 @@ struct ListFile {
             let known = SignatoryColumns.Field.allCases.map(\.rawValue)
             let header = known + first.1.keys.filter { !known.contains($0) }.sorted()
             var pending: (Int, [String: Any])? = first
-            return ListFile(header: header, next: {
-                var entry = pending
-                pending = nil
-                while entry == nil, let (number, text) = try lines.next() {
-                    if let object = try Self.jsonObject(text, line: number) { entry = (number, object) }
-                }
-                guard let (number, object) = entry else { return nil }
-                return SignatoryRecord(line: number, fields: header.map { key in Self.text(object[key]) })
-            })
+            return ListFile(
+                header: header,
+                next: {
+                    var entry = pending
+                    pending = nil
+                    while entry == nil, let (number, text) = try lines.next() {
+                        if let object = try Self.jsonObject(text, line: number) { entry = (number, object) }
+                    }
+                    guard let (number, object) = entry else { return nil }
+                    return SignatoryRecord(line: number, fields: header.map { key in Self.text(object[key]) })
+                })
         }
     }
 
@@ -91,7 +93,9 @@ struct LineStream {
     mutating func next() throws -> (Int, String)? {
         while true {
             if let newline = pending.firstIndex(of: 0x0A) {
-                if let problem = TextBytes.problem(pending[..<newline]) { throw CommandFailure("line \(line + 1): \(problem); nothing was imported", usage: true) }
+                if let problem = TextBytes.problem(pending[..<newline]) {
+                    throw CommandFailure("line \(line + 1): \(problem); nothing was imported", usage: true)
+                }
                 let text = String(decoding: pending[..<newline], as: UTF8.self)
                 pending.removeSubrange(...newline)
                 line += 1

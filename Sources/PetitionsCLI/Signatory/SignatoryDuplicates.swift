@@ -31,19 +31,24 @@ struct SignatoryDuplicates: AsyncParsableCommand {
         let groups = try global.withRepository { try $0.signatoryDuplicates(campaign: slug, ignoringAccents: ignoreAccents) }
         switch format {
         case .json:
-            try JSONOutput.print(groups.map { group -> [String: Any] in
-                ["reason": group.reason.rawValue, "watched": group.watched ?? NSNull(), "members": group.members.map(SignatoryShapes.json)]
-            })
+            try JSONOutput.print(
+                groups.map { group -> [String: Any] in
+                    ["reason": group.reason.rawValue, "watched": group.watched ?? NSNull(), "members": group.members.map(SignatoryShapes.json)]
+                })
         case .table:
             guard !groups.isEmpty else { print("no likely duplicates and no watch-list names in \(slug)"); return }
             for group in groups {
                 let title = group.reason == .watchList ? "on the watch list: \(group.watched ?? "")" : group.reason.words
                 print("\(title) (\(group.members.count) entr\(group.members.count == 1 ? "y" : "ies"))")
-                print(TextTable.render(header: SignatoryShapes.header, rows: group.members.map(SignatoryShapes.row)).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+                print(
+                    TextTable.render(header: SignatoryShapes.header, rows: group.members.map(SignatoryShapes.row)).split(separator: "\n").map { "  " + $0 }
+                        .joined(separator: "\n"))
                 print("")
             }
             let duplicates = groups.filter { $0.reason != .watchList }.count, watched = groups.count - duplicates
-            print("\(duplicates) group\(duplicates == 1 ? "" : "s") of likely duplicates, \(watched) watch-list name\(watched == 1 ? "" : "s"); decide with `petitions signatory verify ID --status S --reason R`")
+            print(
+                "\(duplicates) group\(duplicates == 1 ? "" : "s") of likely duplicates, \(watched) watch-list name\(watched == 1 ? "" : "s"); decide with `petitions signatory verify ID --status S --reason R`"
+            )
         }
     }
 }

@@ -58,8 +58,9 @@ struct SignatoryImport: AsyncParsableCommand {
         let defaultVisibility = try Parse.word(visibility, Visibility.self, option: "--visibility") ?? .public
         let defaultStatus = try Parse.word(status, VerificationStatus.self, option: "--status") ?? .unverified
         let list = try ListFile.open(file, format: format)
-        let columns = try SignatoryColumns(header: list.header, overrides: overrides, defaultRole: defaultRole, defaultVisibility: defaultVisibility,
-                                           defaultStatus: defaultStatus)
+        let columns = try SignatoryColumns(
+            header: list.header, overrides: overrides, defaultRole: defaultRole, defaultVisibility: defaultVisibility,
+            defaultStatus: defaultStatus)
         let label = source ?? (file == "-" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent)
         let slug = campaign, actor = global.actorName, dryRun = dryRun
         let started = Date()
@@ -69,12 +70,18 @@ struct SignatoryImport: AsyncParsableCommand {
             }
         }
         let elapsed = Date().timeIntervalSince(started)
-        print("\(dryRun ? "dry run: would import" : "imported") \(NumberFormatting.grouped(result.inserted)) of \(NumberFormatting.grouped(result.rows)) entries into \(slug) in \(String(format: "%.1f", elapsed)) s")
+        print(
+            "\(dryRun ? "dry run: would import" : "imported") \(NumberFormatting.grouped(result.inserted)) of \(NumberFormatting.grouped(result.rows)) entries into \(slug) in \(String(format: "%.1f", elapsed)) s"
+        )
         if result.alreadyStored > 0 {
-            print("  \(NumberFormatting.grouped(result.alreadyStored)) already stored (skipped), lines \(result.alreadyStoredLines.map(String.init).joined(separator: ", "))\(result.alreadyStored > result.alreadyStoredLines.count ? ", ..." : "")")
+            print(
+                "  \(NumberFormatting.grouped(result.alreadyStored)) already stored (skipped), lines \(result.alreadyStoredLines.map(String.init).joined(separator: ", "))\(result.alreadyStored > result.alreadyStoredLines.count ? ", ..." : "")"
+            )
         }
         if result.repeatedInFile > 0 {
-            print("  \(NumberFormatting.grouped(result.repeatedInFile)) entries repeat an earlier line word for word: kept; see `petitions signatory duplicates \(slug)`")
+            print(
+                "  \(NumberFormatting.grouped(result.repeatedInFile)) entries repeat an earlier line word for word: kept; see `petitions signatory duplicates \(slug)`"
+            )
         }
         if !columns.ignored.isEmpty { print("  ignored columns: \(columns.ignored.joined(separator: ", "))") }
         if !result.watchMatches.isEmpty {

@@ -39,11 +39,14 @@ struct SignatoryList: AsyncParsableCommand {
         let (entries, total, exact) = try global.withRepository {
             try $0.signatories(campaign: slug, status: status, role: role, search: search, ignoringAccents: ignoreAccents, limit: limit, offset: offset)
         }
-        try Render.rows(header: SignatoryShapes.header, rows: entries.map(SignatoryShapes.row), format: format, json: entries.map(SignatoryShapes.json),
-                        empty: total == 0 ? "no signatories match; import a list with `petitions signatory import \(slug) FILE`" : nil)
+        try Render.rows(
+            header: SignatoryShapes.header, rows: entries.map(SignatoryShapes.row), format: format, json: entries.map(SignatoryShapes.json),
+            empty: total == 0 ? "no signatories match; import a list with `petitions signatory import \(slug) FILE`" : nil)
         if format == .table && total > offset + entries.count {
             let more = exact ? NumberFormatting.grouped(total - offset - entries.count) : "many"
-            print("... \(more) more of \(exact ? "" : "more than ")\(NumberFormatting.grouped(total)) (use --offset \(offset + entries.count), or narrow --search)")
+            print(
+                "... \(more) more of \(exact ? "" : "more than ")\(NumberFormatting.grouped(total)) (use --offset \(offset + entries.count), or narrow --search)"
+            )
         }
     }
 }

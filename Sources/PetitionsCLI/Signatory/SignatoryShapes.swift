@@ -6,8 +6,10 @@ enum SignatoryShapes {
     static let header = ["id", "name", "role", "affiliation", "country", "status", "signed"]
 
     static func row(_ entry: Signatory) -> [String] {
-        [String(entry.id), entry.shownName, entry.role.rawValue, entry.affiliation ?? "", entry.country ?? "", entry.status.rawValue,
-         entry.signedAt.map(TimeFormatting.short) ?? ""]
+        [
+            String(entry.id), entry.shownName, entry.role.rawValue, entry.affiliation ?? "", entry.country ?? "", entry.status.rawValue,
+            entry.signedAt.map(TimeFormatting.short) ?? "",
+        ]
     }
 
     static func json(_ entry: Signatory) -> [String: Any] {

@@ -25,20 +25,26 @@ struct SignatoryShow: AsyncParsableCommand {
         case .json:
             var object = SignatoryShapes.json(entry)
             object["history"] = history.map { change -> [String: Any] in
-                ["from": change.from?.rawValue ?? NSNull(), "to": change.to.rawValue, "reason": change.reason ?? NSNull(), "by": change.by, "at": TimeFormatting.iso(change.at)]
+                [
+                    "from": change.from?.rawValue ?? NSNull(), "to": change.to.rawValue, "reason": change.reason ?? NSNull(), "by": change.by,
+                    "at": TimeFormatting.iso(change.at),
+                ]
             }
             try JSONOutput.print(object)
         case .table:
-            Render.fields([
-                ("id", String(entry.id)), ("campaign", entry.campaign), ("name", entry.shownName), ("role", entry.role.rawValue),
-                ("affiliation", entry.affiliation), ("country", entry.country), ("signed", entry.signedAt.map(TimeFormatting.short)),
-                ("source", entry.source), ("visibility", entry.visibility.rawValue), ("status", entry.status.rawValue),
-                ("erased", entry.erasedAt.map(TimeFormatting.short)), ("added", TimeFormatting.short(entry.addedAt)),
-            ], trail: [])
+            Render.fields(
+                [
+                    ("id", String(entry.id)), ("campaign", entry.campaign), ("name", entry.shownName), ("role", entry.role.rawValue),
+                    ("affiliation", entry.affiliation), ("country", entry.country), ("signed", entry.signedAt.map(TimeFormatting.short)),
+                    ("source", entry.source), ("visibility", entry.visibility.rawValue), ("status", entry.status.rawValue),
+                    ("erased", entry.erasedAt.map(TimeFormatting.short)), ("added", TimeFormatting.short(entry.addedAt)),
+                ], trail: [])
             if !history.isEmpty {
                 print("\nverification history:")
                 for change in history {
-                    print("  \(TimeFormatting.short(change.at))  \(change.from?.rawValue ?? "-") → \(change.to.rawValue)  by \(change.by)\(change.reason.map { ": \($0)" } ?? " (reason erased)")")
+                    print(
+                        "  \(TimeFormatting.short(change.at))  \(change.from?.rawValue ?? "-") → \(change.to.rawValue)  by \(change.by)\(change.reason.map { ": \($0)" } ?? " (reason erased)")"
+                    )
                 }
             }
         }

@@ -37,7 +37,11 @@ struct SourceAdd: AsyncParsableCommand {
     @Option(help: "What the count counts: signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
     @Option(help: "Slug of the outlet to record figures under (see the discussion for the default).") var outlet: String?
     @Option(name: .customLong("max-attempts"), help: "Attempts per due time before its job fails.") var maxAttempts = 5
-    @Flag(name: .customLong("allow-second-petition"), help: "Add a second count source to a campaign that already has one for this outlet and metric (the same petition at another address); its counts join the same series.")
+    @Flag(
+        name: .customLong("allow-second-petition"),
+        help:
+            "Add a second count source to a campaign that already has one for this outlet and metric (the same petition at another address); its counts join the same series."
+    )
     var allowSecond = false
     @Option(help: "table or json.") var format: OutputFormat = .table
 
@@ -47,15 +51,19 @@ struct SourceAdd: AsyncParsableCommand {
         }
         let every = try Parse.duration(self.every, option: "--every")
         let metric = try Parse.word(metric, Metric.self, option: "--metric") ?? .signatures
-        let spec = SourceSpec(campaign: campaign, kind: kind, url: url, every: every, metric: metric, pointer: pointer, pattern: pattern, maxAttempts: maxAttempts)
+        let spec = SourceSpec(
+            campaign: campaign, kind: kind, url: url, every: every, metric: metric, pointer: pointer, pattern: pattern, maxAttempts: maxAttempts)
         let problems = spec.problems()
         guard problems.isEmpty else { throw CommandFailure("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n"), usage: true) }
         let actor = global.actorName
         let outlet = self.outlet
         // An address names no outlet: figures recorded under "127-0-0-1" would say nothing to a reader.
         if outlet == nil, kind != .ukParliament, let host = SourceURL.host(url),
-           host.hasPrefix("[") || host.contains(":") || host.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
-            throw CommandFailure("the URL's host \(host) is an address, which names no outlet: pass --outlet SLUG (create one first with `petitions outlet add SLUG --name N --kind platform|news`)", usage: true)
+            host.hasPrefix("[") || host.contains(":") || host.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
+        {
+            throw CommandFailure(
+                "the URL's host \(host) is an address, which names no outlet: pass --outlet SLUG (create one first with `petitions outlet add SLUG --name N --kind platform|news`)",
+                usage: true)
         }
         let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
         switch format {
@@ -63,7 +71,9 @@ struct SourceAdd: AsyncParsableCommand {
             try JSONOutput.print(SourceShapes.source(source))
         case .table:
             if let created { print("created outlet \(created) (edit it with `petitions outlet edit \(created)`)") }
-            print("added source \(source.id): \(source.kind.rawValue) \(SourceURL.redacted(source.url)) for \(source.campaign), every \(SourceShapes.every(source.every)), recorded under \(source.outlet)")
+            print(
+                "added source \(source.id): \(source.kind.rawValue) \(SourceURL.redacted(source.url)) for \(source.campaign), every \(SourceShapes.every(source.every)), recorded under \(source.outlet)"
+            )
             print("the first poll is due now; run `petitions-worker --once`, or keep `petitions-worker` running")
         }
     }

@@ -24,13 +24,16 @@ struct SourceList: AsyncParsableCommand {
         let sources = try global.withRepository { try $0.sources(campaign: campaign, includeRemoved: includeRemoved) }
         let now = Date()
         let rows = sources.map { source -> [String] in
-            [String(source.id), source.campaign, source.kind.rawValue, source.status, SourceShapes.every(source.every),
-             source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
-             source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
-             source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
-             source.lastError.map { String($0.prefix(40)) } ?? "", String(SourceURL.redacted(source.url).prefix(60))]
+            [
+                String(source.id), source.campaign, source.kind.rawValue, source.status, SourceShapes.every(source.every),
+                source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
+                source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
+                source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
+                source.lastError.map { String($0.prefix(40)) } ?? "", String(SourceURL.redacted(source.url).prefix(60)),
+            ]
         }
-        try Render.rows(header: ["id", "campaign", "kind", "status", "every", "latest", "last poll", "next", "last error", "url"], rows: rows, format: format,
-                        json: sources.map(SourceShapes.source), empty: "no sources yet; add one with `petitions source add`")
+        try Render.rows(
+            header: ["id", "campaign", "kind", "status", "every", "latest", "last poll", "next", "last error", "url"], rows: rows, format: format,
+            json: sources.map(SourceShapes.source), empty: "no sources yet; add one with `petitions source add`")
     }
 }

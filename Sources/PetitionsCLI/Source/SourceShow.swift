@@ -30,8 +30,10 @@ struct SourceShow: AsyncParsableCommand {
         let (id, series, limit) = (self.id, self.series, self.limit)
         let (source, observations, flags, jobs, trail) = try global.withRepository { repository in
             guard let source = try repository.source(id) else { throw CommandFailure("there is no source \(id) (see: petitions source list)") }
-            return (source, try repository.observations(source: id, series: series, limit: limit), try repository.flags(source: id),
-                    try repository.jobs(source: id, limit: 5), try repository.auditTrail(type: "source", subject: String(id)))
+            return (
+                source, try repository.observations(source: id, series: series, limit: limit), try repository.flags(source: id),
+                try repository.jobs(source: id, limit: 5), try repository.auditTrail(type: "source", subject: String(id))
+            )
         }
         switch format {
         case .json:
@@ -42,23 +44,32 @@ struct SourceShow: AsyncParsableCommand {
             try JSONOutput.print(object)
         case .table:
             let now = Date()
-            Render.fields([
-                ("source", String(source.id)), ("campaign", source.campaign), ("kind", source.kind.rawValue), ("url", SourceURL.redacted(source.url)),
-                ("outlet", source.outlet), ("metric", source.kind == .feed ? nil : source.metric.rawValue), ("pointer", source.pointer),
-                ("pattern", source.pattern), ("every", SourceShapes.every(source.every)), ("status", source.status),
-                ("max attempts", String(source.maxAttempts)),
-                ("last poll", source.lastPolledAt.map { "\(TimeFormatting.short($0)) (\(TimeFormatting.duration(now.timeIntervalSince($0))) ago)" } ?? "never"),
-                ("next due", source.removedAt == nil && !source.paused ? TimeFormatting.short(source.schedule.nextDue(after: now)) : nil),
-                ("count", source.count.map { count in
-                    "\(count), unchanged since \(source.countSince.map(TimeFormatting.short) ?? "?"), last seen \(source.countLastSeen.map(TimeFormatting.short) ?? "?")"
-                }),
-                ("feed items", source.kind == .feed ? String(source.feedItems) : nil), ("last error", source.lastError),
-            ], trail: trail)
+            Render.fields(
+                [
+                    ("source", String(source.id)), ("campaign", source.campaign), ("kind", source.kind.rawValue), ("url", SourceURL.redacted(source.url)),
+                    ("outlet", source.outlet), ("metric", source.kind == .feed ? nil : source.metric.rawValue), ("pointer", source.pointer),
+                    ("pattern", source.pattern), ("every", SourceShapes.every(source.every)), ("status", source.status),
+                    ("max attempts", String(source.maxAttempts)),
+                    (
+                        "last poll",
+                        source.lastPolledAt.map { "\(TimeFormatting.short($0)) (\(TimeFormatting.duration(now.timeIntervalSince($0))) ago)" } ?? "never"
+                    ),
+                    ("next due", source.removedAt == nil && !source.paused ? TimeFormatting.short(source.schedule.nextDue(after: now)) : nil),
+                    (
+                        "count",
+                        source.count.map { count in
+                            "\(count), unchanged since \(source.countSince.map(TimeFormatting.short) ?? "?"), last seen \(source.countLastSeen.map(TimeFormatting.short) ?? "?")"
+                        }
+                    ),
+                    ("feed items", source.kind == .feed ? String(source.feedItems) : nil), ("last error", source.lastError),
+                ], trail: trail)
             if !observations.isEmpty {
                 print("\n\(series) over time (newest first):")
                 let rows = observations.map { o in
-                    [o.series, o.number.map(String.init) ?? o.text ?? "", o.label ?? "", TimeFormatting.short(o.firstSeen), TimeFormatting.short(o.lastSeen),
-                     o.figureID.map(String.init) ?? ""]
+                    [
+                        o.series, o.number.map(String.init) ?? o.text ?? "", o.label ?? "", TimeFormatting.short(o.firstSeen), TimeFormatting.short(o.lastSeen),
+                        o.figureID.map(String.init) ?? "",
+                    ]
                 }
                 print(TextTable.render(header: ["series", "value", "name", "first seen", "last seen", "figure"], rows: rows))
             }
@@ -68,9 +79,15 @@ struct SourceShow: AsyncParsableCommand {
             }
             if !jobs.isEmpty {
                 print("\nrecent jobs:")
-                print(TextTable.render(header: ["job", "due", "state", "attempts", "result or error"], rows: jobs.map {
-                    [String($0.id), TimeFormatting.short($0.dueAt), $0.state.rawValue, "\($0.attempts)/\($0.maxAttempts)", String(($0.lastError ?? $0.result ?? "").prefix(70))]
-                }))
+                print(
+                    TextTable.render(
+                        header: ["job", "due", "state", "attempts", "result or error"],
+                        rows: jobs.map {
+                            [
+                                String($0.id), TimeFormatting.short($0.dueAt), $0.state.rawValue, "\($0.attempts)/\($0.maxAttempts)",
+                                String(($0.lastError ?? $0.result ?? "").prefix(70)),
+                            ]
+                        }))
             }
         }
     }

@@ -9,13 +9,19 @@ struct FigureOptions: ParsableArguments {
     @Option(help: "Slug of the outlet that reported the figure.") var outlet: String?
     // Unconditional: "--value -5" reaches the check that says a count cannot be negative, instead
     // of being taken for an option and reported as a missing value.
-    @Option(parsing: .unconditional, help: ArgumentHelp("The count, a whole number (13500 or 13,500). For a range, its low end.", valueName: "n")) var value: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The count, a whole number (13500 or 13,500). For a range, its low end.", valueName: "n")) var value:
+        String?
     @Option(parsing: .unconditional, help: ArgumentHelp("High end of a range (with --qualifier range).", valueName: "n")) var high: String?
     // The defaults are those of a new figure; a correction starts from the original's values instead.
     @Option(help: "exact, about, over, at_least, almost, under, up_to or range. New figures: exact; corrections: the original's.") var qualifier: String?
     @Option(help: "signatures, verified_signatures, authors or goal. New figures: signatures; corrections: the original's.") var metric: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("When the count held (ISO 8601; a date alone is 00:00 UTC). New figures: --published, else now; corrections: the original's.", valueName: "time")) var asOf: String?
-    @Option(help: ArgumentHelp("When the outlet published it (ISO 8601). New figures: unknown; corrections: the original's.", valueName: "time")) var published: String?
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "When the count held (ISO 8601; a date alone is 00:00 UTC). New figures: --published, else now; corrections: the original's.", valueName: "time"))
+    var asOf: String?
+    @Option(help: ArgumentHelp("When the outlet published it (ISO 8601). New figures: unknown; corrections: the original's.", valueName: "time")) var published:
+        String?
     @Option(help: "URL of the article or page.") var url: String?
     @Option(help: "Short quote of the sentence that gives the figure.") var quote: String?
     @Option(help: "Language of the source, such as en, fr, ja.") var language: String?

@@ -1,5 +1,5 @@
-import PetitionsApp
 import Foundation
+import PetitionsApp
 import PetitionsDomain
 import PetitionsReports
 import PetitionsStore

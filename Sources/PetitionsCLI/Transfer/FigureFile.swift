@@ -49,21 +49,28 @@ enum FigureFile {
         switch format {
         case .csv:
             let records: [CSV.Record]
-            do { records = try CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch { throw CommandFailure("nothing was imported: \(error)", usage: true) }
+            do { records = try CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text) } catch {
+                throw CommandFailure("nothing was imported: \(error)", usage: true)
+            }
             guard let header = records.first else { return [] }
             let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             let unknown = names.filter { !FigureRecord.knownColumns.contains($0) }
             if !unknown.isEmpty {
-                throw CommandFailure("nothing was imported: line \(header.line): unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
+                throw CommandFailure(
+                    "nothing was imported: line \(header.line): unknown column\(unknown.count == 1 ? "" : "s") \(unknown.joined(separator: ", ")) (known: \(FigureRecord.columns.joined(separator: ", ")))",
+                    usage: true)
             }
             let missing = FigureRecord.requiredColumns.filter { !names.contains($0) }
             if !missing.isEmpty {
-                throw CommandFailure("nothing was imported: line \(header.line): the header lacks \(missing.joined(separator: ", ")) (required: \(FigureRecord.requiredColumns.joined(separator: ", ")))", usage: true)
+                throw CommandFailure(
+                    "nothing was imported: line \(header.line): the header lacks \(missing.joined(separator: ", ")) (required: \(FigureRecord.requiredColumns.joined(separator: ", ")))",
+                    usage: true)
             }
             var rows: [Row] = []
             for record in records.dropFirst() {
                 guard record.fields.count == names.count else {
-                    throw CommandFailure("nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)", usage: true)
+                    throw CommandFailure(
+                        "nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)", usage: true)
                 }
                 rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
             }
@@ -79,7 +86,9 @@ enum FigureFile {
                 var fields: [String: String] = [:]
                 for (key, value) in object {
                     guard FigureRecord.knownColumns.contains(key) else {
-                        throw CommandFailure("nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
+                        throw CommandFailure(
+                            "nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))",
+                            usage: true)
                     }
                     switch value {
                     case is NSNull: continue

@@ -45,7 +45,8 @@ struct ImportFigures: AsyncParsableCommand {
         let format = try FigureFile.format(named: format, path: file)
         let rows = try FigureFile.rows(try FigureFile.read(path: file), format: format)
         guard !rows.isEmpty else {
-            throw CommandFailure("\(file == "-" ? "standard input" : file) holds no figures (an empty file, or a header alone); nothing was imported", usage: true)
+            throw CommandFailure(
+                "\(file == "-" ? "standard input" : file) holds no figures (an empty file, or a header alone); nothing was imported", usage: true)
         }
         var drafts: [FigureDraft] = []
         var lines: [Int] = []
@@ -85,7 +86,9 @@ struct ImportFigures: AsyncParsableCommand {
             }
         }
         let verb = dryRun ? "would import" : "imported"
-        print("\(verb) \(result.inserted.count) figure\(result.inserted.count == 1 ? "" : "s") from \(file == "-" ? "standard input" : file); \(result.duplicates) already stored and skipped")
+        print(
+            "\(verb) \(result.inserted.count) figure\(result.inserted.count == 1 ? "" : "s") from \(file == "-" ? "standard input" : file); \(result.duplicates) already stored and skipped"
+        )
     }
 }
 

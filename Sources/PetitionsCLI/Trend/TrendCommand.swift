@@ -53,7 +53,8 @@ struct TrendCommand: AsyncParsableCommand {
         case .json: text = try JSONOutput.string(TrendRendering.json(analysis, sideBySide: sideBySide))
         case .csv: text = ([TrendRendering.csvHeader] + TrendRendering.csvRows(analysis.trend)).map(CSV.line).joined(separator: "\n")
         case .svg:
-            let chart = sideBySide.count > 1
+            let chart =
+                sideBySide.count > 1
                 ? TrendChart.sideBySide(sideBySide, metric: analysis.trend.metric, bucket: analysis.trend.bucketing.size)
                 : TrendChart.chart(analysis.trend, published: TrendChart.publishedTimes(reports))
             text = chart.svg()

@@ -9,14 +9,20 @@ import PetitionsStore
 /// What a trend covers and how it is read: shared by `trend` and `report`.
 struct TrendOptions: ParsableArguments {
     @Option(help: "signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
-    @Option(help: ArgumentHelp("5m, 15m, hour, day or week. Default: picked from the span (5 minutes up to 6 hours, 15 minutes up to a day, hours up to 3 days, days up to 180, then weeks).", valueName: "size"))
+    @Option(
+        help: ArgumentHelp(
+            "5m, 15m, hour, day or week. Default: picked from the span (5 minutes up to 6 hours, 15 minutes up to a day, hours up to 3 days, days up to 180, then weeks).",
+            valueName: "size"))
     var bucket: String?
-    @Option(name: .customLong("time-zone"), help: ArgumentHelp("IANA time zone the buckets and the time axis follow, such as Europe/London.", valueName: "zone"))
+    @Option(
+        name: .customLong("time-zone"), help: ArgumentHelp("IANA time zone the buckets and the time axis follow, such as Europe/London.", valueName: "zone"))
     var timeZone = "UTC"
     @Option(help: ArgumentHelp("Start (ISO 8601). Default: the first figure.", valueName: "time")) var since: String?
     @Option(help: ArgumentHelp("End (ISO 8601). Default: the last figure.", valueName: "time")) var until: String?
     @Option(help: ArgumentHelp("Only this outlet (repeatable). The platform's count is an outlet too.", valueName: "slug")) var outlet: [String] = []
-    @Option(name: .customLong("compare-with"), help: ArgumentHelp("Another campaign to set side by side, aligned on days since launch (repeatable).", valueName: "campaign"))
+    @Option(
+        name: .customLong("compare-with"),
+        help: ArgumentHelp("Another campaign to set side by side, aligned on days since launch (repeatable).", valueName: "campaign"))
     var compareWith: [String] = []
     @Option(help: ArgumentHelp("Growth and projections use the counts of this last stretch.", valueName: "duration")) var window = "7d"
     @Option(help: ArgumentHelp("A count to project besides the goal and the next round thresholds (repeatable).", valueName: "n")) var target: [String] = []

@@ -17,8 +17,10 @@ public struct ListCounts: Sendable, Hashable {
     /// The latest signing or adding time on the list.
     public var asOf: Date?
 
-    public init(namedAuthors: Int = 0, anonymousAuthors: Int = 0, namedSignatories: Int = 0, anonymousSignatories: Int = 0, confirmed: Int = 0,
-                disputed: Int = 0, removed: Int = 0, erasedAuthors: Int = 0, erasedSignatories: Int = 0, asOf: Date? = nil) {
+    public init(
+        namedAuthors: Int = 0, anonymousAuthors: Int = 0, namedSignatories: Int = 0, anonymousSignatories: Int = 0, confirmed: Int = 0,
+        disputed: Int = 0, removed: Int = 0, erasedAuthors: Int = 0, erasedSignatories: Int = 0, asOf: Date? = nil
+    ) {
         self.namedAuthors = namedAuthors
         self.anonymousAuthors = anonymousAuthors
         self.namedSignatories = namedSignatories
@@ -70,18 +72,27 @@ public enum Reconciliation {
     public static func reconcile(_ comparison: CampaignComparison, counts: ListCounts) -> [ReconciliationLine] {
         let asOf = counts.asOf.map { " as of \(TimeFormatting.day($0))" } ?? ""
         let rows: [(Metric, Int, String)] = [
-            (.authors, counts.authors, "\(counts.authors) author\(counts.authors == 1 ? "" : "s")" + (counts.anonymousAuthors > 0 ? " (\(counts.anonymousAuthors) anonymous)" : "")),
-            (.signatures, counts.total, "\(NumberFormatting.grouped(counts.named)) named\(counts.erased > 0 ? ", \(NumberFormatting.grouped(counts.erased)) erased on request" : "") and \(NumberFormatting.grouped(counts.anonymous)) anonymous signatories (authors included)"),
+            (
+                .authors, counts.authors,
+                "\(counts.authors) author\(counts.authors == 1 ? "" : "s")" + (counts.anonymousAuthors > 0 ? " (\(counts.anonymousAuthors) anonymous)" : "")
+            ),
+            (
+                .signatures, counts.total,
+                "\(NumberFormatting.grouped(counts.named)) named\(counts.erased > 0 ? ", \(NumberFormatting.grouped(counts.erased)) erased on request" : "") and \(NumberFormatting.grouped(counts.anonymous)) anonymous signatories (authors included)"
+            ),
             (.verifiedSignatures, counts.confirmed, "\(NumberFormatting.grouped(counts.confirmed)) confirmed by the organisers or independently"),
         ]
         return rows.map { metric, listed, holds in
             let figures = comparison.metrics.first { $0.metric == metric }?.figures ?? []
             let holdsText = "the list holds \(holds)\(asOf)"
             guard !counts.isEmpty else {
-                return ReconciliationLine(metric: metric, reported: nil, listed: 0, verdict: .noList, words: "no signatories listed yet; import a list with `petitions signatory import`")
+                return ReconciliationLine(
+                    metric: metric, reported: nil, listed: 0, verdict: .noList,
+                    words: "no signatories listed yet; import a list with `petitions signatory import`")
             }
             guard let consensus = comparison.metrics.first(where: { $0.metric == metric })?.consensus, !figures.isEmpty else {
-                return ReconciliationLine(metric: metric, reported: nil, listed: listed, verdict: .noReports, words: "no outlet reports \(metric.words); \(holdsText)")
+                return ReconciliationLine(
+                    metric: metric, reported: nil, listed: listed, verdict: .noReports, words: "no outlet reports \(metric.words); \(holdsText)")
             }
             let reportedText: String
             let phrases = Set(figures.map(\.figure.phrase))
@@ -90,7 +101,8 @@ public enum Reconciliation {
             } else if phrases.count == 1, let phrase = phrases.first {
                 reportedText = "\(figures.count) outlets report \(phrase) \(metric.words)"
             } else {
-                reportedText = "outlets report \(metric.words) that most agree allow \(consensus.interval) (\(consensus.supporting.count) of \(figures.count) sources)"
+                reportedText =
+                    "outlets report \(metric.words) that most agree allow \(consensus.interval) (\(consensus.supporting.count) of \(figures.count) sources)"
             }
             let interval = consensus.interval
             let verdict: ReconciliationLine.Verdict
@@ -100,12 +112,14 @@ public enum Reconciliation {
                 judgement = "consistent with the reports"
             } else if listed < interval.low {
                 verdict = .listShort
-                judgement = "\(NumberFormatting.grouped(interval.low - listed)) fewer than the reports allow: the list may be incomplete, or the outlets counted something else"
+                judgement =
+                    "\(NumberFormatting.grouped(interval.low - listed)) fewer than the reports allow: the list may be incomplete, or the outlets counted something else"
             } else {
                 verdict = .listLonger
                 judgement = "\(NumberFormatting.grouped(listed - (interval.high ?? listed))) more than the reports allow: the reports may predate the list"
             }
-            return ReconciliationLine(metric: metric, reported: interval, listed: listed, verdict: verdict, words: "\(reportedText); \(holdsText): \(judgement)")
+            return ReconciliationLine(
+                metric: metric, reported: interval, listed: listed, verdict: verdict, words: "\(reportedText); \(holdsText): \(judgement)")
         }
     }
 }

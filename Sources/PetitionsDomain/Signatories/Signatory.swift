@@ -74,9 +74,11 @@ public struct NameKeys: Hashable, Sendable {
             .precomposedStringWithCanonicalMapping
         self.key = key
         self.looseKey = loose
-        self.skeleton = String(String.UnicodeScalarView(loose.unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil || (0x3099...0x309A).contains($0.value)
-        }))
+        self.skeleton = String(
+            String.UnicodeScalarView(
+                loose.unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil || (0x3099...0x309A).contains($0.value)
+                }))
     }
 }
 
@@ -94,8 +96,10 @@ public struct SignatoryDraft: Sendable, Hashable {
     public var visibility: Visibility
     public var status: VerificationStatus
 
-    public init(name: String?, role: SignatoryRole = .signatory, affiliation: String? = nil, country: String? = nil, signedAt: Date? = nil,
-                source: String? = nil, visibility: Visibility = .public, status: VerificationStatus = .unverified) {
+    public init(
+        name: String?, role: SignatoryRole = .signatory, affiliation: String? = nil, country: String? = nil, signedAt: Date? = nil,
+        source: String? = nil, visibility: Visibility = .public, status: VerificationStatus = .unverified
+    ) {
         self.name = name
         self.role = role
         self.affiliation = affiliation
@@ -138,8 +142,10 @@ public struct Signatory: Sendable, Hashable {
     public var erasedAt: Date?
     public var addedAt: Date
 
-    public init(id: Int, campaign: String, name: String?, role: SignatoryRole, affiliation: String?, country: String?, signedAt: Date?, source: String?,
-                visibility: Visibility, status: VerificationStatus, erasedAt: Date?, addedAt: Date) {
+    public init(
+        id: Int, campaign: String, name: String?, role: SignatoryRole, affiliation: String?, country: String?, signedAt: Date?, source: String?,
+        visibility: Visibility, status: VerificationStatus, erasedAt: Date?, addedAt: Date
+    ) {
         self.id = id
         self.campaign = campaign
         self.name = name

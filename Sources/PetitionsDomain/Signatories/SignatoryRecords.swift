@@ -39,8 +39,10 @@ public struct SignatoryColumns: Sendable, Hashable {
     /// Maps a header.
     /// - Parameter overrides: field name → header, for columns with other names (`name=Full Name`).
     /// - Throws: `ValidationFailure` naming unknown fields, missing headers, and a missing name column.
-    public init(header: [String], overrides: [String: String] = [:], defaultRole: SignatoryRole = .signatory,
-                defaultVisibility: Visibility = .public, defaultStatus: VerificationStatus = .unverified) throws(ValidationFailure) {
+    public init(
+        header: [String], overrides: [String: String] = [:], defaultRole: SignatoryRole = .signatory,
+        defaultVisibility: Visibility = .public, defaultStatus: VerificationStatus = .unverified
+    ) throws(ValidationFailure) {
         self.defaultRole = defaultRole
         self.defaultVisibility = defaultVisibility
         self.defaultStatus = defaultStatus
@@ -61,7 +63,9 @@ public struct SignatoryColumns: Sendable, Hashable {
             if let position = simplified.firstIndex(where: { field.aliases.contains($0) }), !index.values.contains(position) { index[field] = position }
         }
         if index[.name] == nil && defaultVisibility == .public {
-            problems.append(.invalid(field: "header", reason: "no name column (looked for \(Field.name.aliases.joined(separator: ", "))); map one with --column name=HEADER"))
+            problems.append(
+                .invalid(
+                    field: "header", reason: "no name column (looked for \(Field.name.aliases.joined(separator: ", "))); map one with --column name=HEADER"))
         }
         if !problems.isEmpty { throw ValidationFailure(problems) }
         let used = Set(index.values)
@@ -92,7 +96,10 @@ public struct SignatoryColumns: Sendable, Hashable {
         var signedAt: Date?
         if let text = value(.signedAt) {
             signedAt = FastTime.parse(text)
-            if signedAt == nil { problems.append(.invalid(field: "signed_at", reason: "\"\(text)\" is not an ISO 8601 date or date-time such as 2024-11-26 or 2024-11-26T14:30Z")) }
+            if signedAt == nil {
+                problems.append(
+                    .invalid(field: "signed_at", reason: "\"\(text)\" is not an ISO 8601 date or date-time such as 2024-11-26 or 2024-11-26T14:30Z"))
+            }
         }
         let draft = SignatoryDraft(
             name: visibility == .anonymous ? nil : value(.name), role: word(.role, defaultRole),
@@ -122,12 +129,15 @@ public enum FastTime {
             return value
         }
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D, let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
         var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86400
         var position = 10
         if position < bytes.count {
-            guard bytes[position] == 0x54 || bytes[position] == 0x20, let hour = number(position + 1, 2), bytes.count > position + 3, bytes[position + 3] == 0x3A,
-                  let minute = number(position + 4, 2), hour < 24, minute < 60 else { return nil }
+            guard bytes[position] == 0x54 || bytes[position] == 0x20, let hour = number(position + 1, 2), bytes.count > position + 3,
+                bytes[position + 3] == 0x3A,
+                let minute = number(position + 4, 2), hour < 24, minute < 60
+            else { return nil }
             seconds += Double(hour * 3600 + minute * 60)
             position += 6
             if position < bytes.count, bytes[position] == 0x3A {

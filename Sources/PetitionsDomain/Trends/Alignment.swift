@@ -26,8 +26,10 @@ extension Trends {
         guard let basis = basis(of: trend), let first = basis.points.first else { return nil }
         let origin = trend.campaign.launched?.startUTC ?? first.asOf
         let description = trend.campaign.launched.map { "launch \($0)" } ?? "first count \(TimeFormatting.short(first.asOf))"
-        return AlignedSeries(campaign: trend.campaign, origin: origin, originDescription: description, basis: basis.description, points: basis.points.map {
-            AlignedSeries.Point(day: $0.asOf.timeIntervalSince(origin) / 86400, value: $0.value, low: $0.low, high: $0.high, asOf: $0.asOf)
-        })
+        return AlignedSeries(
+            campaign: trend.campaign, origin: origin, originDescription: description, basis: basis.description,
+            points: basis.points.map {
+                AlignedSeries.Point(day: $0.asOf.timeIntervalSince(origin) / 86400, value: $0.value, low: $0.low, high: $0.high, asOf: $0.asOf)
+            })
     }
 }

@@ -55,9 +55,11 @@ public enum FirstReporters {
             let ordered = group.sorted { (out($0), $0.id) < (out($1), $1.id) }.filter { seen.insert($0.draft.outlet).inserted }
             let first = ordered[0]
             let mention = { (figure: ReportedFigure) in
-                FirstReport.Mention(figureID: figure.id, outlet: figure.draft.outlet, phrase: figure.phrase, out: out(figure), lag: out(figure).timeIntervalSince(out(first)))
+                FirstReport.Mention(
+                    figureID: figure.id, outlet: figure.draft.outlet, phrase: figure.phrase, out: out(figure), lag: out(figure).timeIntervalSince(out(first)))
             }
-            return FirstReport(metric: first.draft.metric, value: first.draft.value, high: first.draft.high, first: mention(first), repeats: ordered.dropFirst().map(mention))
+            return FirstReport(
+                metric: first.draft.metric, value: first.draft.value, high: first.draft.high, first: mention(first), repeats: ordered.dropFirst().map(mention))
         }.sorted { ($0.metric, $0.first.out, $0.value) < ($1.metric, $1.first.out, $1.value) }
     }
 

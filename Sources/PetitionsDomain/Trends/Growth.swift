@@ -56,7 +56,8 @@ public struct Growth: Hashable, Sendable {
     /// One line for people: "+9,000 in 2 d (4,375 a day), speeding up (3,250 → 5,500 a day)".
     public var summary: String {
         guard let gained, let ratePerDay, let windowStart, let windowEnd else { return note ?? "not enough counts to measure growth" }
-        var text = "\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) \(TimeFormatting.zoneLabel)"
+        var text =
+            "\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) \(TimeFormatting.zoneLabel)"
         text += " (\(Growth.rate(ratePerDay)) a day"
         if ratePerDay.magnitude < 24 * 100, let ratePerHour { text += ", \(Growth.rate(ratePerHour)) an hour" }
         text += ")"
@@ -86,8 +87,10 @@ public struct Growth: Hashable, Sendable {
             }
             let previous = points[index - 1]
             let elapsed = point.asOf.timeIntervalSince(previous.asOf)
-            steps.append(GrowthStep(bucketStart: point.bucketStart, value: point.value, gained: point.value - previous.value, since: previous.bucketStart,
-                                    ratePerDay: elapsed > 0 ? Double(point.value - previous.value) / elapsed * 86400 : nil))
+            steps.append(
+                GrowthStep(
+                    bucketStart: point.bucketStart, value: point.value, gained: point.value - previous.value, since: previous.bucketStart,
+                    ratePerDay: elapsed > 0 ? Double(point.value - previous.value) / elapsed * 86400 : nil))
         }
         var growth = Growth(basis: basis.description, steps: steps, window: window)
         growth.falls = zip(points, points.dropFirst()).compactMap { previous, point in

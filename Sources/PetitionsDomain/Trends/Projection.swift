@@ -29,8 +29,11 @@ public struct ProjectionTarget: Hashable, Sendable {
     public static func parliament(_ targets: [ProjectionTarget]) -> [ProjectionTarget] {
         var targets = targets
         for (value, name) in [(10_000, "government response"), (100_000, "debate")] {
-            if let index = targets.firstIndex(where: { $0.value == value && $0.kind != .goal }) { targets[index].name = name }
-            else if !targets.contains(where: { $0.value == value }) { targets.append(ProjectionTarget(value: value, kind: .threshold, name: name)) }
+            if let index = targets.firstIndex(where: { $0.value == value && $0.kind != .goal }) {
+                targets[index].name = name
+            } else if !targets.contains(where: { $0.value == value }) {
+                targets.append(ProjectionTarget(value: value, kind: .threshold, name: name))
+            }
         }
         return targets.sorted { $0.value < $1.value }
     }
@@ -80,14 +83,14 @@ public struct Projection: Hashable, Sendable {
         switch outcome {
         case .reached(let date): "\(target.label): reached by \(TimeFormatting.day(date))"
         case .projected(let estimate, let earliest, let latest):
-            "\(target.label): about \(TimeFormatting.day(estimate))" + (earliest.map { earliest in
-                " (between \(TimeFormatting.day(earliest)) and " + (latest.map(TimeFormatting.day) ?? "never at the slowest plausible rate") + ")"
-            } ?? " (too few counts for a range)")
+            "\(target.label): about \(TimeFormatting.day(estimate))"
+                + (earliest.map { earliest in
+                    " (between \(TimeFormatting.day(earliest)) and " + (latest.map(TimeFormatting.day) ?? "never at the slowest plausible rate") + ")"
+                } ?? " (too few counts for a range)")
         case .notAtCurrentRate: "\(target.label): not at the current rate"
         case .unavailable(let reason): "\(target.label): \(reason)"
         }
     }
-
 
     /// Projects each target from a count's recent history.
     ///
@@ -100,7 +103,8 @@ public struct Projection: Hashable, Sendable {
             return targets.map { Projection(target: $0, outcome: .unavailable("no counts yet"), method: "none") }
         }
         let recent = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
-        let method = "straight line fitted by least squares to the \(recent.count) count\(recent.count == 1 ? "" : "s") of the last \(TimeFormatting.duration(window)) of \(basis.description), extended from the latest count; the range is the 95% interval of the fitted rate"
+        let method =
+            "straight line fitted by least squares to the \(recent.count) count\(recent.count == 1 ? "" : "s") of the last \(TimeFormatting.duration(window)) of \(basis.description), extended from the latest count; the range is the 95% interval of the fitted rate"
         let fit = LineFit(points: recent.map { ($0.asOf.timeIntervalSince1970, Double($0.value)) })
         return targets.map { target in
             if let reached = points.first(where: { $0.value >= target.value }) {
@@ -110,7 +114,8 @@ public struct Projection: Hashable, Sendable {
                 return Projection(target: target, outcome: .unavailable("closed on \(closed) before reaching it"), method: "none", ratePerDay: nil)
             }
             guard let fit else {
-                let reason = points.count < 2
+                let reason =
+                    points.count < 2
                     ? "one count so far: a projection needs two or more"
                     : "needs at least two counts in the last \(TimeFormatting.duration(window)); widen the window (--window)"
                 return Projection(target: target, outcome: .unavailable(reason), method: "none")
@@ -158,9 +163,11 @@ struct LineFit {
 
     /// Two-sided 95% critical values of Student's t.
     static func t975(degreesOfFreedom df: Int) -> Double {
-        let table: [Double] = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                               2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                               2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+        let table: [Double] = [
+            12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+            2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+            2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+        ]
         if df >= 1 && df <= table.count { return table[df - 1] }
         return df <= 60 ? 2.000 : df <= 120 ? 1.980 : 1.960
     }

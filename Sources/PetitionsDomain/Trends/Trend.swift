@@ -38,8 +38,10 @@ public struct TrendPoint: Hashable, Sendable {
     /// the change it dates from.
     public var unchanged: Bool
 
-    public init(bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, previousValue: Int? = nil,
-                unchanged: Bool = false) {
+    public init(
+        bucketStart: Date, figureID: Int, value: Int, qualifier: Qualifier = .exact, high: Int? = nil, asOf: Date, previousValue: Int? = nil,
+        unchanged: Bool = false
+    ) {
         self.bucketStart = bucketStart
         self.figureID = figureID
         self.value = value
@@ -155,12 +157,15 @@ public enum Trends {
         }
         let series = latest.map { source, byBucket in
             var previous: Int?
-            return TrendSeries(source: source, name: names[source.slug] ?? source.slug, points: byBucket.keys.sorted().map { bucket in
-                let figure = byBucket[bucket]!
-                defer { previous = figure.draft.value }
-                return TrendPoint(bucketStart: bucket, figureID: figure.id, value: figure.draft.value, qualifier: figure.draft.qualifier,
-                                  high: figure.draft.high, asOf: figure.draft.asOf, previousValue: previous)
-            })
+            return TrendSeries(
+                source: source, name: names[source.slug] ?? source.slug,
+                points: byBucket.keys.sorted().map { bucket in
+                    let figure = byBucket[bucket]!
+                    defer { previous = figure.draft.value }
+                    return TrendPoint(
+                        bucketStart: bucket, figureID: figure.id, value: figure.draft.value, qualifier: figure.draft.qualifier,
+                        high: figure.draft.high, asOf: figure.draft.asOf, previousValue: previous)
+                })
         }
         return Trend(campaign: campaign, metric: metric, bucketing: bucketing, buckets: buckets, series: series)
     }
@@ -171,9 +176,11 @@ public enum Trends {
     /// the values outlets reported, with the band from the lowest to the highest count they allow.
     public static func basis(of trend: Trend) -> Basis? {
         if let outlet = trend.platformHistory.first?.outlet {
-            return Basis(kind: .platform, description: "the platform's count (\(outlet), every poll)", points: trend.platformHistory.map { reading in
-                BasisPoint(bucketStart: reading.asOf, asOf: reading.asOf, value: reading.value)
-            })
+            return Basis(
+                kind: .platform, description: "the platform's count (\(outlet), every poll)",
+                points: trend.platformHistory.map { reading in
+                    BasisPoint(bucketStart: reading.asOf, asOf: reading.asOf, value: reading.value)
+                })
         }
         return bucketedBasis(of: trend)
     }
@@ -181,9 +188,11 @@ public enum Trends {
     /// The same count, one point per bucket (the latest in it): what growth steps are listed by.
     public static func bucketedBasis(of trend: Trend) -> Basis? {
         if let platform = trend.platformSeries.max(by: { ($0.points.count, $1.source.slug) < ($1.points.count, $0.source.slug) }), !platform.points.isEmpty {
-            return Basis(kind: .platform, description: "the platform's count (\(platform.source.slug))", points: platform.points.map { point in
-                BasisPoint(bucketStart: point.bucketStart, asOf: point.asOf, value: point.value, low: point.interval.low, high: point.interval.high)
-            })
+            return Basis(
+                kind: .platform, description: "the platform's count (\(platform.source.slug))",
+                points: platform.points.map { point in
+                    BasisPoint(bucketStart: point.bucketStart, asOf: point.asOf, value: point.value, low: point.interval.low, high: point.interval.high)
+                })
         }
         var byBucket: [Date: [TrendPoint]] = [:]
         for series in trend.outletSeries { for point in series.points { byBucket[point.bucketStart, default: []].append(point) } }

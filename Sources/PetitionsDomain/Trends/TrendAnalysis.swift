@@ -25,12 +25,15 @@ public struct TrendAnalysis: Sendable, Hashable {
         var projections: [Projection] = []
         if let basis, let current = basis.points.last?.value, trend.metric == .signatures || trend.metric == .verifiedSignatures {
             // A UK Parliament petition: the government answers at 10,000 and a debate is considered at 100,000.
-            let parliament = trend.campaign.platformURL?.contains("petition.parliament.uk") == true
-                || trend.platformHistory.first?.outlet == "uk-parliament-petitions" || trend.platformSeries.contains { $0.source.slug == "uk-parliament-petitions" }
+            let parliament =
+                trend.campaign.platformURL?.contains("petition.parliament.uk") == true
+                || trend.platformHistory.first?.outlet == "uk-parliament-petitions"
+                || trend.platformSeries.contains { $0.source.slug == "uk-parliament-petitions" }
             var wanted = ProjectionTarget.targets(goal: trend.campaign.goal, requested: targets, current: current)
             if parliament { wanted = ProjectionTarget.parliament(wanted) }
-            projections = Projection.project(basis, targets: wanted,
-                                             window: window, closed: trend.campaign.closed)
+            projections = Projection.project(
+                basis, targets: wanted,
+                window: window, closed: trend.campaign.closed)
         }
         let metricReports = reports.filter { $0.draft.metric == trend.metric }
         var lags: [PlatformLag] = []
@@ -40,7 +43,8 @@ public struct TrendAnalysis: Sendable, Hashable {
         } else if let platform = trend.platformSeries.max(by: { $0.points.count < $1.points.count }) {
             lags = FirstReporters.platformLags(metricReports, platform: platform.source.slug, readings: platform.points)
         }
-        return TrendAnalysis(trend: trend, basis: basis, growth: growth, projections: projections,
-                             firstReports: FirstReporters.firstReports(metricReports), platformLags: lags, window: window)
+        return TrendAnalysis(
+            trend: trend, basis: basis, growth: growth, projections: projections,
+            firstReports: FirstReporters.firstReports(metricReports), platformLags: lags, window: window)
     }
 }
