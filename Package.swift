@@ -91,7 +91,6 @@ let package = Package(
             dependencies: [
                 "PetitionsApp", "PetitionsOptions", "PetitionsStore", "PetitionsReports", "PetitionsDomain", "PetitionsSources", "Postgres", "LoopbackHTTP",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 bash Deploy/setup.sh
 swift build --build-tests --sanitize=address --scratch-path .build-asan
 export ASAN_OPTIONS=detect_leaks=1
+# Two database tests at a time, as many as the plain run has cores: everything is slower here.
+export PETITIONS_TEST_PARALLEL=${PETITIONS_TEST_PARALLEL:-2}
 export LSAN_OPTIONS="suppressions=$PWD/Deploy/lsan.supp,print_suppressions=0"
 # Tests that assert how long something took are left to the plain run: under the sanitizer
 # everything is two to three times slower, and their timing says nothing about leaks.

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import LoopbackHTTP
-import NIOPosix
 import PetitionsStore
 import Postgres
 import ServiceLifecycle
@@ -47,8 +46,6 @@ public final class WebService: Service, Sendable {
     }
 
     public func run() async throws {
-        reader.start()
-        defer { reader.stop() }
         let routes = Routes(
             settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
             cache: ResponseCache(lifetime: settings.cacheLifetime))
@@ -82,23 +79,13 @@ actor ServeState {
     func stop() { stopping = true }
 }
 
-/// Runs store reads on pooled connections, on threads of its own: a blocking libpq call never
-/// occupies the concurrency pool, and requests never queue behind one connection.
-final class Reader: Sendable {
+/// Runs store reads on pooled connections, each on its connection's own thread (see `PGPool`):
+/// a blocking libpq call never occupies the concurrency pool, and requests never queue behind one
+/// connection.
+struct Reader: Sendable {
     let pool: PGPool
-    let threads: NIOThreadPool
 
-    init(pool: PGPool) {
-        self.pool = pool
-        threads = NIOThreadPool(numberOfThreads: pool.maximumConnections)
-    }
-
-    func start() { threads.start() }
-    func stop() { try? threads.syncShutdownGracefully() }
-
-    func read<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
-        try await pool.withConnection { connection in
-            try await threads.runIfActive { try body(Repository(connection)) }
-        }
+    func read<T>(_ body: (Repository) throws -> T) async throws -> T {
+        try await pool.repository(body)
     }
 }

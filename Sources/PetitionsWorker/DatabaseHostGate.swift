@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOPosix
 import PetitionsStore
 import Postgres
 
@@ -75,16 +74,6 @@ public final class DatabaseHostGate: HostTurns {
         } catch {
             await giveBack()
             throw error
-        }
-    }
-}
-
-extension PGPool {
-    /// Runs a blocking repository call on NIO's thread pool (never on Swift's concurrency pool),
-    /// with a pooled connection.
-    func repository<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
-        try await withConnection { connection in
-            try await NIOThreadPool.singleton.runIfActive { try body(Repository(connection)) }
         }
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOPosix
 import PetitionsApp
 import PetitionsDomain
 import PetitionsExtraction
@@ -59,7 +58,7 @@ public struct JobRunner: Sendable {
         self.random = random
     }
 
-    /// Runs a blocking database call on the thread pool, with a pooled connection. A connection that
+    /// Runs store calls with a pooled connection, on its own thread. A connection that
     /// went stale (the server restarted) is re-established and the call tried once more, instead of
     /// failing the job's attempt; a call whose outcome was unknown then finds its claim gone, if it
     /// had in fact completed, and says so (`LeaseLost`).

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOPosix
 import PetitionsSources
 import PetitionsStore
 import Postgres
@@ -44,6 +43,9 @@ public final class Worker: Service, Sendable {
     let jobs: JobSettings
     let runner: JobRunner
     let control: PGConnection
+    /// The control and listening connections' own threads (see `PGThread`).
+    let controlThread = PGThread(name: "petitions.worker.control")
+    let listenerThread = PGThread(name: "petitions.worker.listen")
     let clock: any WorkerClock
     let logger: Logger
     /// A connection of its own for LISTEN, or nil to rely on polling alone.
@@ -69,6 +71,11 @@ public final class Worker: Service, Sendable {
         self.listener = listener
     }
 
+    deinit {
+        controlThread.shutdown()
+        listenerThread.shutdown()
+    }
+
     /// Health for /healthz: whether the database answered the last time it was asked.
     public var health: WorkerState { state }
 
@@ -79,7 +86,7 @@ public final class Worker: Service, Sendable {
     func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
         let control = self.control
         do {
-            let value = try await NIOThreadPool.singleton.runIfActive { try body(Repository(control)) }
+            let value = try await withTaskExecutorPreference(controlThread) { try body(Repository(control)) }
             await state.databaseAnswered(true, at: clock.now())
             return value
         } catch let error as PGError where error.kind == .connection || error.kind == .connectionLost {
@@ -103,10 +110,10 @@ public final class Worker: Service, Sendable {
         while await !state.stopping, !Task.isCancelled {
             do {
                 if !listening {
-                    try await NIOThreadPool.singleton.runIfActive { try connection.listen(Self.channel) }
+                    try await withTaskExecutorPreference(listenerThread) { try connection.listen(Self.channel) }
                     listening = true
                 }
-                let notes = try await NIOThreadPool.singleton.runIfActive { try connection.waitForNotifications(timeout: 1) }
+                let notes = try await withTaskExecutorPreference(listenerThread) { try connection.waitForNotifications(timeout: 1) }
                 if !notes.isEmpty { await state.nudge() }
             } catch {
                 listening = false

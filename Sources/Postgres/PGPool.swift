@@ -6,14 +6,28 @@ import Logging
 /// Each caller gets a connection of its own for the duration of `withConnection`; at most
 /// `maximumConnections` are open at once and further callers wait their turn. A connection that
 /// broke is kept and re-established on its next use.
+///
+/// Every connection has a thread of its own (`PGThread`), opened there and used there: the body
+/// of `withConnection` runs with that thread as its task executor, so callers write plain blocking
+/// store calls and never occupy Swift's concurrency pool with them.
 public actor PGPool {
     public nonisolated let connectionString: String
     public nonisolated let maximumConnections: Int
     private let logger: Logger
-    private var idle: [PGConnection] = []
+    private var idle: [Pooled] = []
     private var openCount = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private var closed = false
+
+    /// A connection and the thread it is used on.
+    private struct Pooled: Sendable {
+        let connection: PGConnection
+        let thread: PGThread
+        func close() {
+            connection.close()
+            thread.shutdown()
+        }
+    }
 
     /// `statement_timeout` (and the matching client-side wait) for every connection; see `PGConnection.init`.
     public nonisolated let statementTimeout: TimeInterval?
@@ -29,16 +43,19 @@ public actor PGPool {
         self.logger = logger
     }
 
-    /// Lends a connection to `body` and takes it back afterwards, whatever happens.
+    /// Lends a connection to `body`, on the connection's own thread, and takes it back afterwards,
+    /// whatever happens.
     public nonisolated func withConnection<T>(_ body: (PGConnection) async throws -> T) async throws -> T {
-        let connection = try await acquire()
-        do {
-            let value = try await body(connection)
-            await release(connection)
-            return value
-        } catch {
-            await release(connection)
-            throw error
+        let pooled = try await acquire()
+        return try await withTaskExecutorPreference(pooled.thread) {
+            do {
+                let value = try await body(pooled.connection)
+                await release(pooled)
+                return value
+            } catch {
+                await release(pooled)
+                throw error
+            }
         }
     }
 
@@ -54,19 +71,19 @@ public actor PGPool {
     /// Closes idle connections and refuses new work.
     public func close() {
         closed = true
-        for connection in idle { connection.close() }
+        for pooled in idle { pooled.close() }
         openCount -= idle.count
         idle.removeAll()
     }
 
-    private func acquire() async throws -> PGConnection {
+    private func acquire() async throws -> Pooled {
         while true {
             if closed { throw PGError(.usage, message: "the connection pool is closed") }
-            if let connection = idle.popLast() { return connection }
+            if let pooled = idle.popLast() { return pooled }
             if openCount < maximumConnections {
                 openCount += 1
                 do {
-                    return try PGConnection(connectionString, logger: logger, statementTimeout: statementTimeout)
+                    return try await open()
                 } catch {
                     openCount -= 1
                     wakeOne()
@@ -77,12 +94,26 @@ public actor PGPool {
         }
     }
 
-    private func release(_ connection: PGConnection) {
+    /// Opens a connection on a new thread of its own (connecting blocks, too).
+    private nonisolated func open() async throws -> Pooled {
+        let thread = PGThread(name: "petitions.pool")
+        do {
+            let connection = try await withTaskExecutorPreference(thread) {
+                try PGConnection(connectionString, logger: logger, statementTimeout: statementTimeout)
+            }
+            return Pooled(connection: connection, thread: thread)
+        } catch {
+            thread.shutdown()
+            throw error
+        }
+    }
+
+    private func release(_ pooled: Pooled) {
         if closed {
-            connection.close()
+            pooled.close()
             openCount -= 1
         } else {
-            idle.append(connection)
+            idle.append(pooled)
         }
         wakeOne()
     }

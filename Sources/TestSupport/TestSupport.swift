@@ -32,17 +32,22 @@ public enum TestDatabase {
     }()
 
     /// A fresh, empty database; dropped when `body` finishes.
+    ///
+    /// `body` runs on a thread of its own (`withOwnThread`): a test's blocking database calls
+    /// block that thread, never the concurrency pool that every other test shares.
     /// - Parameter body: receives the database's connection string.
     public static func with<T>(_ body: (String) async throws -> T) async throws -> T {
-        let adminURL = try admin.get()
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        let connection = try PGConnection(adminURL)
-        try connection.executeScript(unsafeSQL: "CREATE DATABASE \(name)")
-        defer {
-            _ = try? connection.executeScript(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
-            connection.close()
+        try await withOwnThread(name: "petitions.test") {
+            let adminURL = try admin.get()
+            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let connection = try PGConnection(adminURL)
+            try connection.executeScript(unsafeSQL: "CREATE DATABASE \(name)")
+            defer {
+                _ = try? connection.executeScript(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                connection.close()
+            }
+            return try await body(try ConnectionString.replacingDatabase(in: adminURL, with: name))
         }
-        return try await body(try ConnectionString.replacingDatabase(in: adminURL, with: name))
     }
 
     /// A fresh database and an open connection to it.

@@ -5,7 +5,7 @@ import Testing
 
 /// Bad input is refused with what is wrong, where, and exit status 2, and nothing is written;
 /// secrets never reach output.
-@Suite struct BadInputTests {
+@Suite(.ownThread) struct BadInputTests {
     @discardableResult
     func cli(_ url: String, _ arguments: [String], stdin: String = "", expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
         let outcome = try CLIRunner.run(arguments + ["--database-url", url], environment: ["PETITIONS_ACTOR": "cli-test"], stdin: stdin)

@@ -3,7 +3,7 @@ import LocalPostgres
 import TestSupport
 import Testing
 
-@Suite struct DBCommandTests {
+@Suite(.ownThread) struct DBCommandTests {
     @Test func migrateThenStatusOnAConfiguredDatabase() async throws {
         try await TestDatabase.with { url in
             let migrate = try CLIRunner.run(["db", "migrate", "--database-url", url])

@@ -13,7 +13,7 @@ private func lines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
 }
 
-@Suite struct ExtractCommandTests {
+@Suite(.ownThread) struct ExtractCommandTests {
     @Test func jsonLinesCarryTheDocumentedFields() throws {
         let output = try run(["extract", "-"], stdin: "La lettre a été rédigée par 16 artistes. Elle compte entre 5 000 et 6 000 signatures.\n").stdout
         let figures = try lines(output)

@@ -22,7 +22,7 @@ private func figureCount(_ url: String) throws -> Int {
     return (try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [Any])?.count ?? -1
 }
 
-@Suite struct FigureCommandTests {
+@Suite(.ownThread) struct FigureCommandTests {
     @Test func aBadLineInAThousandLineImportChangesNothingAndIsNamed() async throws {
         try await TestDatabase.with { url in
             try prepared(url)

@@ -16,7 +16,7 @@ private func compared(_ url: String, _ extra: [String] = []) throws -> [Int] {
     return metrics.flatMap { ($0["figures"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int } }.sorted()
 }
 
-@Suite struct FigureReviewTests {
+@Suite(.ownThread) struct FigureReviewTests {
     @Test func extractedFiguresCountOnlyOnceAccepted() async throws {
         try await TestDatabase.with { url in
             try cli(url, ["db", "migrate"])

@@ -4,7 +4,7 @@ import Testing
 
 /// Headless Chromium (Debian's `chromium`, installed by Deploy/test.sh) lays out the demo's invented
 /// petition report: the platform's line is drawn, and at 390 px nothing scrolls sideways.
-@Suite struct ReportRenderingTests {
+@Suite(.ownThread) struct ReportRenderingTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }

@@ -20,7 +20,7 @@ private func prepared(_ url: String) throws {
     try cli(url, ["figure", "add", "letter", "--outlet", "paper", "--metric", "authors", "--value", "2", "--as-of", "2025-01-10"])
 }
 
-@Suite struct SignatoryCommandTests {
+@Suite(.ownThread) struct SignatoryCommandTests {
     @Test func importListVerifyEraseAndReconcile() async throws {
         try await TestDatabase.with { url in
             try prepared(url)

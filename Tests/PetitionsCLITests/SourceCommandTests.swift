@@ -11,7 +11,7 @@ private func cli(_ url: String, _ arguments: [String], expecting status: Int32 =
 
 private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
-@Suite struct SourceCommandTests {
+@Suite(.ownThread) struct SourceCommandTests {
     @Test func aSecondPetitionOnOneCampaignIsRefusedUnlessAllowed() async throws {
         try await TestDatabase.with { url in
             try cli(url, ["db", "migrate"])

@@ -40,7 +40,7 @@ private func scratch() throws -> URL {
     return folder
 }
 
-@Suite struct TrendCommandTests {
+@Suite(.ownThread) struct TrendCommandTests {
     @Test func jsonHasTheDocumentedShape() async throws {
         try await TestDatabase.with { url in
             try prepared(url)

@@ -52,7 +52,7 @@ private func html5Errors(_ html: String) throws -> String {
     return outcome.status == 0 ? "" : outcome.stdout + outcome.stderr
 }
 
-@Suite struct ReportTests {
+@Suite(.ownThread) struct ReportTests {
     @Test func fontsCoverCJKAndCyrillic() throws {
         let html = try sampleReport(title: "山田 · Пётр · 署名").html()
         // The page's CSS and every chart name system fonts first, then Noto families for CJK.

@@ -13,7 +13,7 @@ import Testing
 
 /// The web service on a real server and a real database with the demo loaded, asked by a real
 /// HTTP client.
-@Suite struct ServeTests {
+@Suite(.ownThread) struct ServeTests {
     static let ferry = "keep-the-island-ferry"
 
     struct Answer {

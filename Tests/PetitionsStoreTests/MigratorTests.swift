@@ -18,7 +18,7 @@ private func recordedVersions(_ db: PGConnection) throws -> [Int] {
     try db.query("SELECT coalesce(array_agg(version ORDER BY version), '{}') AS v FROM schema_migrations")[0].decode("v", as: [Int].self)
 }
 
-@Suite struct MigratorTests {
+@Suite(.ownThread) struct MigratorTests {
     @Test func appliesPendingInOrderThenNothing() async throws {
         try await TestDatabase.withConnection { db, _ in
             let migrator = Migrator(migrations: synthetic(3))

@@ -27,7 +27,7 @@ private func count(_ db: PGConnection, _ table: String) throws -> Int {
     try db.query("SELECT count(*) AS n FROM \(unsafeRaw: table)")[0].decode("n")
 }
 
-@Suite struct RepositoryTests {
+@Suite(.ownThread) struct RepositoryTests {
     @Test func hostileTitleRoundTrips() async throws {
         try await withStore { repository in
             let title = "'); DROP TABLE campaigns; --"

@@ -9,7 +9,7 @@ import Testing
 /// The two ways a list goes in (a first list straight into `signatories`, a later one through
 /// staging) must store the same keys as the SQL that earlier versions ran, or a list stored
 /// before would import again.
-@Suite struct SignatoryImportPathTests {
+@Suite(.ownThread) struct SignatoryImportPathTests {
     private func withStore<T>(_ body: (Repository) async throws -> T) async throws -> T {
         try await TestDatabase.withConnection { db, _ in
             try Migrator().migrate(on: db)

@@ -35,7 +35,7 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
     try db.query(PGQuery(unsafeSQL: sql))[0].decode(at: 0, as: Int.self)
 }
 
-@Suite struct SignatoryStoreTests {
+@Suite(.ownThread) struct SignatoryStoreTests {
     @Test func reimportingAddsNothingAndRepeatsAreKept() async throws {
         try await withStore { repository in
             let list = """

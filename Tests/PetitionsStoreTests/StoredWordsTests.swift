@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The schema's CHECK lists and the Swift enums that own them say the same words.
-@Suite struct StoredWordsTests {
+@Suite(.ownThread) struct StoredWordsTests {
     /// `(table, column) -> words` for every `column = ANY (ARRAY['a'::text, ...])` CHECK in the
     /// migrated schema, as PostgreSQL prints it back.
     static func checkLists(_ db: PGConnection) throws -> [String: [String]] {

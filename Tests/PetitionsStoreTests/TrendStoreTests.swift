@@ -32,7 +32,7 @@ private struct SplitMix: RandomNumberGenerator {
     }
 }
 
-@Suite struct TrendStoreTests {
+@Suite(.ownThread) struct TrendStoreTests {
     /// The SQL bucketing (date_bin, date_trunc in the zone, generate_series, one probe per bucket)
     /// must agree with the domain's reference bucketing, gaps and daylight-saving days included.
     @Test(arguments: [

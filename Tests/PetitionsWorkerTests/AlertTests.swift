@@ -9,7 +9,7 @@ import Testing
 
 /// Alerts raised as counts are recorded, and delivered by real `petitions-worker` processes to a
 /// loopback webhook: once per event, across two workers, with a retry after a 500.
-@Suite struct AlertTests {
+@Suite(.ownThread) struct AlertTests {
     static func worker(_ url: String) throws -> BackgroundProcess {
         try BackgroundProcess(
             "petitions-worker",

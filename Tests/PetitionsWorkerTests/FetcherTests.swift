@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The fetcher against a loopback server: limits, manners and the words of its errors.
-@Suite struct FetcherTests {
+@Suite(.ownThread) struct FetcherTests {
     static func fetcher(_ change: (inout FetchSettings) -> Void = { _ in }) -> Fetcher {
         var settings = FetchSettings()
         settings.hostGap = 0

@@ -8,7 +8,7 @@ import TestSupport
 import Testing
 
 /// Jobs run in this process against a real HTTP server on 127.0.0.1 serving our fixtures.
-@Suite struct PollingTests {
+@Suite(.ownThread) struct PollingTests {
     static func petition(_ count: Int, closedAt: String? = nil) -> FixtureServer.Route {
         .init(
             body: """

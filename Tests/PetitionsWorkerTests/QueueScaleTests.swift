@@ -9,7 +9,7 @@ import Testing
 
 /// The queue's incremental scheduling, its one-open-job rule, retention and politeness across
 /// workers. Times come from explicit clocks except where processes run for real.
-@Suite struct QueueScaleTests {
+@Suite(.ownThread) struct QueueScaleTests {
     /// Identity values the jobs table handed out, against the jobs that exist: equal when none was wasted.
     static func idsUsed(_ bench: WorkerBench) throws -> (used: Int, jobs: Int) {
         let row = try bench.db.query("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('jobs', 'id')), 0) AS used, count(*) AS jobs FROM jobs")[0]
@@ -229,7 +229,7 @@ import Testing
 }
 
 /// A password planted in a source URL and in the database URL never shows in a worker's logs.
-@Suite struct SecretTests {
+@Suite(.ownThread) struct SecretTests {
     @Test func aPlantedPasswordNeverReachesTheWorkersLogs() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.close() } }

@@ -7,7 +7,7 @@ import TestSupport
 import Testing
 
 /// The job queue with an explicit clock: nothing here sleeps.
-@Suite struct QueueTests {
+@Suite(.ownThread) struct QueueTests {
     @Test func oneJobPerDueTimeHoweverManySchedule() async throws {
         try await WorkerBench.with { bench in
             _ = try bench.addSource(.json, url: "https://a.example/1", pointer: "/n")

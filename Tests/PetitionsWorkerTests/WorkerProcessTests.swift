@@ -10,7 +10,7 @@ import Testing
 
 /// `petitions-worker` processes against a real server: many at once, killed, signalled, and
 /// with PostgreSQL restarted under them.
-@Suite(.serialized) struct WorkerProcessTests {
+@Suite(.serialized, .ownThread) struct WorkerProcessTests {
     static func worker(_ url: String, _ extra: [String]) throws -> BackgroundProcess {
         try BackgroundProcess("petitions-worker", ["--database-url", url, "--host-gap", "0s", "--allow-private-hosts", "--log-level", "notice"] + extra)
     }
@@ -203,7 +203,7 @@ import Testing
 }
 
 /// The database link failing in the ways a network does.
-@Suite(.serialized) struct DatabaseLinkTests {
+@Suite(.serialized, .ownThread) struct DatabaseLinkTests {
     @Test func aLinkThatStopsForwardingTurnsHealthzUnhealthyAndTheWorkerRecovers() async throws {
         try await WorkerBench.with { bench in
             let environment = try ConnectionString.environment(bench.url)

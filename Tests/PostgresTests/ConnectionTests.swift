@@ -3,7 +3,7 @@ import Postgres
 import TestSupport
 import Testing
 
-@Suite struct TransactionTests {
+@Suite(.ownThread) struct TransactionTests {
     @Test func commitsOnReturnAndRollsBackOnThrow() async throws {
         try await TestDatabase.withConnection { db, _ in
             try db.executeScript(unsafeSQL: "CREATE TABLE t (n int NOT NULL)")
@@ -49,7 +49,7 @@ import Testing
     }
 }
 
-@Suite struct ErrorTests {
+@Suite(.ownThread) struct ErrorTests {
     @Test func uniqueViolationKeepsSQLStateDetailAndStatementButNoValues() async throws {
         try await TestDatabase.withConnection { db, _ in
             try db.executeScript(unsafeSQL: "CREATE TABLE outlets (slug text PRIMARY KEY)")
@@ -100,7 +100,7 @@ import Testing
     }
 }
 
-@Suite struct ReconnectTests {
+@Suite(.ownThread) struct ReconnectTests {
     @Test func terminatedBackendGivesAClearErrorThenReconnects() async throws {
         try await TestDatabase.withConnection { victim, url in
             let killer = try PGConnection(url)
@@ -120,7 +120,7 @@ import Testing
     }
 }
 
-@Suite struct CopyTests {
+@Suite(.ownThread) struct CopyTests {
     @Test func copiesMultiByteRowsCountingBytes() async throws {
         try await TestDatabase.withConnection { db, _ in
             try db.executeScript(unsafeSQL: "CREATE TABLE names (n int, name text)")
@@ -174,7 +174,7 @@ import Testing
     }
 }
 
-@Suite struct StreamingTests {
+@Suite(.ownThread) struct StreamingTests {
     @Test func streamsRowsOneAtATime() async throws {
         try await TestDatabase.withConnection { db, _ in
             var sum = 0
@@ -217,7 +217,7 @@ import Testing
     }
 }
 
-@Suite struct PoolTests {
+@Suite(.ownThread) struct PoolTests {
     @Test func concurrentCallersShareABoundedPool() async throws {
         try await TestDatabase.with { url in
             let pool = PGPool(connectionString: url, maximumConnections: 3)
@@ -243,7 +243,7 @@ import Testing
     }
 }
 
-@Suite struct ResultLeakTests {
+@Suite(.ownThread) struct ResultLeakTests {
     /// Every PGresult is cleared on every path, counted exactly through libpq's event API.
     @Test func manyQueriesAndErrorPathsLeaveNoLiveResults() async throws {
         try await TestDatabase.withConnection { db, _ in
@@ -268,7 +268,7 @@ import Testing
     }
 }
 
-@Suite struct PreparedStatementTests {
+@Suite(.ownThread) struct PreparedStatementTests {
     @Test func preparedOnceRunManyTimes() async throws {
         try await TestDatabase.withConnection { db, _ in
             try db.executeScript(unsafeSQL: "CREATE TABLE counts (outlet text NOT NULL, value bigint NOT NULL)")
@@ -288,7 +288,7 @@ import Testing
     }
 }
 
-@Suite struct NotificationTests {
+@Suite(.ownThread) struct NotificationTests {
     @Test func aListenerReceivesNotificationsAndTimesOutQuietly() async throws {
         try await TestDatabase.withConnection { db, url in
             let listener = try PGConnection(url)
@@ -301,6 +301,40 @@ import Testing
             #expect(received.map(\.payload) == ["first", "second"])
             #expect(received.allSatisfy { $0.channel == "test_channel" && $0.senderPID == db.backendPID })
             #expect(throws: PGError.self) { try listener.listen("Robert'); DROP TABLE x; --") }
+        }
+    }
+}
+
+/// The async boundary: pooled connections and test databases do their blocking work on threads of
+/// their own, not on Swift's concurrency pool.
+@Suite(.ownThread) struct OwnThreadTests {
+    /// Whether a synchronous call (such as a blocking libpq call) runs on a thread of its own.
+    static func onOwnThread() -> Bool { PGThread.isCurrent }
+
+    @Test func aPooledConnectionsBodyRunsOnItsOwnThread() async throws {
+        try await TestDatabase.with { url in
+            let pool = PGPool(connectionString: url, maximumConnections: 2)
+            // Two callers on the concurrency pool at once, each lent a connection of its own.
+            let threads = try await withThrowingTaskGroup(of: (Bool, UInt).self) { group in
+                for _ in 0..<2 {
+                    group.addTask(executorPreference: globalConcurrentExecutor) {
+                        try await pool.withConnection { db in
+                            _ = try db.query("SELECT pg_sleep(0.2)")
+                            return (Self.onOwnThread(), UInt(bitPattern: Int(bitPattern: pthread_self())))
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            await pool.close()
+            #expect(threads.allSatisfy { $0.0 })
+            #expect(Set(threads.map(\.1)).count == 2)
+        }
+    }
+
+    @Test func aTestDatabasesBodyRunsOnItsOwnThread() async throws {
+        try await TestDatabase.with { _ in
+            #expect(Self.onOwnThread())
         }
     }
 }

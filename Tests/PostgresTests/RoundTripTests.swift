@@ -3,7 +3,7 @@ import Postgres
 import TestSupport
 import Testing
 
-@Suite struct RoundTripTests {
+@Suite(.ownThread) struct RoundTripTests {
     @Test func everySupportedTypeRoundTrips() async throws {
         try await TestDatabase.withConnection { db, _ in
             let when = Date(timeIntervalSince1970: 1_732_628_400.123456)
