@@ -29,7 +29,7 @@ public enum LanguageDetector {
         let phrases =
             lexicon.signatureCues + lexicon.authorCuesBefore + lexicon.authorCuesAfter + lexicon.verifiedCues + lexicon.goalCues
             + lexicon.silencersAfter + lexicon.silencersBefore + lexicon.qualifiersBefore.map(\.0) + lexicon.qualifiersAfter.map(\.0)
-            + Array(lexicon.scales.keys) + Array(lexicon.numberWords.keys) + Lexicons.people(lexicon.language)
+            + Array(lexicon.scales.keys) + Array(lexicon.numberWords.keys) + lexicon.people
         for phrase in phrases {
             for word in phrase.split(whereSeparator: { !$0.isLetter }) where word.count >= 3 { words[String(word)] = 1 }
         }

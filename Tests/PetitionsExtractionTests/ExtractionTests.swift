@@ -64,6 +64,25 @@ private func values(_ text: String, _ language: Language) -> [Int] { figures(tex
     }
 }
 
+/// One lexicon per language, each in its own file: every language has exactly one, with every
+/// table a language needs.
+@Suite struct LexiconTests {
+    @Test func everyLanguageHasOneLexiconWithItsTables() {
+        #expect(Lexicons.all.map(\.language).sorted { $0.rawValue < $1.rawValue } == Language.allCases.sorted { $0.rawValue < $1.rawValue })
+        for lexicon in Lexicons.all {
+            #expect(Lexicons.lexicon(lexicon.language).language == lexicon.language)
+            for (table, words) in [
+                ("functionWords", Array(lexicon.functionWords)), ("signatureCues", lexicon.signatureCues), ("signingVerbs", lexicon.signingVerbs),
+                ("people", lexicon.people), ("members", lexicon.members), ("timesWords", lexicon.timesWords),
+                ("progressConnectors", lexicon.progressConnectors), ("petitionNouns", lexicon.petitionNouns),
+            ] {
+                #expect(!words.isEmpty, "\(lexicon.language): \(table) is empty")
+                #expect(words.allSatisfy { $0 == $0.lowercased() }, "\(lexicon.language): \(table) has a word in upper case")
+            }
+        }
+    }
+}
+
 @Suite struct LanguageDetectionTests {
     @Test(arguments: [
         ("More than 2,000 musicians have signed the open letter since it was published.", Language.en),
