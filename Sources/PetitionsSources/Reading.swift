@@ -49,15 +49,11 @@ public struct SourceFlag: Sendable, Hashable {
     }
 }
 
-/// The reading of a platform source's body, by kind.
+/// The reading of a platform source's body, by kind (see `PlatformReaders`).
 public enum PlatformBody {
-    /// Reads a `uk-parliament`, `json` or `html` body; feeds are read with `Feed.parse`.
+    /// Reads a platform source's body; feeds are read with `Feed.parse`.
     public static func read(_ kind: SourceKind, body: [UInt8], pointer: String?, pattern: String?) throws(SourceReadError) -> PollReading {
-        switch kind {
-        case .ukParliament: return try UKParliamentPetition.read(body)
-        case .json: return PollReading(count: try JSONPointer.count(pointer ?? "", in: body))
-        case .html: return PollReading(count: try PagePattern.count(pattern ?? "", in: body))
-        case .feed: throw SourceReadError("a feed has no single count")
-        }
+        guard let reader = PlatformReaders.reader(for: kind) else { throw SourceReadError("a \(kind.rawValue) source has no single count") }
+        return try reader.read(body, pointer: pointer, pattern: pattern)
     }
 }

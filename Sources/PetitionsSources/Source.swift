@@ -15,7 +15,7 @@ public enum SourceKind: String, Sendable, CaseIterable, Codable {
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// Whether the source gives the platform's own count (rather than outlets' reports).
-    public var isPlatform: Bool { self != .feed }
+    public var isPlatform: Bool { PlatformReaders.reader(for: self) != nil }
 }
 
 /// A source as an admin describes it, before it is stored.
@@ -61,29 +61,12 @@ public struct SourceSpec: Sendable, Hashable {
         if every < 1 { problems.append("--every: must be at least 1s") }
         if every > 366 * 86400 { problems.append("--every: must be at most 366d") }
         if !(1...50).contains(maxAttempts) { problems.append("--max-attempts: must be between 1 and 50") }
-        switch kind {
-        case .json:
-            if let pointer {
-                if let reason = JSONPointer.problem(pointer) { problems.append("--pointer: \(reason)") }
-            } else {
-                problems.append("--pointer is required for a json source: the JSON Pointer to the count, such as /data/attributes/signature_count")
-            }
-        case .html:
-            if let pattern {
-                if let reason = PagePattern.problem(pattern) { problems.append("--pattern: \(reason)") }
-            } else {
-                problems.append(
-                    "--pattern is required for an html source: a regular expression whose first group is the count, such as 'signatures: ([0-9,]+)'")
-            }
-        case .ukParliament:
-            if !url.contains("/petitions/") || !url.lowercased().hasSuffix(".json") {
-                problems.append("--url: a uk-parliament source is a petition's JSON address, such as https://petition.parliament.uk/petitions/700000.json")
-            }
-        case .feed:
-            break
+        problems += PlatformReaders.reader(for: kind)?.problems(self) ?? []
+        let options = PlatformReaders.reader(for: kind)?.options ?? []
+        for (option, value) in [(SourceOption.pointer, pointer), (.pattern, pattern)] where value != nil && !options.contains(option) {
+            let takers = PlatformReaders.all.filter { $0.options.contains(option) }.map { "--kind \($0.kind.rawValue)" }
+            problems.append("--\(option.rawValue) goes with \(takers.joined(separator: " or ")) only")
         }
-        if kind != .json && pointer != nil { problems.append("--pointer goes with --kind json only") }
-        if kind != .html && pattern != nil { problems.append("--pattern goes with --kind html only") }
         if kind == .feed && metric != .signatures { problems.append("--metric does not apply to a feed: the extractor finds each figure's metric") }
         return problems
     }

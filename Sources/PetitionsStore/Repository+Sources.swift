@@ -54,11 +54,6 @@ public struct StoredFlag: Sendable, Hashable, Codable {
 }
 
 extension Repository {
-    /// The outlet a new UK Parliament source records under when none is given.
-    public static let ukParliamentOutlet = Outlet(
-        slug: "uk-parliament-petitions", name: "UK Parliament petitions", kind: .platform,
-        homeURL: "https://petition.parliament.uk", language: "en", country: "GB")
-
     /// Adds a source. With no `outlet`, the platform's outlet (or, for a feed, the site's) is used,
     /// and created from the URL's host when it does not exist yet.
     /// A second platform source for the same campaign, outlet and metric is refused unless
@@ -81,9 +76,8 @@ extension Repository {
             } else {
                 let host = SourceURL.host(spec.url) ?? "source"
                 let candidate =
-                    spec.kind == .ukParliament
-                    ? Self.ukParliamentOutlet
-                    : Outlet(
+                    PlatformReaders.reader(for: spec.kind)?.outlet
+                    ?? Outlet(
                         slug: SourceURL.slug(forHost: host), name: host, kind: spec.kind.isPlatform ? .platform : .news,
                         homeURL: URL(string: spec.url).flatMap { url in url.scheme.map { "\($0)://\(host)" } })
                 if try repository.outlet(candidate.slug) == nil {

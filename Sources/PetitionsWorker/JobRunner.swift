@@ -152,10 +152,7 @@ public struct JobRunner: Sendable {
     }
 
     func perform(_ job: ClaimedJob) async throws -> String {
-        switch job.source.kind {
-        case .feed: try await readFeed(job)
-        case .ukParliament, .json, .html: try await poll(job)
-        }
+        job.source.kind.isPlatform ? try await poll(job) : try await readFeed(job)
     }
 
     func timedFetch(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> FetchOutcome {

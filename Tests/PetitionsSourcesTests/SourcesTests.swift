@@ -246,3 +246,26 @@ import Testing
         #expect(SourceURL.redacted("https://example.org/a@b") == "https://example.org/a@b")
     }
 }
+
+/// Platforms come from one registry: every platform kind has one reader, and the help lines it
+/// gives fit 80 columns.
+@Suite struct PlatformReaderTests {
+    @Test func everyPlatformKindHasOneReader() {
+        let kinds = PlatformReaders.all.map(\.kind)
+        #expect(Set(kinds).count == kinds.count)
+        #expect(Set(kinds) == Set(SourceKind.allCases.filter { $0 != .feed }))
+        for kind in SourceKind.allCases { #expect(kind.isPlatform == (kind != .feed)) }
+    }
+
+    @Test func theKindsHelpFitsEightyColumns() {
+        for line in PlatformReaders.helpLines { #expect(line.count + 2 <= 80, "\(line)") }
+        #expect(PlatformReaders.helpLines.count >= SourceKind.allCases.count)
+    }
+
+    @Test func optionsBelongToTheirKinds() {
+        let json = SourceSpec(campaign: "c", kind: .html, url: "https://example.org/p", every: 60, pointer: "/count", pattern: "([0-9]+)")
+        #expect(json.problems() == ["--pointer goes with --kind json only"])
+        let missing = SourceSpec(campaign: "c", kind: .json, url: "https://example.org/p.json", every: 60)
+        #expect(missing.problems().count == 1 && missing.problems()[0].hasPrefix("--pointer is required"))
+    }
+}

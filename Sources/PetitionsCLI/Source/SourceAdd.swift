@@ -29,7 +29,7 @@ struct SourceAdd: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Slug of the campaign the source is about.") var campaign: String
-    @Option(help: ArgumentHelp("uk-parliament, json, html or feed.", valueName: "kind")) var kind: String
+    @Option(help: ArgumentHelp(SourceKind.allowedList + " (see `petitions source --help`).", valueName: "kind")) var kind: String
     @Option(help: "The address to poll (http or https).") var url: String
     @Option(help: ArgumentHelp("How often it is due, such as 30s, 5m, 1h, 1d.", valueName: "duration")) var every = "5m"
     @Option(help: "With --kind json: JSON Pointer to the count, such as /data/attributes/signature_count.") var pointer: String?
@@ -58,7 +58,7 @@ struct SourceAdd: AsyncParsableCommand {
         let actor = global.actorName
         let outlet = self.outlet
         // An address names no outlet: figures recorded under "127-0-0-1" would say nothing to a reader.
-        if outlet == nil, kind != .ukParliament, let host = SourceURL.host(url),
+        if outlet == nil, PlatformReaders.reader(for: kind)?.outlet == nil, let host = SourceURL.host(url),
             host.hasPrefix("[") || host.contains(":") || host.split(separator: ".").allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) })
         {
             throw CommandFailure(
