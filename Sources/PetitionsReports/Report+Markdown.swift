@@ -58,7 +58,8 @@ extension Report {
                         markdownTable(
                             ["target", "when", "range"],
                             main.projections.map {
-                                let row = Self.projectionRow($0); return [row["target"]!, row["when"]!, row["range"]!]
+                                let row = Self.projectionRow($0)
+                                return [row.target, row.when, row.range]
                             }))
                     if let method = main.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method {
                         lines += ["", "Method: \(method)."]
@@ -68,8 +69,8 @@ extension Report {
             }
             lines += ["### What outlets report", ""]
             for metric in report.comparison.metrics {
-                let context = Self.metricContext(metric)
-                lines += ["#### \(context["name"]!)", "", "\(context["summary"]!)", ""]
+                let view = Self.metricView(metric)
+                lines += ["#### \(view.name)", "", view.summary, ""]
                 lines.append(
                     markdownTable(
                         ["#", "outlet", "reported", "allows", "as of", "published", "flags"],

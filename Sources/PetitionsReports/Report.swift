@@ -97,109 +97,104 @@ public struct Report: Sendable {
 
     private func renderHTML() throws -> String {
         let template = try MustacheTemplate(string: ReportTemplate.html)
-        let charts = Dictionary(grouping: self.charts(), by: \.campaign)
-        let context: [String: Any] = [
-            "title": title,
-            "generated": TimeFormatting.short(generated),
-            "source": source,
-            "zone": TimeFormatting.zoneLabel,
-            "figureLinks": figureBase != nil, "figureBase": figureBase ?? "",
-            "zoneForm": zoneForm ? PageStyle.zoneForm() : "",
-            "links": links.map { ["label": $0.label, "href": $0.href] }, "hasLinks": !links.isEmpty,
-            "css": ReportTemplate.css,
-            "multiple": campaigns.count > 1,
-            "campaigns": campaigns.map {
-                campaignContext(
-                    $0,
-                    charts: (charts[$0.campaign.slug] ?? []).map {
-                        [
-                            "id": $0.id, "caption": $0.caption, "svg": $0.chart.svg(standalone: false, idPrefix: $0.id),
-                            "narrowSVG": $0.chart.svg(standalone: false, idPrefix: $0.id + "-narrow", width: Chart.narrowWidth),
-                        ]
-                    })
-            },
-            "qualifiers": Qualifier.allCases.map { qualifier in
-                "\(qualifier.phrase(value: 600, high: 700)) allows \(CountInterval(qualifier: qualifier, value: 600, high: 700))"
-            }.joined(separator: "; "),
-            "flags": FigureFlag.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "),
-            "verdicts": PlatformVerdict.Kind.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "; "),
-            "bucketWords": Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.words) }).sorted().joined(separator: " or "),
-        ]
-        return template.render(context)
+        return template.render(view())
     }
 
-    func campaignContext(_ report: CampaignReport, charts: [[String: Any]]) -> [String: Any] {
+    /// What the HTML template shows, typed (see `ReportView`).
+    func view() -> ReportView {
+        let charts = Dictionary(grouping: self.charts(), by: \.campaign)
+        return ReportView(
+            title: title,
+            generated: TimeFormatting.short(generated),
+            source: source,
+            zone: TimeFormatting.zoneLabel,
+            figureLinks: figureBase != nil, figureBase: figureBase ?? "",
+            zoneForm: zoneForm ? PageStyle.zoneForm() : "",
+            links: links.map { ReportView.Link(label: $0.label, href: $0.href) }, hasLinks: !links.isEmpty,
+            css: ReportTemplate.css,
+            multiple: campaigns.count > 1,
+            campaigns: campaigns.map {
+                campaignView(
+                    $0,
+                    charts: (charts[$0.campaign.slug] ?? []).map {
+                        ReportView.ChartView(
+                            id: $0.id, caption: $0.caption, svg: $0.chart.svg(standalone: false, idPrefix: $0.id),
+                            narrowSVG: $0.chart.svg(standalone: false, idPrefix: $0.id + "-narrow", width: Chart.narrowWidth))
+                    })
+            },
+            qualifiers: Qualifier.allCases.map { qualifier in
+                "\(qualifier.phrase(value: 600, high: 700)) allows \(CountInterval(qualifier: qualifier, value: 600, high: 700))"
+            }.joined(separator: "; "),
+            flags: FigureFlag.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; "),
+            verdicts: PlatformVerdict.Kind.allCases.map { "\($0.rawValue): \($0.meaning)" }.joined(separator: "; "),
+            bucketWords: Set(campaigns.flatMap { $0.analyses.map(\.trend.bucketing.size.words) }).sorted().joined(separator: " or "))
+    }
+
+    func campaignView(_ report: CampaignReport, charts: [ReportView.ChartView]) -> ReportView.CampaignView {
         let campaign = report.campaign
         let glance = Self.glance(report.comparison)
-        var context: [String: Any] = [
-            "slug": campaign.slug, "title": campaign.title, "kind": campaign.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
-            "facts": Self.facts(campaign).map { ["term": $0.0, "value": $0.1] },
-            "glance": glance, "hasGlance": !glance.isEmpty,
-            "charts": charts,
-            "metrics": report.comparison.metrics.map(Self.metricContext),
-            "campaignNotes": campaign.notes ?? "",
-        ]
+        var view = ReportView.CampaignView(
+            slug: campaign.slug, title: campaign.title, kind: campaign.kind.rawValue.replacingOccurrences(of: "-", with: " ").capitalized,
+            facts: Self.facts(campaign).map { ReportView.Fact(term: $0.0, value: $0.1) },
+            glance: glance, hasGlance: !glance.isEmpty,
+            charts: charts,
+            metrics: report.comparison.metrics.map(Self.metricView),
+            campaignNotes: campaign.notes.nonEmpty)
         if let main = report.analyses.first {
             if let growth = main.growth {
                 let steps = growth.steps.suffix(Self.maximumSteps)
-                context["growth"] =
-                    [
-                        "summary": growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "basis": growth.basis,
-                        "stepHeader": "\(main.trend.bucketing.size.title) starting",
-                        "steps": steps.reversed().map { step in
-                            [
-                                "bucket": TimeFormatting.short(step.bucketStart), "value": NumberFormatting.grouped(step.value), "fell": (step.gained ?? 0) < 0,
-                                "gained": step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
-                                "rate": step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–",
-                            ]
-                        },
-                        "hasSteps": steps.count > 1,
-                        "falls": growth.falls.suffix(Self.maximumSteps).map { fall in
-                            [
-                                "at": TimeFormatting.short(fall.at), "from": NumberFormatting.grouped(fall.from), "to": NumberFormatting.grouped(fall.to),
-                                "lost": NumberFormatting.grouped(fall.from - fall.to),
-                            ]
-                        },
-                        "hasFalls": !growth.falls.isEmpty,
-                        "stepsOmitted": growth.steps.count > Self.maximumSteps
-                            ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : "",
-                    ].withoutEmptyText
+                view.growth = ReportView.GrowthView(
+                    summary: growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", basis: growth.basis.nonEmpty,
+                    stepHeader: "\(main.trend.bucketing.size.title) starting",
+                    steps: steps.reversed().map { step in
+                        ReportView.Step(
+                            bucket: TimeFormatting.short(step.bucketStart), value: NumberFormatting.grouped(step.value), fell: (step.gained ?? 0) < 0,
+                            gained: step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
+                            rate: step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–")
+                    },
+                    hasSteps: steps.count > 1,
+                    falls: growth.falls.suffix(Self.maximumSteps).map { fall in
+                        ReportView.Fall(
+                            at: TimeFormatting.short(fall.at), from: NumberFormatting.grouped(fall.from), to: NumberFormatting.grouped(fall.to),
+                            lost: NumberFormatting.grouped(fall.from - fall.to))
+                    },
+                    hasFalls: !growth.falls.isEmpty,
+                    stepsOmitted: growth.steps.count > Self.maximumSteps
+                        ? "The \(Self.maximumSteps) latest of \(growth.steps.count) counts, newest first." : nil)
             }
             if let reason = Self.sharedUnavailableReason(main.projections) {
-                context["projectionNote"] = reason.prefix(1).uppercased() + reason.dropFirst() + "."
+                view.projectionNote = reason.prefix(1).uppercased() + reason.dropFirst() + "."
             } else {
-                context["projections"] = main.projections.map(Self.projectionRow)
-                context["hasProjections"] = !main.projections.isEmpty
+                view.projections = main.projections.map(Self.projectionRow)
+                view.hasProjections = !main.projections.isEmpty
             }
-            context["projectionMethod"] =
+            view.projectionMethod =
                 main.projections.first { $0.method != "none" && $0.method != "the count itself" }?.method
                 ?? "none needed: every target is reached or out of reach"
         }
         let firstReports = report.analyses.flatMap(\.firstReports)
-        context["firstReports"] = firstReports.map { report in
-            [
-                "number":
-                    (report.high.map { "\(NumberFormatting.grouped(report.value))–\(NumberFormatting.grouped($0))" } ?? NumberFormatting.grouped(report.value))
+        view.firstReports = firstReports.map { report in
+            ReportView.FirstReport(
+                number: (report.high.map { "\(NumberFormatting.grouped(report.value))–\(NumberFormatting.grouped($0))" }
+                    ?? NumberFormatting.grouped(report.value))
                     + " \(report.metric.words)",
-                "first": "\(report.first.outlet) (\(report.first.phrase))", "out": TimeFormatting.short(report.first.out),
-                "repeats": report.repeats.isEmpty
-                    ? "nobody else" : report.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", "),
-            ]
+                first: "\(report.first.outlet) (\(report.first.phrase))", out: TimeFormatting.short(report.first.out),
+                repeats: report.repeats.isEmpty
+                    ? "nobody else" : report.repeats.map { "\($0.outlet) (\(TimeFormatting.duration($0.lag)) later)" }.joined(separator: ", "))
         }
-        context["hasFirstReports"] = !firstReports.isEmpty
+        view.hasFirstReports = !firstReports.isEmpty
         let lags = report.analyses.flatMap(\.platformLags)
-        context["lags"] = lags.map { lag in
-            [
-                "id": "\(lag.figureID)", "outlet": lag.outlet, "reported": lag.phrase, "out": TimeFormatting.short(lag.out),
-                "platformValue": lag.platformValue.map(NumberFormatting.grouped) ?? "–",
-                "behindBy": lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
-                "timeBehind": lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then",
-            ]
+        view.lags = lags.map { lag in
+            ReportView.Lag(
+                id: "\(lag.figureID)", outlet: lag.outlet, reported: lag.phrase, out: TimeFormatting.short(lag.out),
+                platformValue: lag.platformValue.map(NumberFormatting.grouped) ?? "–",
+                behindBy: lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
+                timeBehind: lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then")
         }
-        context["hasLags"] = !lags.isEmpty
-        context["provenance"] = report.provenance.map(Self.provenanceRow)
-        context["hasProvenance"] = !report.provenance.isEmpty
-        return context.withoutEmptyText
+        view.hasLags = !lags.isEmpty
+        view.provenance = report.provenance.map(Self.provenanceRow)
+        view.hasProvenance = !report.provenance.isEmpty
+        return view
     }
 
     static let maximumSteps = 14
@@ -261,12 +256,14 @@ public struct Report: Sendable {
         }
     }
 
-    static func metricContext(_ metric: MetricComparison) -> [String: Any] {
-        var notes = metric.figures.flatMap { item in item.flags.map { ["id": "\(item.figure.id)", "flag": $0.flag.rawValue, "explanation": $0.explanation] } }
+    static func metricView(_ metric: MetricComparison) -> ReportView.MetricView {
+        var notes = metric.figures.flatMap { item in
+            item.flags.map { ReportView.Note(id: "\(item.figure.id)", flag: $0.flag.rawValue, explanation: $0.explanation) }
+        }
         // Each verdict is explained too, unless a flag already says the same.
         for item in metric.figures {
             guard let verdict = item.verdictBeyondFlags else { continue }
-            notes.append(["id": "\(item.figure.id)", "flag": verdict.kind.rawValue, "explanation": verdict.explanation])
+            notes.append(ReportView.Note(id: "\(item.figure.id)", flag: verdict.kind.rawValue, explanation: verdict.explanation))
         }
         var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
         if let reference = metric.reference {
@@ -282,53 +279,41 @@ public struct Report: Sendable {
                 + (spread.ratio.map { String(format: " (%.2f×)", $0) } ?? "")
         }
         let tracked = metric.reference != nil
-        return [
-            "name": metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst(),
-            "summary": summary + ".",
-            "tracked": tracked,
-            "rows": metric.figures.map { item -> [String: Any] in
-                [
-                    "id": "\(item.figure.id)", "outlet": item.figure.draft.outlet, "reported": item.figure.phrase, "allows": item.interval.description,
-                    "asOf": TimeFormatting.short(item.figure.draft.asOf), "published": item.figure.draft.published.map(TimeFormatting.short) ?? "–",
-                    "flags": item.flags.map(\.flag.rawValue), "tracked": tracked,
-                    "verdict": item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
-                    "verdictClass": item.isReference ? "reference" : item.verdict.map { $0.kind == .consistent || $0.kind == .rounded ? "ok" : "flag" } ?? "ok",
-                ]
+        return ReportView.MetricView(
+            name: metric.metric.words.prefix(1).uppercased() + metric.metric.words.dropFirst(),
+            summary: summary + ".",
+            tracked: tracked,
+            rows: metric.figures.map { item in
+                ReportView.Row(
+                    id: "\(item.figure.id)", outlet: item.figure.draft.outlet, reported: item.figure.phrase, allows: item.interval.description,
+                    asOf: TimeFormatting.short(item.figure.draft.asOf), published: item.figure.draft.published.map(TimeFormatting.short) ?? "–",
+                    flags: item.flags.map(\.flag.rawValue), tracked: tracked,
+                    verdict: item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
+                    verdictClass: item.isReference ? "reference" : item.verdict.map { $0.kind == .consistent || $0.kind == .rounded ? "ok" : "flag" } ?? "ok")
             },
-            "notes": notes, "hasNotes": !notes.isEmpty,
-        ]
+            notes: notes, hasNotes: !notes.isEmpty)
     }
 
-    static func projectionRow(_ projection: Projection) -> [String: String] {
+    static func projectionRow(_ projection: Projection) -> ReportView.ProjectionRow {
         let day = TimeFormatting.day
+        let target = projection.target.label
         switch projection.outcome {
-        case .reached(let date): return ["target": projection.target.label, "when": "reached by \(day(date))", "range": "–"]
+        case .reached(let date): return .init(target: target, when: "reached by \(day(date))", range: "–")
         case .projected(let estimate, let earliest, let latest):
             let range = earliest.map { "\(day($0)) to \(latest.map(day) ?? "never at the slowest plausible rate")" } ?? "too few counts for a range"
-            return ["target": projection.target.label, "when": "about \(day(estimate))", "range": range]
-        case .notAtCurrentRate: return ["target": projection.target.label, "when": "not at the current rate", "range": "–"]
-        case .unavailable(let reason): return ["target": projection.target.label, "when": reason, "range": "–"]
+            return .init(target: target, when: "about \(day(estimate))", range: range)
+        case .notAtCurrentRate: return .init(target: target, when: "not at the current rate", range: "–")
+        case .unavailable(let reason): return .init(target: target, when: reason, range: "–")
         }
     }
 
-    static func provenanceRow(_ figure: ReportedFigure) -> [String: Any] {
-        var row: [String: Any] = [
-            "id": "\(figure.id)", "outlet": figure.draft.outlet, "metric": figure.draft.metric.words, "reported": figure.phrase,
-            "asOf": TimeFormatting.short(figure.draft.asOf), "published": figure.draft.published.map(TimeFormatting.short) ?? "–",
-            "recorded": TimeFormatting.short(figure.recorded),
-            "status": figure.status.rawValue, "statusNote": figure.status == .current ? "" : figure.status.rawValue,
-            "quote": figure.draft.quote ?? "", "note": figure.draft.note ?? "",
-        ]
-        if let url = figure.draft.sourceURL {
-            row["url"] = url
-            row["host"] = URL(string: url)?.host ?? url
-        }
-        return row.withoutEmptyText
+    static func provenanceRow(_ figure: ReportedFigure) -> ReportView.Provenance {
+        ReportView.Provenance(
+            id: "\(figure.id)", outlet: figure.draft.outlet, metric: figure.draft.metric.words, reported: figure.phrase,
+            asOf: TimeFormatting.short(figure.draft.asOf), published: figure.draft.published.map(TimeFormatting.short) ?? "–",
+            recorded: TimeFormatting.short(figure.recorded),
+            status: figure.status.rawValue, statusNote: figure.status == .current ? nil : figure.status.rawValue,
+            quote: figure.draft.quote.nonEmpty, note: figure.draft.note.nonEmpty,
+            url: figure.draft.sourceURL.nonEmpty, host: figure.draft.sourceURL.nonEmpty.map { URL(string: $0)?.host ?? $0 })
     }
-}
-
-extension Dictionary where Key == String, Value == Any {
-    /// Mustache treats any string, even an empty one, as true in a section: drop empty ones so
-    /// `{{#quote}}` sections vanish when there is nothing to show.
-    var withoutEmptyText: [String: Any] { filter { !(($0.value as? String)?.isEmpty ?? false) } }
 }
