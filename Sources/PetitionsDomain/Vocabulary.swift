@@ -22,6 +22,12 @@ extension VocabularyWord {
     }
 
     public static var allowedList: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The words for help text: "petition, open-letter or statement".
+    public static var helpList: String {
+        let words = allCases.map(\.rawValue)
+        return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
+    }
 }
 
 public enum CampaignKind: String, VocabularyWord {

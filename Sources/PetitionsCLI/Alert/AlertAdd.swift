@@ -28,7 +28,7 @@ struct AlertAdd: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
-    @Option(name: .customLong("on"), help: "threshold, goal, count-fell, anomaly or outdated-report.") var event: String
+    @Option(name: .customLong("on"), help: "\(AlertEvent.helpList).") var event: String
     @Option(help: ArgumentHelp("The count a threshold alert watches for; the least change an anomaly alert counts.", valueName: "n")) var threshold: String?
     @Option(help: ArgumentHelp("Where to POST the alert as JSON (http or https).", valueName: "url")) var webhook: String?
     @Option(help: ArgumentHelp("A program to run with the alert as JSON on standard input (absolute path).", valueName: "path")) var command: String?

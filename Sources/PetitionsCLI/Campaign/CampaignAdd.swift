@@ -22,7 +22,7 @@ struct CampaignAdd: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Short unique name: lowercase letters, digits and hyphens.") var slug: String
     @Option(help: "Full title.") var title: String
-    @Option(help: "petition, open-letter or statement.") var kind: String
+    @Option(help: "\(CampaignKind.helpList).") var kind: String
     @Option(name: .customLong("alias"), help: "Another name, in any language (repeatable).") var aliases: [String] = []
     @Option(help: "Who the campaign addresses.") var target: String?
     @Option(help: "Who runs it.") var organiser: String?

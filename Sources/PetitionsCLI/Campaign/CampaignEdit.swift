@@ -20,7 +20,7 @@ struct CampaignEdit: AsyncParsableCommand {
     @Argument(help: "Campaign slug.") var slug: String
     @Option(name: .customLong("slug"), help: "New slug.") var newSlug: String?
     @Option(help: "New title.") var title: String?
-    @Option(help: "petition, open-letter or statement.") var kind: String?
+    @Option(help: "\(CampaignKind.helpList).") var kind: String?
     @Option(name: .customLong("add-alias"), help: "Add an alias (repeatable).") var addAliases: [String] = []
     @Option(name: .customLong("remove-alias"), help: "Remove an alias (repeatable).") var removeAliases: [String] = []
     @Option var target: String?

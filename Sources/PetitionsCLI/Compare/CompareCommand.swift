@@ -34,7 +34,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
-    @Option(help: "Only this metric (repeatable): signatures, verified_signatures, authors, goal.") var metric: [String] = []
+    @Option(help: "Only this metric (repeatable): \(Metric.helpList).") var metric: [String] = []
     @Option(
         name: .customLong("stale-after"),
         help: ArgumentHelp(

@@ -22,7 +22,7 @@ struct OutletAdd: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Short unique name: lowercase letters, digits and hyphens.") var slug: String
     @Option(help: "Display name.") var name: String
-    @Option(help: "news, platform, organiser, social or wire.") var kind: String
+    @Option(help: "\(OutletKind.helpList).") var kind: String
     @Option(name: .customLong("home-url"), help: "Home page.") var homeURL: String?
     @Option(help: "Main language, such as en, fr, ja.") var language: String?
     @Option(help: "Two-letter country code, such as US, FR, JP.") var country: String?

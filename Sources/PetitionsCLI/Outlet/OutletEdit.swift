@@ -16,7 +16,7 @@ struct OutletEdit: AsyncParsableCommand {
     @Argument(help: "Outlet slug.") var slug: String
     @Option(name: .customLong("slug"), help: "New slug.") var newSlug: String?
     @Option var name: String?
-    @Option(help: "news, platform, organiser, social or wire.") var kind: String?
+    @Option(help: "\(OutletKind.helpList).") var kind: String?
     @Option(name: .customLong("home-url")) var homeURL: String?
     @Option var language: String?
     @Option var country: String?

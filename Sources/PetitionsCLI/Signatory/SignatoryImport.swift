@@ -39,8 +39,8 @@ struct SignatoryImport: AsyncParsableCommand {
     @Argument(help: "The list: a .csv or .jsonl file, or - for standard input.") var file: String
     @Option(help: "csv or jsonl. Default: from the file's extension, else csv.") var format: ListFile.Format?
     @Option(help: ArgumentHelp("Map a field to a header: name=\"Full Name\" (repeatable).", valueName: "field=header")) var column: [String] = []
-    @Option(help: "Role for entries without one: author or signatory. Default: signatory.") var role: String?
-    @Option(help: "Visibility for entries without one: public or anonymous. Default: public.") var visibility: String?
+    @Option(help: "Role for entries without one: \(SignatoryRole.helpList). Default: signatory.") var role: String?
+    @Option(help: "Visibility for entries without one: \(Visibility.helpList). Default: public.") var visibility: String?
     @Option(help: "Status for entries without one. Default: unverified.") var status: String?
     @Option(help: ArgumentHelp("Source recorded for entries without one. Default: the file's name.", valueName: "text")) var source: String?
     @Flag(name: .customLong("dry-run"), help: "Check and count everything, then store nothing.") var dryRun = false

@@ -24,7 +24,7 @@ struct SignatoryList: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
     @Option(help: "Only this verification status.") var status: String?
-    @Option(help: "Only this role: author or signatory.") var role: String?
+    @Option(help: "Only this role: \(SignatoryRole.helpList).") var role: String?
     @Option(help: ArgumentHelp("Names starting with this text.", valueName: "text")) var search: String?
     @Flag(name: .customLong("ignore-accents"), help: "Match names without regard to accents.") var ignoreAccents = false
     @Option(help: "At most this many entries (default 100).") var limit = 100

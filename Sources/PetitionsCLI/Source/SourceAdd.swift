@@ -34,7 +34,7 @@ struct SourceAdd: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How often it is due, such as 30s, 5m, 1h, 1d.", valueName: "duration")) var every = "5m"
     @Option(help: "With --kind json: JSON Pointer to the count, such as /data/attributes/signature_count.") var pointer: String?
     @Option(help: "With --kind html: regular expression whose first capture group is the count.") var pattern: String?
-    @Option(help: "What the count counts: signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
+    @Option(help: "What the count counts: \(Metric.helpList). Default: signatures.") var metric: String?
     @Option(help: "Slug of the outlet to record figures under (see the discussion for the default).") var outlet: String?
     @Option(name: .customLong("max-attempts"), help: "Attempts per due time before its job fails.") var maxAttempts = 5
     @Flag(

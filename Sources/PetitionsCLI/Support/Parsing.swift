@@ -13,8 +13,8 @@ struct FigureOptions: ParsableArguments {
         String?
     @Option(parsing: .unconditional, help: ArgumentHelp("High end of a range (with --qualifier range).", valueName: "n")) var high: String?
     // The defaults are those of a new figure; a correction starts from the original's values instead.
-    @Option(help: "exact, about, over, at_least, almost, under, up_to or range. New figures: exact; corrections: the original's.") var qualifier: String?
-    @Option(help: "signatures, verified_signatures, authors or goal. New figures: signatures; corrections: the original's.") var metric: String?
+    @Option(help: "\(Qualifier.helpList). New figures: exact; corrections: the original's.") var qualifier: String?
+    @Option(help: "\(Metric.helpList). New figures: signatures; corrections: the original's.") var metric: String?
     @Option(
         name: .customLong("as-of"),
         help: ArgumentHelp(

@@ -8,7 +8,7 @@ import PetitionsStore
 
 /// What a trend covers and how it is read: shared by `trend` and `report`.
 struct TrendOptions: ParsableArguments {
-    @Option(help: "signatures, verified_signatures, authors or goal. Default: signatures.") var metric: String?
+    @Option(help: "\(Metric.helpList). Default: signatures.") var metric: String?
     @Option(
         help: ArgumentHelp(
             "5m, 15m, hour, day or week. Default: picked from the span (5 minutes up to 6 hours, 15 minutes up to a day, hours up to 3 days, days up to 180, then weeks).",
