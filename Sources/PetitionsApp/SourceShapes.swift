@@ -12,42 +12,132 @@ public enum SourceShapes {
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
     }
 
-    public static func source(_ source: StoredSource) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": source.id, "campaign": source.campaign, "outlet": source.outlet, "kind": source.kind.rawValue, "url": SourceURL.redacted(source.url),
-            "every_seconds": source.every, "metric": source.metric.rawValue, "max_attempts": source.maxAttempts, "status": source.status,
-            "created_at": Timestamps.iso8601(source.createdAt), "feed_items": source.feedItems,
-            "next_due": Timestamps.iso8601(source.schedule.nextDue(after: Date())),
-        ]
-        let optional: [String: Any?] = [
-            "pointer": source.pointer, "pattern": source.pattern, "last_polled_at": source.lastPolledAt.map(Timestamps.iso8601),
-            "last_changed_at": source.lastChangedAt.map(Timestamps.iso8601), "last_error": source.lastError, "count": source.count,
-            "count_since": source.countSince.map(Timestamps.iso8601), "count_last_seen": source.countLastSeen.map(Timestamps.iso8601),
-            "open_job": source.openJob, "removed_at": source.removedAt.map(Timestamps.iso8601),
-        ]
-        for (key, value) in optional { object[key] = value ?? NSNull() }
-        return object
+    public static func source(_ source: StoredSource) -> [String: Any] { JSONTree.object(SourceJSON(source)) }
+
+    public static func observation(_ observation: StoredObservation) -> [String: Any] { JSONTree.object(ObservationJSON(observation)) }
+
+    public static func job(_ job: StoredJob) -> [String: Any] { JSONTree.object(JobJSON(job)) }
+}
+
+/// A source as JSON: every key present, null when it has no value yet.
+public struct SourceJSON: Encodable {
+    var id: Int
+    var campaign: String
+    var outlet: String
+    var kind: String
+    var url: String
+    var every_seconds: TimeInterval
+    var metric: String
+    var max_attempts: Int
+    var status: String
+    var created_at: String
+    var feed_items: Int
+    var next_due: String
+    var pointer: Nullable<String>
+    var pattern: Nullable<String>
+    var last_polled_at: Nullable<String>
+    var last_changed_at: Nullable<String>
+    var last_error: Nullable<String>
+    var count: Nullable<Int>
+    var count_since: Nullable<String>
+    var count_last_seen: Nullable<String>
+    var open_job: Nullable<String>
+    var removed_at: Nullable<String>
+
+    public init(_ source: StoredSource, now: Date = Date()) {
+        id = source.id
+        campaign = source.campaign
+        outlet = source.outlet
+        kind = source.kind.rawValue
+        url = SourceURL.redacted(source.url)
+        every_seconds = source.every
+        metric = source.metric.rawValue
+        max_attempts = source.maxAttempts
+        status = source.status
+        created_at = Timestamps.iso8601(source.createdAt)
+        feed_items = source.feedItems
+        next_due = Timestamps.iso8601(source.schedule.nextDue(after: now))
+        pointer = Nullable(source.pointer)
+        pattern = Nullable(source.pattern)
+        last_polled_at = Nullable(source.lastPolledAt.map(Timestamps.iso8601))
+        last_changed_at = Nullable(source.lastChangedAt.map(Timestamps.iso8601))
+        last_error = Nullable(source.lastError)
+        count = Nullable(source.count)
+        count_since = Nullable(source.countSince.map(Timestamps.iso8601))
+        count_last_seen = Nullable(source.countLastSeen.map(Timestamps.iso8601))
+        open_job = Nullable(source.openJob)
+        removed_at = Nullable(source.removedAt.map(Timestamps.iso8601))
+    }
+}
+
+/// One series a source observed: a number, or a text (a state), with its label.
+public struct ObservationJSON: Encodable {
+    var series: String
+    var value: Nullable<Value>
+    var label: Nullable<String>
+    var first_seen: String
+    var last_seen: String
+    var figure_id: Nullable<Int>
+
+    enum Value: Encodable {
+        case number(Int), text(String)
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .number(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
     }
 
-    public static func observation(_ o: StoredObservation) -> [String: Any] {
-        [
-            "series": o.series, "value": (o.number.map { $0 as Any } ?? o.text) ?? NSNull(), "label": o.label ?? NSNull(),
-            "first_seen": Timestamps.iso8601(o.firstSeen), "last_seen": Timestamps.iso8601(o.lastSeen), "figure_id": o.figureID ?? NSNull(),
-        ]
+    public init(_ observation: StoredObservation) {
+        series = observation.series
+        value = Nullable(observation.number.map(Value.number) ?? observation.text.map(Value.text))
+        label = Nullable(observation.label)
+        first_seen = Timestamps.iso8601(observation.firstSeen)
+        last_seen = Timestamps.iso8601(observation.lastSeen)
+        figure_id = Nullable(observation.figureID)
     }
+}
 
-    public static func job(_ job: StoredJob) -> [String: Any] {
-        var object: [String: Any] = [
-            "id": job.id, "source_id": job.sourceID, "campaign": job.campaign, "kind": job.kind, "url": SourceURL.redacted(job.url),
-            "due_at": Timestamps.iso8601(job.dueAt), "state": job.state.rawValue, "run_after": Timestamps.iso8601(job.runAfter),
-            "attempts": job.attempts, "max_attempts": job.maxAttempts, "created_at": Timestamps.iso8601(job.createdAt),
-        ]
-        let optional: [String: Any?] = [
-            "worker": job.worker, "lease_until": job.leaseUntil.map(Timestamps.iso8601), "last_error": job.lastError,
-            "result": job.result.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) },
-            "started_at": job.startedAt.map(Timestamps.iso8601), "finished_at": job.finishedAt.map(Timestamps.iso8601),
-        ]
-        for (key, value) in optional { object[key] = value ?? NSNull() }
-        return object
+/// A job as JSON: every key present, null when it has no value (yet).
+public struct JobJSON: Encodable {
+    var id: Int
+    var source_id: Int
+    var campaign: String
+    var kind: String
+    var url: String
+    var due_at: String
+    var state: String
+    var run_after: String
+    var attempts: Int
+    var max_attempts: Int
+    var created_at: String
+    var worker: Nullable<String>
+    var lease_until: Nullable<String>
+    var last_error: Nullable<String>
+    /// What the job's run recorded, as the JSON it was stored as.
+    var result: Nullable<JSONTreeValue>
+    var started_at: Nullable<String>
+    var finished_at: Nullable<String>
+
+    public init(_ job: StoredJob) {
+        id = job.id
+        source_id = job.sourceID
+        campaign = job.campaign
+        kind = job.kind
+        url = SourceURL.redacted(job.url)
+        due_at = Timestamps.iso8601(job.dueAt)
+        state = job.state.rawValue
+        run_after = Timestamps.iso8601(job.runAfter)
+        attempts = job.attempts
+        max_attempts = job.maxAttempts
+        created_at = Timestamps.iso8601(job.createdAt)
+        worker = Nullable(job.worker)
+        lease_until = Nullable(job.leaseUntil.map(Timestamps.iso8601))
+        last_error = Nullable(job.lastError)
+        result = Nullable(job.result.flatMap { JSONTreeValue(text: $0) })
+        started_at = Nullable(job.startedAt.map(Timestamps.iso8601))
+        finished_at = Nullable(job.finishedAt.map(Timestamps.iso8601))
     }
 }

@@ -4,6 +4,23 @@ import PetitionsCLI
 import Testing
 
 @Suite struct JSONOutputTests {
+    struct Shape: Encodable {
+        var name: String
+        var left: String?
+        var shown: Nullable<Int>
+        var nested: [Inner]
+        struct Inner: Encodable { var b: Int, a: Double }
+    }
+
+    /// Typed output: a plain optional that is nil is left out, a Nullable one is written as null,
+    /// and the writer's format (keys sorted) holds for nested values.
+    @Test func typedValuesWriteAsTheirTypesSay() throws {
+        let value = Shape(name: "x", left: nil, shown: Nullable(nil), nested: [.init(b: 2, a: 1.5)])
+        #expect(try JSONOutput.line(try JSONTree.tree(value)) == #"{"name":"x","nested":[{"a":1.5,"b":2}],"shown":null}"#)
+        let present = Shape(name: "y", left: "l", shown: Nullable(3), nested: [])
+        #expect(try JSONOutput.line(try JSONTree.tree(present)) == #"{"left":"l","name":"y","nested":[],"shown":3}"#)
+    }
+
     /// Our writer against Foundation's reader: the same values come back, hostile strings included.
     @Test func writesWhatFoundationReadsBack() throws {
         let value: [String: Any] = [

@@ -22,7 +22,7 @@ struct CampaignShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            try JSONOutput.print(JSONShapes.campaign(campaign))
+            try JSONOutput.print(CampaignJSON(campaign))
         case .table:
             let fields: [(String, String?)] = [
                 ("slug", campaign.slug), ("title", campaign.title), ("kind", campaign.kind.rawValue),

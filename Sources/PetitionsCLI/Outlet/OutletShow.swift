@@ -22,7 +22,7 @@ struct OutletShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            try JSONOutput.print(JSONShapes.outlet(outlet))
+            try JSONOutput.print(OutletJSON(outlet))
         case .table:
             let fields: [(String, String?)] = [
                 ("slug", outlet.slug), ("name", outlet.name), ("kind", outlet.kind.rawValue), ("home", outlet.homeURL),

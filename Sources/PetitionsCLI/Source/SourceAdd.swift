@@ -68,7 +68,7 @@ struct SourceAdd: AsyncParsableCommand {
         let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
         switch format {
         case .json:
-            try JSONOutput.print(SourceShapes.source(source))
+            try JSONOutput.print(SourceJSON(source))
         case .table:
             if let created { print("created outlet \(created) (edit it with `petitions outlet edit \(created)`)") }
             print(
