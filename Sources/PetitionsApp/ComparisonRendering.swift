@@ -103,65 +103,10 @@ public enum ComparisonRendering {
         return lines.joined(separator: "\n")
     }
 
-    public static func json(_ comparison: CampaignComparison) -> [String: Any] {
-        [
-            "campaign": comparison.campaign.slug,
-            "title": comparison.campaign.title,
-            "generated_at": TimeFormatting.iso(comparison.now),
-            "metrics": comparison.metrics.map { metric -> [String: Any] in
-                var object: [String: Any] = ["metric": metric.metric.rawValue]
-                object["consensus"] =
-                    metric.consensus.map { consensus -> [String: Any] in
-                        var value: [String: Any] = [
-                            "low": consensus.interval.low, "supporting": consensus.supporting, "sources": consensus.sources, "words": consensus.words,
-                        ]
-                        value["high"] = consensus.interval.high ?? NSNull()
-                        value["point"] = consensus.point ?? NSNull()
-                        return value
-                    } ?? NSNull()
-                object["platform"] =
-                    metric.reference.map { reference -> [String: Any] in
-                        [
-                            "id": reference.figure.id, "outlet": reference.figure.draft.outlet, "value": reference.figure.draft.value,
-                            "as_of": TimeFormatting.iso(reference.figure.draft.asOf),
-                        ]
-                    } ?? NSNull()
-                object["spread"] = metric.spread.map { ["low": $0.low, "high": $0.high, "ratio": $0.ratio ?? NSNull()] as [String: Any] } ?? NSNull()
-                object["figures"] = metric.figures.map(figureJSON)
-                return object
-            },
-        ]
-    }
-
-    private static func figureJSON(_ item: ComparedFigure) -> [String: Any] {
-        let draft = item.figure.draft
-        let interval: [String: Any] = ["low": item.interval.low, "high": item.interval.high ?? NSNull()]
-        var object: [String: Any] = [
-            "id": item.figure.id, "outlet": draft.outlet, "value": draft.value, "high": draft.high ?? NSNull(),
-            "qualifier": draft.qualifier.rawValue, "as_of": TimeFormatting.iso(draft.asOf),
-            "published": draft.published.map(TimeFormatting.iso) ?? NSNull(), "interval": interval,
-            "age_seconds": Int(item.age), "url": draft.sourceURL ?? NSNull(), "status": item.figure.status.rawValue,
-        ]
-        object["flags"] = item.flags.map(\.flag.rawValue)
-        object["flag_explanations"] = item.flags.map { ["flag": $0.flag.rawValue, "explanation": $0.explanation] }
-        object["reference"] = item.isReference
-        object["verdict"] = item.verdict.map(verdictJSON) ?? NSNull()
-        return object
-    }
-
-    private static func readingJSON(_ reading: PlatformReading?) -> Any {
-        reading.map { ["value": $0.value, "as_of": TimeFormatting.iso($0.asOf)] as [String: Any] } ?? NSNull()
-    }
+    public static func json(_ comparison: CampaignComparison) -> [String: Any] { JSONTree.object(ComparisonJSON(comparison)) }
 
     /// The verdict against the platform, with the readings behind it.
-    public static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] {
-        var object: [String: Any] = ["kind": verdict.kind.rawValue, "difference": verdict.difference, "explanation": verdict.explanation]
-        object["platform"] = readingJSON(verdict.platform)
-        object["late_seconds"] = verdict.late.map { Int($0) } ?? NSNull()
-        object["at_publication"] = readingJSON(verdict.atPublication)
-        object["behind_at_publication"] = verdict.behindAtPublication ?? NSNull()
-        return object
-    }
+    public static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] { JSONTree.object(ComparisonJSON.Verdict(verdict)) }
 
     /// "behind 1,204 (6 h)", "rounded", "reference" for the platform's own count.
     public static func verdictWord(_ item: ComparedFigure) -> String {
@@ -212,5 +157,145 @@ public enum ComparisonRendering {
 
     private static func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// A campaign's comparison as JSON (`petitions compare --format json` and the API's compare):
+/// every key present, null where there is nothing (no consensus, no platform, no verdict).
+public struct ComparisonJSON: Encodable {
+    var campaign: String
+    var title: String
+    var generated_at: String
+    var metrics: [Metric]
+
+    public init(_ comparison: CampaignComparison) {
+        campaign = comparison.campaign.slug
+        title = comparison.campaign.title
+        generated_at = TimeFormatting.iso(comparison.now)
+        metrics = comparison.metrics.map(Metric.init)
+    }
+
+    struct Metric: Encodable {
+        var metric: String
+        var consensus: Nullable<Consensus>
+        var platform: Nullable<Platform>
+        var spread: Nullable<Spread>
+        var figures: [Figure]
+
+        init(_ metric: MetricComparison) {
+            self.metric = metric.metric.rawValue
+            consensus = Nullable(
+                metric.consensus.map {
+                    Consensus(
+                        low: $0.interval.low, high: Nullable($0.interval.high), point: Nullable($0.point), supporting: $0.supporting, sources: $0.sources,
+                        words: $0.words)
+                })
+            platform = Nullable(
+                metric.reference.map {
+                    Platform(id: $0.figure.id, outlet: $0.figure.draft.outlet, value: $0.figure.draft.value, as_of: TimeFormatting.iso($0.figure.draft.asOf))
+                })
+            spread = Nullable(metric.spread.map { Spread(low: $0.low, high: $0.high, ratio: Nullable($0.ratio)) })
+            figures = metric.figures.map(Figure.init)
+        }
+    }
+
+    struct Consensus: Encodable {
+        var low: Int
+        var high: Nullable<Int>
+        var point: Nullable<Int>
+        var supporting: [Int]
+        var sources: Int
+        var words: String
+    }
+
+    struct Platform: Encodable {
+        var id: Int
+        var outlet: String
+        var value: Int
+        var as_of: String
+    }
+
+    struct Spread: Encodable {
+        var low: Int
+        var high: Int
+        var ratio: Nullable<Double>
+    }
+
+    struct Figure: Encodable {
+        var id: Int
+        var outlet: String
+        var value: Int
+        var high: Nullable<Int>
+        var qualifier: String
+        var as_of: String
+        var published: Nullable<String>
+        var interval: Interval
+        var age_seconds: Int
+        var url: Nullable<String>
+        var status: String
+        var flags: [String]
+        var flag_explanations: [FlagExplanation]
+        var reference: Bool
+        var verdict: Nullable<Verdict>
+
+        init(_ item: ComparedFigure) {
+            let draft = item.figure.draft
+            id = item.figure.id
+            outlet = draft.outlet
+            value = draft.value
+            high = Nullable(draft.high)
+            qualifier = draft.qualifier.rawValue
+            as_of = TimeFormatting.iso(draft.asOf)
+            published = Nullable(draft.published.map(TimeFormatting.iso))
+            interval = Interval(low: item.interval.low, high: Nullable(item.interval.high))
+            age_seconds = Int(item.age)
+            url = Nullable(draft.sourceURL)
+            status = item.figure.status.rawValue
+            flags = item.flags.map(\.flag.rawValue)
+            flag_explanations = item.flags.map { FlagExplanation(flag: $0.flag.rawValue, explanation: $0.explanation) }
+            reference = item.isReference
+            verdict = Nullable(item.verdict.map(Verdict.init))
+        }
+    }
+
+    struct Interval: Encodable {
+        var low: Int
+        var high: Nullable<Int>
+    }
+
+    struct FlagExplanation: Encodable {
+        var flag: String
+        var explanation: String
+    }
+
+    struct Reading: Encodable {
+        var value: Int
+        var as_of: String
+        init?(_ reading: PlatformReading?) {
+            guard let reading else { return nil }
+            value = reading.value
+            as_of = TimeFormatting.iso(reading.asOf)
+        }
+    }
+
+    /// The verdict against the platform, with the readings behind it.
+    struct Verdict: Encodable {
+        var kind: String
+        var difference: Int
+        var explanation: String
+        var platform: Nullable<Reading>
+        var late_seconds: Nullable<Int>
+        var at_publication: Nullable<Reading>
+        var behind_at_publication: Nullable<Int>
+
+        init(_ verdict: PlatformVerdict) {
+            kind = verdict.kind.rawValue
+            difference = verdict.difference
+            explanation = verdict.explanation
+            platform = Nullable(Reading(verdict.platform))
+            late_seconds = Nullable(verdict.late.map { Int($0) })
+            at_publication = Nullable(Reading(verdict.atPublication))
+            behind_at_publication = Nullable(verdict.behindAtPublication)
+        }
     }
 }

@@ -97,7 +97,7 @@ public struct Report: Sendable {
 
     private func renderHTML() throws -> String {
         let template = try MustacheTemplate(string: ReportTemplate.html)
-        return template.render(view())
+        return template.render(MustacheTree.make(view()))
     }
 
     /// What the HTML template shows, typed (see `ReportView`).
