@@ -93,11 +93,19 @@ struct Failure: Error, Sendable {
         self.headers = headers
     }
 
-    /// `{"error": {"status": 400, "message": "...", "parameter": "tz"}}`
+    /// `{"error": {"status": 400, "message": "...", "parameter": "tz"}}`; no parameter, no key.
+    struct Body: Encodable {
+        var error: Detail
+        struct Detail: Encodable {
+            var status: Int
+            var message: String
+            var parameter: String?
+        }
+    }
+
     var json: String {
-        var error: [String: Any] = ["status": status, "message": message]
-        if let parameter { error["parameter"] = parameter }
-        return ((try? JSONOutput.line(["error": error])) ?? "{}") + "\n"
+        let body = Body(error: .init(status: status, message: message, parameter: parameter))
+        return ((try? JSONOutput.line(try JSONTree.tree(body))) ?? "{}") + "\n"
     }
 }
 
