@@ -192,11 +192,12 @@ final class SignatoryListReader: @unchecked Sendable {
             found.append("country: \"\(country)\" is not a two-letter ISO 3166 code such as FR, JP")
         }
         // Characters as PostgreSQL counts them (code points), as the table's checks do.
-        if let name = entry.name, name.utf8.count > 300, name.unicodeScalars.count > 300 {
-            found.append("name: \(name.unicodeScalars.count) characters; at most 300")
+        let (nameLimit, affiliationLimit) = (SignatoryDraft.maximumNameLength, SignatoryDraft.maximumAffiliationLength)
+        if let name = entry.name, name.utf8.count > nameLimit, name.unicodeScalars.count > nameLimit {
+            found.append("name: \(name.unicodeScalars.count) characters; at most \(nameLimit)")
         }
-        if let affiliation = entry.affiliation, affiliation.utf8.count > 500, affiliation.unicodeScalars.count > 500 {
-            found.append("affiliation: \(affiliation.unicodeScalars.count) characters; at most 500")
+        if let affiliation = entry.affiliation, affiliation.utf8.count > affiliationLimit, affiliation.unicodeScalars.count > affiliationLimit {
+            found.append("affiliation: \(affiliation.unicodeScalars.count) characters; at most \(affiliationLimit)")
         }
         return found
     }

@@ -73,6 +73,15 @@ import Testing
                 "country: \"France\" is not a two-letter ISO 3166 code such as FR, JP"
             ])
     }
+
+    /// Lengths count code points, as PostgreSQL does: 200 letters with a combining accent each are
+    /// 200 characters to Swift but 400 to the table, and are refused here rather than by it.
+    @Test func lengthsCountCodePointsAsTheTableDoes() {
+        #expect(SignatoryDraft(name: String(repeating: "a", count: SignatoryDraft.maximumNameLength)).problems().isEmpty)
+        let accented = String(repeating: "e\u{301}", count: 200)
+        #expect(accented.count == 200)
+        #expect(SignatoryDraft(name: accented).problems().map(\.description) == ["name: 400 characters; at most 300"])
+    }
 }
 
 @Suite struct ReconciliationTests {

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 import PetitionsStore
 import Postgres
 import TestSupport
@@ -41,6 +42,25 @@ import Testing
             }
             let unowned = Set(lists.keys).subtracting(owned)
             #expect(unowned.isEmpty, "CHECK lists no Swift enum owns (add them to StoredWords.columns): \(unowned.sorted())")
+        }
+    }
+
+    /// The longest name and affiliation the table accepts are the ones the Swift checks refuse
+    /// beyond, so a list is refused with its line numbers before anything reaches the table.
+    @Test func theSignatoryLengthLimitsAreTheSwiftOnes() async throws {
+        try await TestDatabase.withConnection { db, _ in
+            try Migrator().migrate(on: db)
+            let definitions: [String] = try db.query(
+                """
+                SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'signatories'::regclass AND contype = 'c'
+                """
+            ).map { try $0.decode("def") }
+            func limit(_ column: String) throws -> Int? {
+                let pattern = try Regex("length\\(\(column)\\) <= (\\d+)")
+                return definitions.lazy.compactMap { $0.firstMatch(of: pattern)?.output[1].substring.flatMap { Int($0) } }.first
+            }
+            #expect(try limit("display_name") == SignatoryDraft.maximumNameLength)
+            #expect(try limit("affiliation") == SignatoryDraft.maximumAffiliationLength)
         }
     }
 }

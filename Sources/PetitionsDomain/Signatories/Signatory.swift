@@ -110,14 +110,22 @@ public struct SignatoryDraft: Sendable, Hashable {
         self.status = status
     }
 
+    /// The longest name and affiliation, in characters as PostgreSQL counts them (code points):
+    /// the table's CHECKs say the same, and a test compares them.
+    public static let maximumNameLength = 300
+    public static let maximumAffiliationLength = 500
+
     public func problems() -> [DomainError] {
         var problems: [DomainError] = []
         let trimmed = name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if trimmed.isEmpty && visibility == .public {
             problems.append(.invalid(field: "name", reason: "a public signatory needs a name (an unnamed one is visibility anonymous)"))
         }
-        if trimmed.count > 300 { problems.append(.invalid(field: "name", reason: "\(trimmed.count) characters; at most 300")) }
-        if let affiliation, affiliation.count > 500 { problems.append(.invalid(field: "affiliation", reason: "\(affiliation.count) characters; at most 500")) }
+        let (nameLength, nameLimit) = (trimmed.unicodeScalars.count, Self.maximumNameLength)
+        if nameLength > nameLimit { problems.append(.invalid(field: "name", reason: "\(nameLength) characters; at most \(nameLimit)")) }
+        if let length = affiliation?.unicodeScalars.count, length > Self.maximumAffiliationLength {
+            problems.append(.invalid(field: "affiliation", reason: "\(length) characters; at most \(Self.maximumAffiliationLength)"))
+        }
         if let country, !(country.count == 2 && country.allSatisfy { $0.isASCII && $0.isUppercase }) {
             problems.append(.invalid(field: "country", reason: "\"\(country)\" is not a two-letter ISO 3166 code such as FR, JP"))
         }
