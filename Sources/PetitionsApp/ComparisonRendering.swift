@@ -105,9 +105,6 @@ public enum ComparisonRendering {
 
     public static func json(_ comparison: CampaignComparison) -> [String: Any] { JSONTree.object(ComparisonJSON(comparison)) }
 
-    /// The verdict against the platform, with the readings behind it.
-    public static func verdictJSON(_ verdict: PlatformVerdict) -> [String: Any] { JSONTree.object(ComparisonJSON.Verdict(verdict)) }
-
     /// "behind 1,204 (6 h)", "rounded", "reference" for the platform's own count.
     public static func verdictWord(_ item: ComparedFigure) -> String {
         if item.isReference { return "reference" }

@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = global.makeLogger()
         let connection = try global.connect(logger: logger)
         defer { connection.close() }
-        try GlobalOptions.migrate(connection, logger: logger)
+        try DatabaseTarget.migrate(connection, logger: logger)
         let repository = Repository(connection)
         let loaded = try DemoSample.load(into: repository)
         let list = try DemoSignatories.load(into: repository)

@@ -43,7 +43,7 @@ public enum Entry {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
-    public static func printError(_ message: String) {
+    static func printError(_ message: String) {
         let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: " + message
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -59,12 +59,6 @@ public struct GlobalOptions: ParsableArguments {
     public func withRepository<T>(_ body: (Repository) throws -> T) throws -> T {
         try target().withRepository(logger: makeLogger(), body)
     }
-
-    /// Applies pending migrations (see `DatabaseTarget.migrate`).
-    @discardableResult
-    public static func migrate(_ connection: PGConnection, logger: Logger, willApply: (Migration) -> Void = { _ in }) throws -> [Migration] {
-        try DatabaseTarget.migrate(connection, logger: logger, willApply: willApply)
-    }
 }
 
 public enum LogLevel: String, ExpressibleByArgument, CaseIterable, Sendable {

@@ -22,8 +22,6 @@ enum MustacheTree {
             return object
         case .collection:
             return mirror.children.map { make($0.value) }
-        case .optional:
-            return mirror.children.first.map { make($0.value) } ?? value
         default:
             return value
         }
@@ -31,8 +29,16 @@ enum MustacheTree {
 
     /// The value an optional holds (nil when it holds none); any other value as it is.
     private static func optionalValue(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrapped
     }
+}
+
+/// An optional seen as `Any`, without a `Mirror` to look inside it.
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self.map { $0 as Any } }
 }

@@ -61,8 +61,9 @@ public struct SourceSpec: Sendable, Hashable {
         if every < 1 { problems.append("--every: must be at least 1s") }
         if every > 366 * 86400 { problems.append("--every: must be at most 366d") }
         if !(1...50).contains(maxAttempts) { problems.append("--max-attempts: must be between 1 and 50") }
-        problems += PlatformReaders.reader(for: kind)?.problems(self) ?? []
-        let options = PlatformReaders.reader(for: kind)?.options ?? []
+        let reader = PlatformReaders.reader(for: kind)
+        problems += reader?.problems(self) ?? []
+        let options = reader?.options ?? []
         for (option, value) in [(SourceOption.pointer, pointer), (.pattern, pattern)] where value != nil && !options.contains(option) {
             let takers = PlatformReaders.all.filter { $0.options.contains(option) }.map { "--kind \($0.kind.rawValue)" }
             problems.append("--\(option.rawValue) goes with \(takers.joined(separator: " or ")) only")

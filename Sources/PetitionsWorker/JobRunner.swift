@@ -62,7 +62,7 @@ public struct JobRunner: Sendable {
     /// went stale (the server restarted) is re-established and the call tried once more, instead of
     /// failing the job's attempt; a call whose outcome was unknown then finds its claim gone, if it
     /// had in fact completed, and says so (`LeaseLost`).
-    func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+    func database<T>(_ body: (Repository) throws -> T) async throws -> T {
         do {
             return try await pool.repository(body)
         } catch let error as PGError where error.kind == .connectionLost {

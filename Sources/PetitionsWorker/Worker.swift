@@ -83,7 +83,7 @@ public final class Worker: Service, Sendable {
     /// it at least every poll interval).
     public var silenceLimit: TimeInterval { max(3 * loop.pollInterval, 10) }
 
-    func database<T: Sendable>(_ body: @escaping @Sendable (Repository) throws -> T) async throws -> T {
+    func database<T>(_ body: (Repository) throws -> T) async throws -> T {
         let control = self.control
         do {
             let value = try await withTaskExecutorPreference(controlThread) { try body(Repository(control)) }

@@ -29,7 +29,7 @@ struct DBMigrate: AsyncParsableCommand {
         let logger = global.makeLogger()
         let connection = try global.connect(logger: logger)
         defer { connection.close() }
-        let applied = try GlobalOptions.migrate(connection, logger: logger) { migration in
+        let applied = try DatabaseTarget.migrate(connection, logger: logger) { migration in
             if format == .table { print("applying \(migration.file) ...") }
         }
         let current = Migration.bundled.last?.version ?? 0
