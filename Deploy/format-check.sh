@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! swift format --version >/dev/null 2>&1; then
-    echo "format-check: swift-format is missing (it ships with Swift 6 toolchains); the format is not checked" >&2
-    exit 0
+    echo "format-check: swift-format is missing; it ships with Swift 6 toolchains (swift format --version), so install a complete Swift 6 toolchain" >&2
+    exit 1
 fi
 if ! swift format lint --strict --recursive --parallel Sources Tests Package.swift; then
     echo "format-check: the code above is not formatted as .swift-format says; run" >&2
