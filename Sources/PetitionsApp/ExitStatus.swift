@@ -24,7 +24,7 @@ public enum ExitStatus: Int32, Sendable {
     public static func classify(_ error: any Error) -> (status: ExitStatus, message: String)? {
         if let failure = error as? CommandFailure { return (failure.usage ? .usage : .failed, failure.message) }
         // Input that fails validation is bad usage: nothing was written.
-        if let failure = error as? Repository.BatchFailure { return (.usage, failure.description) }
+        if let failure = error as? FigureStore.BatchFailure { return (.usage, failure.description) }
         if let failure = error as? SignatoryImportFailure { return (.usage, failure.description) }
         if error is ValidationFailure || error is DomainError {
             let text = String(describing: error)

@@ -84,7 +84,7 @@ public struct CampaignSummaryJSON: Encodable {
         case latestAsOf = "latest_as_of"
     }
 
-    public init(_ summary: Repository.CampaignSummary) {
+    public init(_ summary: CampaignStore.Summary) {
         campaign = CampaignJSON(summary.campaign)
         figures = summary.figures
         outlets = summary.outlets
@@ -119,5 +119,5 @@ public enum JSONShapes {
     }
 
     /// A campaign in a list: what outlets reported, how many outlets, and the platform's latest count.
-    public static func campaignSummary(_ summary: Repository.CampaignSummary) -> [String: Any] { JSONTree.object(CampaignSummaryJSON(summary)) }
+    public static func campaignSummary(_ summary: CampaignStore.Summary) -> [String: Any] { JSONTree.object(CampaignSummaryJSON(summary)) }
 }

@@ -40,9 +40,9 @@ extension TrendQuery {
 
     /// The campaign's trend for the chosen metric, read off.
     public func analysis(_ repository: Repository, campaign: String, metric: Metric? = nil, reports: [ReportedFigure]? = nil) throws -> TrendAnalysis {
-        var trend = try repository.trend(request(campaign: campaign, metric: metric))
-        trend.platformHistory = try repository.platformHistory(trend)
-        return TrendAnalysis.analyze(trend, reports: try reports ?? repository.reports(campaign: campaign), window: window, targets: targets)
+        var trend = try repository.figures.trend(request(campaign: campaign, metric: metric))
+        trend.platformHistory = try repository.figures.platformHistory(trend)
+        return TrendAnalysis.analyze(trend, reports: try reports ?? repository.figures.reports(campaign: campaign), window: window, targets: targets)
     }
 
     /// The other campaigns' counts aligned on days since launch, with this one first.
@@ -51,7 +51,8 @@ extension TrendQuery {
         var aligned = Trends.aligned(main.trend).map { [$0] } ?? []
         for other in compareWith {
             // Each campaign over its own span, in the main trend's bucket size; the outlet filter is the main campaign's.
-            let trend = try repository.trend(TrendRequest(campaign: other, metric: main.trend.metric, bucket: main.trend.bucketing.size, timeZone: timeZone))
+            let trend = try repository.figures.trend(
+                TrendRequest(campaign: other, metric: main.trend.metric, bucket: main.trend.bucketing.size, timeZone: timeZone))
             if let series = Trends.aligned(trend) { aligned.append(series) }
         }
         return aligned
@@ -59,15 +60,15 @@ extension TrendQuery {
 
     /// Everything a report shows about one campaign.
     public func campaignReport(_ repository: Repository, campaign slug: String, now: Date) throws -> CampaignReport {
-        let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
+        let (campaign, figures, readings) = try repository.figures.comparisonInput(campaign: slug)
         let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: now)
-        let reports = try repository.reports(campaign: slug)
+        let reports = try repository.figures.reports(campaign: slug)
         let main = try analysis(repository, campaign: slug, reports: reports)
         var analyses = [main]
         // Other metrics get a chart too, in the main chart's bucket size, when they have more than
         // one figure to plot; a lone figure reads better in the comparison table.
         for metric in comparison.metrics.map(\.metric) where metric != main.trend.metric && metric != .goal {
-            let trend = try repository.trend(request(campaign: slug, metric: metric, bucket: main.trend.bucketing.size))
+            let trend = try repository.figures.trend(request(campaign: slug, metric: metric, bucket: main.trend.bucketing.size))
             if trend.series.reduce(0, { $0 + $1.points.count }) > 1 { analyses.append(TrendAnalysis.analyze(trend, reports: reports, window: window)) }
         }
         // Growth and projections belong to the main metric only.
@@ -75,7 +76,7 @@ extension TrendQuery {
             analyses[index].growth = nil
             analyses[index].projections = []
         }
-        let provenance = try repository.reports(campaign: slug, history: true)
+        let provenance = try repository.figures.reports(campaign: slug, history: true)
         return CampaignReport(comparison: comparison, analyses: analyses, sideBySide: try sideBySide(repository, main: main), provenance: provenance)
     }
 }

@@ -47,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
         let now = Date()
         let slugs = DemoSample.campaigns.map(\.slug) + [DemoPetition.slug]
         let comparisons = try slugs.map { slug in
-            let (stored, figures, readings) = try repository.comparisonInput(campaign: slug)
+            let (stored, figures, readings) = try repository.figures.comparisonInput(campaign: slug)
             return Comparison.compare(campaign: stored, figures: figures, platform: readings, now: now)
         }
         switch format {
@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
                 "The open letter's list of signatories (invented for the demo: \(NumberFormatting.grouped(list.inserted)) new entries, \(NumberFormatting.grouped(list.alreadyStored)) already there):"
             )
             let letter = comparisons.first { $0.campaign.slug == DemoSignatories.campaign }!
-            for line in Reconciliation.reconcile(letter, counts: try repository.listCounts(campaign: DemoSignatories.campaign)) {
+            for line in Reconciliation.reconcile(letter, counts: try repository.signatories.counts(campaign: DemoSignatories.campaign)) {
                 print("- \(line.metric.words): \(line.words).")
             }
             print("See `petitions signatory duplicates \(DemoSignatories.campaign)` for a likely duplicate and a watch-list name.")

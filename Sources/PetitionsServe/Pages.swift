@@ -27,7 +27,7 @@ enum Pages {
         """
     }
 
-    static func index(_ summaries: [Repository.CampaignSummary], now: Date, source: String) -> String {
+    static func index(_ summaries: [CampaignStore.Summary], now: Date, source: String) -> String {
         var rows = ""
         for summary in summaries {
             let campaign = summary.campaign

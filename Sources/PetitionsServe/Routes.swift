@@ -173,7 +173,7 @@ struct Routes: Sendable {
     func campaigns(_ exchange: Exchange) async throws -> Reply {
         try exchange.allow([])
         let format = try exchange.dataFormat(csv: true)
-        let summaries = try await reader.read { try $0.campaigns() }
+        let summaries = try await reader.read { try $0.campaigns.list() }
         if format == .csv {
             return Reply.csv(
                 header: ["slug", "kind", "title", "figures", "outlets", "latest_as_of", "platform_outlet", "platform_value", "platform_as_of"],
@@ -192,7 +192,7 @@ struct Routes: Sendable {
         try exchange.allow([])
         _ = try exchange.dataFormat(csv: false)
         let campaign = try await reader.read { repository in
-            guard let campaign = try repository.campaign(slug) else { throw try repository.unknownCampaign(slug) }
+            guard let campaign = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
             return campaign
         }
         var object = JSONShapes.campaign(campaign)
@@ -211,7 +211,7 @@ struct Routes: Sendable {
         let cursor = try Parameters.cursor(exchange)
         let history = try Parameters.flag(exchange, "history")
         let metric = try Parameters.word(exchange, "metric", Metric.self)
-        let page = try await reader.read { try $0.figurePage(campaign: slug, after: cursor, limit: limit + 1, history: history, metric: metric) }
+        let page = try await reader.read { try $0.figures.page(campaign: slug, after: cursor, limit: limit + 1, history: history, metric: metric) }
         let shown = Array(page.prefix(limit))
         let next = page.count > limit ? shown.last.map { String($0.id) } : nil
         var reply: Reply
@@ -248,7 +248,7 @@ struct Routes: Sendable {
         let format = try exchange.dataFormat(csv: true)
         let metrics = try exchange.values("metric").map { text throws(Failure) in try Parameters.parse(text, "metric", Metric.self) }
         let staleAfter = try Parameters.duration(exchange, "stale_after") ?? ComparisonSettings().staleAfter
-        let (campaign, figures, readings) = try await reader.read { try $0.comparisonInput(campaign: slug) }
+        let (campaign, figures, readings) = try await reader.read { try $0.figures.comparisonInput(campaign: slug) }
         let comparison = Comparison.compare(
             campaign: campaign, figures: figures, platform: readings, metrics: metrics.isEmpty ? nil : metrics,
             now: now, settings: ComparisonSettings(staleAfter: staleAfter))
@@ -276,8 +276,8 @@ struct Routes: Sendable {
         try exchange.allow([])
         _ = try exchange.dataFormat(csv: false)
         let sources = try await reader.read { repository in
-            guard try repository.campaign(slug) != nil else { throw try repository.unknownCampaign(slug) }
-            return try repository.sources(campaign: slug)
+            guard try repository.campaigns.find(slug) != nil else { throw try repository.campaigns.unknown(slug) }
+            return try repository.sources.list(campaign: slug)
         }
         return try Reply.json(["campaign": slug, "sources": sources.map(SourceShapes.source)], maxAge: settings.maxAge)
     }
@@ -288,7 +288,7 @@ struct Routes: Sendable {
         try exchange.allow(["tz"])
         guard exchange.suffix == nil else { throw Failure(404, "no such page; campaigns are listed at /") }
         let zone = try Parameters.zone(exchange)
-        let summaries = try await reader.read { try $0.campaigns() }
+        let summaries = try await reader.read { try $0.campaigns.list() }
         let now = self.now
         let html = TimeFormatting.$displayZone.withValue(zone) { Pages.index(summaries, now: now, source: settings.sourceName) }
         return Reply.html(html, maxAge: settings.maxAge)
@@ -323,8 +323,8 @@ struct Routes: Sendable {
 
     static func history(_ reader: Reader, slug: String, id: Int) async throws -> FigureHistory {
         let history = try await reader.read { repository -> FigureHistory? in
-            guard try repository.campaign(slug) != nil else { throw try repository.unknownCampaign(slug) }
-            return try repository.figureHistory(id)
+            guard try repository.campaigns.find(slug) != nil else { throw try repository.campaigns.unknown(slug) }
+            return try repository.figures.history(id)
         }
         guard let history, history.figure.draft.campaign == slug else {
             throw Failure(404, "figure \(id) is not one of \(slug)'s; its figures are listed at /api/v1/campaigns/\(pathSegment(slug))/figures")

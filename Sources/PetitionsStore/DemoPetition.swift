@@ -69,9 +69,9 @@ public enum DemoPetition {
     public static func load(into repository: Repository, actor: String = "petitions-demo") throws -> (added: Int, alreadyThere: Int) {
         try repository.db.withTransaction { db in
             let repository = Repository(db)
-            if try repository.campaign(slug) == nil { try repository.addCampaign(campaign, actor: actor) }
-            for outlet in outlets where try repository.outlet(outlet.slug) == nil { try repository.addOutlet(outlet, actor: actor) }
-            let added = try repository.addFigures(polls + reports, actor: actor, skipDuplicates: true, action: "demo.load", subject: "invented petition")
+            if try repository.campaigns.find(slug) == nil { try repository.campaigns.add(campaign, actor: actor) }
+            for outlet in outlets where try repository.outlets.find(outlet.slug) == nil { try repository.outlets.add(outlet, actor: actor) }
+            let added = try repository.figures.add(polls + reports, actor: actor, skipDuplicates: true, action: "demo.load", subject: "invented petition")
             return (added.inserted.count, added.duplicates)
         }
     }

@@ -109,15 +109,15 @@ public enum DemoSample {
         try repository.db.withTransaction { db in
             let repository = Repository(db)
             var result = LoadResult(campaignsAdded: 0, outletsAdded: 0, figuresAdded: 0, figuresAlreadyThere: 0)
-            for campaign in campaigns where try repository.campaign(campaign.slug) == nil {
-                try repository.addCampaign(campaign, actor: actor)
+            for campaign in campaigns where try repository.campaigns.find(campaign.slug) == nil {
+                try repository.campaigns.add(campaign, actor: actor)
                 result.campaignsAdded += 1
             }
-            for outlet in outlets where try repository.outlet(outlet.slug) == nil {
-                try repository.addOutlet(outlet, actor: actor)
+            for outlet in outlets where try repository.outlets.find(outlet.slug) == nil {
+                try repository.outlets.add(outlet, actor: actor)
                 result.outletsAdded += 1
             }
-            let added = try repository.addFigures(figures, actor: actor, skipDuplicates: true, action: "demo.load", subject: "sample")
+            let added = try repository.figures.add(figures, actor: actor, skipDuplicates: true, action: "demo.load", subject: "sample")
             result.figuresAdded = added.inserted.count
             result.figuresAlreadyThere = added.duplicates
             return result

@@ -72,12 +72,12 @@ public enum DemoSignatories {
     /// Loads the watch-list entry and the list; running it again adds nothing.
     @discardableResult
     public static func load(into repository: Repository, actor: String = "petitions-demo") throws -> SignatoryImportResult {
-        if try !repository.watchList().contains(where: { $0.name == watchedName }) {
-            try repository.addToWatchList(watchedName, note: "invented for the demo: a famous name to verify before counting", actor: actor)
+        if try !repository.signatories.watchList().contains(where: { $0.name == watchedName }) {
+            try repository.signatories.watch(watchedName, note: "invented for the demo: a famous name to verify before counting", actor: actor)
         }
         let columns = try SignatoryColumns(header: header)
         var iterator = rows.enumerated().makeIterator()
-        return try repository.importSignatories(
+        return try repository.signatories.importList(
             campaign: campaign, columns: columns,
             records: {
                 iterator.next().map { SignatoryRecord(line: $0.offset + 2, fields: $0.element) }

@@ -2,501 +2,24 @@ import Foundation
 import PetitionsDomain
 import Postgres
 
-/// Reads and writes campaigns, outlets and figures. Every write validates first, runs in one
-/// transaction, and records an audit entry (who, when, what) in that same transaction.
+/// The store over one connection, by area: `campaigns`, `outlets`, `figures`, `signatories`,
+/// `sources`, `jobs` and `alerts`. Each area is a small value over the same connection, so calls
+/// made through any of them inside `db.withTransaction` share that transaction.
 public struct Repository {
     public let db: PGConnection
     public init(_ db: PGConnection) { self.db = db }
 
-    // MARK: Campaigns
-
-    /// Adds a campaign. - Throws: `ValidationFailure`, or `StoreError.duplicate` when the slug is taken.
-    public func addCampaign(_ campaign: Campaign, actor: String) throws {
-        let problems = campaign.problems()
-        guard problems.isEmpty else { throw ValidationFailure(problems) }
-        try db.withTransaction { db in
-            do {
-                try db.execute(
-                    """
-                    INSERT INTO campaigns (slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes)
-                    VALUES (\(campaign.slug), \(campaign.title), \(campaign.kind.rawValue), \(campaign.aliases), \(campaign.target),
-                            \(campaign.organiser), \(campaign.platformURL), \(campaign.launched.map(PGDate.init)), \(campaign.closed.map(PGDate.init)),
-                            \(campaign.goal), \(campaign.notes))
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("a campaign with the slug \"\(campaign.slug)\" already exists (see: petitions campaign show \(campaign.slug))")
-            }
-            try audit(db, actor: actor, action: "campaign.add", type: "campaign", subject: campaign.slug, details: campaign)
-        }
-    }
-
-    /// Changes a campaign: `change` edits a copy, which is validated and saved, slug included.
-    @discardableResult
-    public func editCampaign(_ slug: String, actor: String, _ change: (inout Campaign) throws -> Void) throws -> Campaign {
-        try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let before = try repository.campaign(slug, forUpdate: true) else { throw try repository.unknownCampaign(slug) }
-            var after = before
-            try change(&after)
-            let problems = after.problems()
-            guard problems.isEmpty else { throw ValidationFailure(problems) }
-            do {
-                try db.execute(
-                    """
-                    UPDATE campaigns SET slug = \(after.slug), title = \(after.title), kind = \(after.kind.rawValue), aliases = \(after.aliases),
-                        target = \(after.target), organiser = \(after.organiser), platform_url = \(after.platformURL),
-                        launched_on = \(after.launched.map(PGDate.init)), closed_on = \(after.closed.map(PGDate.init)), goal = \(after.goal),
-                        notes = \(after.notes), updated_at = now()
-                    WHERE slug = \(slug)
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("a campaign with the slug \"\(after.slug)\" already exists")
-            }
-            try audit(db, actor: actor, action: "campaign.edit", type: "campaign", subject: slug, details: ["before": before, "after": after])
-            return after
-        }
-    }
-
-    public func campaign(_ slug: String, forUpdate: Bool = false) throws -> Campaign? {
-        let rows = try db.query(
-            """
-            SELECT slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes
-            FROM campaigns WHERE slug = \(slug) \(unsafeRaw: forUpdate ? "FOR UPDATE" : "")
-            """)
-        return try rows.first.map(Self.decodeCampaign)
-    }
-
-    /// A campaign with how many figures and sources it has.
-    public struct CampaignSummary: Sendable {
-        public var campaign: Campaign
-        /// Current figures outlets reported (the platform's own counts are not counted).
-        public var figures: Int
-        /// Outlets that reported them.
-        public var outlets: Int
-        /// The latest as-of time of those figures.
-        public var latestAsOf: Date?
-        /// The platform's latest signature count, when one is tracked.
-        public var platform: PlatformReading?
-    }
-
-    /// Every campaign with what outlets reported and the platform's latest count. Reported figures
-    /// come through figures_reported and the platform's count is one probe, so a campaign with
-    /// millions of polls lists as fast as one with none.
-    public func campaigns() throws -> [CampaignSummary] {
-        try db.query(
-            """
-            SELECT c.slug, c.title, c.kind, c.aliases, c.target, c.organiser, c.platform_url, c.launched_on, c.closed_on, c.goal, c.notes,
-                   r.figures, r.outlets, r.latest, p.slug AS platform, p.value AS platform_value, p.as_of AS platform_as_of
-            FROM campaigns c
-            CROSS JOIN LATERAL (
-                SELECT count(*) AS figures, count(DISTINCT f.outlet_id) AS outlets, max(f.as_of) AS latest
-                FROM current_figures f JOIN outlets o ON o.id = f.outlet_id
-                WHERE f.campaign_id = c.id AND f.method <> 'polled' AND o.kind <> 'platform'
-            ) r
-            LEFT JOIN LATERAL (
-                SELECT o.slug, l.value, l.as_of FROM outlets o
-                CROSS JOIN LATERAL (
-                    SELECT f.value, f.as_of FROM current_figures f WHERE f.campaign_id = c.id AND f.metric = 'signatures' AND f.outlet_id = o.id
-                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
-                ) l
-                WHERE o.kind = 'platform' ORDER BY l.as_of DESC LIMIT 1
-            ) p ON true
-            ORDER BY c.slug
-            """
-        ).map { row in
-            let platform: PlatformReading? = try row.decode("platform", as: String?.self).map { slug in
-                PlatformReading(outlet: slug, value: try row.decode("platform_value"), asOf: try row.decode("platform_as_of"))
-            }
-            return CampaignSummary(
-                campaign: try Self.decodeCampaign(row), figures: try row.decode("figures"), outlets: try row.decode("outlets"),
-                latestAsOf: try row.decode("latest"), platform: platform)
-        }
-    }
-
-    static func decodeCampaign(_ row: PGRow) throws -> Campaign {
-        Campaign(
-            slug: try row.decode("slug"), title: try row.decode("title"), kind: try CampaignKind.parse(try row.decode("kind")),
-            aliases: try row.decode("aliases"), target: try row.decode("target"), organiser: try row.decode("organiser"),
-            platformURL: try row.decode("platform_url"), launched: try row.decode("launched_on", as: PGDate?.self).map(Day.init),
-            closed: try row.decode("closed_on", as: PGDate?.self).map(Day.init), goal: try row.decode("goal"), notes: try row.decode("notes"))
-    }
-
-    // MARK: Outlets
-
-    public func addOutlet(_ outlet: Outlet, actor: String) throws {
-        let problems = outlet.problems()
-        guard problems.isEmpty else { throw ValidationFailure(problems) }
-        try db.withTransaction { db in
-            do {
-                try db.execute(
-                    """
-                    INSERT INTO outlets (slug, name, kind, home_url, language, country)
-                    VALUES (\(outlet.slug), \(outlet.name), \(outlet.kind.rawValue), \(outlet.homeURL), \(outlet.language), \(outlet.country))
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("an outlet with the slug \"\(outlet.slug)\" already exists (see: petitions outlet show \(outlet.slug))")
-            }
-            try audit(db, actor: actor, action: "outlet.add", type: "outlet", subject: outlet.slug, details: outlet)
-        }
-    }
-
-    @discardableResult
-    public func editOutlet(_ slug: String, actor: String, _ change: (inout Outlet) throws -> Void) throws -> Outlet {
-        try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let before = try repository.outlet(slug, forUpdate: true) else { throw try repository.unknownOutlet(slug) }
-            var after = before
-            try change(&after)
-            let problems = after.problems()
-            guard problems.isEmpty else { throw ValidationFailure(problems) }
-            do {
-                try db.execute(
-                    """
-                    UPDATE outlets SET slug = \(after.slug), name = \(after.name), kind = \(after.kind.rawValue), home_url = \(after.homeURL),
-                        language = \(after.language), country = \(after.country), updated_at = now()
-                    WHERE slug = \(slug)
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("an outlet with the slug \"\(after.slug)\" already exists")
-            }
-            try audit(db, actor: actor, action: "outlet.edit", type: "outlet", subject: slug, details: ["before": before, "after": after])
-            return after
-        }
-    }
-
-    public func outlet(_ slug: String, forUpdate: Bool = false) throws -> Outlet? {
-        try db.query("SELECT slug, name, kind, home_url, language, country FROM outlets WHERE slug = \(slug) \(unsafeRaw: forUpdate ? "FOR UPDATE" : "")")
-            .first.map(Self.decodeOutlet)
-    }
-
-    public struct OutletSummary: Sendable {
-        public var outlet: Outlet
-        public var figures: Int
-        public var campaigns: Int
-    }
-
-    public func outlets() throws -> [OutletSummary] {
-        try db.query(
-            """
-            SELECT o.slug, o.name, o.kind, o.home_url, o.language, o.country,
-                   count(f.id) AS figures, count(DISTINCT f.campaign_id) AS campaigns
-            FROM outlets o LEFT JOIN current_figures f ON f.outlet_id = o.id
-            GROUP BY o.id ORDER BY o.slug
-            """
-        ).map { OutletSummary(outlet: try Self.decodeOutlet($0), figures: try $0.decode("figures"), campaigns: try $0.decode("campaigns")) }
-    }
-
-    static func decodeOutlet(_ row: PGRow) throws -> Outlet {
-        Outlet(
-            slug: try row.decode("slug"), name: try row.decode("name"), kind: try OutletKind.parse(try row.decode("kind")),
-            homeURL: try row.decode("home_url"), language: try row.decode("language"), country: try row.decode("country"))
-    }
-
-    // MARK: Figures
-
-    /// What `addFigures` did.
-    public struct AddResult: Sendable, Equatable {
-        /// Ids of the new figures, in input order (duplicates skipped).
-        public var inserted: [Int]
-        /// Inputs identical to a figure already stored (or earlier in the same batch), not added again.
-        public var duplicates: Int
-    }
-
-    /// One input that could not be stored, with its position (a line number for imports).
-    public struct BatchProblem: Error, Sendable, CustomStringConvertible {
-        public var position: Int
-        public var problems: [DomainError]
-        public init(position: Int, problems: [DomainError]) {
-            self.position = position
-            self.problems = problems
-        }
-        public var description: String { problems.map { "line \(position): \($0)" }.joined(separator: "\n") }
-    }
-
-    /// The problems of a rejected batch; nothing of it was written.
-    public struct BatchFailure: Error, Sendable, CustomStringConvertible {
-        public var problems: [BatchProblem]
-        public init(problems: [BatchProblem]) { self.problems = problems }
-        public var description: String {
-            let shown = problems.prefix(20).map(\.description).joined(separator: "\n")
-            let more = problems.count > 20 ? "\n... and \(problems.count - 20) more lines with problems" : ""
-            return "nothing was imported; fix these and run it again:\n" + shown + more
-        }
-    }
-
-    /// Adds figures all-or-nothing in one statement. Every input is validated first (slugs
-    /// included, with suggestions); with `skipDuplicates`, inputs identical to a stored figure are
-    /// skipped, so re-running the same import adds nothing.
-    /// - Parameter positions: how to name each input in errors (line numbers); default 1, 2, 3...
-    public func addFigures(
-        _ drafts: [FigureDraft], actor: String, positions: [Int]? = nil, skipDuplicates: Bool = true, action: String = "figure.add", subject: String? = nil
-    ) throws -> AddResult {
-        let positions = positions ?? Array(1...max(drafts.count, 1))
-        var failures: [BatchProblem] = []
-        for (index, draft) in drafts.enumerated() {
-            let problems = draft.problems()
-            if !problems.isEmpty { failures.append(BatchProblem(position: positions[index], problems: problems)) }
-        }
-        return try db.withTransaction { db in
-            let repository = Repository(db)
-            let campaignIDs = try repository.ids(table: "campaigns", slugs: Set(drafts.map(\.campaign)))
-            let outletIDs = try repository.ids(table: "outlets", slugs: Set(drafts.map(\.outlet)))
-            for (index, draft) in drafts.enumerated() {
-                var problems: [DomainError] = []
-                if campaignIDs[draft.campaign] == nil { problems.append(try repository.unknownCampaign(draft.campaign)) }
-                if outletIDs[draft.outlet] == nil { problems.append(try repository.unknownOutlet(draft.outlet)) }
-                if !problems.isEmpty {
-                    if let existing = failures.firstIndex(where: { $0.position == positions[index] }) {
-                        failures[existing].problems += problems
-                    } else {
-                        failures.append(BatchProblem(position: positions[index], problems: problems))
-                    }
-                }
-            }
-            guard failures.isEmpty else { throw BatchFailure(problems: failures.sorted { $0.position < $1.position }) }
-            guard !drafts.isEmpty else { return AddResult(inserted: [], duplicates: 0) }
-
-            var seen = Set<FigureDraft>()
-            let unique = drafts.filter { seen.insert($0).inserted }
-            let rows = try db.query(
-                """
-                WITH input AS (
-                    SELECT * FROM unnest(
-                        \(unique.map { campaignIDs[$0.campaign]! }), \(unique.map { outletIDs[$0.outlet]! }), \(unique.map(\.metric.rawValue)),
-                        \(unique.map(\.value)), \(unique.map(\.high)), \(unique.map(\.qualifier.rawValue)), \(unique.map(\.asOf)),
-                        \(unique.map(\.published)), \(unique.map(\.sourceURL)), \(unique.map(\.quote)), \(unique.map(\.language)),
-                        \(unique.map(\.method.rawValue)), \(unique.map(\.note))
-                    ) WITH ORDINALITY AS i(campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, note, position)
-                )
-                INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, entered_by, note)
-                SELECT campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, \(actor), note
-                FROM input i
-                WHERE NOT \(skipDuplicates) OR NOT EXISTS (
-                    -- Against every figure still standing or awaiting or refused in review: an article
-                    -- recorded again, or a rejected figure extracted again, adds nothing.
-                    SELECT 1 FROM figures f
-                    WHERE NOT EXISTS (SELECT 1 FROM figure_retractions r WHERE r.figure_id = f.id)
-                      AND NOT EXISTS (SELECT 1 FROM figures c WHERE c.supersedes = f.id)
-                      AND f.campaign_id = i.campaign_id AND f.outlet_id = i.outlet_id AND f.metric = i.metric AND f.value = i.value
-                      AND f.high IS NOT DISTINCT FROM i.high AND f.qualifier = i.qualifier AND f.as_of = i.as_of
-                      AND f.published_at IS NOT DISTINCT FROM i.published_at AND f.source_url IS NOT DISTINCT FROM i.source_url)
-                ORDER BY position
-                RETURNING id
-                """)
-            let inserted = try rows.map { try $0.decode("id", as: Int.self) }
-            let result = AddResult(inserted: inserted, duplicates: drafts.count - inserted.count)
-            if !inserted.isEmpty {
-                try audit(
-                    db, actor: actor, action: action, type: "figure", subject: subject ?? inserted.map(String.init).joined(separator: ","),
-                    details: ["inserted": inserted.count, "duplicates": result.duplicates, "first_id": inserted.first ?? 0, "last_id": inserted.last ?? 0])
-                // Outdated-report alerts, in the same transaction as the figures they report.
-                for campaign in Set(unique.map(\.campaign)).sorted() {
-                    try repository.raiseReportAlerts(campaign: campaign, figures: inserted, now: Date())
-                }
-            }
-            return result
-        }
-    }
-
-    /// Figures of a campaign: the current view, or with `history` every figure with its status.
-    public func figures(campaign slug: String, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
-        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
-        return try db.query(
-            """
-            \(unsafeRaw: Self.figureColumns)
-            FROM \(unsafeRaw: history ? "figures" : "current_figures") f
-            JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
-            WHERE c.slug = \(slug) AND (\(metric?.rawValue) IS NULL OR f.metric = \(metric?.rawValue))
-            ORDER BY f.metric, f.as_of, f.id
-            """
-        ).map(Self.decodeFigure)
-    }
-
-    public func figure(_ id: Int) throws -> ReportedFigure? {
-        try db.query(
-            """
-            \(unsafeRaw: Self.figureColumns)
-            FROM figures f JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
-            WHERE f.id = \(id)
-            """
-        ).first.map(Self.decodeFigure)
-    }
-
-    /// The select list `decodeFigure` reads, for a query over `figures f`, `campaigns c`, `outlets o`.
-    static let figureColumns = """
-        SELECT f.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-               (SELECT s.status FROM figure_status s WHERE s.id = f.id) AS status
-        """
-
-    static func decodeFigure(_ row: PGRow) throws -> ReportedFigure {
-        let draft = FigureDraft(
-            campaign: try row.decode("campaign"), outlet: try row.decode("outlet"), metric: try Metric.parse(try row.decode("metric")),
-            value: try row.decode("value"), high: try row.decode("high"), qualifier: try Qualifier.parse(try row.decode("qualifier")),
-            asOf: try row.decode("as_of"), published: try row.decode("published_at"), sourceURL: try row.decode("source_url"),
-            quote: try row.decode("quote"), language: try row.decode("language"), method: try EntryMethod.parse(try row.decode("method")),
-            note: try row.decode("note"))
-        return ReportedFigure(
-            id: try row.decode("id"), draft: draft, outletKind: try OutletKind.parse(try row.decode("outlet_kind")),
-            recorded: try row.decode("recorded_at"), enteredBy: try row.decode("entered_by"), supersedes: try row.decode("supersedes"),
-            status: try ReportedFigure.Status.parse(try row.decode("status")))
-    }
-
-    /// Records that a figure is withdrawn. The figure stays in the history.
-    public func retract(_ id: Int, reason: String, actor: String) throws {
-        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ValidationFailure([.invalid(field: "reason", reason: "say why the figure is retracted")])
-        }
-        try db.withTransaction { db in
-            let repository = Repository(db)
-            let figure = try repository.lockedCurrentFigure(id)
-            try db.execute("INSERT INTO figure_retractions (figure_id, reason, retracted_by) VALUES (\(id), \(reason), \(actor))")
-            try audit(
-                db, actor: actor, action: "figure.retract", type: "figure", subject: String(id), details: ["reason": reason, "campaign": figure.draft.campaign])
-        }
-    }
-
-    /// Records a new figure that supersedes `id`. - Returns: the new figure's id.
-    public func correct(_ id: Int, with draft: FigureDraft, actor: String) throws -> Int {
-        let problems = draft.problems()
-        guard problems.isEmpty else { throw ValidationFailure(problems) }
-        return try db.withTransaction { db in
-            let repository = Repository(db)
-            let original = try repository.lockedCurrentFigure(id)
-            guard original.draft.campaign == draft.campaign else {
-                throw ValidationFailure([
-                    .invalid(field: "campaign", reason: "a correction stays with the campaign of figure \(id) (\(original.draft.campaign))")
-                ])
-            }
-            guard let outletID = try repository.ids(table: "outlets", slugs: [draft.outlet])[draft.outlet] else {
-                throw try repository.unknownOutlet(draft.outlet)
-            }
-            let newID: Int
-            do {
-                newID = try db.query(
-                    """
-                    INSERT INTO figures (campaign_id, outlet_id, metric, value, high, qualifier, as_of, published_at, source_url, quote, language, method, entered_by, note, supersedes)
-                    SELECT campaign_id, \(outletID), \(draft.metric.rawValue), \(draft.value), \(draft.high), \(draft.qualifier.rawValue), \(draft.asOf),
-                           \(draft.published), \(draft.sourceURL), \(draft.quote), \(draft.language), \(draft.method.rawValue), \(actor), \(draft.note), id
-                    FROM figures WHERE id = \(id)
-                    RETURNING id
-                    """)[0].decode("id")
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.conflict("figure \(id) was corrected meanwhile; see: petitions figure list \(original.draft.campaign) --history")
-            }
-            try audit(
-                db, actor: actor, action: "figure.correct", type: "figure", subject: String(id),
-                details: ["replaced_by": AnyEncodable(newID), "after": AnyEncodable(draft)])
-            return newID
-        }
-    }
-
-    private func lockedCurrentFigure(_ id: Int) throws -> ReportedFigure {
-        guard try !db.query("SELECT id FROM figures WHERE id = \(id) FOR KEY SHARE").isEmpty, let figure = try figure(id) else {
-            throw StoreError.notFound("there is no figure \(id) (see: petitions figure list CAMPAIGN)")
-        }
-        switch figure.status {
-        case .current, .unreviewed: return figure
-        case .rejected: throw StoreError.conflict("figure \(id) was rejected in review; it stays in the history and cannot change")
-        case .retracted: throw StoreError.conflict("figure \(id) is already retracted; retracted figures stay in the history and cannot change")
-        case .superseded:
-            let replacement = try db.query("SELECT id FROM figures WHERE supersedes = \(id)").first?.decode("id", as: Int.self)
-            throw StoreError.conflict("figure \(id) was already corrected by figure \(replacement.map(String.init) ?? "?"); act on that one instead")
-        }
-    }
-
-    // MARK: Comparison
-
-    /// The campaign, each outlet's latest current figure per metric, and for each of those the
-    /// platform's count at or before its as-of time. Reads only those rows, not the history.
-    /// - Parameter includeUnreviewed: also compare extracted figures still waiting for review.
-    public func comparisonInput(campaign slug: String, includeUnreviewed: Bool = false) throws -> (Campaign, [ReportedFigure], [Int: PlatformContext]) {
-        guard let campaign = try campaign(slug) else { throw try unknownCampaign(slug) }
-        let campaignID = try campaignID(slug)
-        let figures = try db.query(
-            """
-            SELECT l.*, c.slug AS campaign, o.slug AS outlet, o.kind AS outlet_kind,
-                   (SELECT s.status FROM figure_status s WHERE s.id = l.id) AS status
-            FROM campaigns c
-            CROSS JOIN outlets o
-            CROSS JOIN unnest(\(Metric.allCases.map(\.rawValue))) AS m(metric)
-            JOIN LATERAL (
-                SELECT f.* FROM \(unsafeRaw: includeUnreviewed ? "live_figures" : "current_figures") f
-                WHERE f.campaign_id = c.id AND f.metric = m.metric AND f.outlet_id = o.id
-                ORDER BY f.as_of DESC, f.id DESC LIMIT 1
-            ) l ON true
-            WHERE c.id = \(campaignID)
-            """
-        ).map(Self.decodeFigure)
-        return (campaign, figures, try platformContexts(campaignID: campaignID, figures: figures.filter { $0.outletKind != .platform }))
-    }
-
-    /// What the platform's own count showed around each figure: index probes of `figures_latest` on
-    /// the platform's series (the platform outlet with the latest count of the figure's metric).
-    func platformContexts(campaignID: Int, figures: [ReportedFigure]) throws -> [Int: PlatformContext] {
-        guard !figures.isEmpty else { return [:] }
-        let ids = figures.map(\.id), metrics = figures.map(\.draft.metric.rawValue), asOf = figures.map(\.draft.asOf)
-        let published: [Date?] = figures.map(\.draft.published), lows = figures.map(\.interval.low)
-        let highs: [Int?] = figures.map { PlatformVerdict.judged($0.interval).high }
-        func probe(_ condition: String, descending: Bool) -> String {
-            let order = descending ? "DESC" : "ASC"
-            return """
-                SELECT f.value, f.as_of FROM current_figures f
-                WHERE f.campaign_id = $1 AND f.metric = x.metric AND f.outlet_id = p.id \(condition)
-                ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of \(order), f.id \(order) LIMIT 1
-                """
-        }
-        // In this order: later probes read earlier ones. `passed` walks back from the as-of time to
-        // the last count the figure allowed (only for a figure behind the count) and takes the next;
-        // `reached` walks forward (only for a figure above the count, and only when the latest count
-        // is at or above it), so no probe reads the whole history.
-        let readings: [(String, String)] = [
-            ("at_as_of", probe("AND f.as_of <= x.as_of", descending: true)),
-            ("at_published", probe("AND x.published IS NOT NULL AND f.as_of <= x.published", descending: true)),
-            ("first", probe("", descending: false)),
-            ("latest", probe("", descending: true)),
-            ("below", probe("AND at_as_of.value > x.high AND f.as_of <= x.as_of AND f.value <= x.high", descending: true)),
-            ("passed", probe("AND below.as_of IS NOT NULL AND f.as_of > below.as_of", descending: false)),
-            (
-                "reached",
-                probe(
-                    "AND (at_as_of.value IS NULL OR at_as_of.value < x.low) AND latest.value >= x.low AND f.as_of > x.as_of AND f.value >= x.low",
-                    descending: false)
-            ),
-        ]
-        let names = readings.map(\.0).filter { $0 != "below" }
-        // Program-chosen SQL text; every value is a bound parameter ($1 the campaign, $2... the arrays).
-        let sql = """
-            SELECT x.id, p.slug, \(names.map { "\($0).value AS \($0)_value, \($0).as_of AS \($0)_as_of" }.joined(separator: ", "))
-            FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[], $7::bigint[])
-                 AS x(id, metric, as_of, published, low, high)
-            JOIN LATERAL (
-                SELECT o.id, o.slug FROM outlets o
-                JOIN LATERAL (
-                    SELECT f.as_of FROM current_figures f WHERE f.campaign_id = $1 AND f.metric = x.metric AND f.outlet_id = o.id
-                    ORDER BY f.campaign_id, f.metric, f.outlet_id, f.as_of DESC, f.id DESC LIMIT 1
-                ) newest ON true
-                WHERE o.kind = 'platform' ORDER BY newest.as_of DESC, o.id LIMIT 1
-            ) p ON true
-            \(readings.map { "LEFT JOIN LATERAL (\($0.1)) \($0.0) ON true" }.joined(separator: "\n"))
-            """
-        let rows = try db.query(PGQuery(unsafeSQL: sql, bindings: [campaignID, ids, metrics, asOf, published, lows, highs]))
-        var contexts: [Int: PlatformContext] = [:]
-        for row in rows {
-            func reading(_ name: String, outlet: String) throws -> PlatformReading? {
-                guard let value = try row.decode("\(name)_value", as: Int?.self) else { return nil }
-                return PlatformReading(outlet: outlet, value: value, asOf: try row.decode("\(name)_as_of"))
-            }
-            let outlet: String = try row.decode("slug")
-            contexts[try row.decode("id")] = PlatformContext(
-                outlet: outlet, atAsOf: try reading("at_as_of", outlet: outlet), atPublished: try reading("at_published", outlet: outlet),
-                passed: try reading("passed", outlet: outlet), reached: try reading("reached", outlet: outlet),
-                first: try reading("first", outlet: outlet), latest: try reading("latest", outlet: outlet))
-        }
-        return contexts
-    }
+    public var campaigns: CampaignStore { CampaignStore(db) }
+    public var outlets: OutletStore { OutletStore(db) }
+    public var figures: FigureStore { FigureStore(db) }
+    public var signatories: SignatoryStore { SignatoryStore(db) }
+    public var sources: SourceStore { SourceStore(db) }
+    public var jobs: JobStore { JobStore(db) }
+    public var alerts: AlertStore { AlertStore(db) }
 
     // MARK: Audit
 
+    /// One entry of the audit log: who did what to a subject, when, with the details as JSON.
     public struct AuditEntry: Sendable {
         public var at: Date
         public var actor: String
@@ -505,6 +28,7 @@ public struct Repository {
         public var details: String
     }
 
+    /// What was done to one subject (a campaign's slug, a figure's id ...), oldest first.
     public func auditTrail(type: String, subject: String) throws -> [AuditEntry] {
         try db.query("SELECT at, actor, action, subject, details FROM audit_log WHERE subject_type = \(type) AND subject = \(subject) ORDER BY at, id").map {
             AuditEntry(
@@ -512,7 +36,15 @@ public struct Repository {
                 details: try $0.decode("details", as: PGJSON.self).text)
         }
     }
+}
 
+/// What every area shares: its connection, the audit log and slug look-ups.
+protocol StoreArea {
+    var db: PGConnection { get }
+}
+
+extension StoreArea {
+    /// Records who did what, on `db` (the caller's transaction).
     func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
         try db.execute(
             """
@@ -520,8 +52,6 @@ public struct Repository {
             VALUES (\(actor), \(action), \(type), \(subject), \(try PGJSON(encoding: AnyEncodable(details))))
             """)
     }
-
-    // MARK: Slugs
 
     func ids(table: String, slugs: Set<String>) throws -> [String: Int] {
         guard !slugs.isEmpty else { return [:] }
@@ -539,29 +69,8 @@ public struct Repository {
         return id
     }
 
-    /// Unknown campaign and outlet slugs among `references` (position, campaign, outlet), with suggestions.
-    public func slugProblems(_ references: [(position: Int, campaign: String?, outlet: String?)]) throws -> [BatchProblem] {
-        let campaignIDs = try ids(table: "campaigns", slugs: Set(references.compactMap(\.campaign)))
-        let outletIDs = try ids(table: "outlets", slugs: Set(references.compactMap(\.outlet)))
-        var problems: [BatchProblem] = []
-        for reference in references {
-            var found: [DomainError] = []
-            if let campaign = reference.campaign, campaignIDs[campaign] == nil { found.append(try unknownCampaign(campaign)) }
-            if let outlet = reference.outlet, outletIDs[outlet] == nil { found.append(try unknownOutlet(outlet)) }
-            if !found.isEmpty { problems.append(BatchProblem(position: reference.position, problems: found)) }
-        }
-        return problems
-    }
-
-    public func unknownCampaign(_ slug: String) throws -> DomainError {
-        let slugs = try db.query("SELECT slug FROM campaigns").map { try $0.decode("slug", as: String.self) }
-        return .unknownSlug(kind: "campaign", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions campaign list")
-    }
-
-    public func unknownOutlet(_ slug: String) throws -> DomainError {
-        let slugs = try db.query("SELECT slug FROM outlets").map { try $0.decode("slug", as: String.self) }
-        return .unknownSlug(kind: "outlet", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions outlet list")
-    }
+    func unknownCampaign(_ slug: String) throws -> DomainError { try CampaignStore(db).unknown(slug) }
+    func unknownOutlet(_ slug: String) throws -> DomainError { try OutletStore(db).unknown(slug) }
 }
 
 /// A store-level refusal, phrased for people.

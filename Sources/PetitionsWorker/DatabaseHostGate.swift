@@ -43,7 +43,7 @@ public final class DatabaseHostGate: HostTurns {
         var pause = 0.01
         while true {
             let now = Date()
-            let turn = try await pool.repository { try $0.takeHost(host, holder: holder, now: now, hold: hold) }
+            let turn = try await pool.repository { try $0.jobs.takeHost(host, holder: holder, now: now, hold: hold) }
             if turn.taken { break }
             // Held by another: its end is not known, so look again soon (less often the longer it takes).
             // In its gap: look again when the gap ends.
@@ -58,7 +58,7 @@ public final class DatabaseHostGate: HostTurns {
         func giveBack() async {
             let end = Date()
             do {
-                try await Task.detached { try await self.pool.repository { try $0.giveBackHost(host, holder: holder, now: end, gap: gap) } }.value
+                try await Task.detached { try await self.pool.repository { try $0.jobs.giveBackHost(host, holder: holder, now: end, gap: gap) } }.value
             } catch {
                 logger.warning("could not give back the host's turn; others get it when the hold ends", metadata: ["host": "\(host)", "error": "\(error)"])
             }

@@ -96,7 +96,7 @@ public struct JobRunner: Sendable {
             let now = clock.now()
             let until = max(busy.until, now).addingTimeInterval(random() * max(settings.hostGap, 0.05))
             do {
-                try await database { try $0.releaseJob(job, worker: worker, now: now, runAfter: until, reason: busy.description) }
+                try await database { try $0.jobs.release(job, worker: worker, now: now, runAfter: until, reason: busy.description) }
                 metrics.deferred.increment()
                 logger.info("job deferred: its host is busy", metadata: ["host": "\(busy.host)", "run_after": "\(TimeFormatting.iso(until))"])
                 return .deferred(until: until)
@@ -109,7 +109,7 @@ public struct JobRunner: Sendable {
                 let now = clock.now()
                 do {
                     // The task is cancelled; the release runs outside it so that it is not cancelled too.
-                    try await Task.detached { try await database { try $0.releaseJob(job, worker: worker, now: now) } }.value
+                    try await Task.detached { try await database { try $0.jobs.release(job, worker: worker, now: now) } }.value
                     metrics.released.increment()
                     logger.notice("job released unfinished at shutdown; another worker will run it")
                     return .released
@@ -122,7 +122,7 @@ public struct JobRunner: Sendable {
             let now = clock.now()
             let retryAt = retryable ? now.addingTimeInterval(settings.backoff.delay(afterAttempt: job.attempt, random: random())) : nil
             do {
-                let retrying = try await database { try $0.failJob(job, worker: worker, now: now, error: message, retryAt: retryAt) }
+                let retrying = try await database { try $0.jobs.fail(job, worker: worker, now: now, error: message, retryAt: retryAt) }
                 if retrying, let retryAt {
                     metrics.retried.increment()
                     logger.warning("job attempt failed; retrying", metadata: ["error": "\(message)", "retry_at": "\(TimeFormatting.iso(retryAt))"])
@@ -165,7 +165,7 @@ public struct JobRunner: Sendable {
     func completeUnchanged(_ job: ClaimedJob) async throws {
         let (worker, now) = (settings.workerName, clock.now())
         try await database {
-            try $0.completeJob(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.recordUnchanged(job, at: now) }
+            try $0.jobs.complete(job, worker: worker, now: now, result: { _ in ["outcome": "not modified"] }) { try $0.jobs.recordUnchanged(job, at: now) }
         }
     }
 
@@ -183,7 +183,7 @@ public struct JobRunner: Sendable {
             let source = job.source
             let reading = try PlatformBody.read(source.kind, body: bytes, pointer: source.pointer, pattern: source.pattern)
             let result = try await database {
-                try $0.completePoll(
+                try $0.jobs.completePoll(
                     job, reading: reading, at: now, worker: worker, validators: (etag, lastModified),
                     closedQuiet: settings.closedQuiet)
             }
@@ -214,11 +214,11 @@ public struct JobRunner: Sendable {
         let sourceID = job.source.id
         let keys = items.map(\.key)
         let (fresh, names) = try await database { repository in
-            (try repository.unprocessedFeedItems(source: sourceID, keys: keys), try repository.campaignNames())
+            (try repository.jobs.unprocessedFeedItems(source: sourceID, keys: keys), try repository.campaigns.names())
         }
         let freshSet = Set(fresh.prefix(settings.maxItemsPerRun))
         let extractor = Extractor(campaigns: names.map { CampaignNames(slug: $0.slug, names: $0.names) })
-        var processed: [Repository.ProcessedItem] = []
+        var processed: [JobStore.ProcessedItem] = []
         for item in items where freshSet.contains(item.key) {
             try Task.checkCancellation()
             processed.append(try await read(item, job: job, extractor: extractor, names: names))
@@ -226,12 +226,12 @@ public struct JobRunner: Sendable {
         let now = clock.now()
         let toRecord = processed
         let recorded = try await database {
-            try $0.completeJob(
+            try $0.jobs.complete(
                 job, worker: worker, now: now,
                 result: { (r: (items: Int, figures: Int)) in
                     ["items": String(r.items), "figures": String(r.figures), "feed_items": String(items.count)]
                 }
-            ) { try $0.recordFeedItems(job, items: toRecord, at: now, worker: worker, validators: (etag, lastModified)) }
+            ) { try $0.jobs.recordFeedItems(job, items: toRecord, at: now, worker: worker, validators: (etag, lastModified)) }
         }
         metrics.feedItems.increment(by: Int64(recorded.items))
         metrics.figuresRecorded.increment(by: Int64(recorded.figures))
@@ -240,7 +240,7 @@ public struct JobRunner: Sendable {
     }
 
     /// Reads one item's article (or, without a link, its summary) for figures about tracked campaigns.
-    func read(_ item: FeedItem, job: ClaimedJob, extractor: Extractor, names: [(slug: String, names: [String])]) async throws -> Repository.ProcessedItem {
+    func read(_ item: FeedItem, job: ClaimedJob, extractor: Extractor, names: [(slug: String, names: [String])]) async throws -> JobStore.ProcessedItem {
         var text = item.summary.map(HTMLText.text) ?? ""
         if let url = item.url, SourceURL.problem(url) == nil {
             do {

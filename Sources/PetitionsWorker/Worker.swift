@@ -128,7 +128,7 @@ public final class Worker: Service, Sendable {
         let now = clock.now()
         do {
             let result = try await runner.database {
-                try $0.pruneJobs(
+                try $0.jobs.prune(
                     now: now, keepSucceeded: retention.keepSucceeded, keepFailed: retention.keepFailed,
                     batch: retention.batch, maxBatches: retention.maxBatches)
             }
@@ -176,7 +176,7 @@ public final class Worker: Service, Sendable {
         let now = clock.now()
         let worker = jobs.workerName
         // On a pooled connection, as pruning is, so that the loop's claims never wait for it.
-        guard let claimed = try? await runner.database({ try $0.claimAlertDeliveries(worker: worker, now: now, lease: 60, limit: 5) }) else { return 0 }
+        guard let claimed = try? await runner.database({ try $0.alerts.claimDeliveries(worker: worker, now: now, lease: 60, limit: 5) }) else { return 0 }
         let sender = AlertSender(fetcher: runner.fetcher)
         for delivery in claimed {
             let failure = await sender.send(delivery)
@@ -185,7 +185,7 @@ public final class Worker: Service, Sendable {
                 $0.retryable && delivery.attempt < delivery.maxAttempts
                     ? finished.addingTimeInterval(jobs.backoff.delay(afterAttempt: delivery.attempt, random: Double.random(in: 0...1))) : nil
             }
-            _ = try? await runner.database { try $0.finishAlertDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
+            _ = try? await runner.database { try $0.alerts.finishDelivery(delivery, worker: worker, now: finished, error: failure?.message, retryAt: retryAt) }
             let metadata: Logger.Metadata = [
                 "alert": "\(delivery.alertID)", "delivery": "\(delivery.id)", "event": "\(delivery.eventKey)", "attempt": "\(delivery.attempt)",
             ]
@@ -235,9 +235,9 @@ public final class Worker: Service, Sendable {
                     // Expired leases are looked for every few seconds, and whenever the queue seems empty.
                     let rescue = lastRescue.map { now.timeIntervalSince($0) >= min(5, lease / 4) || now < $0 } ?? true
                     let (turn, jobs) = try await database { repository in
-                        let turn = schedule ? try repository.schedule(now: now, limit: batch) : (ran: false, added: 0)
-                        var jobs = try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free, rescue: rescue)
-                        if jobs.isEmpty && !rescue { jobs = try repository.claimJobs(worker: worker, now: now, lease: lease, limit: free, rescue: true) }
+                        let turn = schedule ? try repository.jobs.schedule(now: now, limit: batch) : (ran: false, added: 0)
+                        var jobs = try repository.jobs.claim(worker: worker, now: now, lease: lease, limit: free, rescue: rescue)
+                        if jobs.isEmpty && !rescue { jobs = try repository.jobs.claim(worker: worker, now: now, lease: lease, limit: free, rescue: true) }
                         return (turn, jobs)
                     }
                     if rescue || jobs.isEmpty { lastRescue = now }
@@ -269,7 +269,7 @@ public final class Worker: Service, Sendable {
             if claimed.isEmpty || running >= loop.concurrency {
                 // Sleep until a job ends, shutdown, or something may be due.
                 var wait = loop.pollInterval
-                if running == 0, let next = try? await database({ try $0.nextRunAfter() }) {
+                if running == 0, let next = try? await database({ try $0.jobs.nextRunAfter() }) {
                     wait = min(wait, max(next.timeIntervalSince(clock.now()), 0.05))
                 }
                 if loop.once && running == 0 { wait = 0.05 }
@@ -294,7 +294,7 @@ public final class Worker: Service, Sendable {
                     try? await Task.sleep(for: .milliseconds(Int(lease * 1000 / 3)))
                     if Task.isCancelled { break }
                     let now = clock.now()
-                    let held = try? await database { try $0.extendLease(job, worker: worker, now: now, lease: lease) }
+                    let held = try? await database { try $0.jobs.extendLease(job, worker: worker, now: now, lease: lease) }
                     if held == false { break }
                 }
             }

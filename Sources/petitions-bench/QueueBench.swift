@@ -70,8 +70,8 @@ enum QueueBench {
         defer { scratchDatabase.drop() }
         let (url, db) = (scratchDatabase.url, scratchDatabase.db)
         let repository = Repository(db)
-        try repository.addCampaign(Campaign(slug: "bench-queue", title: "Queue benchmark", kind: .petition), actor: "bench")
-        try repository.addOutlet(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")
+        try repository.campaigns.add(Campaign(slug: "bench-queue", title: "Queue benchmark", kind: .petition), actor: "bench")
+        try repository.outlets.add(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")
 
         // The fixture: every path answers a count at once; the count changes with each run, so every
         // poll records a new figure and observation (the heavier path).

@@ -72,12 +72,12 @@ enum ServeBench {
         )
 
         let big = TrendBench.campaign
-        let compareBig: (Repository) throws -> Void = { _ = try $0.comparisonInput(campaign: big) }
+        let compareBig: (Repository) throws -> Void = { _ = try $0.figures.comparisonInput(campaign: big) }
         let pageBig: (Repository) throws -> Void = { _ = try TrendQuery().campaignReport($0, campaign: big, now: Date()) }
         let cases: [(name: String, port: Int, path: String, seconds: Double, statements: (Repository) throws -> Void)] = [
             (
                 "compare demo", uncached, "/api/v1/campaigns/\(DemoSignatories.campaign)/compare", settings.seconds,
-                { _ = try $0.comparisonInput(campaign: DemoSignatories.campaign) }
+                { _ = try $0.figures.comparisonInput(campaign: DemoSignatories.campaign) }
             ),
             (
                 "page demo", uncached, "/c/\(DemoPetition.slug)", settings.seconds,

@@ -93,9 +93,9 @@ enum TrendBench {
     /// writes them); six news outlets with 40 figures each.
     static func load(_ db: PGConnection, rows: Int) throws {
         let repository = Repository(db)
-        try repository.addCampaign(Campaign(slug: campaign, title: "Trend benchmark petition", kind: .petition, goal: rows * 4), actor: "bench")
-        try repository.addOutlet(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")
-        for index in 1...6 { try repository.addOutlet(Outlet(slug: "bench-news-\(index)", name: "Benchmark outlet \(index)", kind: .news), actor: "bench") }
+        try repository.campaigns.add(Campaign(slug: campaign, title: "Trend benchmark petition", kind: .petition, goal: rows * 4), actor: "bench")
+        try repository.outlets.add(Outlet(slug: "bench-platform", name: "Benchmark platform", kind: .platform), actor: "bench")
+        for index in 1...6 { try repository.outlets.add(Outlet(slug: "bench-news-\(index)", name: "Benchmark outlet \(index)", kind: .news), actor: "bench") }
         let spacing = span / Double(rows)
         try db.withTransaction { db in
             try db.execute(

@@ -217,8 +217,8 @@ func run() async throws {
     defer { scratchDatabase.drop() }
     let (url, db) = (scratchDatabase.url, scratchDatabase.db)
     let repository = Repository(db)
-    try repository.addCampaign(Campaign(slug: "bench-large", title: "Benchmark list", kind: .openLetter), actor: "bench")
-    try repository.addCampaign(Campaign(slug: "bench-small", title: "Benchmark list (small)", kind: .openLetter), actor: "bench")
+    try repository.campaigns.add(Campaign(slug: "bench-large", title: "Benchmark list", kind: .openLetter), actor: "bench")
+    try repository.campaigns.add(Campaign(slug: "bench-small", title: "Benchmark list (small)", kind: .openLetter), actor: "bench")
     try db.execute("CREATE TABLE plain_signers (name text, affiliation text, country text, signed_at timestamptz, status text)")
     // What any design that keeps the list indexed pays: the same copy into a table with an identity
     // key, a unique fingerprint and a name-prefix index (as signatories has), and the plain copy
@@ -338,7 +338,7 @@ func run() async throws {
     for _ in 0..<5 {
         for prefix in prefixes {
             let start = Date()
-            _ = try repository.signatories(campaign: "bench-large", search: prefix, ignoringAccents: prefix == "jose" || prefix == "zoe", limit: 20)
+            _ = try repository.signatories.list(campaign: "bench-large", search: prefix, ignoringAccents: prefix == "jose" || prefix == "zoe", limit: 20)
             timings.append(Date().timeIntervalSince(start) * 1000)
         }
     }

@@ -104,7 +104,7 @@ import Testing
         try await Self.serving { service in
             let document = try #require(try await service.get("/api/v1/openapi.json").json as? [String: Any])
             let paths = try #require(document["paths"] as? [String: Any])
-            let figure = try #require(try service.repository { try $0.figures(campaign: Self.ferry) }.first?.id)
+            let figure = try #require(try service.repository { try $0.figures.list(campaign: Self.ferry) }.first?.id)
             var checked = 0
             for (template, item) in paths.sorted(by: { $0.key < $1.key }) {
                 let operation = try #require((item as? [String: Any])?["get"] as? [String: Any])
@@ -208,7 +208,7 @@ import Testing
 
     @Test func cursorPagingVisitsEveryFigureOnce() async throws {
         try await Self.serving { service in
-            let expected = try service.repository { try $0.figures(campaign: Self.ferry) }.map(\.id)
+            let expected = try service.repository { try $0.figures.list(campaign: Self.ferry) }.map(\.id)
             #expect(expected.count > 50)
             var seen: [Int] = []
             var path: String? = "/api/v1/campaigns/\(Self.ferry)/figures?limit=7"
@@ -239,12 +239,12 @@ import Testing
     @Test func aFigurePageShowsItsCorrectionsAndRetraction() async throws {
         try await Self.serving { service in
             let (original, corrected) = try service.repository { repository -> (Int, Int) in
-                let figure = try #require(try repository.figures(campaign: "statement-on-ai-training").first)
+                let figure = try #require(try repository.figures.list(campaign: "statement-on-ai-training").first)
                 var draft = figure.draft
                 draft.value += 100
                 draft.note = "the outlet updated its article"
-                let correction = try repository.correct(figure.id, with: draft, actor: "test-editor")
-                try repository.retract(correction, reason: "the outlet withdrew the piece", actor: "test-editor")
+                let correction = try repository.figures.correct(figure.id, with: draft, actor: "test-editor")
+                try repository.figures.retract(correction, reason: "the outlet withdrew the piece", actor: "test-editor")
                 return (figure.id, correction)
             }
             let api = try await service.get("/api/v1/campaigns/statement-on-ai-training/figures/\(original)")
@@ -275,7 +275,7 @@ import Testing
             #expect(rome.body.contains("Times are Europe/Rome"))
             #expect(utc.body.contains("Times are UTC"))
             // The first poll, at 09:00 UTC on a winter day, is 10:00 in Rome.
-            let first = try service.repository { try $0.figures(campaign: Self.ferry).first! }
+            let first = try service.repository { try $0.figures.list(campaign: Self.ferry).first! }
             let hour = Calendar(identifier: .gregorian)
             var rome1 = hour
             rome1.timeZone = TimeZone(identifier: "Europe/Rome")!
@@ -284,7 +284,7 @@ import Testing
             utcCalendar.timeZone = TimeZone(identifier: "UTC")!
             #expect(local != utcCalendar.dateComponents([.hour], from: first.draft.asOf).hour!)
             // Every figure of the comparison links to its own page.
-            let figures = try service.repository { try $0.figures(campaign: Self.ferry) }.filter { $0.outletKind != .platform }
+            let figures = try service.repository { try $0.figures.list(campaign: Self.ferry) }.filter { $0.outletKind != .platform }
             for figure in figures {
                 #expect(utc.body.contains("href=\"/c/\(Self.ferry)/figures/\(figure.id)\""), "figure \(figure.id) is not linked")
             }

@@ -15,7 +15,7 @@ import Testing
             try Migrator().migrate(on: db)
             let repository = Repository(db)
             for slug in ["first", "later"] {
-                try repository.addCampaign(Campaign(slug: slug, title: slug, kind: .openLetter), actor: "tester")
+                try repository.campaigns.add(Campaign(slug: slug, title: slug, kind: .openLetter), actor: "tester")
             }
             return try await body(repository)
         }
@@ -29,7 +29,7 @@ import Testing
         }
         let header = try #require(try stream.next())
         let columns = try SignatoryColumns(header: header.fields)
-        return try repository.importSignatories(
+        return try repository.signatories.importList(
             campaign: campaign, columns: columns,
             records: {
                 try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
@@ -125,7 +125,7 @@ import Testing
             #expect(firstAgain.inserted == 0 && laterAgain.inserted == 0)
             #expect(firstAgain.alreadyStored == 3_000 && laterAgain.alreadyStored == 3_000)
             // Entries keep the file's order.
-            let names = try repository.signatories(campaign: "first", limit: 4).entries.map { $0.name }
+            let names = try repository.signatories.list(campaign: "first", limit: 4).entries.map { $0.name }
             #expect(names == [nil, "Repeat Person 1", nil, "Person 3"])
         }
     }
@@ -140,7 +140,7 @@ import Testing
                 let failure = error as? SignatoryImportFailure
                 return failure?.total == 2 && failure?.problems.map(\.line) == [15_002, 19_002]
             }
-            let left = try repository.listCounts(campaign: "first").total
+            let left = try repository.signatories.counts(campaign: "first").total
             #expect(left == 0)
             // The connection is usable afterwards, and a good list goes in.
             let good = try importCSV(repository, "first", "name\nAda\n")

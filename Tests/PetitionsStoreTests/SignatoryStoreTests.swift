@@ -9,7 +9,7 @@ private func withStore<T>(_ body: (Repository) async throws -> T) async throws -
     try await TestDatabase.withConnection { db, _ in
         try Migrator().migrate(on: db)
         let repository = Repository(db)
-        try repository.addCampaign(Campaign(slug: "letter", title: "Letter", kind: .openLetter), actor: "tester")
+        try repository.campaigns.add(Campaign(slug: "letter", title: "Letter", kind: .openLetter), actor: "tester")
         return try await body(repository)
     }
 }
@@ -24,7 +24,7 @@ private func importCSV(_ repository: Repository, _ text: String, dryRun: Bool = 
     }
     let header = try #require(try stream.next())
     let columns = try SignatoryColumns(header: header.fields, defaultRole: role)
-    return try repository.importSignatories(
+    return try repository.signatories.importList(
         campaign: "letter", columns: columns,
         records: {
             try stream.next().map { SignatoryRecord(line: $0.line, fields: $0.fields) }
@@ -52,14 +52,14 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
             #expect(again.inserted == 0 && again.alreadyStored == 5)
             #expect(again.alreadyStoredLines == [2, 3, 4, 5, 6])
             // Anonymous entries are counted, never named.
-            let counts = try repository.listCounts(campaign: "letter")
+            let counts = try repository.signatories.counts(campaign: "letter")
             #expect(counts.namedSignatories == 2 && counts.anonymousSignatories == 3)
             let checked1 = try count(repository.db, "SELECT count(*) FROM signatories WHERE display_name = 'Secret Person' OR affiliation = 'Hidden Org'")
             #expect(checked1 == 0)
             // A dry run counts and stores nothing.
             let dry = try importCSV(repository, "name\nNew Person\n", dryRun: true)
             #expect(dry.inserted == 1 && dry.dryRun)
-            let checked2 = try repository.listCounts(campaign: "letter").total == 5
+            let checked2 = try repository.signatories.counts(campaign: "letter").total == 5
             #expect(checked2)
         }
     }
@@ -98,13 +98,13 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
         try await withStore { repository in
             let db = repository.db
             try importCSV(repository, "name,affiliation,source\nZelda Quartermaine,Quill & Ink,https://example.org/list\nOther Person,,\n")
-            let (entries, _, _) = try repository.signatories(campaign: "letter", search: "zelda")
+            let (entries, _, _) = try repository.signatories.list(campaign: "letter", search: "zelda")
             let id = try #require(entries.first?.id)
-            _ = try repository.verifySignatory(id, status: .confirmedIndependently, reason: "Zelda Quartermaine confirmed by phone", actor: "tester")
-            let before = try repository.listCounts(campaign: "letter")
-            #expect(throws: ValidationFailure.self) { try repository.eraseSignatory(id, reason: "request from zelda quartermaine", actor: "tester") }
-            try repository.eraseSignatory(id, reason: "privacy request by email", actor: "tester")
-            let after = try repository.listCounts(campaign: "letter")
+            _ = try repository.signatories.verify(id, status: .confirmedIndependently, reason: "Zelda Quartermaine confirmed by phone", actor: "tester")
+            let before = try repository.signatories.counts(campaign: "letter")
+            #expect(throws: ValidationFailure.self) { try repository.signatories.erase(id, reason: "request from zelda quartermaine", actor: "tester") }
+            try repository.signatories.erase(id, reason: "privacy request by email", actor: "tester")
+            let after = try repository.signatories.counts(campaign: "letter")
             #expect(after.total == before.total && after.confirmed == before.confirmed && after.erased == 1)
             // Search every text, JSON and array column of every table for any part of the personal data.
             let columns = try db.query(
@@ -125,18 +125,18 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
             // No staging table outlives its import.
             let checked5 = try count(db, "SELECT count(*) FROM pg_class WHERE relname = 'signatory_staging'")
             #expect(checked5 == 0)
-            let (entry, history) = try #require(try repository.signatory(id))
+            let (entry, history) = try #require(try repository.signatories.find(id))
             #expect(entry.shownName == "(erased)" && entry.status == .confirmedIndependently)
             #expect(history.count == 1 && history[0].reason == nil)
             let trail = try repository.auditTrail(type: "signatory", subject: String(id))
             #expect(trail.map(\.action) == ["signatory.verify", "signatory.erase"])
-            #expect(throws: StoreError.self) { try repository.eraseSignatory(id, reason: "again", actor: "tester") }
+            #expect(throws: StoreError.self) { try repository.signatories.erase(id, reason: "again", actor: "tester") }
         }
     }
 
     @Test func duplicatesAreReportedNeverMerged() async throws {
         try await withStore { repository in
-            try repository.addToWatchList("Famous Novelist", note: "often named without signing", actor: "tester")
+            try repository.signatories.watch("Famous Novelist", note: "often named without signing", actor: "tester")
             try importCSV(
                 repository,
                 """
@@ -152,7 +152,7 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
                 famous novelist,
                 Unique Person,Acme
                 """)
-            let groups = try repository.signatoryDuplicates(campaign: "letter")
+            let groups = try repository.signatories.duplicates(campaign: "letter")
             let summary = groups.map { "\($0.reason.rawValue): " + $0.members.map { $0.name ?? "" }.sorted().joined(separator: " | ") }
             #expect(
                 Set(summary) == [
@@ -162,9 +162,9 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
                     "near_identical_same_affiliation: J Smith Jones | J. Smith-Jones",
                     "watch_list: famous novelist",
                 ], "\(summary)")
-            let accents = try repository.signatoryDuplicates(campaign: "letter", ignoringAccents: true)
+            let accents = try repository.signatories.duplicates(campaign: "letter", ignoringAccents: true)
             #expect(accents.contains { $0.reason == .sameNameIgnoringAccents && $0.members.count == 3 })
-            let checked6 = try repository.listCounts(campaign: "letter").total == 10
+            let checked6 = try repository.signatories.counts(campaign: "letter").total == 10
             #expect(checked6)
         }
     }
@@ -173,7 +173,7 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
         try await withStore { repository in
             try importCSV(repository, "name\nJosé Müller\nJose Muller\nJosephine Baker\n100% Artist\n1000 Artists\n")
             func names(_ search: String, accents: Bool = false) throws -> [String] {
-                try repository.signatories(campaign: "letter", search: search, ignoringAccents: accents).entries.compactMap(\.name).sorted()
+                try repository.signatories.list(campaign: "letter", search: search, ignoringAccents: accents).entries.compactMap(\.name).sorted()
             }
             let checked7 = try names("josé")
             #expect(checked7 == ["José Müller"])
@@ -183,7 +183,7 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
             #expect(checked9 == ["Jose Muller", "Josephine Baker", "José Müller"])
             let checked10 = try names("100%")
             #expect(checked10 == ["100% Artist"])
-            let checked11 = try repository.signatories(campaign: "letter", search: "jos", limit: 1).total == 3
+            let checked11 = try repository.signatories.list(campaign: "letter", search: "jos", limit: 1).total == 3
             #expect(checked11)
         }
     }
@@ -191,14 +191,14 @@ private func count(_ db: PGConnection, _ sql: String) throws -> Int {
     @Test func verificationKeepsHistoryAndRemovedEntriesStopCounting() async throws {
         try await withStore { repository in
             try importCSV(repository, "name\nA Person\nB Person\n", role: .author)
-            let ids = try repository.signatories(campaign: "letter").entries.map(\.id)
-            _ = try repository.verifySignatory(ids[0], status: .disputed, reason: "their agent denies it", actor: "tester")
-            _ = try repository.verifySignatory(ids[0], status: .removed, reason: "confirmed fake", actor: "tester")
-            #expect(throws: StoreError.self) { try repository.verifySignatory(ids[0], status: .removed, reason: "again", actor: "tester") }
-            #expect(throws: ValidationFailure.self) { try repository.verifySignatory(ids[1], status: .disputed, reason: " ", actor: "tester") }
-            let (_, history) = try #require(try repository.signatory(ids[0]))
+            let ids = try repository.signatories.list(campaign: "letter").entries.map(\.id)
+            _ = try repository.signatories.verify(ids[0], status: .disputed, reason: "their agent denies it", actor: "tester")
+            _ = try repository.signatories.verify(ids[0], status: .removed, reason: "confirmed fake", actor: "tester")
+            #expect(throws: StoreError.self) { try repository.signatories.verify(ids[0], status: .removed, reason: "again", actor: "tester") }
+            #expect(throws: ValidationFailure.self) { try repository.signatories.verify(ids[1], status: .disputed, reason: " ", actor: "tester") }
+            let (_, history) = try #require(try repository.signatories.find(ids[0]))
             #expect(history.map(\.to) == [.disputed, .removed])
-            let counts = try repository.listCounts(campaign: "letter")
+            let counts = try repository.signatories.counts(campaign: "letter")
             #expect(counts.authors == 1 && counts.removed == 1)
         }
     }

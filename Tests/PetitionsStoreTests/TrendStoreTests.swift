@@ -11,11 +11,11 @@ private func withStore<T>(_ body: (Repository) async throws -> T) async throws -
     try await TestDatabase.withConnection { db, _ in
         try Migrator().migrate(on: db)
         let repository = Repository(db)
-        try repository.addCampaign(Campaign(slug: "statement", title: "Statement on AI training", kind: .statement), actor: "tester")
+        try repository.campaigns.add(Campaign(slug: "statement", title: "Statement on AI training", kind: .statement), actor: "tester")
         for slug in ["outlet-a", "outlet-b", "outlet-c"] {
-            try repository.addOutlet(Outlet(slug: slug, name: slug.uppercased(), kind: .news), actor: "tester")
+            try repository.outlets.add(Outlet(slug: slug, name: slug.uppercased(), kind: .news), actor: "tester")
         }
-        try repository.addOutlet(Outlet(slug: "platform", name: "The platform", kind: .platform), actor: "tester")
+        try repository.outlets.add(Outlet(slug: "platform", name: "The platform", kind: .platform), actor: "tester")
         return try await body(repository)
     }
 }
@@ -55,11 +55,11 @@ private struct SplitMix: RandomNumberGenerator {
                     asOf: start.addingTimeInterval(TimeInterval(Int.random(in: 0..<Int(span), using: &random))),
                     method: outlet == "platform" ? .polled : .manual)
             }
-            let added = try repository.addFigures(drafts, actor: "tester")
-            try repository.retract(added.inserted[3], reason: "test", actor: "tester")
+            let added = try repository.figures.add(drafts, actor: "tester")
+            try repository.figures.retract(added.inserted[3], reason: "test", actor: "tester")
             let timeZone = TimeZone(identifier: zone)!
-            let stored = try repository.trend(TrendRequest(campaign: "statement", bucket: size, timeZone: timeZone))
-            let figures = try repository.figures(campaign: "statement", history: true)
+            let stored = try repository.figures.trend(TrendRequest(campaign: "statement", bucket: size, timeZone: timeZone))
+            let figures = try repository.figures.list(campaign: "statement", history: true)
             let first = figures.filter { $0.status == .current }.map(\.draft.asOf).min()!,
                 last = figures.filter { $0.status == .current }.map(\.draft.asOf).max()!
             let expected = Trends.trend(
@@ -76,18 +76,18 @@ private struct SplitMix: RandomNumberGenerator {
 
     @Test func rangeOutletFilterAndEmptyCampaigns() async throws {
         try await withStore { repository in
-            let empty = try repository.trend(TrendRequest(campaign: "statement"))
+            let empty = try repository.figures.trend(TrendRequest(campaign: "statement"))
             #expect(empty.isEmpty && empty.buckets.isEmpty)
-            _ = try repository.addFigures(
+            _ = try repository.figures.add(
                 [
                     FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start),
                     FigureDraft(campaign: "statement", outlet: "outlet-b", value: 10_500, asOf: start.addingTimeInterval(86400 * 2)),
                     FigureDraft(campaign: "statement", outlet: "outlet-b", metric: .authors, value: 16, asOf: start.addingTimeInterval(86400 * 9)),
                 ], actor: "tester")
-            let trend = try repository.trend(TrendRequest(campaign: "statement"))
+            let trend = try repository.figures.trend(TrendRequest(campaign: "statement"))
             #expect(trend.bucketing.size == .hour)  // 2 days: automatic picks hours
             #expect(trend.buckets.count == 49)
-            let onlyB = try repository.trend(
+            let onlyB = try repository.figures.trend(
                 TrendRequest(campaign: "statement", bucket: .day, since: start, until: start.addingTimeInterval(86400 * 5), outlets: ["outlet-b"]))
             #expect(onlyB.buckets.count == 6)
             #expect(onlyB.series.map(\.source) == [.outlet("outlet-b")])
@@ -97,13 +97,13 @@ private struct SplitMix: RandomNumberGenerator {
     @Test func refusesWhatItCannotDraw() async throws {
         try await withStore { repository in
             #expect(throws: ValidationFailure.self) {
-                try repository.trend(TrendRequest(campaign: "statement", bucket: .hour, since: start, until: start.addingTimeInterval(400 * 86400)))
+                try repository.figures.trend(TrendRequest(campaign: "statement", bucket: .hour, since: start, until: start.addingTimeInterval(400 * 86400)))
             }
             #expect(throws: ValidationFailure.self) {
-                try repository.trend(TrendRequest(campaign: "statement", since: start, until: start.addingTimeInterval(-1)))
+                try repository.figures.trend(TrendRequest(campaign: "statement", since: start, until: start.addingTimeInterval(-1)))
             }
-            #expect(throws: DomainError.self) { try repository.trend(TrendRequest(campaign: "statment")) }
-            #expect(throws: DomainError.self) { try repository.trend(TrendRequest(campaign: "statement", outlets: ["outlet-z"])) }
+            #expect(throws: DomainError.self) { try repository.figures.trend(TrendRequest(campaign: "statment")) }
+            #expect(throws: DomainError.self) { try repository.figures.trend(TrendRequest(campaign: "statement", outlets: ["outlet-z"])) }
         }
     }
 
@@ -119,7 +119,7 @@ private struct SplitMix: RandomNumberGenerator {
                 FROM campaigns c, outlets o, generate_series(0, 105119) AS n
                 WHERE c.slug = 'statement' AND o.slug = 'platform'
                 """)
-            _ = try repository.addFigures(
+            _ = try repository.figures.add(
                 [FigureDraft(campaign: "statement", outlet: "outlet-a", value: 10_000, asOf: start.addingTimeInterval(86400 * 30))], actor: "tester")
             try db.execute("ANALYZE figures")
             if ProcessInfo.processInfo.environment["TREND_EXPLAIN"] != nil {
@@ -129,7 +129,7 @@ private struct SplitMix: RandomNumberGenerator {
                 try db.execute("SET auto_explain.log_level = 'warning'")
             }
             let (trend, fetched) = try db.withTransaction { db in
-                let trend = try Repository(db).trend(TrendRequest(campaign: "statement", bucket: .day))
+                let trend = try Repository(db).figures.trend(TrendRequest(campaign: "statement", bucket: .day))
                 let stats = try db.query(
                     "SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) AS n FROM pg_stat_xact_user_tables WHERE relname = 'figures'")
                 return (trend, try stats[0].decode("n", as: Int.self))

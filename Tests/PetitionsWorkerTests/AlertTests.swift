@@ -26,11 +26,11 @@ import Testing
             server.set("/hook", .init(body: "{}"))
             let repository = bench.repository
             let hook = server.url("/hook")
-            let passed = try repository.addAlert(
+            let passed = try repository.alerts.add(
                 campaign: WorkerBench.campaign.slug, event: .threshold, threshold: 100, webhookURL: hook, command: nil, actor: "test")
-            let fell = try repository.addAlert(
+            let fell = try repository.alerts.add(
                 campaign: WorkerBench.campaign.slug, event: .countFell, threshold: nil, webhookURL: hook, command: nil, actor: "test")
-            let jumped = try repository.addAlert(
+            let jumped = try repository.alerts.add(
                 campaign: WorkerBench.campaign.slug, event: .anomaly, threshold: 50, webhookURL: hook, command: nil, actor: "test")
             // Counts 90, 120 (passes 100), 125, 60 (falls, and moves by 65), 130 (passes 100 again: the same event).
             server.set("/count", .init(body: "{\"count\": 90}"))
@@ -71,10 +71,10 @@ import Testing
         defer { Task { await server.close() } }
         try await WorkerBench.with { bench in
             server.set("/flaky", .init(status: 500, body: "{\"error\": \"down\"}"))
-            let alert = try bench.repository.addAlert(
+            let alert = try bench.repository.alerts.add(
                 campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: server.url("/flaky"),
                 command: nil, actor: "test")
-            let delivery = try bench.repository.queueTestAlert(alert.id)
+            let delivery = try bench.repository.alerts.queueTest(alert.id)
             let first = try Self.worker(bench.url)
             #expect(await first.wait(timeout: 60) == 0)
             #expect(server.requests("/flaky") == 1)
@@ -91,15 +91,15 @@ import Testing
             #expect(try sent.decode("state", as: String.self) == "sent" && sent.decode("attempts", as: Int.self) == 2)
             let payload = try #require(server.bodies("/flaky").last.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] })
             #expect(payload["test"] as? Bool == true)
-            #expect(try bench.repository.alerts(campaign: WorkerBench.campaign.slug).first?.sent == 1)
+            #expect(try bench.repository.alerts.list(campaign: WorkerBench.campaign.slug).first?.sent == 1)
         }
     }
 
     @Test func anOutletFigureBelowThePlatformRaisesOutdatedReport() async throws {
         try await WorkerBench.with { bench in
             let repository = bench.repository
-            try repository.addOutlet(Outlet(slug: "the-site", name: "The Invented Site", kind: .platform), actor: "test")
-            _ = try repository.addAlert(
+            try repository.outlets.add(Outlet(slug: "the-site", name: "The Invented Site", kind: .platform), actor: "test")
+            _ = try repository.alerts.add(
                 campaign: WorkerBench.campaign.slug, event: .outdatedReport, threshold: nil, webhookURL: "https://hooks.example.org/x",
                 command: nil, actor: "test")
             let start = WorkerBench.start
@@ -108,17 +108,17 @@ import Testing
                     campaign: WorkerBench.campaign.slug, outlet: outlet, metric: .signatures, value: value, qualifier: .exact,
                     asOf: asOf, published: published, method: method)
             }
-            _ = try repository.addFigures(
+            _ = try repository.figures.add(
                 [
                     draft("the-site", 1000, asOf: start, published: nil, method: .polled),
                     draft("the-site", 5000, asOf: start.addingTimeInterval(3600), published: nil, method: .polled),
                 ], actor: "test")
             // Published two hours in, when the platform showed 5,000: outdated.
-            let late = try repository.addFigures([draft("the-paper", 1000, asOf: start, published: start.addingTimeInterval(7200))], actor: "test").inserted
+            let late = try repository.figures.add([draft("the-paper", 1000, asOf: start, published: start.addingTimeInterval(7200))], actor: "test").inserted
             #expect(try bench.count("SELECT count(*) FROM alert_deliveries WHERE event_key = \("outdated-report:\(late[0])")") == 1)
             // Published at once: not outdated.
-            try repository.addOutlet(Outlet(slug: "the-wire", name: "The Invented Wire", kind: .news), actor: "test")
-            let prompt = try repository.addFigures(
+            try repository.outlets.add(Outlet(slug: "the-wire", name: "The Invented Wire", kind: .news), actor: "test")
+            let prompt = try repository.figures.add(
                 [draft("the-wire", 5000, asOf: start.addingTimeInterval(3600), published: start.addingTimeInterval(3700))],
                 actor: "test"
             ).inserted
@@ -130,18 +130,18 @@ import Testing
         try await WorkerBench.with { (bench: WorkerBench) async throws in
             let repository = bench.repository
             #expect(throws: ValidationFailure.self) {
-                try repository.addAlert(
+                try repository.alerts.add(
                     campaign: WorkerBench.campaign.slug, event: .threshold, threshold: nil, webhookURL: "https://x.example", command: nil, actor: "t")
             }
             #expect(throws: ValidationFailure.self) {
-                try repository.addAlert(
+                try repository.alerts.add(
                     campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: "ftp://x.example", command: nil, actor: "t")
             }
             #expect(throws: ValidationFailure.self) {
-                try repository.addAlert(campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: nil, command: nil, actor: "t")
+                try repository.alerts.add(campaign: WorkerBench.campaign.slug, event: .goal, threshold: nil, webhookURL: nil, command: nil, actor: "t")
             }
             #expect(throws: (any Error).self) {
-                try repository.addAlert(campaign: "no-such-campaign", event: .goal, threshold: nil, webhookURL: "https://x.example", command: nil, actor: "t")
+                try repository.alerts.add(campaign: "no-such-campaign", event: .goal, threshold: nil, webhookURL: "https://x.example", command: nil, actor: "t")
             }
             #expect(try bench.count("SELECT count(*) FROM alerts") == 0)
         }

@@ -36,18 +36,18 @@ import Testing
             let figures = try bench.db.query("SELECT value, method, as_of FROM figures ORDER BY id")
             #expect(try figures.map { try $0.decode("value", as: Int.self) } == [100, 150])
             #expect(try figures.allSatisfy { try $0.decode("method", as: String.self) == "polled" })
-            let counts = try bench.repository.observations(source: source.id, series: "count")
+            let counts = try bench.repository.sources.observations(source: source.id, series: "count")
             #expect(counts.map(\.number) == [150, 100])
             // The unchanged poll moved the last-seen time of the latest value, and added no row.
             #expect(counts[0].firstSeen == WorkerBench.start.addingTimeInterval(300))
             #expect(counts[0].lastSeen == WorkerBench.start.addingTimeInterval(600))
             #expect(counts[1].lastSeen == WorkerBench.start)
-            let gb = try bench.repository.observations(source: source.id, series: "country:GB")
+            let gb = try bench.repository.sources.observations(source: source.id, series: "country:GB")
             #expect(gb.map(\.number) == [140, 90])
-            let state = try bench.repository.observations(source: source.id, series: "state")
+            let state = try bench.repository.sources.observations(source: source.id, series: "state")
             #expect(state.count == 1 && state[0].lastSeen == WorkerBench.start.addingTimeInterval(600))
             // The platform's count feeds comparisons and trends.
-            let stored = try #require(try bench.repository.source(source.id))
+            let stored = try #require(try bench.repository.sources.find(source.id))
             #expect(stored.count == 150 && stored.outlet == "uk-parliament-petitions")
         }
     }
@@ -107,7 +107,7 @@ import Testing
             server.set("/petitions/3.json", Self.petition(150))
             try await bench.runDue()  // day 3: a change; then nobody polls on days 4 and 5
             let day = { (n: Double) in WorkerBench.start.addingTimeInterval(n * 86400) }
-            let trend = try bench.repository.trend(TrendRequest(campaign: "clean-air", bucket: .day, until: day(5)))
+            let trend = try bench.repository.figures.trend(TrendRequest(campaign: "clean-air", bucket: .day, until: day(5)))
             let platform = try #require(trend.series.first { $0.source.isPlatform })
             #expect(platform.points.map(\.value) == [100, 100, 100, 150])
             #expect(platform.points.map(\.unchanged) == [false, true, true, false])
@@ -117,7 +117,7 @@ import Testing
             // Without --until the trend runs to the last poll.
             bench.clock.advance(by: 86400)
             try await bench.runDue()  // day 4: unchanged
-            let open = try bench.repository.trend(TrendRequest(campaign: "clean-air", bucket: .day))
+            let open = try bench.repository.figures.trend(TrendRequest(campaign: "clean-air", bucket: .day))
             #expect(open.series.first { $0.source.isPlatform }?.points.map(\.unchanged) == [false, true, true, false, true])
         }
     }
@@ -133,11 +133,11 @@ import Testing
             #expect(message.contains("not valid JSON"))
             #expect(message.contains("Down for maintenance"))
             #expect(message.contains("nothing was recorded"))
-            let job = try #require(try bench.repository.jobs(source: source.id).first)
+            let job = try #require(try bench.repository.jobs.list(source: source.id).first)
             #expect(job.state == .failed && job.lastError == message)
             #expect(try bench.count("SELECT count(*) FROM figures") == 0)
             #expect(try bench.count("SELECT count(*) FROM observations") == 0)
-            #expect(try bench.repository.source(source.id)?.lastError == message)
+            #expect(try bench.repository.sources.find(source.id)?.lastError == message)
 
             // A body with the count missing says which field.
             bench.clock.advance(by: 300)
@@ -176,7 +176,7 @@ import Testing
             bench.clock.advance(by: 300)
             let second = try await bench.runDue()
             #expect(second == [.succeeded("not modified")], "\(second)")
-            let counts = try bench.repository.observations(source: source.id, series: "count")
+            let counts = try bench.repository.sources.observations(source: source.id, series: "count")
             #expect(counts.count == 1 && counts[0].lastSeen == bench.clock.now())
         }
     }
@@ -233,8 +233,8 @@ import Testing
             #expect(try figures[1].decode("published_at", as: Date.self) == TimeFormatting.parse("2026-11-23T01:00:00Z"))
             // Each article was fetched once; the figures wait for review.
             #expect((1...3).allSatisfy { server.requests("/articles/\($0)") == 1 })
-            #expect(try bench.repository.pendingFigures().count == 3)
-            #expect(try bench.repository.source(source.id)?.feedItems == 3)
+            #expect(try bench.repository.figures.pending().count == 3)
+            #expect(try bench.repository.sources.find(source.id)?.feedItems == 3)
         }
     }
 }

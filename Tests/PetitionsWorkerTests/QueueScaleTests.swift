@@ -29,7 +29,7 @@ import Testing
                             defer { connection.close() }
                             var added = 0
                             while true {
-                                let n = try Repository(connection).scheduleDueJobs(now: time, limit: 25)
+                                let n = try Repository(connection).jobs.scheduleDue(now: time, limit: 25)
                                 added += n
                                 if n == 0, try connection.query("SELECT count(*) AS n FROM sources WHERE next_due_at <= \(time)")[0].decode("n") == 0 { break }
                             }
@@ -44,12 +44,12 @@ import Testing
             #expect(try await scheduleAll(at: now) == 300)
             #expect(try bench.count("SELECT count(DISTINCT (source_id, due_at)) FROM jobs") == 300)
             // Every source's next due time moved one period on; nothing more until it comes.
-            #expect(try bench.repository.scheduleDueJobs(now: now.addingTimeInterval(60)) == 0)
+            #expect(try bench.repository.jobs.scheduleDue(now: now.addingTimeInterval(60)) == 0)
             // Half the jobs finish; at the next due time only their sources get a new job, and the
             // others' slot is skipped (caught up with one job later), with no id spent on a conflict.
-            let claimed = try bench.repository.claimJobs(worker: "w", now: now, lease: 600, limit: 150)
+            let claimed = try bench.repository.jobs.claim(worker: "w", now: now, lease: 600, limit: 150)
             #expect(claimed.count == 150)
-            for job in claimed { _ = try bench.repository.completeJob(job, worker: "w", now: now) { _ in () } }
+            for job in claimed { _ = try bench.repository.jobs.complete(job, worker: "w", now: now) { _ in () } }
             #expect(try await scheduleAll(at: now.addingTimeInterval(301)) == 150)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')") == 300)
             let ids = try Self.idsUsed(bench)
@@ -67,7 +67,7 @@ import Testing
                     group.addTask {
                         let connection = try PGConnection(bench.url)
                         defer { connection.close() }
-                        return try Repository(connection).queueNow(source: source.id, now: now)
+                        return try Repository(connection).jobs.queueNow(source: source.id, now: now)
                     }
                 }
                 var ids: Set<Int> = []
@@ -84,7 +84,7 @@ import Testing
             }
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')") == 1)
             // And the scheduler adds none while it is open.
-            #expect(try bench.repository.scheduleDueJobs(now: now.addingTimeInterval(3600)) == 0)
+            #expect(try bench.repository.jobs.scheduleDue(now: now.addingTimeInterval(3600)) == 0)
         }
     }
 
@@ -120,10 +120,10 @@ import Testing
             try bench.db.execute("UPDATE jobs SET finished_at = finished_at - interval '10 days' WHERE state = 'succeeded'")
             try bench.db.execute("UPDATE jobs SET started_at = finished_at WHERE state = 'succeeded'")
             let now = bench.clock.now()
-            let dry = try bench.repository.pruneJobs(now: now, keepSucceeded: 7 * 86_400, keepFailed: 30 * 86_400, dryRun: true)
+            let dry = try bench.repository.jobs.prune(now: now, keepSucceeded: 7 * 86_400, keepFailed: 30 * 86_400, dryRun: true)
             #expect(dry.succeeded == 8 && dry.failed == 2 && dry.attempts == 8)
             #expect(try bench.count("SELECT count(*) FROM jobs") == 12)
-            let pruned = try bench.repository.pruneJobs(now: now, keepSucceeded: 7 * 86_400, keepFailed: 30 * 86_400, batch: 3)
+            let pruned = try bench.repository.jobs.prune(now: now, keepSucceeded: 7 * 86_400, keepFailed: 30 * 86_400, batch: 3)
             #expect(pruned.succeeded == 8 && pruned.failed == 2 && pruned.attempts == 8 && pruned.batches == 4)
             let left = try bench.db.query("SELECT state FROM jobs ORDER BY state").map { try $0.decode("state", as: String.self) }
             #expect(left == ["failed", "queued"])
@@ -135,7 +135,7 @@ import Testing
             try bench.db.execute(
                 "UPDATE jobs SET state = 'running', lease_until = \(now.addingTimeInterval(60)), finished_at = \(now.addingTimeInterval(-400 * 86_400)) WHERE state = 'queued'"
             )
-            #expect(try bench.repository.pruneJobs(now: now, keepSucceeded: 0, keepFailed: 0).total == 1)
+            #expect(try bench.repository.jobs.prune(now: now, keepSucceeded: 0, keepFailed: 0).total == 1)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 1)
         }
     }

@@ -24,8 +24,8 @@ struct WorkerBench {
     static func with<T>(_ body: (WorkerBench) async throws -> T) async throws -> T {
         try await TestDatabase.withConnection { db, url in
             _ = try Migrator().migrate(on: db)
-            try Repository(db).addCampaign(campaign, actor: "test")
-            try Repository(db).addOutlet(Outlet(slug: "the-paper", name: "The Invented Paper", kind: .news), actor: "test")
+            try Repository(db).campaigns.add(campaign, actor: "test")
+            try Repository(db).outlets.add(Outlet(slug: "the-paper", name: "The Invented Paper", kind: .news), actor: "test")
             var settings = FetchSettings()
             settings.hostGap = 0
             settings.readTimeout = 10
@@ -63,8 +63,8 @@ struct WorkerBench {
     /// Schedules what is due at the clock's time and runs every claimable job once.
     @discardableResult
     func runDue(worker: String = "test-worker") async throws -> [JobEnd] {
-        try repository.scheduleDueJobs(now: clock.now())
-        let jobs = try repository.claimJobs(worker: worker, now: clock.now(), lease: 60, limit: 100)
+        try repository.jobs.scheduleDue(now: clock.now())
+        let jobs = try repository.jobs.claim(worker: worker, now: clock.now(), lease: 60, limit: 100)
         var ends: [JobEnd] = []
         for job in jobs { ends.append(await runner(worker).run(job)) }
         return ends
@@ -73,7 +73,7 @@ struct WorkerBench {
     func addSource(_ kind: SourceKind, url: String, every: TimeInterval = 300, pointer: String? = nil, outlet: String? = nil, maxAttempts: Int = 5) throws
         -> StoredSource
     {
-        try repository.addSource(
+        try repository.sources.add(
             SourceSpec(campaign: Self.campaign.slug, kind: kind, url: url, every: every, pointer: pointer, maxAttempts: maxAttempts),
             outlet: outlet, actor: "test", now: clock.now(), allowSecond: true
         ).source  // each test fixture is its own count

@@ -77,9 +77,9 @@ import Testing
             try await Task.sleep(for: .milliseconds(2200))
             let second = try Self.worker(bench.url, ["--once", "--lease", "10s", "--name", "rescuer"])
             #expect(await second.wait(timeout: 60) == 0, "\(second.output().stderr.suffix(2000))")
-            let job = try #require(try bench.repository.jobs().first)
+            let job = try #require(try bench.repository.jobs.list().first)
             #expect(job.state == .succeeded && job.attempts == 2 && job.worker == "rescuer")
-            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == [.leaseExpired, .succeeded])
+            #expect(try bench.repository.jobs.attempts(job.id).map(\.outcome) == [.leaseExpired, .succeeded])
             #expect(try bench.count("SELECT count(*) FROM figures") == 1)
         }
     }
@@ -122,7 +122,7 @@ import Testing
             #expect(status == 0, "\(worker.output().stderr.suffix(2000))")
             #expect(Date().timeIntervalSince(signalled) < 11)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
-            #expect(try bench.repository.jobs().first?.state == .succeeded)
+            #expect(try bench.repository.jobs.list().first?.state == .succeeded)
             #expect(try bench.count("SELECT count(*) FROM figures") == 1)
         }
     }
@@ -138,8 +138,8 @@ import Testing
             func succeeded() throws -> Int { try bench.count("SELECT count(*) FROM jobs WHERE state = 'succeeded'") }
             #expect(try await Self.eventually(30) { try succeeded() == 1 })
             try await Task.sleep(for: .milliseconds(500))  // idle now, until the next due time in an hour
-            let source = try #require(try bench.repository.sources().first)
-            _ = try bench.repository.queueNow(source: source.id, now: Date())
+            let source = try #require(try bench.repository.sources.list().first)
+            _ = try bench.repository.jobs.queueNow(source: source.id, now: Date())
             #expect(try await Self.eventually(30) { try succeeded() == 2 }, "\(worker.output().stderr.suffix(2000))")
             worker.signal(SIGTERM)
             let status = await worker.wait(timeout: 15)
@@ -160,9 +160,9 @@ import Testing
             #expect(await worker.wait(timeout: 15) == 0, "\(worker.output().stderr.suffix(2000))")
             #expect(Date().timeIntervalSince(signalled) < 5)
             #expect(try bench.count("SELECT count(*) FROM jobs WHERE state = 'running'") == 0)
-            let job = try #require(try bench.repository.jobs().first)
+            let job = try #require(try bench.repository.jobs.list().first)
             #expect(job.state == .queued)
-            #expect(try bench.repository.jobAttempts(job.id).map(\.outcome) == [.released])
+            #expect(try bench.repository.jobs.attempts(job.id).map(\.outcome) == [.released])
             #expect(try bench.count("SELECT count(*) FROM figures") == 0)
         }
     }
@@ -181,8 +181,8 @@ import Testing
         let db = try PGConnection(url)
         defer { db.close() }
         _ = try Migrator().migrate(on: db)
-        try Repository(db).addCampaign(WorkerBench.campaign, actor: "test")
-        try Repository(db).addOutlet(.init(slug: "platform", name: "Platform", kind: .platform), actor: "test")
+        try Repository(db).campaigns.add(WorkerBench.campaign, actor: "test")
+        try Repository(db).outlets.add(.init(slug: "platform", name: "Platform", kind: .platform), actor: "test")
         for i in 1...3 { server.set("/r/\(i)", .init(body: "{\"count\": \(i)}")) }
         try Self.addSources(db, count: 3, base: server.url("/r/"), every: "1 second")
         func succeeded(after date: Date) throws -> Int {

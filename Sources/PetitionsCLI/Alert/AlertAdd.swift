@@ -43,7 +43,7 @@ struct AlertAdd: AsyncParsableCommand {
         let threshold = try Parse.count(threshold, option: "--threshold")
         let (slug, webhook, command, actor) = (campaign, webhook, command, global.actorName)
         let alert = try global.withRepository {
-            try $0.addAlert(campaign: slug, event: event, threshold: threshold, webhookURL: webhook, command: command, actor: actor)
+            try $0.alerts.add(campaign: slug, event: event, threshold: threshold, webhookURL: webhook, command: command, actor: actor)
         }
         let target = alert.webhookURL.map { "POST to \(SourceURL.redacted($0))" } ?? "run \(alert.command ?? "")"
         print(

@@ -18,7 +18,7 @@ struct AlertList: AsyncParsableCommand {
 
     func run() async throws {
         let slug = campaign
-        let alerts = try global.withRepository { try $0.alerts(campaign: slug) }
+        let alerts = try global.withRepository { try $0.alerts.list(campaign: slug) }
         let header = ["id", "campaign", "on", "threshold", "sends to", "sent", "waiting", "failed", "last error"]
         let rows = alerts.map { alert in
             [

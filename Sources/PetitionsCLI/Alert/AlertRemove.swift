@@ -15,7 +15,7 @@ struct AlertRemove: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
-        try global.withRepository { try $0.removeAlert(id, actor: actor) }
+        try global.withRepository { try $0.alerts.remove(id, actor: actor) }
         print("removed alert \(id)")
     }
 }

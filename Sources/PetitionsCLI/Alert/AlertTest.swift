@@ -15,7 +15,7 @@ struct AlertTest: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        let delivery = try global.withRepository { try $0.queueTestAlert(id) }
+        let delivery = try global.withRepository { try $0.alerts.queueTest(id) }
         print(
             "queued test delivery \(delivery) of alert \(id); a running worker sends it within a second (or run `petitions-worker --once`); see `petitions alert list`"
         )

@@ -37,7 +37,7 @@ struct CampaignAdd: AsyncParsableCommand {
             slug: slug, title: title, kind: try Parse.word(kind, CampaignKind.self, option: "--kind")!, aliases: aliases, target: target,
             organiser: organiser, platformURL: platformURL, launched: try Parse.day(launched, option: "--launched"),
             closed: try Parse.day(closed, option: "--closed"), goal: try Parse.count(goal, option: "--goal"), notes: notes)
-        try global.withRepository { try $0.addCampaign(campaign, actor: global.actorName) }
+        try global.withRepository { try $0.campaigns.add(campaign, actor: global.actorName) }
         print("added campaign \(slug)")
     }
 }

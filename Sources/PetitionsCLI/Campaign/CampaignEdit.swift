@@ -37,7 +37,7 @@ struct CampaignEdit: AsyncParsableCommand {
         let closed = try closed.map { Parse.optionalText($0) == nil ? Day?.none : try Parse.day($0, option: "--closed") }
         let goal = try goal.map { Parse.optionalText($0) == nil ? Int?.none : try Parse.count($0, option: "--goal") }
         let after = try global.withRepository { repository in
-            try repository.editCampaign(slug, actor: global.actorName) { campaign in
+            try repository.campaigns.edit(slug, actor: global.actorName) { campaign in
                 if let newSlug { campaign.slug = newSlug }
                 if let title { campaign.title = title }
                 if let kind { campaign.kind = kind }

@@ -16,7 +16,7 @@ struct CampaignList: AsyncParsableCommand {
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
 
     func run() async throws {
-        let summaries = try global.withRepository { try $0.campaigns() }
+        let summaries = try global.withRepository { try $0.campaigns.list() }
         let header = ["slug", "kind", "title", "reported figures", "outlets reporting", "latest report as of", "platform count"]
         let rows = summaries.map {
             [

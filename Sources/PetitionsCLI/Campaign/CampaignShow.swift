@@ -17,7 +17,7 @@ struct CampaignShow: AsyncParsableCommand {
 
     func run() async throws {
         let (campaign, trail) = try global.withRepository { repository in
-            guard let campaign = try repository.campaign(slug) else { throw try repository.unknownCampaign(slug) }
+            guard let campaign = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
             return (campaign, try repository.auditTrail(type: "campaign", subject: slug))
         }
         switch format {

@@ -50,7 +50,7 @@ struct CompareCommand: AsyncParsableCommand {
         let settings = ComparisonSettings(staleAfter: try Parse.duration(staleAfter, option: "--stale-after"))
         let slug = campaign
         let includeUnreviewed = includeUnreviewed
-        let (campaign, figures, readings) = try global.withRepository { try $0.comparisonInput(campaign: slug, includeUnreviewed: includeUnreviewed) }
+        let (campaign, figures, readings) = try global.withRepository { try $0.figures.comparisonInput(campaign: slug, includeUnreviewed: includeUnreviewed) }
         let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, metrics: metrics, now: Date(), settings: settings)
         try Self.print(comparison, format: format)
     }

@@ -77,7 +77,7 @@ struct ExtractCommand: AsyncParsableCommand {
             let slugs = campaign
             names = try global.withRepository { repository in
                 try slugs.map { slug in
-                    guard let stored = try repository.campaign(slug) else { throw try repository.unknownCampaign(slug) }
+                    guard let stored = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
                     return CampaignNames(slug: slug, names: [stored.title] + stored.aliases)
                 }
             }
@@ -138,7 +138,7 @@ struct ExtractCommand: AsyncParsableCommand {
             fallbackCampaign: campaign.count == 1 ? campaign[0] : nil, fallbackNote: "attributed by --campaign")
         let (drafts, skipped) = ExtractedFigures.drafts(figures, provenance)
         let actor = global.actorName
-        let result = try global.withRepository { try $0.addFigures(drafts, actor: actor, skipDuplicates: true, action: "figure.extract", subject: url) }
+        let result = try global.withRepository { try $0.figures.add(drafts, actor: actor, skipDuplicates: true, action: "figure.extract", subject: url) }
         print(
             "recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"
                 + (skipped > 0 ? "; \(skipped) not attributed to a campaign, skipped" : ""))

@@ -40,8 +40,8 @@ struct FigureAdd: AsyncParsableCommand {
         let draft = try figure.draft(campaign: campaign, base: nil)
         let result = try global.withRepository { repository in
             do {
-                return try repository.addFigures([draft], actor: global.actorName, skipDuplicates: false)
-            } catch let failure as Repository.BatchFailure {
+                return try repository.figures.add([draft], actor: global.actorName, skipDuplicates: false)
+            } catch let failure as FigureStore.BatchFailure {
                 throw ValidationFailure(failure.problems.flatMap(\.problems))
             }
         }

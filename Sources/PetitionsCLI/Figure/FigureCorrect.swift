@@ -25,12 +25,12 @@ struct FigureCorrect: AsyncParsableCommand {
 
     func run() async throws {
         let newID = try global.withRepository { repository -> Int in
-            guard let original = try repository.figure(id) else {
+            guard let original = try repository.figures.find(id) else {
                 throw CommandFailure("there is no figure \(id) (see: petitions figure list CAMPAIGN)")
             }
             let draft = try figure.draft(campaign: original.draft.campaign, base: original.draft)
             guard draft != original.draft else { throw ValidationError("nothing to correct: give at least one option that changes figure \(id)") }
-            return try repository.correct(id, with: draft, actor: global.actorName)
+            return try repository.figures.correct(id, with: draft, actor: global.actorName)
         }
         print("recorded figure \(newID), which supersedes figure \(id)")
     }

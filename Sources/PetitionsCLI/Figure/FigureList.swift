@@ -27,7 +27,7 @@ struct FigureList: AsyncParsableCommand {
 
     func run() async throws {
         let metric = try Parse.word(metric, Metric.self, option: "--metric")
-        let figures = try global.withRepository { try $0.figures(campaign: campaign, history: history, metric: metric) }
+        let figures = try global.withRepository { try $0.figures.list(campaign: campaign, history: history, metric: metric) }
         var header = ["id", "outlet", "metric", "figure", "allows", "as of", "published", "method"]
         if history { header += ["status", "supersedes"] }
         let rows = figures.map { figure -> [String] in

@@ -15,7 +15,7 @@ struct FigureRetract: AsyncParsableCommand {
     @Option(help: "Why the figure is withdrawn.") var reason: String
 
     func run() async throws {
-        try global.withRepository { try $0.retract(id, reason: reason, actor: global.actorName) }
+        try global.withRepository { try $0.figures.retract(id, reason: reason, actor: global.actorName) }
         print("retracted figure \(id)")
     }
 }

@@ -35,7 +35,7 @@ struct FigureReview: AsyncParsableCommand {
     func run() async throws {
         if accept.isEmpty && reject.isEmpty {
             let slug = campaign
-            let pending = try global.withRepository { try $0.pendingFigures(campaign: slug) }
+            let pending = try global.withRepository { try $0.figures.pending(campaign: slug) }
             let rows = pending.map { figure in
                 [
                     String(figure.id), figure.draft.campaign, figure.draft.outlet, figure.draft.metric.words, figure.phrase,
@@ -52,7 +52,7 @@ struct FigureReview: AsyncParsableCommand {
         }
         guard campaign == nil else { throw ValidationError("name figures by id with --accept/--reject; the campaign argument is for listing") }
         let (accept, reject, reason) = (accept, reject, reason)
-        try global.withRepository { try $0.review(accept: accept, reject: reject, reason: reason, actor: global.actorName) }
+        try global.withRepository { try $0.figures.review(accept: accept, reject: reject, reason: reason, actor: global.actorName) }
         var parts: [String] = []
         if !accept.isEmpty { parts.append("accepted \(accept.map { "#\($0)" }.joined(separator: ", "))") }
         if !reject.isEmpty { parts.append("rejected \(reject.map { "#\($0)" }.joined(separator: ", "))") }

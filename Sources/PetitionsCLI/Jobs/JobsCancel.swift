@@ -16,7 +16,7 @@ struct JobsCancel: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor, reason) = (self.id, global.actorName, self.reason)
-        let job = try global.withRepository { try $0.cancelJob(id, actor: actor, reason: reason) }
+        let job = try global.withRepository { try $0.jobs.cancel(id, actor: actor, reason: reason) }
         print("cancelled job \(job.id) of source \(job.sourceID); the source's next due time queues a new one")
     }
 }

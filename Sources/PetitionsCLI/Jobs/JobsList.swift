@@ -24,7 +24,7 @@ struct JobsList: AsyncParsableCommand {
 
     func run() async throws {
         let (state, source, limit) = (try Parse.word(self.state, JobState.self, option: "--state"), self.source, self.limit)
-        let (jobs, counts) = try global.withRepository { (try $0.jobs(state: state, source: source, limit: limit), try $0.jobCounts()) }
+        let (jobs, counts) = try global.withRepository { (try $0.jobs.list(state: state, source: source, limit: limit), try $0.jobs.counts()) }
         let rows = jobs.map { job -> [String] in
             [
                 String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue,

@@ -52,7 +52,7 @@ struct JobsPrune: AsyncParsableCommand {
         let (keep, batch, dryRun) = (try ages(), self.batch, self.dryRun)
         let started = Date()
         let result = try global.withRepository {
-            try $0.pruneJobs(now: Date(), keepSucceeded: keep.succeeded, keepFailed: keep.failed, batch: batch, dryRun: dryRun)
+            try $0.jobs.prune(now: Date(), keepSucceeded: keep.succeeded, keepFailed: keep.failed, batch: batch, dryRun: dryRun)
         }
         let seconds = Date().timeIntervalSince(started)
         if format == .json {

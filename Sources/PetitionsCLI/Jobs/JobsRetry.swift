@@ -15,7 +15,7 @@ struct JobsRetry: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
-        let job = try global.withRepository { try $0.retryJob(id, actor: actor) }
+        let job = try global.withRepository { try $0.jobs.retry(id, actor: actor) }
         print("job \(job.id) is queued again (\(job.maxAttempts - job.attempts) more attempts); a running worker picks it up, or run `petitions-worker --once`")
     }
 }

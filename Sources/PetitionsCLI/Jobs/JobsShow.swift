@@ -19,8 +19,8 @@ struct JobsShow: AsyncParsableCommand {
     func run() async throws {
         let id = self.id
         let (job, attempts) = try global.withRepository { repository in
-            guard let job = try repository.job(id) else { throw CommandFailure("there is no job \(id) (see: petitions jobs list)") }
-            return (job, try repository.jobAttempts(id))
+            guard let job = try repository.jobs.find(id) else { throw CommandFailure("there is no job \(id) (see: petitions jobs list)") }
+            return (job, try repository.jobs.attempts(id))
         }
         switch format {
         case .json:

@@ -30,7 +30,7 @@ struct OutletAdd: AsyncParsableCommand {
     func run() async throws {
         let outlet = Outlet(
             slug: slug, name: name, kind: try Parse.word(kind, OutletKind.self, option: "--kind")!, homeURL: homeURL, language: language, country: country)
-        try global.withRepository { try $0.addOutlet(outlet, actor: global.actorName) }
+        try global.withRepository { try $0.outlets.add(outlet, actor: global.actorName) }
         print("added outlet \(slug)")
     }
 }

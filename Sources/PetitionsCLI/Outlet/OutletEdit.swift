@@ -24,7 +24,7 @@ struct OutletEdit: AsyncParsableCommand {
     func run() async throws {
         let kind = try Parse.word(kind, OutletKind.self, option: "--kind")
         let after = try global.withRepository { repository in
-            try repository.editOutlet(slug, actor: global.actorName) { outlet in
+            try repository.outlets.edit(slug, actor: global.actorName) { outlet in
                 if let newSlug { outlet.slug = newSlug }
                 if let name { outlet.name = name }
                 if let kind { outlet.kind = kind }

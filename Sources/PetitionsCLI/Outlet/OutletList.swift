@@ -15,7 +15,7 @@ struct OutletList: AsyncParsableCommand {
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
 
     func run() async throws {
-        let summaries = try global.withRepository { try $0.outlets() }
+        let summaries = try global.withRepository { try $0.outlets.list() }
         let rows = summaries.map {
             [
                 $0.outlet.slug, $0.outlet.kind.rawValue, $0.outlet.name, $0.outlet.language ?? "", $0.outlet.country ?? "", String($0.figures),

@@ -17,7 +17,7 @@ struct OutletShow: AsyncParsableCommand {
 
     func run() async throws {
         let (outlet, trail) = try global.withRepository { repository in
-            guard let outlet = try repository.outlet(slug) else { throw try repository.unknownOutlet(slug) }
+            guard let outlet = try repository.outlets.find(slug) else { throw try repository.outlets.unknown(slug) }
             return (outlet, try repository.auditTrail(type: "outlet", subject: slug))
         }
         switch format {

@@ -28,8 +28,10 @@ struct ReconcileCommand: AsyncParsableCommand {
     func run() async throws {
         let slug = campaign
         let (comparison, counts) = try global.withRepository { repository in
-            let (campaign, figures, readings) = try repository.comparisonInput(campaign: slug)
-            return (Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: Date()), try repository.listCounts(campaign: slug))
+            let (campaign, figures, readings) = try repository.figures.comparisonInput(campaign: slug)
+            return (
+                Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: Date()), try repository.signatories.counts(campaign: slug)
+            )
         }
         let lines = Reconciliation.reconcile(comparison, counts: counts)
         switch format {

@@ -28,7 +28,7 @@ struct SignatoryDuplicates: AsyncParsableCommand {
 
     func run() async throws {
         let slug = campaign
-        let groups = try global.withRepository { try $0.signatoryDuplicates(campaign: slug, ignoringAccents: ignoreAccents) }
+        let groups = try global.withRepository { try $0.signatories.duplicates(campaign: slug, ignoringAccents: ignoreAccents) }
         switch format {
         case .json:
             try JSONOutput.print(

@@ -24,7 +24,7 @@ struct SignatoryErase: AsyncParsableCommand {
     @Option(help: "Why (without the name).") var reason: String
 
     func run() async throws {
-        try global.withRepository { try $0.eraseSignatory(id, reason: reason, actor: global.actorName) }
+        try global.withRepository { try $0.signatories.erase(id, reason: reason, actor: global.actorName) }
         print("erased the personal data of signatory #\(id); it still counts")
     }
 }

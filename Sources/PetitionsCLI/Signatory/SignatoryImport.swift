@@ -65,7 +65,7 @@ struct SignatoryImport: AsyncParsableCommand {
         let slug = campaign, actor = global.actorName, dryRun = dryRun
         let started = Date()
         let result = try global.withRepository { repository in
-            try repository.importSignatories(campaign: slug, columns: columns, records: list.next, source: label, actor: actor, dryRun: dryRun) { count in
+            try repository.signatories.importList(campaign: slug, columns: columns, records: list.next, source: label, actor: actor, dryRun: dryRun) { count in
                 FileHandle.standardError.write(Data("  \(NumberFormatting.grouped(count)) entries read...\n".utf8))
             }
         }

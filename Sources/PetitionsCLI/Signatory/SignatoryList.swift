@@ -37,7 +37,7 @@ struct SignatoryList: AsyncParsableCommand {
         let role = try Parse.word(role, SignatoryRole.self, option: "--role")
         let slug = campaign
         let (entries, total, exact) = try global.withRepository {
-            try $0.signatories(campaign: slug, status: status, role: role, search: search, ignoringAccents: ignoreAccents, limit: limit, offset: offset)
+            try $0.signatories.list(campaign: slug, status: status, role: role, search: search, ignoringAccents: ignoreAccents, limit: limit, offset: offset)
         }
         try Render.rows(
             header: SignatoryShapes.header, rows: entries.map(SignatoryShapes.row), format: format, json: entries.map(SignatoryShapes.json),

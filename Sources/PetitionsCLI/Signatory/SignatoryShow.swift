@@ -18,7 +18,7 @@ struct SignatoryShow: AsyncParsableCommand {
 
     func run() async throws {
         let id = id
-        guard let (entry, history) = try global.withRepository({ try $0.signatory(id) }) else {
+        guard let (entry, history) = try global.withRepository({ try $0.signatories.find(id) }) else {
             throw CommandFailure("no signatory #\(id); find ids with `petitions signatory list CAMPAIGN`")
         }
         switch format {

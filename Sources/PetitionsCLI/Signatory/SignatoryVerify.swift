@@ -27,7 +27,7 @@ struct SignatoryVerify: AsyncParsableCommand {
 
     func run() async throws {
         let status = try Parse.word(status, VerificationStatus.self, option: "--status")!
-        let entry = try global.withRepository { try $0.verifySignatory(id, status: status, reason: reason, actor: global.actorName) }
+        let entry = try global.withRepository { try $0.signatories.verify(id, status: status, reason: reason, actor: global.actorName) }
         print("signatory #\(entry.id) (\(entry.shownName)) is now \(entry.status.rawValue)")
     }
 }

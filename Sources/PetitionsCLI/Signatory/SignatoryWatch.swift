@@ -20,7 +20,7 @@ struct SignatoryWatch: AsyncParsableCommand {
         @Argument(help: "The name, as it usually appears.") var name: String
         @Option(help: "Why it is watched.") var note: String?
         func run() async throws {
-            try global.withRepository { try $0.addToWatchList(name, note: note, actor: global.actorName) }
+            try global.withRepository { try $0.signatories.watch(name, note: note, actor: global.actorName) }
             print("watching \"\(name)\"")
         }
     }
@@ -30,7 +30,7 @@ struct SignatoryWatch: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
         func run() async throws {
-            let entries = try global.withRepository { try $0.watchList() }
+            let entries = try global.withRepository { try $0.signatories.watchList() }
             try Render.rows(
                 header: ["name", "note", "added by", "added"], rows: entries.map { [$0.name, $0.note ?? "", $0.addedBy, TimeFormatting.short($0.addedAt)] },
                 format: format,
@@ -44,7 +44,7 @@ struct SignatoryWatch: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The name.") var name: String
         func run() async throws {
-            try global.withRepository { try $0.removeFromWatchList(name, actor: global.actorName) }
+            try global.withRepository { try $0.signatories.unwatch(name, actor: global.actorName) }
             print("no longer watching \"\(name)\"")
         }
     }

@@ -65,7 +65,7 @@ struct SourceAdd: AsyncParsableCommand {
                 "the URL's host \(host) is an address, which names no outlet: pass --outlet SLUG (create one first with `petitions outlet add SLUG --name N --kind platform|news`)",
                 usage: true)
         }
-        let (source, created) = try global.withRepository { try $0.addSource(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
+        let (source, created) = try global.withRepository { try $0.sources.add(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
         switch format {
         case .json:
             try JSONOutput.print(SourceJSON(source))

@@ -21,7 +21,7 @@ struct SourceList: AsyncParsableCommand {
     func run() async throws {
         let campaign = self.campaign
         let includeRemoved = self.includeRemoved
-        let sources = try global.withRepository { try $0.sources(campaign: campaign, includeRemoved: includeRemoved) }
+        let sources = try global.withRepository { try $0.sources.list(campaign: campaign, includeRemoved: includeRemoved) }
         let now = Date()
         let rows = sources.map { source -> [String] in
             [

@@ -16,7 +16,7 @@ struct SourcePause: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
-        let source = try global.withRepository { try $0.setPaused(id, true, actor: actor) }
+        let source = try global.withRepository { try $0.sources.setPaused(id, true, actor: actor) }
         print("paused source \(source.id) (\(source.kind.rawValue) \(SourceURL.redacted(source.url))); resume it with `petitions source resume \(source.id)`")
     }
 }

@@ -16,7 +16,7 @@ struct SourcePoll: AsyncParsableCommand {
 
     func run() async throws {
         let id = self.id
-        let job = try global.withRepository { try $0.queueNow(source: id, now: Date()) }
+        let job = try global.withRepository { try $0.jobs.queueNow(source: id, now: Date()) }
         print("job \(job) is queued for source \(id); see `petitions jobs show \(job)`")
     }
 }

@@ -16,7 +16,7 @@ struct SourceRemove: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor, reason) = (self.id, global.actorName, self.reason)
-        try global.withRepository { try $0.removeSource(id, actor: actor, reason: reason) }
+        try global.withRepository { try $0.sources.remove(id, actor: actor, reason: reason) }
         print("removed source \(id); its history stays (see `petitions source list --include-removed`)")
     }
 }

@@ -16,7 +16,7 @@ struct SourceResume: AsyncParsableCommand {
 
     func run() async throws {
         let (id, actor) = (self.id, global.actorName)
-        let source = try global.withRepository { try $0.setPaused(id, false, actor: actor) }
+        let source = try global.withRepository { try $0.sources.setPaused(id, false, actor: actor) }
         print("resumed source \(source.id) (\(source.kind.rawValue) \(SourceURL.redacted(source.url))), every \(SourceShapes.every(source.every))")
     }
 }

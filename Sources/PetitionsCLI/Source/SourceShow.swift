@@ -29,10 +29,10 @@ struct SourceShow: AsyncParsableCommand {
     func run() async throws {
         let (id, series, limit) = (self.id, self.series, self.limit)
         let (source, observations, flags, jobs, trail) = try global.withRepository { repository in
-            guard let source = try repository.source(id) else { throw CommandFailure("there is no source \(id) (see: petitions source list)") }
+            guard let source = try repository.sources.find(id) else { throw CommandFailure("there is no source \(id) (see: petitions source list)") }
             return (
-                source, try repository.observations(source: id, series: series, limit: limit), try repository.flags(source: id),
-                try repository.jobs(source: id, limit: 5), try repository.auditTrail(type: "source", subject: String(id))
+                source, try repository.sources.observations(source: id, series: series, limit: limit), try repository.sources.flags(source: id),
+                try repository.jobs.list(source: id, limit: 5), try repository.auditTrail(type: "source", subject: String(id))
             )
         }
         switch format {

@@ -35,7 +35,7 @@ struct ExportFigures: AsyncParsableCommand {
         guard let format = FigureFile.Format(rawValue: format.lowercased()) else {
             throw CommandFailure("--format: unknown file format \"\(format)\" (allowed: csv, jsonl)", usage: true)
         }
-        let figures = try global.withRepository { try $0.figures(campaign: campaign, history: history) }
+        let figures = try global.withRepository { try $0.figures.list(campaign: campaign, history: history) }
         var text = ""
         switch format {
         case .csv:

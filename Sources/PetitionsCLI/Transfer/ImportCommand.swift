@@ -50,38 +50,38 @@ struct ImportFigures: AsyncParsableCommand {
         }
         var drafts: [FigureDraft] = []
         var lines: [Int] = []
-        var problems: [Repository.BatchProblem] = []
+        var problems: [FigureStore.BatchProblem] = []
         for row in rows {
             switch FigureRecord.draft(from: row.fields) {
             case .success(let draft):
                 drafts.append(draft)
                 lines.append(row.line)
             case .failure(let failure):
-                problems.append(Repository.BatchProblem(position: row.line, problems: failure.problems))
+                problems.append(FigureStore.BatchProblem(position: row.line, problems: failure.problems))
             }
         }
         let unparsed = Set(problems.map(\.position))
         let references = rows.filter { unparsed.contains($0.line) }.map { row in
             (position: row.line, campaign: row.fields["campaign"].flatMap(Parse.optionalText), outlet: row.fields["outlet"].flatMap(Parse.optionalText))
         }
-        let result = try global.withRepository { repository -> Repository.AddResult in
+        let result = try global.withRepository { repository -> FigureStore.AddResult in
             // Slugs are checked on every line, parsed or not, so one run reports every problem.
-            for problem in try repository.slugProblems(references) {
+            for problem in try repository.figures.slugProblems(references) {
                 if let index = problems.firstIndex(where: { $0.position == problem.position }) {
                     problems[index].problems += problem.problems
                 }
             }
             do {
-                let result = try repository.db.withTransaction { db -> Repository.AddResult in
-                    let added = try Repository(db).addFigures(drafts, actor: global.actorName, positions: lines, action: "figures.import", subject: file)
+                let result = try repository.db.withTransaction { db -> FigureStore.AddResult in
+                    let added = try Repository(db).figures.add(drafts, actor: global.actorName, positions: lines, action: "figures.import", subject: file)
                     if !problems.isEmpty || dryRun { throw DryRunRollback(result: added) }
                     return added
                 }
                 return result
-            } catch let failure as Repository.BatchFailure {
-                throw Repository.BatchFailure(problems: (failure.problems + problems).sorted { $0.position < $1.position })
+            } catch let failure as FigureStore.BatchFailure {
+                throw FigureStore.BatchFailure(problems: (failure.problems + problems).sorted { $0.position < $1.position })
             } catch let rollback as DryRunRollback {
-                if !problems.isEmpty { throw Repository.BatchFailure(problems: problems) }
+                if !problems.isEmpty { throw FigureStore.BatchFailure(problems: problems) }
                 return rollback.result
             }
         }
@@ -94,5 +94,5 @@ struct ImportFigures: AsyncParsableCommand {
 
 /// Thrown inside the import transaction to roll it back after a dry run or a parse problem.
 private struct DryRunRollback: Error {
-    var result: Repository.AddResult
+    var result: FigureStore.AddResult
 }

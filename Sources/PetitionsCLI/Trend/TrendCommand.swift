@@ -42,7 +42,7 @@ struct TrendCommand: AsyncParsableCommand {
         let options = try self.options.resolved()
         let slug = campaign
         let (analysis, sideBySide, reports) = try global.withRepository { repository in
-            let reports = try repository.reports(campaign: slug)
+            let reports = try repository.figures.reports(campaign: slug)
             let analysis = try options.analysis(repository, campaign: slug, reports: reports)
             return (analysis, try options.sideBySide(repository, main: analysis), reports)
         }

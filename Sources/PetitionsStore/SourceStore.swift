@@ -53,25 +53,29 @@ public struct StoredFlag: Sendable, Hashable, Codable {
     public var raisedAt: Date
 }
 
-extension Repository {
+/// Sources the worker polls: added with their platform reader's checks, paused, resumed and
+/// removed (audited), with the observations and flags polling recorded.
+public struct SourceStore: StoreArea {
+    public let db: PGConnection
+    public init(_ db: PGConnection) { self.db = db }
+
     /// Adds a source. With no `outlet`, the platform's outlet (or, for a feed, the site's) is used,
     /// and created from the URL's host when it does not exist yet.
     /// A second platform source for the same campaign, outlet and metric is refused unless
     /// `allowSecond`: its counts would merge into the first one's series (two petitions read as one).
     /// - Returns: the stored source and the slug of an outlet created on the way, if any.
-    public func addSource(
+    public func add(
         _ spec: SourceSpec, outlet: String?, actor: String, now: Date = Date(),
         allowSecond: Bool = false
     ) throws -> (source: StoredSource, createdOutlet: String?) {
         let problems = spec.problems()
         guard problems.isEmpty else { throw StoreError.conflict("the source was not added:\n" + problems.map { "  " + $0 }.joined(separator: "\n")) }
         return try db.withTransaction { db in
-            let repository = Repository(db)
-            let campaignID = try repository.campaignID(spec.campaign)
+            let campaignID = try campaignID(spec.campaign)
             var created: String?
             let outletSlug: String
             if let outlet {
-                guard try repository.outlet(outlet) != nil else { throw try repository.unknownOutlet(outlet) }
+                guard try OutletStore(db).find(outlet) != nil else { throw try OutletStore(db).unknown(outlet) }
                 outletSlug = outlet
             } else {
                 let host = SourceURL.host(spec.url) ?? "source"
@@ -80,13 +84,13 @@ extension Repository {
                     ?? Outlet(
                         slug: SourceURL.slug(forHost: host), name: host, kind: spec.kind.isPlatform ? .platform : .news,
                         homeURL: URL(string: spec.url).flatMap { url in url.scheme.map { "\($0)://\(host)" } })
-                if try repository.outlet(candidate.slug) == nil {
-                    try repository.addOutlet(candidate, actor: actor)
+                if try OutletStore(db).find(candidate.slug) == nil {
+                    try OutletStore(db).add(candidate, actor: actor)
                     created = candidate.slug
                 }
                 outletSlug = candidate.slug
             }
-            let outletID = try repository.ids(table: "outlets", slugs: [outletSlug])[outletSlug]!
+            let outletID = try ids(table: "outlets", slugs: [outletSlug])[outletSlug]!
             if spec.kind != .feed && !allowSecond,
                 let other = try db.query(
                     """
@@ -133,7 +137,7 @@ extension Repository {
                     "campaign": spec.campaign, "kind": spec.kind.rawValue, "url": SourceURL.redacted(spec.url), "outlet": outletSlug,
                     "every_seconds": String(spec.every),
                 ])
-            return (try repository.source(id)!, created)
+            return (try find(id)!, created)
         }
     }
 
@@ -167,7 +171,7 @@ extension Repository {
     }
 
     /// Sources, newest last; removed ones only with `includeRemoved`.
-    public func sources(campaign: String? = nil, includeRemoved: Bool = false) throws -> [StoredSource] {
+    public func list(campaign: String? = nil, includeRemoved: Bool = false) throws -> [StoredSource] {
         var campaignFilter: Int?
         if let campaign { campaignFilter = try self.campaignID(campaign) }
         return try db.query(
@@ -176,37 +180,35 @@ extension Repository {
             WHERE (\(includeRemoved) OR s.removed_at IS NULL) AND (\(campaignFilter)::bigint IS NULL OR s.campaign_id = \(campaignFilter))
             ORDER BY s.id
             """
-        ).map(Self.decodeSource)
+        ).map(SourceStore.decodeSource)
     }
 
-    public func source(_ id: Int) throws -> StoredSource? {
-        try db.query("SELECT \(unsafeRaw: Self.sourceColumns) WHERE s.id = \(id)").first.map(Self.decodeSource)
+    public func find(_ id: Int) throws -> StoredSource? {
+        try db.query("SELECT \(unsafeRaw: Self.sourceColumns) WHERE s.id = \(id)").first.map(SourceStore.decodeSource)
     }
 
     /// Pauses or resumes a source. Pausing cancels its queued job; a running one finishes.
     @discardableResult
     public func setPaused(_ id: Int, _ paused: Bool, actor: String) throws -> StoredSource {
         try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let source = try repository.source(id), source.removedAt == nil else {
+            guard let source = try find(id), source.removedAt == nil else {
                 throw StoreError.notFound("there is no source \(id) (see: petitions source list)")
             }
             try db.execute("UPDATE sources SET paused = \(paused) WHERE id = \(id)")
-            if paused { try repository.cancelQueuedJobs(source: id) }
+            if paused { try cancelQueuedJobs(source: id) }
             try audit(db, actor: actor, action: paused ? "source.pause" : "source.resume", type: "source", subject: String(id), details: [String: String]())
-            return try repository.source(id)!
+            return try find(id)!
         }
     }
 
     /// Removes a source from polling; its observations, figures and jobs stay as history.
-    public func removeSource(_ id: Int, actor: String, reason: String?) throws {
+    public func remove(_ id: Int, actor: String, reason: String?) throws {
         try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let source = try repository.source(id), source.removedAt == nil else {
+            guard let source = try find(id), source.removedAt == nil else {
                 throw StoreError.notFound("there is no source \(id) (see: petitions source list)")
             }
             try db.execute("UPDATE sources SET removed_at = now() WHERE id = \(id)")
-            try repository.cancelQueuedJobs(source: id)
+            try cancelQueuedJobs(source: id)
             try audit(db, actor: actor, action: "source.remove", type: "source", subject: String(id), details: ["reason": reason ?? ""])
         }
     }

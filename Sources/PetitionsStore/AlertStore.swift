@@ -32,11 +32,14 @@ public struct AlertDelivery: Sendable {
     public var command: String?
 }
 
-extension Repository {
+/// Alerts on a campaign's events, and the queue of their deliveries.
+public struct AlertStore: StoreArea {
+    public let db: PGConnection
+    public init(_ db: PGConnection) { self.db = db }
+
     /// Adds an alert, checked first: the event word, a threshold where one is needed, a webhook URL
     /// that is http(s) or a command, and the campaign.
-    public func addAlert(campaign slug: String, event: AlertEvent, threshold: Int?, webhookURL: String?, command: String?, actor: String) throws -> StoredAlert
-    {
+    public func add(campaign slug: String, event: AlertEvent, threshold: Int?, webhookURL: String?, command: String?, actor: String) throws -> StoredAlert {
         var problems: [DomainError] = []
         if event == .threshold && threshold == nil {
             problems.append(.invalid(field: "threshold", reason: "a threshold alert needs the count to watch for (--threshold N)"))
@@ -66,17 +69,17 @@ extension Repository {
             try audit(
                 db, actor: actor, action: "alert.add", type: "alert", subject: String(id),
                 details: ["campaign": slug, "event": event.rawValue, "webhook": webhookURL.map(SourceURL.redacted) ?? "", "command": command ?? ""])
-            return try alerts(id: id).first!
+            return try find(id)!
         }
     }
 
     /// Alerts (all campaigns when `campaign` is nil), with their deliveries counted.
-    public func alerts(campaign slug: String? = nil) throws -> [StoredAlert] {
+    public func list(campaign slug: String? = nil) throws -> [StoredAlert] {
         if let slug { _ = try campaignID(slug) }
         return try alertRows(slug: slug, id: nil)
     }
 
-    func alerts(id: Int) throws -> [StoredAlert] { try alertRows(slug: nil, id: id) }
+    func find(_ id: Int) throws -> StoredAlert? { try alertRows(slug: nil, id: id).first }
 
     private func alertRows(slug: String?, id: Int?) throws -> [StoredAlert] {
         try db.query(
@@ -102,7 +105,7 @@ extension Repository {
     }
 
     /// Stops an alert; what it already sent stays on record.
-    public func removeAlert(_ id: Int, actor: String) throws {
+    public func remove(_ id: Int, actor: String) throws {
         try db.withTransaction { db in
             let removed = try db.execute("UPDATE alerts SET removed_at = now() WHERE id = \(id) AND removed_at IS NULL")
             guard removed == 1 else { throw ValidationFailure([.invalid(field: "alert \(id)", reason: "no such alert (see: petitions alert list)")]) }
@@ -113,13 +116,13 @@ extension Repository {
     }
 
     /// Queues a test delivery of an alert (a sample of its payload, marked `"test": true`).
-    public func queueTestAlert(_ id: Int, now: Date = Date()) throws -> Int {
-        guard let alert = try alerts(id: id).first, try db.query("SELECT 1 FROM alerts WHERE id = \(id) AND removed_at IS NULL").count == 1 else {
+    public func queueTest(_ id: Int, now: Date = Date()) throws -> Int {
+        guard let alert = try find(id), try db.query("SELECT 1 FROM alerts WHERE id = \(id) AND removed_at IS NULL").count == 1 else {
             throw ValidationFailure([.invalid(field: "alert \(id)", reason: "no such alert (see: petitions alert list)")])
         }
         let payload = try PGJSON(
             encoding: AlertPayload(
-                alertID: alert.id, event: alert.event.rawValue, campaign: alert.campaign, title: try campaign(alert.campaign)?.title ?? "",
+                alertID: alert.id, event: alert.event.rawValue, campaign: alert.campaign, title: try CampaignStore(db).find(alert.campaign)?.title ?? "",
                 message: "a test of this alert: nothing happened", at: TimeFormatting.iso(now), test: true))
         return try db.query(
             """
@@ -140,7 +143,7 @@ extension Repository {
                 """
             ).count > 0
         else { return 0 }
-        let (campaign, figures, readings) = try comparisonInput(campaign: slug)
+        let (campaign, figures, readings) = try FigureStore(db).comparisonInput(campaign: slug)
         var raised = 0
         for figure in figures where ids.contains(figure.id) && figure.outletKind != .platform {
             guard let published = figure.draft.published, let platform = readings[figure.id]?.atPublished,
@@ -167,7 +170,7 @@ extension Repository {
 
     /// Claims deliveries that are due (and rescues ones whose sender's lease ran out), under SKIP
     /// LOCKED: two workers never send the same one at once.
-    public func claimAlertDeliveries(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [AlertDelivery] {
+    public func claimDeliveries(worker: String, now: Date, lease: TimeInterval, limit: Int) throws -> [AlertDelivery] {
         try db.query(
             """
             WITH due AS (
@@ -194,7 +197,7 @@ extension Repository {
     /// Marks a claimed delivery sent (`error` nil), queued again at `retryAt`, or failed for good.
     /// - Returns: false when this worker no longer held it (its lease ran out and another took it).
     @discardableResult
-    public func finishAlertDelivery(_ delivery: AlertDelivery, worker: String, now: Date, error: String?, retryAt: Date?) throws -> Bool {
+    public func finishDelivery(_ delivery: AlertDelivery, worker: String, now: Date, error: String?, retryAt: Date?) throws -> Bool {
         let state = (error == nil ? DeliveryState.sent : retryAt == nil ? .failed : .queued).rawValue
         return try db.execute(
             """
@@ -205,7 +208,7 @@ extension Repository {
     }
 
     /// Deliveries of an alert, newest first.
-    public func alertDeliveries(_ id: Int, limit: Int = 50) throws -> [(
+    public func deliveries(_ id: Int, limit: Int = 50) throws -> [(
         id: Int, eventKey: String, state: String, attempts: Int, lastError: String?, createdAt: Date, sentAt: Date?
     )] {
         try db.query(

@@ -33,15 +33,15 @@ public struct TrendRequest: Sendable, Hashable {
     public static let maximumBuckets = 5_000
 }
 
-extension Repository {
+extension FigureStore {
     /// A campaign's trend for one metric, bucketed in SQL.
     ///
     /// Reads only what it draws: the range comes from two index lookups (`figures_timeline`), and
     /// each source's point in each bucket from one probe of `figures_latest` for its latest figure
     /// in the bucket, so millions of polled counts cost buckets × sources lookups, not a scan.
     public func trend(_ request: TrendRequest) throws -> Trend {
-        guard let campaign = try campaign(request.campaign) else { throw try unknownCampaign(request.campaign) }
-        for slug in request.outlets where try outlet(slug) == nil { throw try unknownOutlet(slug) }
+        guard let campaign = try CampaignStore(db).find(request.campaign) else { throw try unknownCampaign(request.campaign) }
+        for slug in request.outlets where try OutletStore(db).find(slug) == nil { throw try unknownOutlet(slug) }
         if let since = request.since, let until = request.until, until < since {
             throw ValidationFailure([.invalid(field: "until", reason: "\(TimeFormatting.iso(until)) is before --since \(TimeFormatting.iso(since))")])
         }
@@ -244,7 +244,7 @@ extension Repository {
     /// A campaign's figures from reporters (not the platform's own counts): the current ones for
     /// who reported first, or with `history` every figure with its status, for the provenance list.
     public func reports(campaign slug: String, history: Bool = false) throws -> [ReportedFigure] {
-        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+        guard try CampaignStore(db).find(slug) != nil else { throw try unknownCampaign(slug) }
         // figures_reported (the figures that are not polled) finds them without reading the
         // platform's polled history, however long.
         return try db.query(

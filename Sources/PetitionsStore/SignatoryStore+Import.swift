@@ -2,7 +2,7 @@ import Foundation
 import PetitionsDomain
 import Postgres
 
-extension Repository {
+extension SignatoryStore {
     // MARK: Import
 
     /// Imports a list into a campaign, all or nothing.
@@ -26,7 +26,7 @@ extension Repository {
     ///   - records: the entries after the header, in order; nil at the end.
     ///   - source: where the list comes from (a file name or URL), for entries without a source.
     ///   - progress: called with the number of entries read, every 100,000.
-    public func importSignatories(
+    public func importList(
         campaign slug: String, columns: SignatoryColumns, records: @escaping () throws -> SignatoryRecord?, source: String, actor: String,
         dryRun: Bool = false, progress: @escaping (Int) -> Void = { _ in }
     ) throws -> SignatoryImportResult {

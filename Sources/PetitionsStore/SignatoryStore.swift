@@ -72,7 +72,12 @@ public struct DuplicateGroup: Sendable {
     public var watched: String?
 }
 
-extension Repository {
+/// Signatories: lists read with name search, verification and erasure (each audited), the
+/// watch list, and imports (`SignatoryStore+Import.swift`).
+public struct SignatoryStore: StoreArea {
+    public let db: PGConnection
+    public init(_ db: PGConnection) { self.db = db }
+
     // MARK: Reading
 
     static let signatoryColumns = """
@@ -92,7 +97,7 @@ extension Repository {
     ///
     /// - Parameter search: a name prefix, matched on the normalised key (case, width and spacing
     ///   aside), or on the accent-free key with `ignoringAccents`. Both use `signatories_search`.
-    public func signatories(
+    public func list(
         campaign slug: String, status: VerificationStatus? = nil, role: SignatoryRole? = nil, search: String? = nil,
         ignoringAccents: Bool = false, limit: Int = 100, offset: Int = 0
     ) throws -> (entries: [Signatory], total: Int, totalIsExact: Bool) {
@@ -132,7 +137,7 @@ extension Repository {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
     }
 
-    public func signatory(_ id: Int) throws -> (Signatory, [SignatoryHistoryEntry])? {
+    public func find(_ id: Int) throws -> (Signatory, [SignatoryHistoryEntry])? {
         guard
             let entry = try db.query("\(unsafeRaw: Self.signatoryColumns) FROM signatories s JOIN campaigns c ON c.id = s.campaign_id WHERE s.id = \(id)")
                 .first.map(Self.decodeSignatory)
@@ -151,8 +156,8 @@ extension Repository {
     }
 
     /// The list's counts by role, visibility and status, for reconciliation.
-    public func listCounts(campaign slug: String) throws -> ListCounts {
-        guard try campaign(slug) != nil else { throw try unknownCampaign(slug) }
+    public func counts(campaign slug: String) throws -> ListCounts {
+        guard try CampaignStore(db).find(slug) != nil else { throw try unknownCampaign(slug) }
         let row = try db.query(
             """
             SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_authors,
@@ -175,7 +180,7 @@ extension Repository {
     }
 
     /// Likely duplicates and watch-list names, reported and never merged.
-    public func signatoryDuplicates(campaign slug: String, ignoringAccents: Bool = false) throws -> [DuplicateGroup] {
+    public func duplicates(campaign slug: String, ignoringAccents: Bool = false) throws -> [DuplicateGroup] {
         let campaignID = try campaignID(slug)
         /// - Parameter key: the grouping expression over the given table alias (program text).
         func groups(_ reason: DuplicateGroup.Reason, key: (String) -> String, extra: String = "") throws -> [DuplicateGroup] {
@@ -230,7 +235,7 @@ extension Repository {
     // MARK: Changes
 
     /// Changes a signatory's verification status, recording who, when and why.
-    public func verifySignatory(_ id: Int, status: VerificationStatus, reason: String, actor: String) throws -> Signatory {
+    public func verify(_ id: Int, status: VerificationStatus, reason: String, actor: String) throws -> Signatory {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationFailure([.invalid(field: "reason", reason: "say why the status changes (how it was checked, by whom)")])
         }
@@ -248,14 +253,14 @@ extension Repository {
                 """)
             // The audit log holds no personal data: the reason stays in the erasable history.
             try audit(db, actor: actor, action: "signatory.verify", type: "signatory", subject: String(id), details: ["from": from, "to": status.rawValue])
-            return try Repository(db).signatory(id)!.0
+            return try Repository(db).signatories.find(id)!.0
         }
     }
 
     /// Erases a signatory's personal data on request: name, keys, affiliation and source go, and
     /// so do the reasons in its verification history (they may name the person). The entry stays,
     /// so counts do not change, and the audit log records the erasure (without the name).
-    public func eraseSignatory(_ id: Int, reason: String, actor: String) throws {
+    public func erase(_ id: Int, reason: String, actor: String) throws {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationFailure([.invalid(field: "reason", reason: "say why (for example: privacy request by email of 2025-01-10)")])
         }
@@ -287,7 +292,7 @@ extension Repository {
         public var addedAt: Date
     }
 
-    public func addToWatchList(_ name: String, note: String?, actor: String) throws {
+    public func watch(_ name: String, note: String?, actor: String) throws {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationFailure([.invalid(field: "name", reason: "must not be empty")]) }
         let keys = NameKeys(trimmed)
@@ -302,7 +307,7 @@ extension Repository {
         }
     }
 
-    public func removeFromWatchList(_ name: String, actor: String) throws {
+    public func unwatch(_ name: String, actor: String) throws {
         try db.withTransaction { db in
             let removed = try db.query("DELETE FROM watch_list WHERE name_key = \(NameKeys(name).key) RETURNING name")
             guard let row = removed.first else { throw StoreError.notFound("\"\(name)\" is not on the watch list (see: petitions signatory watch list)") }

@@ -26,11 +26,11 @@ public struct FigureHistory: Sendable {
     }
 }
 
-extension Repository {
+extension FigureStore {
     /// One page of a campaign's figures in id order, after the figure `after` (keyset paging:
     /// every page costs the same however deep it is). The current view, or with `history` every
     /// figure with its status.
-    public func figurePage(campaign slug: String, after: Int?, limit: Int, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
+    public func page(campaign slug: String, after: Int?, limit: Int, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
         let campaignID = try campaignID(slug)
         return try db.query(
             """
@@ -47,7 +47,7 @@ extension Repository {
 
     /// A figure and its chain of corrections, with retractions and reviews; nil when there is no
     /// such figure.
-    public func figureHistory(_ id: Int) throws -> FigureHistory? {
+    public func history(_ id: Int) throws -> FigureHistory? {
         let chain = try db.query(
             """
             WITH RECURSIVE back AS (

@@ -53,7 +53,10 @@ public struct LeaseLost: Error, Sendable, CustomStringConvertible {
 
 /// The PostgreSQL job queue. Every time comes from the caller's clock, so tests can move time
 /// without sleeping.
-extension Repository {
+public struct JobStore: StoreArea {
+    public let db: PGConnection
+    public init(_ db: PGConnection) { self.db = db }
+
     // MARK: Scheduling
 
     /// Queues one job for the latest due time of each active source whose next due time has come,
@@ -65,7 +68,7 @@ extension Repository {
     /// nothing is inserted only to conflict, so no job id is wasted.
     /// - Returns: how many jobs were added.
     @discardableResult
-    public func scheduleDueJobs(now: Date, limit: Int = 1000) throws -> Int {
+    public func scheduleDue(now: Date, limit: Int = 1000) throws -> Int {
         try schedule(now: now, limit: limit).added
     }
 
@@ -156,7 +159,7 @@ extension Repository {
     /// - Parameter rescue: also take jobs whose lease ran out (and fail those on their last attempt).
     ///   Their index holds an entry for every job that ever ran, so a worker asks for them now and
     ///   then (`Worker` every few seconds), not on every claim.
-    public func claimJobs(worker: String, now: Date, lease: TimeInterval, limit: Int, rescue: Bool = true) throws -> [ClaimedJob] {
+    public func claim(worker: String, now: Date, lease: TimeInterval, limit: Int, rescue: Bool = true) throws -> [ClaimedJob] {
         let rows = try db.query(
             """
             WITH exhausted AS (
@@ -197,7 +200,7 @@ extension Repository {
         return try rows.map { row in
             ClaimedJob(
                 id: try row.decode("job_id"), attempt: try row.decode("attempt"), maxAttempts: try row.decode("job_max_attempts"),
-                dueAt: try row.decode("due_at"), source: try Self.decodeSource(row), etag: try row.decode("etag"),
+                dueAt: try row.decode("due_at"), source: try SourceStore.decodeSource(row), etag: try row.decode("etag"),
                 lastModified: try row.decode("last_modified"))
         }
     }
@@ -215,7 +218,7 @@ extension Repository {
 
     /// Runs `body` and marks the job succeeded, in one transaction: either both happen or neither.
     /// - Throws: `LeaseLost` (and rolls back) when the job is no longer this worker's.
-    public func completeJob<T>(
+    public func complete<T>(
         _ job: ClaimedJob, worker: String, now: Date, result: (T) -> [String: String] = { _ in [:] },
         _ body: (Repository) throws -> T
     ) throws -> T {
@@ -248,7 +251,7 @@ extension Repository {
     /// has used its attempts (or `retryAt` is nil: the error will not go away by waiting).
     /// - Returns: true when the job will be retried.
     @discardableResult
-    public func failJob(_ job: ClaimedJob, worker: String, now: Date, error: String, retryAt: Date?) throws -> Bool {
+    public func fail(_ job: ClaimedJob, worker: String, now: Date, error: String, retryAt: Date?) throws -> Bool {
         try db.withTransaction { db in
             try holdJob(job, worker: worker, db: db)
             let retry = retryAt != nil && job.attempt < job.maxAttempts
@@ -276,7 +279,7 @@ extension Repository {
     /// Gives a job back unfinished: queued again at `runAfter` (default now), and the attempt does
     /// not count against its maximum. Used when the worker is stopping, and when the job's host is
     /// busy with another worker's request (`reason` says so on the attempt).
-    public func releaseJob(_ job: ClaimedJob, worker: String, now: Date, runAfter: Date? = nil, reason: String? = nil) throws {
+    public func release(_ job: ClaimedJob, worker: String, now: Date, runAfter: Date? = nil, reason: String? = nil) throws {
         try db.withTransaction { db in
             try holdJob(job, worker: worker, db: db)
             try db.execute(
@@ -308,7 +311,7 @@ extension Repository {
     }
 
     /// Jobs, newest first, optionally of one state and source.
-    public func jobs(state: JobState? = nil, source: Int? = nil, limit: Int = 50) throws -> [StoredJob] {
+    public func list(state: JobState? = nil, source: Int? = nil, limit: Int = 50) throws -> [StoredJob] {
         try db.query(
             """
             SELECT \(unsafeRaw: Self.jobColumns)
@@ -318,11 +321,11 @@ extension Repository {
         ).map(Self.decodeJob)
     }
 
-    public func job(_ id: Int) throws -> StoredJob? {
+    public func find(_ id: Int) throws -> StoredJob? {
         try db.query("SELECT \(unsafeRaw: Self.jobColumns) WHERE j.id = \(id)").first.map(Self.decodeJob)
     }
 
-    public func jobAttempts(_ id: Int) throws -> [StoredAttempt] {
+    public func attempts(_ id: Int) throws -> [StoredAttempt] {
         try db.query("SELECT attempt, worker, started_at, finished_at, outcome, error FROM job_attempts WHERE job_id = \(id) ORDER BY attempt").map {
             StoredAttempt(
                 attempt: try $0.decode("attempt"), worker: try $0.decode("worker"), startedAt: try $0.decode("started_at"),
@@ -332,7 +335,7 @@ extension Repository {
     }
 
     /// How many jobs are in each state.
-    public func jobCounts() throws -> [JobState: Int] {
+    public func counts() throws -> [JobState: Int] {
         var counts: [JobState: Int] = [:]
         for row in try db.query("SELECT state, count(*) AS n FROM jobs GROUP BY state") {
             counts[try JobState.parse(try row.decode("state"))] = try row.decode("n")
@@ -341,10 +344,9 @@ extension Repository {
     }
 
     /// Queues a failed or cancelled job again, with a fresh set of attempts.
-    public func retryJob(_ id: Int, actor: String, now: Date = Date()) throws -> StoredJob {
+    public func retry(_ id: Int, actor: String, now: Date = Date()) throws -> StoredJob {
         try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let job = try repository.job(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
+            guard let job = try find(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
             guard job.state == .failed || job.state == .cancelled else {
                 throw StoreError.conflict("job \(id) is \(job.state); only failed or cancelled jobs can be retried")
             }
@@ -362,15 +364,14 @@ extension Repository {
                 WHERE id = \(id)
                 """)
             try audit(db, actor: actor, action: "job.retry", type: "job", subject: String(id), details: ["previous_state": job.state.rawValue])
-            return try repository.job(id)!
+            return try find(id)!
         }
     }
 
     /// Cancels a queued or running job. A running job's worker finds its claim gone and rolls back.
-    public func cancelJob(_ id: Int, actor: String, reason: String?, now: Date = Date()) throws -> StoredJob {
+    public func cancel(_ id: Int, actor: String, reason: String?, now: Date = Date()) throws -> StoredJob {
         try db.withTransaction { db in
-            let repository = Repository(db)
-            guard let job = try repository.job(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
+            guard let job = try find(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
             guard job.state.isOpen else {
                 throw StoreError.conflict("job \(id) is already \(job.state); only queued or running jobs can be cancelled")
             }
@@ -382,7 +383,7 @@ extension Repository {
             try audit(
                 db, actor: actor, action: "job.cancel", type: "job", subject: String(id),
                 details: ["previous_state": job.state.rawValue, "reason": reason ?? ""])
-            return try repository.job(id)!
+            return try find(id)!
         }
     }
 
@@ -404,7 +405,7 @@ extension Repository {
     /// it never waits for (or holds up) a claim; queued and running jobs are never touched.
     /// Observations, figures, feed items and flags are history and stay (with the pruned job's id).
     /// - Parameter maxBatches: stop after this many batches (the rest waits for the next run).
-    public func pruneJobs(
+    public func prune(
         now: Date, keepSucceeded: TimeInterval, keepFailed: TimeInterval, batch: Int = 1000,
         maxBatches: Int = .max, dryRun: Bool = false
     ) throws -> PruneResult {

@@ -18,7 +18,7 @@ public struct PollOutcome: Sendable, Equatable {
     public var alertsRaised = 0
 }
 
-extension Repository {
+extension JobStore {
     /// Records a platform poll and completes its job, in one statement (one round trip, atomic by
     /// itself): a changed count becomes a `polled` figure and a new series row; an unchanged one only
     /// moves the series' last-seen time; flags not raised before are raised (with `count-fell` when
@@ -219,7 +219,8 @@ extension Repository {
             guard inserted == 1 else { continue }
             itemsAdded += 1
             if !processed.figures.isEmpty {
-                let result = try addFigures(processed.figures, actor: worker, skipDuplicates: true, action: "figure.extract", subject: item.url ?? item.key)
+                let result = try FigureStore(db).add(
+                    processed.figures, actor: worker, skipDuplicates: true, action: "figure.extract", subject: item.url ?? item.key)
                 figuresAdded += result.inserted.count
             }
         }
@@ -227,10 +228,4 @@ extension Repository {
         return (itemsAdded, figuresAdded)
     }
 
-    /// Every campaign's names (title and aliases), for the extractor.
-    public func campaignNames() throws -> [(slug: String, names: [String])] {
-        try db.query("SELECT slug, title, aliases FROM campaigns ORDER BY id").map {
-            (try $0.decode("slug"), [try $0.decode("title", as: String.self)] + (try $0.decode("aliases", as: [String].self)))
-        }
-    }
 }
