@@ -103,8 +103,6 @@ public enum ComparisonRendering {
         return lines.joined(separator: "\n")
     }
 
-    public static func json(_ comparison: CampaignComparison) -> [String: Any] { JSONTree.object(ComparisonJSON(comparison)) }
-
     /// "behind 1,204 (6 h)", "rounded", "reference" for the platform's own count.
     public static func verdictWord(_ item: ComparedFigure) -> String {
         if item.isReference { return "reference" }

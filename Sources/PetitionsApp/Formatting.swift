@@ -44,21 +44,27 @@ public enum Timestamps {
 
 /// JSON on standard output, keys sorted, for machine-readable formats.
 public enum JSONOutput {
-    public static func print(_ value: Any) throws {
+    /// Prints a typed value, pretty, keys sorted.
+    public static func print(_ value: some Encodable) throws {
         Swift.print(try string(value))
     }
+
+    /// A typed value as pretty JSON, keys sorted.
+    public static func string(_ value: some Encodable) throws -> String { try string(tree: JSONTree.tree(value)) }
+
+    /// A typed value on one line, keys sorted (JSON lines output).
+    public static func line(_ value: some Encodable) throws -> String { try line(tree: JSONTree.tree(value)) }
 
     /// Pretty-printed, keys sorted, slashes not escaped: what `JSONSerialization` writes with
     /// those options, by a writer of our own. Foundation's bridges every value through `NSObject`
     /// and sorts keys with locale-aware comparison, which was three quarters of a large trend's time.
-    public static func string(_ value: Any) throws -> String {
+    static func string(tree value: Any) throws -> String {
         var writer = JSONTextWriter(pretty: true)
         try writer.write(value, depth: 0)
         return writer.text
     }
 
-    /// One line, keys sorted (JSON lines output).
-    public static func line(_ value: Any) throws -> String {
+    static func line(tree value: Any) throws -> String {
         var writer = JSONTextWriter(pretty: false)
         try writer.write(value, depth: 0)
         return writer.text

@@ -103,21 +103,79 @@ public struct CampaignSummaryJSON: Encodable {
     }
 }
 
-/// Objects for `--format json` and the API, from the typed shapes above (and, for figures, the
-/// fields `FigureRecord` writes).
-public enum JSONShapes {
-    public static func campaign(_ campaign: Campaign) -> [String: Any] { JSONTree.object(CampaignJSON(campaign)) }
+/// A figure as JSON: the fields `export figures` writes (`FigureRecord.columns`), with numbers as
+/// numbers; absent details are left out.
+public struct FigureJSON: Encodable {
+    public var id: Int
+    public var campaign: String
+    public var outlet: String
+    public var metric: String
+    public var value: Int
+    public var high: Int?
+    public var qualifier: String
+    public var asOf: String
+    public var published: String?
+    public var recorded: String
+    public var url: String?
+    public var quote: String?
+    public var language: String?
+    public var method: String
+    public var enteredBy: String
+    public var note: String?
+    public var supersedes: Int?
+    public var status: String
 
-    public static func outlet(_ outlet: Outlet) -> [String: Any] { JSONTree.object(OutletJSON(outlet)) }
-
-    public static func figure(_ figure: ReportedFigure) -> [String: Any] {
-        var object: [String: Any] = [:]
-        for (key, value) in FigureRecord.fields(of: figure) {
-            object[key] = ["id", "value", "high", "supersedes"].contains(key) ? (Int(value) as Any) : value
-        }
-        return object
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, campaign, outlet, metric, value, high, qualifier, published, recorded, url, quote, language, method, note, supersedes, status
+        case asOf = "as_of"
+        case enteredBy = "entered_by"
     }
 
-    /// A campaign in a list: what outlets reported, how many outlets, and the platform's latest count.
-    public static func campaignSummary(_ summary: CampaignStore.Summary) -> [String: Any] { JSONTree.object(CampaignSummaryJSON(summary)) }
+    public init(_ figure: ReportedFigure) {
+        let draft = figure.draft
+        id = figure.id
+        campaign = draft.campaign
+        outlet = draft.outlet
+        metric = draft.metric.rawValue
+        value = draft.value
+        high = draft.high
+        qualifier = draft.qualifier.rawValue
+        asOf = TimeFormatting.iso(draft.asOf)
+        published = draft.published.map(TimeFormatting.iso)
+        recorded = TimeFormatting.iso(figure.recorded)
+        url = draft.sourceURL
+        quote = draft.quote
+        language = draft.language
+        method = draft.method.rawValue
+        enteredBy = figure.enteredBy
+        note = draft.note
+        supersedes = figure.supersedes
+        status = figure.status.rawValue
+    }
+
+    /// Every key a figure can have, for the test that holds them to `FigureRecord.columns`.
+    public static var keys: [String] { CodingKeys.allCases.map(\.stringValue) }
+}
+
+/// An outlet in a list: the outlet, with how many current figures it reported for how many campaigns.
+public struct OutletSummaryJSON: Encodable {
+    public var outlet: OutletJSON
+    public var figures: Int
+    public var campaigns: Int
+
+    enum CodingKeys: String, CodingKey { case figures, campaigns }
+
+    public init(_ summary: OutletStore.Summary) {
+        outlet = OutletJSON(summary.outlet)
+        figures = summary.figures
+        campaigns = summary.campaigns
+    }
+
+    /// The outlet's keys and the counts, in one object.
+    public func encode(to encoder: any Encoder) throws {
+        try outlet.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(figures, forKey: .figures)
+        try container.encode(campaigns, forKey: .campaigns)
+    }
 }

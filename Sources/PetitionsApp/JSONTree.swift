@@ -141,13 +141,6 @@ public enum JSONTree {
     }
 }
 
-extension JSONOutput {
-    /// Prints a typed value, pretty, keys sorted.
-    public static func print(_ value: some Encodable) throws {
-        Swift.print(try string(try JSONTree.tree(value)))
-    }
-}
-
 /// JSON that is already a tree (a document stored as JSON text, parsed), passed through as it is.
 public struct JSONTreeValue: Encodable, @unchecked Sendable {
     public var tree: Any
@@ -162,12 +155,5 @@ public struct JSONTreeValue: Encodable, @unchecked Sendable {
             throw EncodingError.invalidValue(self.tree, .init(codingPath: encoder.codingPath, debugDescription: "only JSONTree writes a parsed tree"))
         }
         tree.slot.content = .value(self.tree)
-    }
-}
-
-extension JSONTree {
-    /// The object a typed value encodes to, for output that adds keys of its own.
-    public static func object(_ value: some Encodable) -> [String: Any] {
-        (try? tree(value)) as? [String: Any] ?? [:]
     }
 }

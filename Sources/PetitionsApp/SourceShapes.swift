@@ -3,7 +3,7 @@ import PetitionsDomain
 import PetitionsSources
 import PetitionsStore
 
-/// JSON objects and words for sources and jobs.
+/// Words for sources and jobs.
 public enum SourceShapes {
     public static func every(_ seconds: TimeInterval) -> String {
         for (unit, size) in [("d", 86400.0), ("h", 3600.0), ("m", 60.0)] where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
@@ -11,12 +11,6 @@ public enum SourceShapes {
         }
         return seconds == seconds.rounded() ? "\(Int(seconds))s" : "\(seconds)s"
     }
-
-    public static func source(_ source: StoredSource) -> [String: Any] { JSONTree.object(SourceJSON(source)) }
-
-    public static func observation(_ observation: StoredObservation) -> [String: Any] { JSONTree.object(ObservationJSON(observation)) }
-
-    public static func job(_ job: StoredJob) -> [String: Any] { JSONTree.object(JobJSON(job)) }
 }
 
 /// A source as JSON: every key present, null when it has no value yet.

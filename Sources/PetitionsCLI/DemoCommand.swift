@@ -68,7 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
         case .markdown:
             print(comparisons.map(ComparisonRendering.markdown).joined(separator: "\n"))
         case .json:
-            try JSONOutput.print(comparisons.map(ComparisonRendering.json))
+            try JSONOutput.print(comparisons.map(ComparisonJSON.init))
         case .csv:
             print(CSV.line(ComparisonRendering.csvHeader))
             for comparison in comparisons { for row in ComparisonRendering.csvRows(comparison) { print(CSV.line(row)) } }

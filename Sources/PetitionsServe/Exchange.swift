@@ -105,7 +105,7 @@ struct Failure: Error, Sendable {
 
     var json: String {
         let body = Body(error: .init(status: status, message: message, parameter: parameter))
-        return ((try? JSONOutput.line(try JSONTree.tree(body))) ?? "{}") + "\n"
+        return ((try? JSONOutput.line(body)) ?? "{}") + "\n"
     }
 }
 
@@ -120,7 +120,7 @@ struct Reply: Sendable {
     /// The route that made it (for metrics, when it comes from the cache).
     var route: String?
 
-    static func json(_ value: Any, maxAge: Int?) throws -> Reply {
+    static func json(_ value: some Encodable, maxAge: Int?) throws -> Reply {
         Reply(contentType: "application/json; charset=utf-8", body: Array((try JSONOutput.string(value) + "\n").utf8), maxAge: maxAge)
     }
 

@@ -163,7 +163,7 @@ struct Routes: Sendable {
             answered = false
         }
         let status = stopping ? "stopping" : answered ? "ok" : "database unreachable"
-        var reply = try Reply.json(["status": status, "database_reachable": answered], maxAge: nil)
+        var reply = try Reply.json(Health(status: status, database_reachable: answered), maxAge: nil)
         reply.status = (answered && !stopping) ? 200 : 503
         return reply
     }
@@ -185,7 +185,7 @@ struct Routes: Sendable {
                     ]
                 }, maxAge: settings.maxAge)
         }
-        return try Reply.json(["campaigns": summaries.map(JSONShapes.campaignSummary)], maxAge: settings.maxAge)
+        return try Reply.json(CampaignList(campaigns: summaries.map(CampaignSummaryJSON.init)), maxAge: settings.maxAge)
     }
 
     func campaign(_ exchange: Exchange, slug: String) async throws -> Reply {
@@ -195,13 +195,10 @@ struct Routes: Sendable {
             guard let campaign = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
             return campaign
         }
-        var object = JSONShapes.campaign(campaign)
         let base = "/api/v1/campaigns/\(Self.pathSegment(slug))"
-        object["links"] = [
-            "page": "/c/\(Self.pathSegment(slug))", "figures": base + "/figures", "compare": base + "/compare",
-            "trend": base + "/trend", "sources": base + "/sources",
-        ]
-        return try Reply.json(object, maxAge: settings.maxAge)
+        let links = CampaignDetail.Links(
+            page: "/c/\(Self.pathSegment(slug))", figures: base + "/figures", compare: base + "/compare", trend: base + "/trend", sources: base + "/sources")
+        return try Reply.json(CampaignDetail(campaign: CampaignJSON(campaign), links: links), maxAge: settings.maxAge)
     }
 
     func figures(_ exchange: Exchange, slug: String) async throws -> Reply {
@@ -224,8 +221,7 @@ struct Routes: Sendable {
                 }, maxAge: settings.maxAge)
         } else {
             reply = try Reply.json(
-                ["campaign": slug, "limit": limit, "figures": shown.map(JSONShapes.figure), "next_cursor": next as Any? ?? NSNull()],
-                maxAge: settings.maxAge)
+                FigurePage(campaign: slug, limit: limit, figures: shown.map(FigureJSON.init), next_cursor: Nullable(next)), maxAge: settings.maxAge)
         }
         if let next {
             var query = exchange.query.filter { $0.name != "cursor" }
@@ -240,7 +236,7 @@ struct Routes: Sendable {
         try exchange.allow([])
         _ = try exchange.dataFormat(csv: false)
         let history = try await Self.history(reader, slug: slug, id: id)
-        return try Reply.json(FigureShapes.history(history), maxAge: settings.maxAge)
+        return try Reply.json(FigureShapes.HistoryJSON(history), maxAge: settings.maxAge)
     }
 
     func compare(_ exchange: Exchange, slug: String) async throws -> Reply {
@@ -255,7 +251,7 @@ struct Routes: Sendable {
         if format == .csv {
             return Reply.csv(header: ComparisonRendering.csvHeader, rows: ComparisonRendering.csvRows(comparison), maxAge: settings.maxAge)
         }
-        return try Reply.json(ComparisonRendering.json(comparison), maxAge: settings.maxAge)
+        return try Reply.json(ComparisonJSON(comparison), maxAge: settings.maxAge)
     }
 
     func trend(_ exchange: Exchange, slug: String) async throws -> Reply {
@@ -269,7 +265,7 @@ struct Routes: Sendable {
         if format == .csv {
             return Reply.csv(header: TrendRendering.csvHeader, rows: TrendRendering.csvRows(analysis.trend), maxAge: settings.maxAge)
         }
-        return try Reply.json(TrendRendering.json(analysis, sideBySide: aligned), maxAge: settings.maxAge)
+        return try Reply.json(TrendJSON(analysis, sideBySide: aligned), maxAge: settings.maxAge)
     }
 
     func sources(_ exchange: Exchange, slug: String) async throws -> Reply {
@@ -279,7 +275,7 @@ struct Routes: Sendable {
             guard try repository.campaigns.find(slug) != nil else { throw try repository.campaigns.unknown(slug) }
             return try repository.sources.list(campaign: slug)
         }
-        return try Reply.json(["campaign": slug, "sources": sources.map(SourceShapes.source)], maxAge: settings.maxAge)
+        return try Reply.json(SourceList(campaign: slug, sources: sources.map { SourceJSON($0) }), maxAge: settings.maxAge)
     }
 
     // MARK: Pages

@@ -1,7 +1,9 @@
 import Foundation
-import PetitionsApp
 import PetitionsCLI
+import PetitionsDomain
 import Testing
+
+@testable import PetitionsApp
 
 @Suite struct JSONOutputTests {
     struct Shape: Encodable {
@@ -16,9 +18,9 @@ import Testing
     /// and the writer's format (keys sorted) holds for nested values.
     @Test func typedValuesWriteAsTheirTypesSay() throws {
         let value = Shape(name: "x", left: nil, shown: Nullable(nil), nested: [.init(b: 2, a: 1.5)])
-        #expect(try JSONOutput.line(try JSONTree.tree(value)) == #"{"name":"x","nested":[{"a":1.5,"b":2}],"shown":null}"#)
+        #expect(try JSONOutput.line(value) == #"{"name":"x","nested":[{"a":1.5,"b":2}],"shown":null}"#)
         let present = Shape(name: "y", left: "l", shown: Nullable(3), nested: [])
-        #expect(try JSONOutput.line(try JSONTree.tree(present)) == #"{"left":"l","name":"y","nested":[],"shown":3}"#)
+        #expect(try JSONOutput.line(present) == #"{"left":"l","name":"y","nested":[],"shown":3}"#)
     }
 
     /// Our writer against Foundation's reader: the same values come back, hostile strings included.
@@ -29,7 +31,7 @@ import Testing
             "flags": [true, false], "none": NSNull(), "empty_list": [Any](), "empty_object": [String: Any](),
             "nested": ["b": ["c": [1, [2, [3]]]], "a": "x"] as [String: Any],
         ]
-        for text in [try JSONOutput.string(value), try JSONOutput.line(value)] {
+        for text in [try JSONOutput.string(tree: value), try JSONOutput.line(tree: value)] {
             let back = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             #expect(back["text"] as? String == value["text"] as? String)
             #expect((back["numbers"] as? [Any])?.count == 7)
@@ -40,9 +42,16 @@ import Testing
             #expect(back["flags"] as? [Bool] == [true, false])
         }
         // Keys sorted, slashes left alone, one line for JSON lines.
-        let line = try JSONOutput.line(["b": 1, "a": "/x", "c": 0, "d": true, "e": [String: String]()])
+        let line = try JSONOutput.line(tree: ["b": 1, "a": "/x", "c": 0, "d": true, "e": [String: String]()] as [String: Any])
         #expect(line == #"{"a":"/x","b":1,"c":0,"d":true,"e":{}}"#)
         #expect(try JSONOutput.string(["a": [1]]) == "{\n  \"a\" : [\n    1\n  ]\n}")
         #expect(throws: (any Error).self) { try JSONOutput.string(["x": Double.nan]) }
+    }
+
+    /// A figure's JSON has exactly the fields `export figures` writes, so the API, `--format json`
+    /// and the figure files name them alike.
+    @Test func figureKeysAreTheExportColumns() {
+        #expect(Set(FigureJSON.keys) == Set(FigureRecord.columns))
+        #expect(FigureJSON.keys.count == FigureRecord.columns.count)
     }
 }

@@ -29,17 +29,38 @@ struct AlertList: AsyncParsableCommand {
         }
         try Render.rows(
             header: header, rows: rows, format: format,
-            json: alerts.map { alert in
-                var object: [String: Any] = [
-                    "id": alert.id, "campaign": alert.campaign, "event": alert.event.rawValue, "sent": alert.sent,
-                    "waiting": alert.waiting, "failed": alert.failed, "created_by": alert.createdBy,
-                    "created_at": TimeFormatting.iso(alert.createdAt),
-                ]
-                object["threshold"] = alert.threshold
-                object["webhook"] = alert.webhookURL.map(SourceURL.redacted)
-                object["command"] = alert.command
-                object["last_error"] = alert.lastError
-                return object
-            }, empty: "no alerts yet; add one with `petitions alert add CAMPAIGN --on threshold --threshold N --webhook URL`")
+            json: alerts.map(AlertJSON.init), empty: "no alerts yet; add one with `petitions alert add CAMPAIGN --on threshold --threshold N --webhook URL`")
+    }
+}
+
+/// An alert as JSON: what it watches, where it sends, and how its deliveries went. The
+/// threshold, webhook (password redacted), command and last error are left out when absent.
+struct AlertJSON: Encodable {
+    var id: Int
+    var campaign: String
+    var event: String
+    var threshold: Int?
+    var webhook: String?
+    var command: String?
+    var sent: Int
+    var waiting: Int
+    var failed: Int
+    var last_error: String?
+    var created_by: String
+    var created_at: String
+
+    init(_ alert: StoredAlert) {
+        id = alert.id
+        campaign = alert.campaign
+        event = alert.event.rawValue
+        threshold = alert.threshold
+        webhook = alert.webhookURL.map(SourceURL.redacted)
+        command = alert.command
+        sent = alert.sent
+        waiting = alert.waiting
+        failed = alert.failed
+        last_error = alert.lastError
+        created_by = alert.createdBy
+        created_at = TimeFormatting.iso(alert.createdAt)
     }
 }

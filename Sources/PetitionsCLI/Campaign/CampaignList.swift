@@ -26,7 +26,7 @@ struct CampaignList: AsyncParsableCommand {
             ]
         }
         try Render.rows(
-            header: header, rows: rows, format: format, json: summaries.map(JSONShapes.campaignSummary),
+            header: header, rows: rows, format: format, json: summaries.map(CampaignSummaryJSON.init),
             empty: "no campaigns yet; add one with `petitions campaign add` or load the sample with `petitions demo`")
     }
 }

@@ -59,7 +59,7 @@ struct CompareCommand: AsyncParsableCommand {
         switch format {
         case .table: Swift.print(ComparisonRendering.table(comparison))
         case .markdown: Swift.print(ComparisonRendering.markdown(comparison))
-        case .json: try JSONOutput.print(ComparisonRendering.json(comparison))
+        case .json: try JSONOutput.print(ComparisonJSON(comparison))
         case .csv:
             Swift.print(CSV.line(ComparisonRendering.csvHeader))
             for row in ComparisonRendering.csvRows(comparison) { Swift.print(CSV.line(row)) }

@@ -40,7 +40,11 @@ struct DBMigrate: AsyncParsableCommand {
                     ? "the schema is up to date (version \(current))"
                     : "applied \(applied.count) migration\(applied.count == 1 ? "" : "s"); the schema is at version \(current)")
         case .json:
-            try JSONOutput.print(["applied": applied.map(\.file), "version": current] as [String: any Sendable])
+            struct Migrated: Encodable {
+                var applied: [String]
+                var version: Int
+            }
+            try JSONOutput.print(Migrated(applied: applied.map(\.file), version: current))
         }
     }
 }

@@ -49,14 +49,23 @@ struct DBStatus: AsyncParsableCommand {
                 print("up to date")
             }
         case .json:
-            let items: [[String: any Sendable]] = states.map { state in
-                [
-                    "version": state.version, "name": state.name, "state": state.state.rawValue,
-                    "applied_at": state.appliedAt.map(Timestamps.iso8601) as (any Sendable)?, "checksum": state.checksum as (any Sendable)?,
-                ]
-                .compactMapValues { $0 }
+            /// A migration's state; `applied_at` and `checksum` are left out until it is applied.
+            struct Migration: Encodable {
+                var version: Int
+                var name: String
+                var state: String
+                var applied_at: String?
+                var checksum: String?
             }
-            try JSONOutput.print(["database": target.displayName, "migrations": items, "pending": pending] as [String: any Sendable])
+            struct Status: Encodable {
+                var database: String
+                var migrations: [Migration]
+                var pending: Int
+            }
+            let items = states.map {
+                Migration(version: $0.version, name: $0.name, state: $0.state.rawValue, applied_at: $0.appliedAt.map(Timestamps.iso8601), checksum: $0.checksum)
+            }
+            try JSONOutput.print(Status(database: target.displayName, migrations: items, pending: pending))
         }
     }
 }

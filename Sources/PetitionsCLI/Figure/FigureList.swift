@@ -39,7 +39,7 @@ struct FigureList: AsyncParsableCommand {
             return row
         }
         try Render.rows(
-            header: header, rows: rows, format: format, json: figures.map(JSONShapes.figure),
+            header: header, rows: rows, format: format, json: figures.map(FigureJSON.init),
             empty: "no figures for \(campaign) yet; log one with `petitions figure add \(campaign) --outlet SLUG --value N`")
     }
 }

@@ -44,7 +44,7 @@ struct FigureReview: AsyncParsableCommand {
             }
             try Render.rows(
                 header: ["id", "campaign", "outlet", "metric", "figure", "as of", "quote", "url"], rows: rows, format: format,
-                json: pending.map(JSONShapes.figure), empty: "nothing awaits review")
+                json: pending.map(FigureJSON.init), empty: "nothing awaits review")
             if format == .table && !pending.isEmpty {
                 print("\naccept with `petitions figure review --accept ID`, reject with `--reject ID --reason R`")
             }

@@ -34,7 +34,7 @@ struct JobsList: AsyncParsableCommand {
         }
         try Render.rows(
             header: ["job", "source", "campaign", "kind", "due", "state", "attempts", "worker", "result or error"], rows: rows, format: format,
-            json: jobs.map(SourceShapes.job), empty: "no jobs yet; add sources with `petitions source add`, then run `petitions-worker`")
+            json: jobs.map(JobJSON.init), empty: "no jobs yet; add sources with `petitions source add`, then run `petitions-worker`")
         if format == .table && !counts.isEmpty {
             print("\n" + JobState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }.joined(separator: ", "))
         }

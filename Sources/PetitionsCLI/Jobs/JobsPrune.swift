@@ -56,11 +56,18 @@ struct JobsPrune: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         if format == .json {
+            struct Pruned: Encodable {
+                var dry_run: Bool
+                var succeeded: Int
+                var failed_or_cancelled: Int
+                var attempts: Int
+                var batches: Int
+                var seconds: Double
+            }
             try JSONOutput.print(
-                [
-                    "dry_run": dryRun, "succeeded": result.succeeded, "failed_or_cancelled": result.failed, "attempts": result.attempts,
-                    "batches": result.batches, "seconds": (seconds * 1000).rounded() / 1000,
-                ] as [String: Any])
+                Pruned(
+                    dry_run: dryRun, succeeded: result.succeeded, failed_or_cancelled: result.failed, attempts: result.attempts, batches: result.batches,
+                    seconds: (seconds * 1000).rounded() / 1000))
             return
         }
         let verb = dryRun ? "would prune" : "pruned"

@@ -24,15 +24,7 @@ struct JobsShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            var object = SourceShapes.job(job)
-            object["attempt_log"] = attempts.map { a -> [String: Any] in
-                [
-                    "attempt": a.attempt, "worker": a.worker, "started_at": Timestamps.iso8601(a.startedAt),
-                    "finished_at": a.finishedAt.map(Timestamps.iso8601) ?? NSNull(), "outcome": a.outcome?.rawValue ?? NSNull(),
-                    "error": a.error ?? NSNull(),
-                ]
-            }
-            try JSONOutput.print(object)
+            try JSONOutput.print(JobDetailJSON(job: JobJSON(job), attempt_log: attempts.map(AttemptJSON.init)))
         case .table:
             Render.fields(
                 [
@@ -56,5 +48,38 @@ struct JobsShow: AsyncParsableCommand {
                         }))
             }
         }
+    }
+}
+
+/// A job with its attempts (`jobs show --format json`): the job's keys and `attempt_log`.
+struct JobDetailJSON: Encodable {
+    var job: JobJSON
+    var attempt_log: [AttemptJSON]
+
+    enum CodingKeys: String, CodingKey { case attempt_log }
+
+    func encode(to encoder: any Encoder) throws {
+        try job.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(attempt_log, forKey: .attempt_log)
+    }
+}
+
+/// One attempt: null where it has not finished, or finished without an error.
+struct AttemptJSON: Encodable {
+    var attempt: Int
+    var worker: String
+    var started_at: String
+    var finished_at: Nullable<String>
+    var outcome: Nullable<String>
+    var error: Nullable<String>
+
+    init(_ attempt: StoredAttempt) {
+        self.attempt = attempt.attempt
+        worker = attempt.worker
+        started_at = Timestamps.iso8601(attempt.startedAt)
+        finished_at = Nullable(attempt.finishedAt.map(Timestamps.iso8601))
+        outcome = Nullable(attempt.outcome?.rawValue)
+        error = Nullable(attempt.error)
     }
 }

@@ -24,11 +24,6 @@ struct OutletList: AsyncParsableCommand {
         }
         try Render.rows(
             header: ["slug", "kind", "name", "lang", "country", "figures", "campaigns"], rows: rows, format: format,
-            json: summaries.map {
-                var object = JSONShapes.outlet($0.outlet)
-                object["figures"] = $0.figures
-                object["campaigns"] = $0.campaigns
-                return object
-            }, empty: "no outlets yet; add one with `petitions outlet add`")
+            json: summaries.map(OutletSummaryJSON.init), empty: "no outlets yet; add one with `petitions outlet add`")
     }
 }

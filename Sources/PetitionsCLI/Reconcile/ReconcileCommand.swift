@@ -36,21 +36,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let lines = Reconciliation.reconcile(comparison, counts: counts)
         switch format {
         case .json:
-            try JSONOutput.print(
-                [
-                    "campaign": slug,
-                    "list": [
-                        "named": counts.named, "anonymous": counts.anonymous, "authors": counts.authors, "confirmed": counts.confirmed,
-                        "disputed": counts.disputed, "removed": counts.removed, "erased": counts.erased,
-                        "as_of": counts.asOf.map(TimeFormatting.iso) ?? NSNull(),
-                    ] as [String: Any],
-                    "metrics": lines.map { line -> [String: Any] in
-                        [
-                            "metric": line.metric.rawValue, "listed": line.listed, "verdict": line.verdict.rawValue, "words": line.words,
-                            "reported_low": line.reported?.low ?? NSNull(), "reported_high": line.reported?.high ?? NSNull(),
-                        ]
-                    },
-                ] as [String: Any])
+            try JSONOutput.print(ReconciliationJSON(campaign: slug, counts: counts, lines: lines))
         case .table:
             print("\(comparison.campaign.title)  [\(slug)]")
             let rows = lines.map { line in
@@ -67,6 +53,46 @@ struct ReconcileCommand: AsyncParsableCommand {
                     "\nof the list: \(counts.disputed) disputed (counted), \(counts.removed) removed (not counted), \(counts.erased) erased on request (counted, unnamed)"
                 )
             }
+        }
+    }
+}
+
+/// A list set against what outlets reported (`reconcile --format json`): the list's counts, then
+/// one line per metric with the range reports allow (null ends when none bound it) and the verdict.
+struct ReconciliationJSON: Encodable {
+    var campaign: String
+    var list: List
+    var metrics: [Line]
+
+    struct List: Encodable {
+        var named: Int
+        var anonymous: Int
+        var authors: Int
+        var confirmed: Int
+        var disputed: Int
+        var removed: Int
+        var erased: Int
+        var as_of: Nullable<String>
+    }
+
+    struct Line: Encodable {
+        var metric: String
+        var listed: Int
+        var verdict: String
+        var words: String
+        var reported_low: Nullable<Int>
+        var reported_high: Nullable<Int>
+    }
+
+    init(campaign: String, counts: ListCounts, lines: [ReconciliationLine]) {
+        self.campaign = campaign
+        list = List(
+            named: counts.named, anonymous: counts.anonymous, authors: counts.authors, confirmed: counts.confirmed, disputed: counts.disputed,
+            removed: counts.removed, erased: counts.erased, as_of: Nullable(counts.asOf.map(TimeFormatting.iso)))
+        metrics = lines.map {
+            Line(
+                metric: $0.metric.rawValue, listed: $0.listed, verdict: $0.verdict.rawValue, words: $0.words, reported_low: Nullable($0.reported?.low),
+                reported_high: Nullable($0.reported?.high))
         }
     }
 }

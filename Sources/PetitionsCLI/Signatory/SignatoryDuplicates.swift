@@ -32,9 +32,7 @@ struct SignatoryDuplicates: AsyncParsableCommand {
         switch format {
         case .json:
             try JSONOutput.print(
-                groups.map { group -> [String: Any] in
-                    ["reason": group.reason.rawValue, "watched": group.watched ?? NSNull(), "members": group.members.map(SignatoryShapes.json)]
-                })
+                groups.map { DuplicateGroupJSON(reason: $0.reason.rawValue, watched: Nullable($0.watched), members: $0.members.map(SignatoryJSON.init)) })
         case .table:
             guard !groups.isEmpty else { print("no likely duplicates and no watch-list names in \(slug)"); return }
             for group in groups {

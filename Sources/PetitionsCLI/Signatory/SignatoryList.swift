@@ -40,7 +40,7 @@ struct SignatoryList: AsyncParsableCommand {
             try $0.signatories.list(campaign: slug, status: status, role: role, search: search, ignoringAccents: ignoreAccents, limit: limit, offset: offset)
         }
         try Render.rows(
-            header: SignatoryShapes.header, rows: entries.map(SignatoryShapes.row), format: format, json: entries.map(SignatoryShapes.json),
+            header: SignatoryShapes.header, rows: entries.map(SignatoryShapes.row), format: format, json: entries.map(SignatoryJSON.init),
             empty: total == 0 ? "no signatories match; import a list with `petitions signatory import \(slug) FILE`" : nil)
         if format == .table && total > offset + entries.count {
             let more = exact ? NumberFormatting.grouped(total - offset - entries.count) : "many"

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsApp
 import PetitionsDomain
 
 /// How signatories print, in tables and in JSON.
@@ -12,13 +13,75 @@ enum SignatoryShapes {
         ]
     }
 
-    static func json(_ entry: Signatory) -> [String: Any] {
-        [
-            "id": entry.id, "campaign": entry.campaign, "name": entry.name ?? NSNull(), "shown_name": entry.shownName, "role": entry.role.rawValue,
-            "affiliation": entry.affiliation ?? NSNull(), "country": entry.country ?? NSNull(),
-            "signed_at": entry.signedAt.map(TimeFormatting.iso) ?? NSNull(), "source": entry.source ?? NSNull(),
-            "visibility": entry.visibility.rawValue, "status": entry.status.rawValue,
-            "erased_at": entry.erasedAt.map(TimeFormatting.iso) ?? NSNull(), "added_at": TimeFormatting.iso(entry.addedAt),
-        ]
+}
+
+/// A signatory as JSON: every key present, null where the list gave nothing (or the entry was erased).
+struct SignatoryJSON: Encodable {
+    var id: Int
+    var campaign: String
+    var name: Nullable<String>
+    var shown_name: String
+    var role: String
+    var affiliation: Nullable<String>
+    var country: Nullable<String>
+    var signed_at: Nullable<String>
+    var source: Nullable<String>
+    var visibility: String
+    var status: String
+    var erased_at: Nullable<String>
+    var added_at: String
+
+    init(_ entry: Signatory) {
+        id = entry.id
+        campaign = entry.campaign
+        name = Nullable(entry.name)
+        shown_name = entry.shownName
+        role = entry.role.rawValue
+        affiliation = Nullable(entry.affiliation)
+        country = Nullable(entry.country)
+        signed_at = Nullable(entry.signedAt.map(TimeFormatting.iso))
+        source = Nullable(entry.source)
+        visibility = entry.visibility.rawValue
+        status = entry.status.rawValue
+        erased_at = Nullable(entry.erasedAt.map(TimeFormatting.iso))
+        added_at = TimeFormatting.iso(entry.addedAt)
     }
+}
+
+/// One signatory with its verification history (`signatory show --format json`).
+struct SignatoryDetailJSON: Encodable {
+    var entry: SignatoryJSON
+    var history: [Change]
+
+    struct Change: Encodable {
+        var from: Nullable<String>
+        var to: String
+        var reason: Nullable<String>
+        var by: String
+        var at: String
+    }
+
+    enum CodingKeys: String, CodingKey { case history }
+
+    /// The signatory's keys, then `history`, in one object.
+    func encode(to encoder: any Encoder) throws {
+        try entry.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(history, forKey: .history)
+    }
+}
+
+/// A group of likely duplicates, or the entries matching a watched name.
+struct DuplicateGroupJSON: Encodable {
+    var reason: String
+    var watched: Nullable<String>
+    var members: [SignatoryJSON]
+}
+
+/// A watched name.
+struct WatchEntryJSON: Encodable {
+    var name: String
+    var note: Nullable<String>
+    var added_by: String
+    var added_at: String
 }

@@ -23,14 +23,11 @@ struct SignatoryShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            var object = SignatoryShapes.json(entry)
-            object["history"] = history.map { change -> [String: Any] in
-                [
-                    "from": change.from?.rawValue ?? NSNull(), "to": change.to.rawValue, "reason": change.reason ?? NSNull(), "by": change.by,
-                    "at": TimeFormatting.iso(change.at),
-                ]
+            let changes = history.map {
+                SignatoryDetailJSON.Change(
+                    from: Nullable($0.from?.rawValue), to: $0.to.rawValue, reason: Nullable($0.reason), by: $0.by, at: TimeFormatting.iso($0.at))
             }
-            try JSONOutput.print(object)
+            try JSONOutput.print(SignatoryDetailJSON(entry: SignatoryJSON(entry), history: changes))
         case .table:
             Render.fields(
                 [

@@ -34,7 +34,7 @@ struct SignatoryWatch: AsyncParsableCommand {
             try Render.rows(
                 header: ["name", "note", "added by", "added"], rows: entries.map { [$0.name, $0.note ?? "", $0.addedBy, TimeFormatting.short($0.addedAt)] },
                 format: format,
-                json: entries.map { ["name": $0.name, "note": $0.note as Any, "added_by": $0.addedBy, "added_at": TimeFormatting.iso($0.addedAt)] },
+                json: entries.map { WatchEntryJSON(name: $0.name, note: Nullable($0.note), added_by: $0.addedBy, added_at: TimeFormatting.iso($0.addedAt)) },
                 empty: "the watch list is empty; add names with `petitions signatory watch add NAME`")
         }
     }

@@ -34,6 +34,6 @@ struct SourceList: AsyncParsableCommand {
         }
         try Render.rows(
             header: ["id", "campaign", "kind", "status", "every", "latest", "last poll", "next", "last error", "url"], rows: rows, format: format,
-            json: sources.map(SourceShapes.source), empty: "no sources yet; add one with `petitions source add`")
+            json: sources.map { SourceJSON($0) }, empty: "no sources yet; add one with `petitions source add`")
     }
 }

@@ -37,11 +37,11 @@ struct SourceShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            var object = SourceShapes.source(source)
-            object["series"] = observations.map(SourceShapes.observation)
-            object["flags"] = flags.map { ["kind": $0.kind, "subject": $0.subject, "detail": $0.detail, "raised_at": Timestamps.iso8601($0.raisedAt)] }
-            object["recent_jobs"] = jobs.map(SourceShapes.job)
-            try JSONOutput.print(object)
+            try JSONOutput.print(
+                SourceDetailJSON(
+                    source: SourceJSON(source), series: observations.map(ObservationJSON.init),
+                    flags: flags.map { .init(kind: $0.kind, subject: $0.subject, detail: $0.detail, raised_at: Timestamps.iso8601($0.raisedAt)) },
+                    recent_jobs: jobs.map(JobJSON.init)))
         case .table:
             let now = Date()
             Render.fields(
@@ -90,5 +90,31 @@ struct SourceShow: AsyncParsableCommand {
                         }))
             }
         }
+    }
+}
+
+/// A source with what it observed (`source show --format json`): the source's keys, then its
+/// series, its flags and its recent jobs.
+struct SourceDetailJSON: Encodable {
+    var source: SourceJSON
+    var series: [ObservationJSON]
+    var flags: [Flag]
+    var recent_jobs: [JobJSON]
+
+    struct Flag: Encodable {
+        var kind: String
+        var subject: String
+        var detail: String
+        var raised_at: String
+    }
+
+    enum CodingKeys: String, CodingKey { case series, flags, recent_jobs }
+
+    func encode(to encoder: any Encoder) throws {
+        try source.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(series, forKey: .series)
+        try container.encode(flags, forKey: .flags)
+        try container.encode(recent_jobs, forKey: .recent_jobs)
     }
 }

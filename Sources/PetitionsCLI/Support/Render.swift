@@ -4,9 +4,9 @@ import PetitionsDomain
 import PetitionsReports
 import PetitionsStore
 
-/// Prints rows as a table, JSON, CSV or Markdown.
+/// Prints rows as a table, CSV or Markdown, or their typed JSON shape.
 enum Render {
-    static func rows(header: [String], rows: [[String]], format: DataFormat, json: [[String: Any]], empty: String? = nil) throws {
+    static func rows(header: [String], rows: [[String]], format: DataFormat, json: some Encodable, empty: String? = nil) throws {
         switch format {
         case .table:
             if rows.isEmpty, let empty { print(empty); return }

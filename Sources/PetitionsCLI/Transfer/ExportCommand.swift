@@ -46,7 +46,7 @@ struct ExportFigures: AsyncParsableCommand {
             }
         case .jsonl:
             for figure in figures {
-                text += try JSONOutput.line(JSONShapes.figure(figure)) + "\n"
+                text += try JSONOutput.line(FigureJSON(figure)) + "\n"
             }
         }
         if let output {

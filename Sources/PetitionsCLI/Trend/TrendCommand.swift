@@ -50,7 +50,7 @@ struct TrendCommand: AsyncParsableCommand {
         switch format {
         case .table: text = TrendRendering.table(analysis, sideBySide: sideBySide)
         case .markdown: text = TrendRendering.markdown(analysis)
-        case .json: text = try JSONOutput.string(TrendRendering.json(analysis, sideBySide: sideBySide))
+        case .json: text = try JSONOutput.string(TrendJSON(analysis, sideBySide: sideBySide))
         case .csv: text = ([TrendRendering.csvHeader] + TrendRendering.csvRows(analysis.trend)).map(CSV.line).joined(separator: "\n")
         case .svg:
             let chart =
