@@ -191,15 +191,16 @@ public enum TimeFormatting {
     /// Parses `500ms`, `90s`, `30m`, `12h`, `2d`, `1w` into seconds.
     public static func parseDuration(_ text: String) -> TimeInterval? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if trimmed.hasSuffix("ms"), let number = Double(trimmed.dropLast(2)), number >= 0 { return number / 1000 }
-        guard let unit = trimmed.last, let number = Double(trimmed.dropLast()), number >= 0 else { return nil }
-        switch unit {
-        case "s": return number
-        case "m": return number * 60
-        case "h": return number * 3600
-        case "d": return number * 86400
-        case "w": return number * 7 * 86400
-        default: return nil
-        }
+        let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400), ("w", 7 * 86400)]
+        guard let unit = units.first(where: { trimmed.hasSuffix($0.suffix) }),
+            let number = Double(trimmed.dropLast(unit.suffix.count)), number.isFinite, number >= 0
+        else { return nil }
+        // "inf" and "1e300" are numbers to Double; a duration past a century is a typo, and would
+        // trap where it becomes a whole number of seconds or milliseconds.
+        let seconds = number * unit.seconds
+        return seconds <= maximumDuration ? seconds : nil
     }
+
+    /// The longest duration `parseDuration` accepts: a hundred years.
+    public static let maximumDuration: TimeInterval = 100 * 365.25 * 86400
 }

@@ -34,9 +34,12 @@ public enum Parse {
         return day
     }
 
-    public static func duration(_ text: String, option: String) throws -> TimeInterval {
-        guard let seconds = TimeFormatting.parseDuration(text) else {
-            throw ValidationError("\(option): \"\(text)\" is not a duration such as 12h, 2d or 1w")
+    /// A duration option (`500ms`, `30s`, `5m`, `12h`, `2d`, `1w`), at most a century; zero only
+    /// where it means something (`allowZero`: no wait, no cache, keep nothing).
+    public static func duration(_ text: String, option: String, allowZero: Bool = true) throws -> TimeInterval {
+        guard let seconds = TimeFormatting.parseDuration(text), seconds > 0 || (allowZero && seconds == 0) else {
+            let zero = allowZero ? "" : " (more than zero)"
+            throw ValidationError("\(option): \"\(text)\" is not a duration\(zero) such as 500ms, 30s, 5m, 12h, 2d or 1w")
         }
         return seconds
     }

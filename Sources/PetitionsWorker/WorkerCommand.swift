@@ -116,13 +116,6 @@ public struct WorkerCommand: AsyncParsableCommand {
 
     public init() {}
 
-    func seconds(_ text: String, _ option: String, allowZero: Bool = false) throws -> TimeInterval {
-        guard let value = TimeFormatting.parseDuration(text), value > 0 || (allowZero && value == 0) else {
-            throw ValidationError("\(option): \"\(text)\" is not a duration such as 500ms, 30s, 5m or 1h")
-        }
-        return value
-    }
-
     public func validate() throws {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency: between 1 and 64") }
         guard maxBytes >= 1024 else { throw ValidationError("--max-bytes: at least 1024") }
@@ -130,20 +123,22 @@ public struct WorkerCommand: AsyncParsableCommand {
         guard (1...1000).contains(maxItems) else { throw ValidationError("--max-items: between 1 and 1000") }
         if let httpPort, !(0...65535).contains(httpPort) { throw ValidationError("--http-port: 0-65535 (0 picks a free port); --no-http serves none") }
         if noHTTP && httpPort != nil { throw ValidationError("--http-port and --no-http do not go together") }
-        let leaseSeconds = try seconds(lease, "--lease")
+        let leaseSeconds = try Parse.duration(lease, option: "--lease", allowZero: false)
         guard leaseSeconds >= 1 else { throw ValidationError("--lease: at least 1s") }
-        _ = try seconds(pollInterval, "--poll-interval")
-        _ = try seconds(grace, "--grace", allowZero: true)
-        _ = try seconds(connectTimeout, "--connect-timeout")
-        _ = try seconds(readTimeout, "--read-timeout")
-        _ = try seconds(fetchDeadline, "--fetch-deadline")
-        _ = try seconds(statementTimeout, "--statement-timeout")
+        _ = try Parse.duration(pollInterval, option: "--poll-interval", allowZero: false)
+        _ = try Parse.duration(grace, option: "--grace")
+        _ = try Parse.duration(connectTimeout, option: "--connect-timeout", allowZero: false)
+        _ = try Parse.duration(readTimeout, option: "--read-timeout", allowZero: false)
+        _ = try Parse.duration(fetchDeadline, option: "--fetch-deadline", allowZero: false)
+        _ = try Parse.duration(statementTimeout, option: "--statement-timeout", allowZero: false)
         guard minRate >= 0 else { throw ValidationError("--min-rate: 0 or more bytes per second (0 turns the check off)") }
-        _ = try seconds(hostGap, "--host-gap", allowZero: true)
-        _ = try seconds(retryBase, "--retry-base")
-        _ = try seconds(retryCap, "--retry-cap")
-        _ = try seconds(stopClosedAfter, "--stop-closed-after")
-        let keep = (try seconds(keepJobs, "--keep-jobs"), try seconds(keepFailed, "--keep-failed"))
+        _ = try Parse.duration(hostGap, option: "--host-gap")
+        _ = try Parse.duration(retryBase, option: "--retry-base", allowZero: false)
+        _ = try Parse.duration(retryCap, option: "--retry-cap", allowZero: false)
+        _ = try Parse.duration(stopClosedAfter, option: "--stop-closed-after", allowZero: false)
+        let keep = (
+            try Parse.duration(keepJobs, option: "--keep-jobs", allowZero: false), try Parse.duration(keepFailed, option: "--keep-failed", allowZero: false)
+        )
         guard keep.1 >= keep.0 else {
             throw ValidationError("--keep-failed (\(keepFailed)) is shorter than --keep-jobs (\(keepJobs)); failed jobs are kept at least as long")
         }
@@ -151,7 +146,7 @@ public struct WorkerCommand: AsyncParsableCommand {
 
     public func run() async throws {
         let logger = global.makeLogger(label: "petitions.worker")
-        let statementTimeout = try seconds(self.statementTimeout, "--statement-timeout")
+        let statementTimeout = try Parse.duration(self.statementTimeout, option: "--statement-timeout", allowZero: false)
         let control = try global.connect(logger: logger, statementTimeout: statementTimeout)
         defer { control.close() }
         try global.requireCurrentSchema(control, logger: logger)
@@ -162,30 +157,32 @@ public struct WorkerCommand: AsyncParsableCommand {
         }
         let workerName = name ?? "\(ProcessInfo.processInfo.hostName):\(getpid())"
         var fetchSettings = FetchSettings()
-        fetchSettings.connectTimeout = try seconds(connectTimeout, "--connect-timeout")
-        fetchSettings.readTimeout = try seconds(readTimeout, "--read-timeout")
+        fetchSettings.connectTimeout = try Parse.duration(connectTimeout, option: "--connect-timeout", allowZero: false)
+        fetchSettings.readTimeout = try Parse.duration(readTimeout, option: "--read-timeout", allowZero: false)
         fetchSettings.maxBytes = maxBytes
         fetchSettings.allowPrivateHosts = allowPrivateHosts
-        fetchSettings.deadline = try seconds(fetchDeadline, "--fetch-deadline")
+        fetchSettings.deadline = try Parse.duration(fetchDeadline, option: "--fetch-deadline", allowZero: false)
         fetchSettings.minRate = Double(minRate)
         fetchSettings.maxRedirects = maxRedirects
-        fetchSettings.hostGap = try seconds(hostGap, "--host-gap", allowZero: true)
+        fetchSettings.hostGap = try Parse.duration(hostGap, option: "--host-gap")
         var jobSettings = JobSettings(workerName: workerName)
-        jobSettings.lease = try seconds(lease, "--lease")
+        jobSettings.lease = try Parse.duration(lease, option: "--lease", allowZero: false)
         jobSettings.maxItemsPerRun = maxItems
         jobSettings.hostGap = fetchSettings.hostGap
-        jobSettings.closedQuiet = try seconds(stopClosedAfter, "--stop-closed-after")
-        jobSettings.backoff = Backoff(base: try seconds(retryBase, "--retry-base"), cap: try seconds(retryCap, "--retry-cap"))
+        jobSettings.closedQuiet = try Parse.duration(stopClosedAfter, option: "--stop-closed-after", allowZero: false)
+        jobSettings.backoff = Backoff(
+            base: try Parse.duration(retryBase, option: "--retry-base", allowZero: false),
+            cap: try Parse.duration(retryCap, option: "--retry-cap", allowZero: false))
         var loopSettings = LoopSettings()
         loopSettings.concurrency = concurrency
-        loopSettings.pollInterval = try seconds(pollInterval, "--poll-interval")
-        loopSettings.grace = try seconds(grace, "--grace", allowZero: true)
+        loopSettings.pollInterval = try Parse.duration(pollInterval, option: "--poll-interval", allowZero: false)
+        loopSettings.grace = try Parse.duration(grace, option: "--grace")
         loopSettings.once = once
         if noPrune {
             loopSettings.retention = nil
         } else {
-            loopSettings.retention?.keepSucceeded = try seconds(keepJobs, "--keep-jobs")
-            loopSettings.retention?.keepFailed = try seconds(keepFailed, "--keep-failed")
+            loopSettings.retention?.keepSucceeded = try Parse.duration(keepJobs, option: "--keep-jobs", allowZero: false)
+            loopSettings.retention?.keepFailed = try Parse.duration(keepFailed, option: "--keep-failed", allowZero: false)
         }
 
         let connectionString = try global.connectionString(logger: logger)

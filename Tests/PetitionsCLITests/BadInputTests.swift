@@ -30,6 +30,23 @@ import Testing
         return (try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [Any])?.count ?? -1
     }
 
+    /// Every duration option of the three executables goes through one parser: a number that is
+    /// no duration is bad usage (exit 2, the option named), never a crash; zero only where allowed.
+    @Test func durationOptionsAreCheckedAlike() throws {
+        let cases: [(arguments: [String], product: String, option: String)] = [
+            (["serve", "--max-age", "infs"], "petitions", "--max-age"),
+            (["compare", "some-campaign", "--stale-after", "1e300d"], "petitions", "--stale-after"),
+            (["jobs", "prune", "--keep-jobs", "nanh"], "petitions", "--keep-jobs"),
+            (["--once", "--lease", "0s"], "petitions-worker", "--lease"),
+            (["--once", "--poll-interval", "infs"], "petitions-worker", "--poll-interval"),
+        ]
+        for (arguments, product, option) in cases {
+            let result = try CLIRunner.run(arguments, product: product)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("\(option): \"") && result.stderr.contains("is not a duration"), "\(result.stderr)")
+        }
+    }
+
     @Test func figureFilesWithBadBytesOrNothingInThemAreRefusedByLine() async throws {
         try await TestDatabase.with { url in
             try prepared(url)

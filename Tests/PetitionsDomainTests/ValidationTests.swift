@@ -157,4 +157,20 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
         #expect(TimeFormatting.iso(Date(timeIntervalSince1970: 1_709_251_199.9)) == "2024-02-29T23:59:59Z")  // fractions truncated
         #expect(TimeFormatting.iso(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59Z")
     }
+
+    /// Durations in every unit; numbers Double reads that are no durations ("inf", "nan", 1e300),
+    /// negative ones and ones past a century are refused rather than trapping later.
+    @Test func durationsAreFiniteAndBounded() {
+        #expect(TimeFormatting.parseDuration("500ms") == 0.5)
+        #expect(TimeFormatting.parseDuration("90s") == 90)
+        #expect(TimeFormatting.parseDuration("1.5m") == 90)
+        #expect(TimeFormatting.parseDuration(" 12H ") == 43_200)
+        #expect(TimeFormatting.parseDuration("2d") == 172_800)
+        #expect(TimeFormatting.parseDuration("1w") == 604_800)
+        #expect(TimeFormatting.parseDuration("0s") == 0)
+        #expect(TimeFormatting.parseDuration("100w") == 60_480_000)
+        for text in ["infs", "infms", "nanh", "1e300d", "-5m", "5", "", "5y", "m", "5 minutes", "101000w"] {
+            #expect(TimeFormatting.parseDuration(text) == nil, "\(text)")
+        }
+    }
 }

@@ -33,13 +33,7 @@ struct JobsPrune: AsyncParsableCommand {
     @Option(help: "table or json.") var format: DataFormat = .table
 
     func ages() throws -> (succeeded: TimeInterval, failed: TimeInterval) {
-        func age(_ text: String, _ option: String) throws -> TimeInterval {
-            guard let value = TimeFormatting.parseDuration(text), value >= 0 else {
-                throw ValidationError("\(option): \"\(text)\" is not a duration such as 12h, 7d or 4w")
-            }
-            return value
-        }
-        return (try age(keepJobs, "--keep-jobs"), try age(keepFailed, "--keep-failed"))
+        (try Parse.duration(keepJobs, option: "--keep-jobs"), try Parse.duration(keepFailed, option: "--keep-failed"))
     }
 
     func validate() throws {
