@@ -147,4 +147,64 @@ import Testing
             #expect(good.inserted == 1)
         }
     }
+
+    /// Each rule of a list entry is stated three times: the domain's reference check
+    /// (`SignatoryColumns.draft`, over `SignatoryDraft.problems()`), the import's own fast checks
+    /// (`SignatoryListReader`, which must not call the slow path a million times), and the table's
+    /// CHECKs, the backstop. Every line here, accepted or refused, gets the same verdict from all
+    /// three; a rule changed in one place only fails this test.
+    @Test func theReferenceTheImportAndTheTableAgreeOnEveryRule() async throws {
+        let accentedName = String(repeating: "e\u{301}", count: SignatoryDraft.maximumNameLength / 2)  // 300 code points
+        let lines: [(line: String, valid: Bool)] = [
+            ("Ada Lovelace,signatory,Analytical Engines,GB,public,unverified,2024-11-26", true),
+            (",author,,FR,anonymous,confirmed_by_organiser,", true),
+            ("Hidden Name,signatory,Hidden Org,,no,,", true),
+            ("José Müller,author,,jp,yes,disputed,2024-11-26T14:30Z", true),
+            ("\(accentedName),signatory,\(String(repeating: "x", count: SignatoryDraft.maximumAffiliationLength)),,,,", true),
+            (",signatory,,,public,,", false),
+            ("Someone,signatory,,UK1,,,", false),
+            ("Someone,signatory,,ÉU,,,", false),
+            ("Someone,pope,,,,,", false),
+            ("Someone,signatory,,,,maybe,", false),
+            ("Someone,signatory,,,sometimes,,", false),
+            ("\(accentedName)a,signatory,,,,,", false),
+            ("Someone,signatory,\(String(repeating: "y", count: SignatoryDraft.maximumAffiliationLength + 1)),,,,", false),
+        ]
+        let header = ["name", "role", "affiliation", "country", "visibility", "status", "signed_at"]
+        try await withStore { repository in
+            for (line, valid) in lines {
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                // The reference.
+                let reference = try SignatoryColumns(header: header).draft(fields)
+                if case .failure = reference {
+                    #expect(!valid, "the reference refuses \(line.prefix(60))")
+                } else {
+                    #expect(valid, "the reference accepts \(line.prefix(60))")
+                }
+                // The import path, on a list of that one line.
+                let imported = Result { try importCSV(repository, "later", header.joined(separator: ",") + "\n" + line + "\n") }
+                switch imported {
+                case .success(let result): #expect(valid && result.inserted + result.alreadyStored == 1, "the import accepts \(line.prefix(60))")
+                case .failure(let error): #expect(!valid && error is SignatoryImportFailure, "the import refuses \(line.prefix(60)): \(error)")
+                }
+                // The table, given the values as the import would store them, without any check.
+                guard !valid else { continue }
+                let word = { (text: String) in text.isEmpty ? nil : text.lowercased() }
+                let visibility = ["no": "anonymous", "yes": "public"][fields[4]] ?? word(fields[4]) ?? "public"
+                let stored = Result {
+                    try repository.db.withTransaction { db in
+                        try db.execute(
+                            """
+                            INSERT INTO signatories (campaign_id, display_name, role, affiliation, country, visibility, status, row_key)
+                            SELECT id, \(visibility == "anonymous" || fields[0].isEmpty ? nil : fields[0]), \(word(fields[1]) ?? "signatory"),
+                                   \(fields[2].isEmpty || visibility == "anonymous" ? nil : fields[2]), \(fields[3].isEmpty ? nil : fields[3].uppercased()),
+                                   \(visibility), \(word(fields[5]) ?? "unverified"), md5(random()::text)::uuid
+                            FROM campaigns WHERE slug = 'later'
+                            """)
+                    }
+                }
+                if case .success = stored { Issue.record("the table accepts what the checks refuse: \(line.prefix(60))") }
+            }
+        }
+    }
 }
