@@ -10,47 +10,29 @@ public struct CampaignStore: StoreArea {
 
     /// Adds a campaign. - Throws: `ValidationFailure`, or `StoreError.duplicate` when the slug is taken.
     public func add(_ campaign: Campaign, actor: String) throws {
-        let problems = campaign.problems()
-        guard problems.isEmpty else { throw ValidationFailure(problems) }
-        try db.withTransaction { db in
-            do {
-                try db.execute(
-                    """
-                    INSERT INTO campaigns (slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes)
-                    VALUES (\(campaign.slug), \(campaign.title), \(campaign.kind.rawValue), \(campaign.aliases), \(campaign.target),
-                            \(campaign.organiser), \(campaign.platformURL), \(campaign.launched.map(PGDate.init)), \(campaign.closed.map(PGDate.init)),
-                            \(campaign.goal), \(campaign.notes))
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("a campaign with the slug \"\(campaign.slug)\" already exists (see: petitions campaign show \(campaign.slug))")
-            }
-            try audit(db, actor: actor, action: "campaign.add", type: "campaign", subject: campaign.slug, details: campaign)
+        try insert(campaign, actor: actor) { db in
+            try db.execute(
+                """
+                INSERT INTO campaigns (slug, title, kind, aliases, target, organiser, platform_url, launched_on, closed_on, goal, notes)
+                VALUES (\(campaign.slug), \(campaign.title), \(campaign.kind.rawValue), \(campaign.aliases), \(campaign.target),
+                        \(campaign.organiser), \(campaign.platformURL), \(campaign.launched.map(PGDate.init)), \(campaign.closed.map(PGDate.init)),
+                        \(campaign.goal), \(campaign.notes))
+                """)
         }
     }
 
     /// Changes a campaign: `change` edits a copy, which is validated and saved, slug included.
     @discardableResult
     public func edit(_ slug: String, actor: String, _ change: (inout Campaign) throws -> Void) throws -> Campaign {
-        try db.withTransaction { db in
-            guard let before = try find(slug, forUpdate: true) else { throw try unknown(slug) }
-            var after = before
-            try change(&after)
-            let problems = after.problems()
-            guard problems.isEmpty else { throw ValidationFailure(problems) }
-            do {
-                try db.execute(
-                    """
-                    UPDATE campaigns SET slug = \(after.slug), title = \(after.title), kind = \(after.kind.rawValue), aliases = \(after.aliases),
-                        target = \(after.target), organiser = \(after.organiser), platform_url = \(after.platformURL),
-                        launched_on = \(after.launched.map(PGDate.init)), closed_on = \(after.closed.map(PGDate.init)), goal = \(after.goal),
-                        notes = \(after.notes), updated_at = now()
-                    WHERE slug = \(slug)
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("a campaign with the slug \"\(after.slug)\" already exists")
-            }
-            try audit(db, actor: actor, action: "campaign.edit", type: "campaign", subject: slug, details: ["before": before, "after": after])
-            return after
+        try edit(slug, actor: actor, find: { try find($0, forUpdate: true) }, unknown: unknown, change) { db, after in
+            try db.execute(
+                """
+                UPDATE campaigns SET slug = \(after.slug), title = \(after.title), kind = \(after.kind.rawValue), aliases = \(after.aliases),
+                    target = \(after.target), organiser = \(after.organiser), platform_url = \(after.platformURL),
+                    launched_on = \(after.launched.map(PGDate.init)), closed_on = \(after.closed.map(PGDate.init)), goal = \(after.goal),
+                    notes = \(after.notes), updated_at = now()
+                WHERE slug = \(slug)
+                """)
         }
     }
 

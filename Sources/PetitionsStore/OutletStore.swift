@@ -7,43 +7,27 @@ public struct OutletStore: StoreArea {
     public let db: PGConnection
     public init(_ db: PGConnection) { self.db = db }
 
+    /// Adds an outlet. - Throws: `ValidationFailure`, or `StoreError.duplicate` when the slug is taken.
     public func add(_ outlet: Outlet, actor: String) throws {
-        let problems = outlet.problems()
-        guard problems.isEmpty else { throw ValidationFailure(problems) }
-        try db.withTransaction { db in
-            do {
-                try db.execute(
-                    """
-                    INSERT INTO outlets (slug, name, kind, home_url, language, country)
-                    VALUES (\(outlet.slug), \(outlet.name), \(outlet.kind.rawValue), \(outlet.homeURL), \(outlet.language), \(outlet.country))
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("an outlet with the slug \"\(outlet.slug)\" already exists (see: petitions outlet show \(outlet.slug))")
-            }
-            try audit(db, actor: actor, action: "outlet.add", type: "outlet", subject: outlet.slug, details: outlet)
+        try insert(outlet, actor: actor) { db in
+            try db.execute(
+                """
+                INSERT INTO outlets (slug, name, kind, home_url, language, country)
+                VALUES (\(outlet.slug), \(outlet.name), \(outlet.kind.rawValue), \(outlet.homeURL), \(outlet.language), \(outlet.country))
+                """)
         }
     }
 
+    /// Changes an outlet: `change` edits a copy, which is validated and saved, slug included.
     @discardableResult
     public func edit(_ slug: String, actor: String, _ change: (inout Outlet) throws -> Void) throws -> Outlet {
-        try db.withTransaction { db in
-            guard let before = try find(slug, forUpdate: true) else { throw try unknown(slug) }
-            var after = before
-            try change(&after)
-            let problems = after.problems()
-            guard problems.isEmpty else { throw ValidationFailure(problems) }
-            do {
-                try db.execute(
-                    """
-                    UPDATE outlets SET slug = \(after.slug), name = \(after.name), kind = \(after.kind.rawValue), home_url = \(after.homeURL),
-                        language = \(after.language), country = \(after.country), updated_at = now()
-                    WHERE slug = \(slug)
-                    """)
-            } catch let error as PGError where error.isUniqueViolation {
-                throw StoreError.duplicate("an outlet with the slug \"\(after.slug)\" already exists")
-            }
-            try audit(db, actor: actor, action: "outlet.edit", type: "outlet", subject: slug, details: ["before": before, "after": after])
-            return after
+        try edit(slug, actor: actor, find: { try find($0, forUpdate: true) }, unknown: unknown, change) { db, after in
+            try db.execute(
+                """
+                UPDATE outlets SET slug = \(after.slug), name = \(after.name), kind = \(after.kind.rawValue), home_url = \(after.homeURL),
+                    language = \(after.language), country = \(after.country), updated_at = now()
+                WHERE slug = \(slug)
+                """)
         }
     }
 
