@@ -50,10 +50,18 @@ public enum JSONOutput {
     }
 
     /// A typed value as pretty JSON, keys sorted.
-    public static func string(_ value: some Encodable) throws -> String { try string(tree: JSONTree.tree(value)) }
+    public static func string(_ value: some Encodable) throws -> String {
+        var writer = JSONTextWriter(pretty: true)
+        try writer.write(node: JSONTree.node(value), depth: 0)
+        return writer.text
+    }
 
     /// A typed value on one line, keys sorted (JSON lines output).
-    public static func line(_ value: some Encodable) throws -> String { try line(tree: JSONTree.tree(value)) }
+    public static func line(_ value: some Encodable) throws -> String {
+        var writer = JSONTextWriter(pretty: false)
+        try writer.write(node: JSONTree.node(value), depth: 0)
+        return writer.text
+    }
 
     /// Pretty-printed, keys sorted, slashes not escaped: what `JSONSerialization` writes with
     /// those options, by a writer of our own. Foundation's bridges every value through `NSObject`
@@ -78,7 +86,7 @@ public struct JSONTextWriter {
     }
 
     let pretty: Bool
-    public private(set) var text = ""
+    public internal(set) var text = ""
 
     public init(pretty: Bool, capacity: Int = 1 << 16) {
         self.pretty = pretty
@@ -92,12 +100,7 @@ public struct JSONTextWriter {
         if type == String.self { writeString(value as! String); return }
         if type == Int.self { text += String(value as! Int); return }
         if type == Bool.self { text += (value as! Bool) ? "true" : "false"; return }
-        if type == Double.self {
-            let double = value as! Double
-            guard double.isFinite else { throw Unencodable(description: "\(double) cannot be written as JSON") }
-            text += double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
-            return
-        }
+        if type == Double.self { try write(value as! Double); return }
         if type == NSNull.self { text += "null"; return }
         if let dictionary = value as? [String: Any] {
             guard !dictionary.isEmpty else { text += "{}"; return }
@@ -142,7 +145,13 @@ public struct JSONTextWriter {
         }
     }
 
-    private mutating func newline(_ depth: Int) {
+    /// A whole number below 10^15 without a fraction; otherwise as Swift prints it.
+    mutating func write(_ double: Double) throws {
+        guard double.isFinite else { throw Unencodable(description: "\(double) cannot be written as JSON") }
+        text += double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
+    }
+
+    mutating func newline(_ depth: Int) {
         guard pretty else { return }
         text += "\n"
         text += String(repeating: "  ", count: depth)
@@ -155,7 +164,7 @@ public struct JSONTextWriter {
         return writer.text
     }
 
-    private mutating func writeString(_ string: String) {
+    mutating func writeString(_ string: String) {
         text += "\""
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -23,6 +23,46 @@ import Testing
         #expect(try JSONOutput.line(present) == #"{"left":"l","name":"y","nested":[],"shown":3}"#)
     }
 
+    /// The less common ways an `encode(to:)` can fill its encoder, each written as the same tree of
+    /// dictionaries would be: a key encoded twice keeps its last value, nested and super
+    /// encoders fill in place, wider integers and floats are numbers, parsed JSON passes through.
+    @Test func everyWayOfEncodingWritesLikeTheTreeItStandsFor() throws {
+        struct Odd: Encodable {
+            enum Keys: String, CodingKey { case b, a, nested, list, sup, wide, small, tree, empty, none }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode("first", forKey: .b)
+                try container.encode(1, forKey: .a)
+                try container.encode("second", forKey: .b)
+                var nested = container.nestedContainer(keyedBy: Keys.self, forKey: .nested)
+                try nested.encode(true, forKey: .a)
+                var list = container.nestedUnkeyedContainer(forKey: .list)
+                try list.encode(2.5)
+                try list.encodeNil()
+                var inner = list.nestedContainer(keyedBy: Keys.self)
+                try inner.encode(Int64(-9_007_199_254_740_993), forKey: .wide)
+                try "super".encode(to: container.superEncoder(forKey: .sup))
+                try container.encode(Int32(7), forKey: .wide)
+                try container.encode(Float(0.5), forKey: .small)
+                try container.encode(JSONTreeValue(text: #"{"z":[1,{"y":null}],"x":"t"}"#), forKey: .tree)
+                _ = container.nestedContainer(keyedBy: Keys.self, forKey: .empty)
+                try container.encode(Nullable<[Int]>(nil), forKey: .none)
+                // A second keyed container on the same encoder adds to the same object.
+                var again = encoder.container(keyedBy: Keys.self)
+                try again.encode(2, forKey: .a)
+            }
+        }
+        let tree: [String: Any] = [
+            "a": 2, "b": "second", "nested": ["a": true], "list": [2.5, NSNull(), ["wide": -9_007_199_254_740_993]] as [Any], "sup": "super",
+            "wide": 7, "small": 0.5, "tree": ["z": [1, ["y": NSNull()]] as [Any], "x": "t"] as [String: Any], "empty": [String: Any](), "none": NSNull(),
+        ]
+        #expect(try JSONOutput.string(Odd()) == JSONOutput.string(tree: tree))
+        #expect(try JSONOutput.line(Odd()) == JSONOutput.line(tree: tree))
+        #expect(try JSONOutput.line([Odd]()) == "[]")
+        #expect(try JSONOutput.line("top") == #""top""#)
+        #expect(throws: (any Error).self) { try JSONOutput.line(["x": Double.infinity]) }
+    }
+
     /// Our writer against Foundation's reader: the same values come back, hostile strings included.
     @Test func writesWhatFoundationReadsBack() throws {
         let value: [String: Any] = [
