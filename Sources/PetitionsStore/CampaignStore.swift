@@ -108,8 +108,5 @@ public struct CampaignStore: StoreArea {
     }
 
     /// The error for a campaign slug that does not exist, with the closest one as a suggestion.
-    public func unknown(_ slug: String) throws -> DomainError {
-        let slugs = try db.query("SELECT slug FROM campaigns").map { try $0.decode("slug", as: String.self) }
-        return .unknownSlug(kind: "campaign", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions campaign list")
-    }
+    public func unknown(_ slug: String) throws -> DomainError { try unknown(slug, Campaign.self) }
 }

@@ -5,7 +5,7 @@ import Postgres
 extension FigureStore {
     /// Extracted figures waiting for review, oldest first; all campaigns when `campaign` is nil.
     public func pending(campaign slug: String? = nil) throws -> [ReportedFigure] {
-        if let slug, try CampaignStore(db).find(slug) == nil { throw try unknownCampaign(slug) }
+        if let slug { _ = try campaignID(slug) }
         return try db.query(
             """
             \(unsafeRaw: Self.figureColumns)
@@ -65,7 +65,7 @@ extension FigureStore {
                     SELECT DISTINCT c.slug FROM figures f JOIN campaigns c ON c.id = f.campaign_id WHERE f.id = ANY(\(accept)) ORDER BY c.slug
                     """
                 ).map { try $0.decode("slug", as: String.self) }
-                for campaign in campaigns { try Repository(db).alerts.raiseReportAlerts(campaign: campaign, figures: accept, now: Date()) }
+                for campaign in campaigns { try AlertStore(db).raiseReportAlerts(campaign: campaign, figures: accept, now: Date()) }
             }
         }
     }

@@ -244,7 +244,7 @@ extension FigureStore {
     /// A campaign's figures from reporters (not the platform's own counts): the current ones for
     /// who reported first, or with `history` every figure with its status, for the provenance list.
     public func reports(campaign slug: String, history: Bool = false) throws -> [ReportedFigure] {
-        guard try CampaignStore(db).find(slug) != nil else { throw try unknownCampaign(slug) }
+        _ = try campaignID(slug)
         // figures_reported (the figures that are not polled) finds them without reading the
         // platform's polled history, however long.
         return try db.query(

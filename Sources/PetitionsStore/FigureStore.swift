@@ -8,7 +8,7 @@ public struct FigureStore: StoreArea {
     public let db: PGConnection
     public init(_ db: PGConnection) { self.db = db }
 
-    /// What `addFigures` did.
+    /// What `add` did.
     public struct AddResult: Sendable, Equatable {
         /// Ids of the new figures, in input order (duplicates skipped).
         public var inserted: [Int]
@@ -113,7 +113,7 @@ public struct FigureStore: StoreArea {
 
     /// Figures of a campaign: the current view, or with `history` every figure with its status.
     public func list(campaign slug: String, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
-        guard try CampaignStore(db).find(slug) != nil else { throw try unknownCampaign(slug) }
+        _ = try campaignID(slug)
         return try db.query(
             """
             \(unsafeRaw: Self.figureColumns)

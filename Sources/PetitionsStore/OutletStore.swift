@@ -60,8 +60,5 @@ public struct OutletStore: StoreArea {
     }
 
     /// The error for an outlet slug that does not exist, with the closest one as a suggestion.
-    public func unknown(_ slug: String) throws -> DomainError {
-        let slugs = try db.query("SELECT slug FROM outlets").map { try $0.decode("slug", as: String.self) }
-        return .unknownSlug(kind: "outlet", slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions outlet list")
-    }
+    public func unknown(_ slug: String) throws -> DomainError { try unknown(slug, Outlet.self) }
 }

@@ -69,8 +69,8 @@ extension StoreArea {
         return id
     }
 
-    func unknownCampaign(_ slug: String) throws -> DomainError { try CampaignStore(db).unknown(slug) }
-    func unknownOutlet(_ slug: String) throws -> DomainError { try OutletStore(db).unknown(slug) }
+    func unknownCampaign(_ slug: String) throws -> DomainError { try unknown(slug, Campaign.self) }
+    func unknownOutlet(_ slug: String) throws -> DomainError { try unknown(slug, Outlet.self) }
 }
 
 /// A store-level refusal, phrased for people.

@@ -157,7 +157,7 @@ public struct SignatoryStore: StoreArea {
 
     /// The list's counts by role, visibility and status, for reconciliation.
     public func counts(campaign slug: String) throws -> ListCounts {
-        guard try CampaignStore(db).find(slug) != nil else { throw try unknownCampaign(slug) }
+        _ = try campaignID(slug)
         let row = try db.query(
             """
             SELECT count(*) FILTER (WHERE role = 'author' AND visibility = 'public' AND erased_at IS NULL AND status <> 'removed') AS named_authors,
@@ -253,7 +253,7 @@ public struct SignatoryStore: StoreArea {
                 """)
             // The audit log holds no personal data: the reason stays in the erasable history.
             try audit(db, actor: actor, action: "signatory.verify", type: "signatory", subject: String(id), details: ["from": from, "to": status.rawValue])
-            return try Repository(db).signatories.find(id)!.0
+            return try find(id)!.0
         }
     }
 

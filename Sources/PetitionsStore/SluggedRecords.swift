@@ -15,6 +15,13 @@ extension Campaign: SluggedRecord { static var noun: String { "campaign" } }
 extension Outlet: SluggedRecord { static var noun: String { "outlet" } }
 
 extension StoreArea {
+    /// The error for a slug that names no record of its kind, with the closest one as a suggestion.
+    func unknown<Record: SluggedRecord>(_ slug: String, _ kind: Record.Type) throws -> DomainError {
+        let slugs = try db.query("SELECT slug FROM \(unsafeRaw: Record.noun)s").map { try $0.decode("slug", as: String.self) }
+        return .unknownSlug(
+            kind: Record.noun, slug: slug, suggestion: Slug.closest(to: slug, in: slugs), listCommand: "petitions \(Record.noun) list")
+    }
+
     /// Validates `record`, then runs `insert` and audits it, in one transaction.
     /// - Throws: `ValidationFailure`, or `StoreError.duplicate` when the slug is taken.
     func insert<Record: SluggedRecord>(_ record: Record, actor: String, _ insert: (PGConnection) throws -> Void) throws {

@@ -75,7 +75,7 @@ public struct SourceStore: StoreArea {
             var created: String?
             let outletSlug: String
             if let outlet {
-                guard try OutletStore(db).find(outlet) != nil else { throw try OutletStore(db).unknown(outlet) }
+                guard try OutletStore(db).find(outlet) != nil else { throw try unknownOutlet(outlet) }
                 outletSlug = outlet
             } else {
                 let host = SourceURL.host(spec.url) ?? "source"
@@ -180,11 +180,11 @@ public struct SourceStore: StoreArea {
             WHERE (\(includeRemoved) OR s.removed_at IS NULL) AND (\(campaignFilter)::bigint IS NULL OR s.campaign_id = \(campaignFilter))
             ORDER BY s.id
             """
-        ).map(SourceStore.decodeSource)
+        ).map(Self.decodeSource)
     }
 
     public func find(_ id: Int) throws -> StoredSource? {
-        try db.query("SELECT \(unsafeRaw: Self.sourceColumns) WHERE s.id = \(id)").first.map(SourceStore.decodeSource)
+        try db.query("SELECT \(unsafeRaw: Self.sourceColumns) WHERE s.id = \(id)").first.map(Self.decodeSource)
     }
 
     /// Pauses or resumes a source. Pausing cancels its queued job; a running one finishes.
