@@ -60,46 +60,31 @@ public struct OutletJSON: Encodable {
     }
 }
 
-/// A campaign in a list: the campaign, what outlets reported, how many outlets, and the platform's
-/// latest count (null when it is not tracked).
-public struct CampaignSummaryJSON: Encodable {
-    public var campaign: CampaignJSON
-    public var figures: Int
-    public var outlets: Int
-    public var latestAsOf: Nullable<String>
-    public var platform: Nullable<Platform>
+/// A campaign in a list: the campaign's keys, then what outlets reported, how many outlets, and
+/// the platform's latest count (null when it is not tracked).
+public typealias CampaignSummaryJSON = Merged<CampaignJSON, CampaignCountsJSON>
 
-    public struct Platform: Encodable {
-        public var outlet: String
-        public var value: Int
-        public var asOf: String
-        enum CodingKeys: String, CodingKey {
-            case outlet, value
-            case asOf = "as_of"
-        }
+public struct CampaignCountsJSON: Encodable {
+    var figures: Int
+    var outlets: Int
+    var latest_as_of: Nullable<String>
+    var platform: Nullable<Platform>
+
+    struct Platform: Encodable {
+        var outlet: String
+        var value: Int
+        var as_of: String
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case figures, outlets, platform
-        case latestAsOf = "latest_as_of"
-    }
-
+extension Merged where Base == CampaignJSON, More == CampaignCountsJSON {
     public init(_ summary: CampaignStore.Summary) {
-        campaign = CampaignJSON(summary.campaign)
-        figures = summary.figures
-        outlets = summary.outlets
-        latestAsOf = Nullable(summary.latestAsOf.map(TimeFormatting.iso))
-        platform = Nullable(summary.platform.map { Platform(outlet: $0.outlet, value: $0.value, asOf: TimeFormatting.iso($0.asOf)) })
-    }
-
-    /// The campaign's keys and the summary's, in one object.
-    public func encode(to encoder: any Encoder) throws {
-        try campaign.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(figures, forKey: .figures)
-        try container.encode(outlets, forKey: .outlets)
-        try container.encode(latestAsOf, forKey: .latestAsOf)
-        try container.encode(platform, forKey: .platform)
+        let platform = summary.platform.map { CampaignCountsJSON.Platform(outlet: $0.outlet, value: $0.value, as_of: TimeFormatting.iso($0.asOf)) }
+        self.init(
+            CampaignJSON(summary.campaign),
+            CampaignCountsJSON(
+                figures: summary.figures, outlets: summary.outlets, latest_as_of: Nullable(summary.latestAsOf.map(TimeFormatting.iso)),
+                platform: Nullable(platform)))
     }
 }
 
@@ -157,25 +142,17 @@ public struct FigureJSON: Encodable {
     public static var keys: [String] { CodingKeys.allCases.map(\.stringValue) }
 }
 
-/// An outlet in a list: the outlet, with how many current figures it reported for how many campaigns.
-public struct OutletSummaryJSON: Encodable {
-    public var outlet: OutletJSON
-    public var figures: Int
-    public var campaigns: Int
+/// An outlet in a list: the outlet's keys, then how many current figures it reported for how
+/// many campaigns.
+public typealias OutletSummaryJSON = Merged<OutletJSON, OutletCountsJSON>
 
-    enum CodingKeys: String, CodingKey { case figures, campaigns }
+public struct OutletCountsJSON: Encodable {
+    var figures: Int
+    var campaigns: Int
+}
 
+extension Merged where Base == OutletJSON, More == OutletCountsJSON {
     public init(_ summary: OutletStore.Summary) {
-        outlet = OutletJSON(summary.outlet)
-        figures = summary.figures
-        campaigns = summary.campaigns
-    }
-
-    /// The outlet's keys and the counts, in one object.
-    public func encode(to encoder: any Encoder) throws {
-        try outlet.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(figures, forKey: .figures)
-        try container.encode(campaigns, forKey: .campaigns)
+        self.init(OutletJSON(summary.outlet), OutletCountsJSON(figures: summary.figures, campaigns: summary.campaigns))
     }
 }

@@ -12,6 +12,22 @@ public struct Nullable<Wrapped: Encodable>: Encodable {
     }
 }
 
+/// One JSON object with the keys of `base`, then those of `more` (a key in both keeps `more`'s
+/// value): a campaign with its counts or its links, a job with its attempts, a figure with its
+/// retraction and review.
+public struct Merged<Base: Encodable, More: Encodable>: Encodable {
+    public var base: Base
+    public var more: More
+    public init(_ base: Base, _ more: More) {
+        self.base = base
+        self.more = more
+    }
+    public func encode(to encoder: any Encoder) throws {
+        try base.encode(to: encoder)
+        try more.encode(to: encoder)
+    }
+}
+
 /// Encodes an `Encodable` value into the nodes `JSONTextWriter` writes (keys sorted, pretty or on
 /// one line). Scalars are stored in their containers as they come; only objects and arrays are
 /// allocated, so a trend's tens of thousands of numbers and strings cost no allocation each and

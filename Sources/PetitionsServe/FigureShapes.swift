@@ -14,29 +14,24 @@ enum FigureShapes {
             figure = FigureJSON(history.figure)
             chain = history.chain.map { figure in
                 Link(
-                    figure: FigureJSON(figure),
-                    retraction: Nullable(history.retractions[figure.id].map { Retraction(reason: $0.reason, by: $0.by, at: TimeFormatting.iso($0.at)) }),
-                    review: Nullable(
-                        history.reviews[figure.id].map { Review(decision: $0.decision, reason: Nullable($0.reason), by: $0.by, at: TimeFormatting.iso($0.at)) })
-                )
+                    FigureJSON(figure),
+                    Decisions(
+                        retraction: Nullable(
+                            history.retractions[figure.id].map { Retraction(reason: $0.reason, by: $0.by, at: TimeFormatting.iso($0.at)) }),
+                        review: Nullable(
+                            history.reviews[figure.id].map {
+                                Review(decision: $0.decision, reason: Nullable($0.reason), by: $0.by, at: TimeFormatting.iso($0.at))
+                            })))
             }
         }
     }
 
     /// One figure of the chain: the figure's own keys, then its retraction and review.
-    struct Link: Encodable {
-        var figure: FigureJSON
+    typealias Link = Merged<FigureJSON, Decisions>
+
+    struct Decisions: Encodable {
         var retraction: Nullable<Retraction>
         var review: Nullable<Review>
-
-        enum CodingKeys: String, CodingKey { case retraction, review }
-
-        func encode(to encoder: any Encoder) throws {
-            try figure.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(retraction, forKey: .retraction)
-            try container.encode(review, forKey: .review)
-        }
     }
 
     struct Retraction: Encodable {
@@ -59,8 +54,8 @@ struct CampaignList: Encodable {
     var campaigns: [CampaignSummaryJSON]
 }
 
-struct CampaignDetail: Encodable {
-    var campaign: CampaignJSON
+/// One campaign (`/api/v1/campaigns/SLUG`): the campaign's keys, then `links`.
+struct CampaignLinks: Encodable {
     var links: Links
 
     struct Links: Encodable {
@@ -69,15 +64,6 @@ struct CampaignDetail: Encodable {
         var compare: String
         var trend: String
         var sources: String
-    }
-
-    enum CodingKeys: String, CodingKey { case links }
-
-    /// The campaign's keys, then `links`, in one object.
-    func encode(to encoder: any Encoder) throws {
-        try campaign.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(links, forKey: .links)
     }
 }
 

@@ -196,9 +196,9 @@ struct Routes: Sendable {
             return campaign
         }
         let base = "/api/v1/campaigns/\(Self.pathSegment(slug))"
-        let links = CampaignDetail.Links(
+        let links = CampaignLinks.Links(
             page: "/c/\(Self.pathSegment(slug))", figures: base + "/figures", compare: base + "/compare", trend: base + "/trend", sources: base + "/sources")
-        return try Reply.json(CampaignDetail(campaign: CampaignJSON(campaign), links: links), maxAge: settings.maxAge)
+        return try Reply.json(Merged(CampaignJSON(campaign), CampaignLinks(links: links)), maxAge: settings.maxAge)
     }
 
     func figures(_ exchange: Exchange, slug: String) async throws -> Reply {

@@ -24,7 +24,7 @@ struct JobsShow: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            try JSONOutput.print(JobDetailJSON(job: JobJSON(job), attempt_log: attempts.map(AttemptJSON.init)))
+            try JSONOutput.print(Merged(JobJSON(job), AttemptLogJSON(attempt_log: attempts.map(AttemptJSON.init))))
         case .table:
             Render.fields(
                 [
@@ -51,18 +51,9 @@ struct JobsShow: AsyncParsableCommand {
     }
 }
 
-/// A job with its attempts (`jobs show --format json`): the job's keys and `attempt_log`.
-struct JobDetailJSON: Encodable {
-    var job: JobJSON
+/// A job's attempts (`jobs show --format json`: the job's keys, then `attempt_log`).
+struct AttemptLogJSON: Encodable {
     var attempt_log: [AttemptJSON]
-
-    enum CodingKeys: String, CodingKey { case attempt_log }
-
-    func encode(to encoder: any Encoder) throws {
-        try job.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(attempt_log, forKey: .attempt_log)
-    }
 }
 
 /// One attempt: null where it has not finished, or finished without an error.

@@ -48,9 +48,9 @@ struct SignatoryJSON: Encodable {
     }
 }
 
-/// One signatory with its verification history (`signatory show --format json`).
-struct SignatoryDetailJSON: Encodable {
-    var entry: SignatoryJSON
+/// A signatory's verification history (`signatory show --format json`: the signatory's keys,
+/// then `history`).
+struct SignatoryHistoryJSON: Encodable {
     var history: [Change]
 
     struct Change: Encodable {
@@ -59,15 +59,6 @@ struct SignatoryDetailJSON: Encodable {
         var reason: Nullable<String>
         var by: String
         var at: String
-    }
-
-    enum CodingKeys: String, CodingKey { case history }
-
-    /// The signatory's keys, then `history`, in one object.
-    func encode(to encoder: any Encoder) throws {
-        try entry.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(history, forKey: .history)
     }
 }
 

@@ -24,10 +24,10 @@ struct SignatoryShow: AsyncParsableCommand {
         switch format {
         case .json:
             let changes = history.map {
-                SignatoryDetailJSON.Change(
+                SignatoryHistoryJSON.Change(
                     from: Nullable($0.from?.rawValue), to: $0.to.rawValue, reason: Nullable($0.reason), by: $0.by, at: TimeFormatting.iso($0.at))
             }
-            try JSONOutput.print(SignatoryDetailJSON(entry: SignatoryJSON(entry), history: changes))
+            try JSONOutput.print(Merged(SignatoryJSON(entry), SignatoryHistoryJSON(history: changes)))
         case .table:
             Render.fields(
                 [

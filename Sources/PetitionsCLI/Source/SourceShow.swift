@@ -38,10 +38,12 @@ struct SourceShow: AsyncParsableCommand {
         switch format {
         case .json:
             try JSONOutput.print(
-                SourceDetailJSON(
-                    source: SourceJSON(source), series: observations.map(ObservationJSON.init),
-                    flags: flags.map { .init(kind: $0.kind, subject: $0.subject, detail: $0.detail, raised_at: Timestamps.iso8601($0.raisedAt)) },
-                    recent_jobs: jobs.map(JobJSON.init)))
+                Merged(
+                    SourceJSON(source),
+                    SourceObservedJSON(
+                        series: observations.map(ObservationJSON.init),
+                        flags: flags.map { .init(kind: $0.kind, subject: $0.subject, detail: $0.detail, raised_at: Timestamps.iso8601($0.raisedAt)) },
+                        recent_jobs: jobs.map(JobJSON.init))))
         case .table:
             let now = Date()
             Render.fields(
@@ -93,10 +95,9 @@ struct SourceShow: AsyncParsableCommand {
     }
 }
 
-/// A source with what it observed (`source show --format json`): the source's keys, then its
-/// series, its flags and its recent jobs.
-struct SourceDetailJSON: Encodable {
-    var source: SourceJSON
+/// What a source observed (`source show --format json`: the source's keys, then its series, its
+/// flags and its recent jobs).
+struct SourceObservedJSON: Encodable {
     var series: [ObservationJSON]
     var flags: [Flag]
     var recent_jobs: [JobJSON]
@@ -106,15 +107,5 @@ struct SourceDetailJSON: Encodable {
         var subject: String
         var detail: String
         var raised_at: String
-    }
-
-    enum CodingKeys: String, CodingKey { case series, flags, recent_jobs }
-
-    func encode(to encoder: any Encoder) throws {
-        try source.encode(to: encoder)
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(series, forKey: .series)
-        try container.encode(flags, forKey: .flags)
-        try container.encode(recent_jobs, forKey: .recent_jobs)
     }
 }
