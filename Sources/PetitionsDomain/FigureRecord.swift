@@ -85,23 +85,74 @@ public enum FigureRecord {
     }
 }
 
-/// Whole counts as people type them.
+/// Whole counts as people type them: one parser for every count that enters (options, CSV and
+/// JSON files, signatory lists).
+///
+/// Digits may be grouped in threes by one kind of separator (`13,500`, `13.500`, `13 500`,
+/// `13'500`, `13’500`, `13_500`), or in the Indian lakh grouping with commas (`15,00,000`). A
+/// separator that does not group digits that way (`1,5`, `12,50`, `2.5`) is refused, since it
+/// could be a decimal mark: a count of people is a whole number, and guessing would store 15 for
+/// "1,5". Negatives, fractions, words and counts above `Validate.Limit.count` are refused, saying which.
 public enum CountParsing {
-    /// Accepts `13500`, `13,500`, `13_500`; refuses negatives, fractions and words, saying which.
     public struct Problem: Error, Sendable, Equatable {
         public var reason: String
         public init(reason: String) { self.reason = reason }
     }
 
+    /// Characters that group digits: comma, full stop, apostrophes, underscore and spaces
+    /// (ordinary, no-break, narrow no-break and thin).
+    static let separators: Set<Character> = [",", ".", "'", "’", "_", " ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+
     public static func parse(_ text: String) -> Result<Int, Problem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let digits = trimmed.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-        if let value = Int(digits) {
-            return value < 0 ? .failure(Problem(reason: "a count cannot be negative (got \(trimmed))")) : .success(value)
+        let negative = trimmed.hasPrefix("-") || trimmed.hasPrefix("−")
+        let body = negative ? String(trimmed.dropFirst()) : trimmed
+        guard let first = body.first, first.isASCII, first.isNumber, let last = body.last, last.isASCII, last.isNumber,
+            body.allSatisfy({ ($0.isASCII && $0.isNumber) || separators.contains($0) })
+        else {
+            if let number = Double(trimmed), number.isFinite {
+                return .failure(
+                    Problem(
+                        reason: negative ? "a count cannot be negative (got \(trimmed))" : "a count must be a whole number written in digits (got \(trimmed))"))
+            }
+            return .failure(Problem(reason: "\"\(trimmed)\" is not a whole number"))
         }
-        if let number = Double(digits), number.isFinite {
-            return .failure(Problem(reason: number < 0 ? "a count cannot be negative (got \(trimmed))" : "a count must be a whole number (got \(trimmed))"))
+        let used = Set(body.filter { separators.contains($0) })
+        if used.count > 1 {
+            let shown = used.map { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" ? "space" : "\"\($0)\"" }.sorted().joined(
+                separator: " and ")
+            return .failure(
+                Problem(
+                    reason:
+                        "\"\(trimmed)\" mixes separators (\(shown)); a count is a whole number, so write it with one kind of thousands separator or none (such as 13500 or 13,500)"
+                ))
         }
-        return .failure(Problem(reason: "\"\(trimmed)\" is not a whole number"))
+        let groups = body.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) }).map(\.count)
+        if let separator = used.first, !(groupedInThrees(groups) || (separator == "," && groupedInLakhs(groups))) {
+            let example = body.filter(\.isNumber)
+            return .failure(
+                Problem(
+                    reason:
+                        "\"\(trimmed)\" is ambiguous: a count is a whole number, and \"\(separator)\" here does not group digits in threes, so it could be a decimal mark; write the whole count (such as \(example) if that is what it says, or 1,500 for one thousand five hundred)"
+                ))
+        }
+        guard let value = Int(body.filter(\.isNumber)) else {
+            return .failure(Problem(reason: Validate.countReason(shown: trimmed)))
+        }
+        if negative { return .failure(Problem(reason: "a count cannot be negative (got \(trimmed))")) }
+        return value > Validate.Limit.count ? .failure(Problem(reason: Validate.countReason(value))) : .success(value)
+    }
+
+    /// `1,500`, `13,500`, `1,000,000`: a first group of 1-3 digits, then groups of exactly 3.
+    static func groupedInThrees(_ groups: [Int]) -> Bool {
+        guard let first = groups.first else { return false }
+        return (1...3).contains(first) && groups.dropFirst().allSatisfy { $0 == 3 }
+    }
+
+    /// `1,00,000`, `15,00,000`, `1,00,00,000`: the Indian grouping (lakhs and crores), a last
+    /// group of 3 and groups of 2 before it.
+    static func groupedInLakhs(_ groups: [Int]) -> Bool {
+        guard groups.count >= 3, let first = groups.first, groups.last == 3 else { return false }
+        return (1...2).contains(first) && groups.dropFirst().dropLast().allSatisfy { $0 == 2 }
     }
 }

@@ -27,12 +27,15 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
     /// | under v | 0 ... v − 1 |
     /// | up_to v | 0 ... v |
     /// | range v–h | v ... h |
+    ///
+    /// Counts are bounded where they enter (`Validate.Limit.count`); the arithmetic here saturates
+    /// all the same, so that a number stored before the bound existed cannot trap a reader.
     public init(qualifier: Qualifier, value: Int, high: Int?) {
         let slack = Self.slack(value)
         switch qualifier {
         case .exact: self.init(low: value, high: value)
-        case .about: self.init(low: max(0, value - slack), high: value + slack)
-        case .over: self.init(low: value + 1, high: nil)
+        case .about: self.init(low: max(0, value - slack), high: value.saturatingAdd(slack))
+        case .over: self.init(low: value.saturatingAdd(1), high: nil)
         case .atLeast: self.init(low: value, high: nil)
         case .almost: self.init(low: max(0, value - slack), high: max(0, value - 1))
         case .under: self.init(low: 0, high: max(0, value - 1))
@@ -87,6 +90,37 @@ public struct CountInterval: Hashable, Sendable, Codable, CustomStringConvertibl
             return low > 0 && zeros(low - 1) > zeros(low) ? "more than \(NumberFormatting.grouped(low - 1))" : "at least \(NumberFormatting.grouped(low))"
         case let high? where high == low: return NumberFormatting.grouped(low)
         case let high?: return "\(NumberFormatting.grouped(low)) to \(NumberFormatting.grouped(high))"
+        }
+    }
+}
+
+extension Int {
+    /// `self + other`, held at `Int.max` (or `Int.min`) instead of trapping.
+    public func saturatingAdd(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self - other`, held at `Int.max` (or `Int.min`) instead of trapping.
+    public func saturatingSubtract(_ other: Int) -> Int {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other < 0 ? .max : .min) : difference
+    }
+}
+
+extension Int {
+    /// A finite or infinite `Double`, rounded and held within `Int`'s range (0 for NaN), instead
+    /// of trapping as `Int(_:)` does: rates and projections of stored counts are shown with it.
+    public init(roundingClamped value: Double) {
+        let rounded = value.rounded()
+        if rounded.isNaN {
+            self = 0
+        } else if rounded >= 9.223_372_036_854_775e18 {
+            self = .max
+        } else if rounded <= -9.223_372_036_854_775e18 {
+            self = .min
+        } else {
+            self = Int(rounded)
         }
     }
 }

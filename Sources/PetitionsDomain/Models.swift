@@ -76,6 +76,7 @@ public struct Campaign: Sendable, Hashable, Codable {
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(.invalid(field: "title", reason: "must not be empty")) }
         if let platformURL, let problem = Validate.url(platformURL, field: "platform URL") { problems.append(problem) }
         if let goal, goal < 0 { problems.append(.invalid(field: "goal", reason: "must not be negative (got \(goal))")) }
+        if let problem = Validate.count(goal, field: "goal") { problems.append(problem) }
         if let launched, let closed, closed < launched {
             problems.append(.invalid(field: "closed", reason: "\(closed) is before the launch date \(launched)"))
         }
@@ -178,6 +179,8 @@ public struct FigureDraft: Sendable, Hashable, Codable {
     public func problems(now: Date = Date()) -> [DomainError] {
         var problems: [DomainError] = []
         if value < 0 { problems.append(.invalid(field: "value", reason: "a count cannot be negative (got \(value))")) }
+        if let problem = Validate.count(value, field: "value") { problems.append(problem) }
+        if let problem = Validate.count(high, field: "high") { problems.append(problem) }
         switch (qualifier, high) {
         case (.range, nil):
             problems.append(.invalid(field: "high", reason: "a range needs its high end (--high)"))

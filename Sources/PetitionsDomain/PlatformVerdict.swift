@@ -188,7 +188,7 @@ extension PlatformVerdict {
     /// out-of-date number: a lower bound far below the count is judged behind, not rounded.
     public static func judged(_ interval: CountInterval) -> CountInterval {
         guard interval.high == nil else { return interval }
-        return CountInterval(low: interval.low, high: interval.low + CountInterval.slack(interval.low))
+        return CountInterval(low: interval.low, high: interval.low.saturatingAdd(CountInterval.slack(interval.low)))
     }
 
     /// `value` is `count` rounded to a round number, to the nearest or down, within 5%: 13,500 for
@@ -196,10 +196,10 @@ extension PlatformVerdict {
     public static func isRounding(_ value: Int, of count: Int) -> Bool {
         guard value > 0, count > 0, value != count else { return false }
         var unit = 1
-        while value % (unit * 10) == 0 { unit *= 10 }
+        while unit <= value / 10, value % (unit * 10) == 0 { unit *= 10 }
         guard unit >= 10 else { return false }
         let difference = count - value
-        let roundsThere = abs(difference) * 2 <= unit || (difference > 0 && difference < unit)
+        let roundsThere = abs(difference) <= unit / 2 || (difference > 0 && difference < unit)
         return roundsThere && Double(abs(difference)) <= 0.05 * Double(count)
     }
 }

@@ -11,6 +11,27 @@ public enum Validate {
         public static let url = 2000
         public static let aliases = 50
         public static let reason = 1000
+        /// Who acted (`--actor`): shown publicly beside what they did.
+        public static let actor = 200
+        /// The largest count anything may hold: a figure's value and high end, a goal, a
+        /// threshold, a polled count. No petition has had more than a few hundred million
+        /// signers; a larger number is a mistake or a plant, and refusing it keeps every sum and
+        /// interval of counts far from `Int`'s overflow.
+        public static let count = 1_000_000_000
+    }
+
+    /// A problem with a count above `Limit.count` (negative counts are checked where they are read).
+    public static func count(_ value: Int?, field: String) -> DomainError? {
+        guard let value, value > Limit.count else { return nil }
+        return .invalid(field: field, reason: countReason(value))
+    }
+
+    /// Why a count above `Limit.count` is refused, in words a reader can act on.
+    public static func countReason(_ value: Int) -> String { countReason(shown: NumberFormatting.grouped(value)) }
+
+    /// Like `countReason(_:)`, for a number as written (one too large for any integer type).
+    public static func countReason(shown: String) -> String {
+        "\(shown) is above \(NumberFormatting.grouped(Limit.count)), the largest count accepted (no petition has had a billion signers); check the number"
     }
 
     /// The earliest time a figure may be as of (or published at).
@@ -22,6 +43,13 @@ public enum Validate {
     public static func length(_ text: String?, _ limit: Int, field: String) -> DomainError? {
         guard let text, text.count > limit else { return nil }
         return .invalid(field: field, reason: "\(text.count) characters; at most \(limit)")
+    }
+
+    /// Refuses free text over its limit before anything is written: each field as (text, limit,
+    /// name). Reasons, notes and the actor are stored and shown (the actor publicly).
+    public static func bounded(_ fields: (text: String?, limit: Int, field: String)...) throws(ValidationFailure) {
+        let problems = fields.compactMap { length($0.text, $0.limit, field: $0.field) }
+        if !problems.isEmpty { throw ValidationFailure(problems) }
     }
 
     /// A problem with a time before 1800 or later than `now` (plus the clock-skew allowance).

@@ -219,6 +219,8 @@ public struct Extractor: Sendable {
                         sentence: sentence, lexicon: lexicon, matcher: m,
                         signatureCue: &signatureCue)
             else { continue }
+            // A number past the bound on counts is no count (and never reaches the store).
+            guard number.value <= Validate.Limit.count, (high ?? 0) <= Validate.Limit.count else { continue }
             // The sentence without the spaces around it, built once for all its figures.
             if quote == nil { quote = document.string(Document.trimmed(sentence, in: document.scalars)) }
             results.append(

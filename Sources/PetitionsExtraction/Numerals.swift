@@ -1,3 +1,5 @@
+import PetitionsDomain
+
 /// A number written in text, with what it spans.
 struct NumberMatch: Equatable {
     var start: Int
@@ -74,7 +76,7 @@ enum Numerals {
         func run() -> (value: Int, length: Int) {
             var value = 0, length = 0
             while index < limit, Document.isDigit(text[index]), length < 15 {
-                value = value * 10 + Int(text[index].value - 0x30)
+                value = value.saturatingGrow(10, Int(text[index].value - 0x30))
                 index += 1
                 length += 1
             }
@@ -94,7 +96,7 @@ enum Numerals {
             let (group, length) = run()
             let followedByDigit = index < limit && Document.isDigit(text[index])
             if length == 3 && !followedByDigit && (candidate != " " || firstLength <= 3) && !(grouped == false && firstLength > 3) {
-                value = value * 1000 + group
+                value = value.saturatingGrow(1000, group)
                 grouped = true
                 separator = candidate
                 continue
@@ -126,7 +128,7 @@ enum Numerals {
             var position = index
             var lastUnit = Int.max
             while position < limit, let unit = cjkUnits[text[position]], unit < lastUnit {
-                total += Int((current * Double(unit)).rounded())
+                total = total.saturatingAdd(Int(roundingClamped: current * Double(unit)))
                 lastUnit = unit
                 position += 1
                 current = 0
@@ -134,12 +136,14 @@ enum Numerals {
                 if position < limit, Document.isDigit(text[position]) {
                     var next = 0
                     var digitsEnd = position
-                    while digitsEnd < limit, Document.isDigit(text[digitsEnd]) { next = next * 10 + Int(text[digitsEnd].value - 0x30); digitsEnd += 1 }
+                    while digitsEnd < limit, Document.isDigit(text[digitsEnd]) {
+                        next = next.saturatingGrow(10, Int(text[digitsEnd].value - 0x30)); digitsEnd += 1
+                    }
                     if digitsEnd < limit, let nextUnit = cjkUnits[text[digitsEnd]], nextUnit < lastUnit {
                         current = Double(next)
                         position = digitsEnd
                     } else {
-                        total += next
+                        total = total.saturatingAdd(next)
                         position = digitsEnd
                         break
                     }
@@ -151,7 +155,7 @@ enum Numerals {
         }
         // Scales: attached (10k, 2.3m, 5bn) or after a space (mila, Millionen, Mio.).
         if let (length, multiplier) = scale(document, at: index, limit: limit, lexicon: lexicon) {
-            match.value = Int(((Double(value) + fraction) * Double(multiplier)).rounded())
+            match.value = Int(roundingClamped: (Double(value) + fraction) * Double(multiplier))
             match.end = index + length
             return match
         }
@@ -195,11 +199,11 @@ enum Numerals {
             } else if let unit = cjkUnits[text[index]] {
                 sawUnit = true
                 if unit >= 10_000 {
-                    section = (section + (digit == 0 ? (section == 0 ? 1 : 0) : digit)) * unit
-                    total += section
+                    section = (section + (digit == 0 ? (section == 0 ? 1 : 0) : digit)).saturatingGrow(unit, 0)
+                    total = total.saturatingAdd(section)
                     section = 0
                 } else {
-                    section += (digit == 0 ? 1 : digit) * unit
+                    section = section.saturatingAdd((digit == 0 ? 1 : digit) * unit)
                 }
                 digit = 0
             } else {
@@ -335,5 +339,14 @@ enum Numerals {
             return NumberMatch(start: start, end: finish, value: value)
         }
         return nil
+    }
+}
+
+extension Int {
+    /// `self * factor + add`, held at `Int.max` instead of trapping: a number written with
+    /// hundreds of digits is read as too large (and dropped as a count), not as a crash.
+    func saturatingGrow(_ factor: Int, _ add: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: factor)
+        return overflow ? .max : product.saturatingAdd(add)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PetitionsApp
+import PetitionsDomain
 import PetitionsStore
 import Postgres
 
@@ -26,6 +27,13 @@ public struct GlobalOptions: ParsableArguments {
     public var actorName: String { ActorName.resolve(actor) }
 
     public init() {}
+
+    /// The actor is stored with every action and shown publicly: bounded like other short text.
+    public func validate() throws {
+        if let problem = Validate.length(actorName, Validate.Limit.actor, field: "actor") {
+            throw ValidationError("--actor (or $PETITIONS_ACTOR): \(problem)")
+        }
+    }
 
     /// Where the database is, by configuration order: `--database-url`, `PETITIONS_DATABASE_URL`, embedded.
     public func target(environment: [String: String] = ProcessInfo.processInfo.environment) -> DatabaseTarget {

@@ -44,7 +44,7 @@ extension Report {
                                     [
                                         TimeFormatting.short(step.bucketStart), NumberFormatting.grouped(step.value),
                                         step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
-                                        step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–",
+                                        step.ratePerDay.map { NumberFormatting.grouped(Int(roundingClamped: $0)) } ?? "–",
                                     ]
                                 }))
                         lines.append("")

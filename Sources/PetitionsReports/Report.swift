@@ -150,7 +150,7 @@ public struct Report: Sendable {
                         ReportView.Step(
                             bucket: TimeFormatting.short(step.bucketStart), value: NumberFormatting.grouped(step.value), fell: (step.gained ?? 0) < 0,
                             gained: step.gained.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0) } ?? "–",
-                            rate: step.ratePerDay.map { NumberFormatting.grouped(Int($0.rounded())) } ?? "–")
+                            rate: step.ratePerDay.map { NumberFormatting.grouped(Int(roundingClamped: $0)) } ?? "–")
                     },
                     hasSteps: steps.count > 1,
                     falls: growth.falls.suffix(Self.maximumSteps).map { fall in

@@ -173,7 +173,7 @@ extension Chart {
         for tick in yTicks {
             svg +=
                 "<line x1=\"\(f(plotLeft))\" x2=\"\(f(plotRight))\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"\(tick == 0 ? "#555" : "#e3e3e3")\" stroke-width=\"1\"/>"
-            svg += "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(tick) + 4))\">\(NumberFormatting.grouped(Int(tick)))</text>\n"
+            svg += "<text x=\"\(f(plotLeft - 8))\" y=\"\(f(y(tick) + 4))\">\(NumberFormatting.grouped(Int(roundingClamped: tick)))</text>\n"
         }
         svg += "</g>\n"
         svg += "<text x=\"\(f(plotLeft))\" y=\"\(f(plotTop - 8))\" font-size=\"12\" fill=\"#333\">\(escape(yLabel))</text>\n"
@@ -404,13 +404,13 @@ extension Chart {
 }
 
 extension Ticks {
-    static func dayLabel(_ day: Double) -> String { day == day.rounded() ? "\(Int(day))" : String(format: "%.1f", day) }
+    static func dayLabel(_ day: Double) -> String { day == day.rounded() && day.magnitude < 1e15 ? "\(Int(day))" : String(format: "%.1f", day) }
 }
 
 /// Two decimals at most, no trailing zeros: SVG coordinates.
 func f(_ value: Double) -> String {
     let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    if rounded == rounded.rounded(), rounded.magnitude < 1e15 { return String(Int(rounded)) }
     return String(format: "%.2f", rounded).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
 }
 

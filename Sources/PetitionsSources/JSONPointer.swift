@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 
 /// RFC 6901 JSON Pointer over `JSONSerialization` values.
 public enum JSONPointer {
@@ -116,15 +117,12 @@ public indirect enum JSONValue: Sendable, Hashable, Decodable {
     }
 }
 
-/// Counts as pages print them: `13500`, `13,500`, `13.500`, `13 500`, `13'500`.
+/// Counts as pages print them: `13500`, `13,500`, `13.500`, `13 500`, `13'500`, read by the one
+/// count parser (`CountParsing`): a separator that does not group digits in threes, or a count
+/// above the bound, is no count.
 public enum Counts {
     public static func parse(_ text: String) -> Int? {
-        let kept = text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.filter {
-            !(",.' _\u{00A0}\u{202F}\u{2009}".unicodeScalars.contains($0))
-        }
-        let digits = String(String.UnicodeScalarView(kept))
-        guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(digits)
+        try? CountParsing.parse(text.trimmingCharacters(in: .whitespacesAndNewlines)).get()
     }
 }
 

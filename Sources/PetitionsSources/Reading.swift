@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 
 /// What one poll of a platform source read: the count, and other series kept over time.
 public struct PollReading: Sendable, Equatable {
@@ -54,6 +55,17 @@ public enum PlatformBody {
     /// Reads a platform source's body; feeds are read with `Feed.parse`.
     public static func read(_ kind: SourceKind, body: [UInt8], pointer: String?, pattern: String?) throws(SourceReadError) -> PollReading {
         guard let reader = PlatformReaders.reader(for: kind) else { throw SourceReadError("a \(kind.rawValue) source has no single count") }
-        return try reader.read(body, pointer: pointer, pattern: pattern)
+        return try bounded(reader.read(body, pointer: pointer, pattern: pattern))
+    }
+
+    /// The reading, refused whole when its count or any number beside it is negative or above
+    /// `Validate.Limit.count`: a planted number never reaches the store.
+    static func bounded(_ reading: PollReading) throws(SourceReadError) -> PollReading {
+        let numbers = [("the count", reading.count)] + reading.observations.compactMap { value in value.number.map { (value.series, $0) } }
+        for (name, number) in numbers where number < 0 || number > Validate.Limit.count {
+            throw SourceReadError(
+                number < 0 ? "\(name) is negative (\(number)); not a count" : "\(name) is \(NumberFormatting.grouped(number)): \(Validate.countReason(number))")
+        }
+        return reading
     }
 }

@@ -23,6 +23,7 @@ extension FigureStore {
     /// - Throws: `ValidationFailure` naming every id that is not an extracted figure awaiting
     ///   review, or a missing reason for rejections.
     public func review(accept: [Int], reject: [Int], reason: String?, actor: String) throws {
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
         var problems: [DomainError] = []
         if !reject.isEmpty && (reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) {
             problems.append(.invalid(field: "reason", reason: "say why the figures are rejected (--reason)"))

@@ -156,6 +156,7 @@ public struct FigureStore: StoreArea {
 
     /// Records that a figure is withdrawn. The figure stays in the history.
     public func retract(_ id: Int, reason: String, actor: String) throws {
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationFailure([.invalid(field: "reason", reason: "say why the figure is retracted")])
         }

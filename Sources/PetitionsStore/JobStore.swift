@@ -370,7 +370,8 @@ public struct JobStore: StoreArea {
 
     /// Cancels a queued or running job. A running job's worker finds its claim gone and rolls back.
     public func cancel(_ id: Int, actor: String, reason: String?, now: Date = Date()) throws -> StoredJob {
-        try db.withTransaction { db in
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
+        return try db.withTransaction { db in
             guard let job = try find(id) else { throw StoreError.notFound("there is no job \(id) (see: petitions jobs list)") }
             guard job.state.isOpen else {
                 throw StoreError.conflict("job \(id) is already \(job.state); only queued or running jobs can be cancelled")

@@ -45,7 +45,9 @@ protocol StoreArea {
 
 extension StoreArea {
     /// Records who did what, on `db` (the caller's transaction).
+    /// An actor over `Validate.Limit.actor` is refused here too, so that no write path stores one.
     func audit(_ db: PGConnection, actor: String, action: String, type: String, subject: String, details: some Encodable) throws {
+        try Validate.bounded((actor, Validate.Limit.actor, "actor"))
         try db.execute(
             """
             INSERT INTO audit_log (actor, action, subject_type, subject, details)

@@ -236,6 +236,7 @@ public struct SignatoryStore: StoreArea {
 
     /// Changes a signatory's verification status, recording who, when and why.
     public func verify(_ id: Int, status: VerificationStatus, reason: String, actor: String) throws -> Signatory {
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationFailure([.invalid(field: "reason", reason: "say why the status changes (how it was checked, by whom)")])
         }
@@ -261,6 +262,7 @@ public struct SignatoryStore: StoreArea {
     /// so do the reasons in its verification history (they may name the person). The entry stays,
     /// so counts do not change, and the audit log records the erasure (without the name).
     public func erase(_ id: Int, reason: String, actor: String) throws {
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ValidationFailure([.invalid(field: "reason", reason: "say why (for example: privacy request by email of 2025-01-10)")])
         }
@@ -293,6 +295,7 @@ public struct SignatoryStore: StoreArea {
     }
 
     public func watch(_ name: String, note: String?, actor: String) throws {
+        try Validate.bounded((name, Validate.Limit.shortText, "name"), (note, Validate.Limit.note, "note"), (actor, Validate.Limit.actor, "actor"))
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw ValidationFailure([.invalid(field: "name", reason: "must not be empty")]) }
         let keys = NameKeys(trimmed)

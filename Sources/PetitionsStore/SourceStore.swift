@@ -203,6 +203,7 @@ public struct SourceStore: StoreArea {
 
     /// Removes a source from polling; its observations, figures and jobs stay as history.
     public func remove(_ id: Int, actor: String, reason: String?) throws {
+        try Validate.bounded((reason, Validate.Limit.reason, "reason"), (actor, Validate.Limit.actor, "actor"))
         try db.withTransaction { db in
             guard let source = try find(id), source.removedAt == nil else {
                 throw StoreError.notFound("there is no source \(id) (see: petitions source list)")

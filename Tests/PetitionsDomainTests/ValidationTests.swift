@@ -106,8 +106,15 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
         #expect(Slug.closest(to: typed, in: candidates) == expected)
     }
 
+    /// One parser for every count that enters: digits grouped in threes by one kind of separator
+    /// (or the Indian lakh grouping) are counts; a separator that could be a decimal mark is refused.
     @Test(arguments: [
-        ("13500", 13_500 as Int?), ("13,500", 13_500), ("13_500", 13_500), ("0", 0), ("-3", nil), ("12.5", nil), ("many", nil),
+        ("13500", 13_500 as Int?), ("13,500", 13_500), ("13_500", 13_500), ("0", 0), ("1,500", 1_500), ("1.500", 1_500), ("1 500", 1_500),
+        ("1'500", 1_500), ("1’500", 1_500), ("1\u{202F}500", 1_500), ("1,000,000", 1_000_000), ("15,00,000", 1_500_000), ("1,00,00,000", 10_000_000),
+        (" 42 ", 42), ("1,000,000,000", 1_000_000_000),
+        ("-3", nil), ("12.5", nil), ("many", nil), ("1,5", nil), ("12,50", nil), ("2,5", nil), ("1.5", nil), ("1,50,0", nil), ("1.500,5", nil),
+        ("1,500.5", nil), ("1e5", nil), (",500", nil), ("500,", nil), ("1,,500", nil), ("15.00.000", nil), ("1,000,000,001", nil),
+        ("9223372036854775807", nil), ("92233720368547758070", nil),
     ])
     func counts(text: String, value: Int?) {
         let parsed = try? CountParsing.parse(text).get()
@@ -115,8 +122,17 @@ private func draft(_ change: (inout FigureDraft) -> Void) -> FigureDraft {
     }
 
     @Test func countErrorsSayWhy() {
-        #expect(throws: CountParsing.Problem(reason: "a count must be a whole number (got 12.5)")) { try CountParsing.parse("12.5").get() }
-        #expect(throws: CountParsing.Problem(reason: "a count cannot be negative (got -3)")) { try CountParsing.parse("-3").get() }
+        func reason(_ text: String) -> String {
+            if case .failure(let problem) = CountParsing.parse(text) { return problem.reason }
+            return "accepted"
+        }
+        #expect(reason("12.5").contains("\"12.5\" is ambiguous") && reason("12.5").contains("decimal mark"))
+        #expect(reason("1,5").contains("\"1,5\" is ambiguous"))
+        #expect(reason("-3") == "a count cannot be negative (got -3)")
+        #expect(reason("1.500,5").contains("mixes separators"))
+        #expect(reason("1e5") == "a count must be a whole number written in digits (got 1e5)")
+        #expect(reason("2000000000").contains("above 1,000,000,000, the largest count accepted"))
+        #expect(reason("92233720368547758070").hasPrefix("92233720368547758070 is above 1,000,000,000"))
     }
 
     @Test(arguments: [

@@ -68,7 +68,7 @@ public struct Growth: Hashable, Sendable {
     }
 
     static func rate(_ value: Double) -> String {
-        if value.magnitude >= 10 { return NumberFormatting.grouped(Int(value.rounded())) }
+        if value.magnitude >= 10 { return NumberFormatting.grouped(Int(roundingClamped: value)) }
         return String(format: "%.1f", value)
     }
 
