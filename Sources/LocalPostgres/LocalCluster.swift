@@ -16,7 +16,12 @@ public struct LocalCluster: Sendable {
     public let home: URL
     /// Extra `postgresql.conf` lines written at initialisation (for example `fsync = off` in tests).
     public let extraSettings: [String]
+    /// The cluster's superuser (made by `initdb`): used only to create roles and databases.
     public static let superuser = "petitions"
+    /// The role every command, the worker and the web service connect as: it owns the database
+    /// and its tables, and nothing more (no superuser, so no `COPY ... TO PROGRAM` and no files
+    /// written as the server's account; no new roles or databases).
+    public static let applicationRole = "petitions_app"
     public static let databaseName = "petitions"
     public static let port = 5432
 
@@ -39,59 +44,141 @@ public struct LocalCluster: Sendable {
         return personal
     }
 
+    /// Where root keeps what it changed, apart from the home: the home belongs to the server's
+    /// account (a database superuser can write files as it), so nothing root acts on may live
+    /// there. Folder 0700, owned by root.
+    public static let rootStateFolder = "/var/lib/petitions-root"
+
     /// The record of folders whose permissions were changed so the server's account could reach the
-    /// home, one `folder<TAB>acl` or `folder<TAB>mode<TAB>octal mode before` line each.
-    var permissionRecord: URL { home.appendingPathComponent("permissions-changed.tsv") }
+    /// home: a `home<TAB>PATH` line, then one `folder<TAB>acl<TAB>account` or
+    /// `folder<TAB>mode<TAB>octal mode before<TAB>octal mode after` line each. Kept in
+    /// `rootStateFolder`, one file per home.
+    public var permissionRecord: URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in home.path.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return URL(fileURLWithPath: Self.rootStateFolder).appendingPathComponent("permissions-\(String(hash, radix: 16)).tsv")
+    }
+
+    /// The folders between `/` and the home, outermost first: the only ones petitions changes.
+    var ancestors: [String] {
+        var ancestors: [String] = []
+        var current = home.deletingLastPathComponent()
+        while current.path != "/" && !current.path.isEmpty {
+            ancestors.insert(current.path, at: 0)
+            current = current.deletingLastPathComponent()
+        }
+        return ancestors
+    }
 
     /// What was changed on other folders for this cluster, as `(folder, how)`.
     public func permissionChanges() -> [(folder: String, how: String)] {
-        guard let text = try? String(contentsOf: permissionRecord, encoding: .utf8) else { return [] }
+        guard let text = Self.readRootOwned(permissionRecord) else { return [] }
         return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t").map(String.init)
-            return fields.count >= 2 ? (fields[0], fields.dropFirst().joined(separator: " ")) : nil
+            return fields.count >= 2 && fields[0] != "home" ? (fields[0], fields.dropFirst().joined(separator: " ")) : nil
         }
     }
 
-    /// Undoes what `permissionChanges()` lists (removes the ACL entry, or restores the mode).
-    /// - Returns: one line per folder saying what was undone.
+    /// The file's text when it is a regular file owned by root and written by no one else (not a
+    /// link, not group- or world-writable); nil otherwise.
+    static func readRootOwned(_ url: URL) -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == 0, info.st_mode & 0o022 == 0 else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Undoes what `permissionChanges()` lists, after checking each entry is a change petitions
+    /// itself made: the folder is one the home lies under (a real folder, not a link), an ACL entry
+    /// is for the server's account, and a mode change only ever loses the search bit for others
+    /// that petitions added (nothing is ever added back, and no setuid or setgid bit is touched).
+    /// Anything else in the record is reported and left alone.
+    /// - Returns: one line per entry saying what was undone or why it was not.
     public func restorePermissions() throws -> [String] {
         var done: [String] = []
+        let ancestors = Set(ancestors)
+        let account = (try? Self.serverAccount()) ?? nil
         for (folder, how) in permissionChanges() {
-            let parts = how.split(separator: " ")
+            let parts = how.split(separator: " ").map(String.init)
+            var info = stat()
+            guard ancestors.contains(folder), lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                done.append("left \(folder) alone: it is not a folder that \(home.path) lies under, so petitions did not change it")
+                continue
+            }
             if parts.first == "acl" {
-                let account = parts.count > 1 ? String(parts[1]) : "postgres"
+                guard parts.count == 2, let account, parts[1] == account else {
+                    done.append("left \(folder) alone: the record names an ACL entry petitions does not make (\(how))")
+                    continue
+                }
                 let status = (try? Subprocess.run("/usr/bin/setfacl", ["-x", "u:\(account)", folder]).status) ?? 1
                 done.append(
                     status == 0
                         ? "removed the ACL entry for \(account) from \(folder)"
                         : "could not remove the ACL entry for \(account) from \(folder); run: setfacl -x u:\(account) \(folder)")
-            } else if parts.first == "mode", parts.count > 1, let mode = mode_t(parts[1], radix: 8) {
-                if chmod(folder, mode) == 0 {
-                    done.append("restored \(folder) to mode \(String(mode, radix: 8))")
+            } else if parts.first == "mode", parts.count >= 2, let before = mode_t(parts[1], radix: 8) {
+                let current = info.st_mode & 0o7777
+                guard before & 0o001 == 0, current & 0o001 != 0, current & ~mode_t(0o001) == before else {
+                    done.append(
+                        "left \(folder) alone: its mode is \(String(current, radix: 8)), not the \(String(before, radix: 8)) plus o+x petitions left (changed since, or not petitions' change)"
+                    )
+                    continue
+                }
+                if chmod(folder, before) == 0 {
+                    done.append("restored \(folder) to mode \(String(before, radix: 8))")
                 } else {
                     done.append(
-                        "could not restore \(folder) to mode \(String(mode, radix: 8)): \(String(cString: strerror(errno))); run: chmod \(String(mode, radix: 8)) \(folder)"
+                        "could not restore \(folder) to mode \(String(before, radix: 8)): \(String(cString: strerror(errno))); run: chmod o-x \(folder)"
                     )
                 }
+            } else {
+                done.append("left \(folder) alone: the record's entry \"\(how)\" is not one petitions writes")
             }
         }
         try? FileManager.default.removeItem(at: permissionRecord)
         return done
     }
 
+    /// Appends one line to the record, creating it (and its root-only folder) first; refuses a
+    /// folder or file that is a link or that others could write.
+    private func record(_ line: String) throws {
+        let folder = Self.rootStateFolder
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw LocalClusterError.filesystem("cannot create \(folder): \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == 0, info.st_mode & 0o022 == 0 else {
+            throw LocalClusterError.filesystem("\(folder) must be a folder owned by root that only root writes; remove it and try again")
+        }
+        let path = permissionRecord.path
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw LocalClusterError.filesystem("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var size = stat()
+        let text = (fstat(fd, &size) == 0 && size.st_size == 0 ? "home\t\(home.path)\n" : "") + line + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+    }
+
     public var dataDirectory: URL { home.appendingPathComponent("data") }
     public var logFile: URL { home.appendingPathComponent("server.log") }
     var socketDirectory: String { home.path }
 
-    /// Key/value conninfo for a database in this cluster.
+    /// Key/value conninfo for a database in this cluster, as the application's role.
     public func connectionString(database: String = LocalCluster.databaseName) -> String {
+        "host=\(ConnectionString.quote(socketDirectory)) port=\(Self.port) user=\(Self.applicationRole) dbname=\(ConnectionString.quote(database))"
+    }
+
+    /// Key/value conninfo as the cluster's superuser: for creating roles and databases (and test
+    /// databases), never for the application's own work.
+    public func adminConnectionString(database: String = "postgres") -> String {
         "host=\(ConnectionString.quote(socketDirectory)) port=\(Self.port) user=\(Self.superuser) dbname=\(ConnectionString.quote(database))"
     }
 
     /// A `postgresql://` URL for the cluster's main database (for `petitions db url`, psql, ...).
     public var url: String {
         let host = socketDirectory.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? socketDirectory
-        return "postgresql://\(Self.superuser)@\(host):\(Self.port)/\(Self.databaseName)"
+        return "postgresql://\(Self.applicationRole)@\(host):\(Self.port)/\(Self.databaseName)"
     }
 
     public var isInitialized: Bool {
@@ -194,12 +281,6 @@ public struct LocalCluster: Sendable {
     /// Uses an ACL entry (`setfacl u:postgres:x`) where possible, else adds the search bit for others;
     /// neither lets the account list or read those folders.
     private func grantTraversal(to account: String) throws {
-        var ancestors: [String] = []
-        var current = home.deletingLastPathComponent()
-        while current.path != "/" && !current.path.isEmpty {
-            ancestors.insert(current.path, at: 0)
-            current = current.deletingLastPathComponent()
-        }
         for folder in ancestors {
             if try Subprocess.run("/usr/bin/test", ["-x", folder], asUser: account).status == 0 { continue }
             let granted =
@@ -217,16 +298,10 @@ public struct LocalCluster: Sendable {
                         "the \(account) account cannot reach \(folder), and its permissions could not be changed; set PETITIONS_HOME to a folder under /var/lib or /srv"
                     )
                 }
-                change = "\(folder)\tmode\t\(String(info.st_mode & 0o7777, radix: 8))"
+                change = "\(folder)\tmode\t\(String(info.st_mode & 0o7777, radix: 8))\t\(String((info.st_mode & 0o7777) | 0o001, radix: 8))"
                 said = "added the search bit for all users to \(folder) (chmod o+x: every user can now pass through it, none can list it)"
             }
-            if let handle = try? FileHandle(forWritingTo: permissionRecord) {
-                handle.seekToEndOfFile()
-                handle.write(Data((change + "\n").utf8))
-                try? handle.close()
-            } else {
-                try? Data((change + "\n").utf8).write(to: permissionRecord)
-            }
+            try record(change)
             FileHandle.standardError.write(
                 Data(
                     """
@@ -284,18 +359,66 @@ public struct LocalCluster: Sendable {
         }
     }
 
-    /// Creates a database in the cluster unless it exists. The name is chosen by the program.
+    /// Creates a database in the cluster unless it exists, owned by the application's role (made
+    /// first when missing). A database made before that role existed (owned by the superuser) is
+    /// handed over with its tables, views, sequences and functions, once. The name is chosen by the program.
     public func createDatabaseIfMissing(_ name: String) throws {
-        let admin = try PGConnection(connectionString(database: "postgres"), applicationName: "petitions-admin")
+        let admin = try PGConnection(adminConnectionString(), applicationName: "petitions-admin")
         defer { admin.close() }
-        let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(name)").count > 0
-        if !exists {
+        let role = Self.applicationRole
+        if try admin.query("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty {
             do {
-                try admin.executeScript(unsafeSQL: "CREATE DATABASE \(Self.quoteIdentifier(name))")
-            } catch let error as PGError where error.sqlState == "42P04" {
+                try admin.executeScript(unsafeSQL: "CREATE ROLE \(Self.quoteIdentifier(role)) LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION")
+            } catch let error as PGError where error.sqlState == "42710" {
                 // Created meanwhile by someone else: fine.
             }
         }
+        let owner: String? = try admin.query("SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = \(name)").first?.decode("owner")
+        switch owner {
+        case nil:
+            do {
+                try admin.executeScript(unsafeSQL: "CREATE DATABASE \(Self.quoteIdentifier(name)) OWNER \(Self.quoteIdentifier(role))")
+            } catch let error as PGError where error.sqlState == "42P04" {
+                // Created meanwhile by someone else: fine.
+            }
+        case role?:
+            break
+        default:
+            try handOver(name)
+        }
+    }
+
+    /// Gives an older database, and everything the superuser made in its public schema, to the
+    /// application's role.
+    private func handOver(_ name: String) throws {
+        let connection = try PGConnection(adminConnectionString(database: name), applicationName: "petitions-admin")
+        defer { connection.close() }
+        let role = Self.quoteIdentifier(Self.applicationRole), superuser = Self.superuser
+        try connection.executeScript(
+            unsafeSQL: """
+                BEGIN;
+                ALTER DATABASE \(Self.quoteIdentifier(name)) OWNER TO \(role);
+                ALTER SCHEMA public OWNER TO \(role);
+                DO $$
+                DECLARE item record;
+                BEGIN
+                    FOR item IN
+                        SELECT c.oid::regclass::text AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = '\(superuser)' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                          AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+                    LOOP
+                        EXECUTE format('ALTER %s %s OWNER TO \(role)',
+                            CASE item.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE' ELSE 'TABLE' END, item.name);
+                    END LOOP;
+                    FOR item IN
+                        SELECT p.oid::regprocedure::text AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                        WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) = '\(superuser)'
+                    LOOP
+                        EXECUTE format('ALTER ROUTINE %s OWNER TO \(role)', item.name);
+                    END LOOP;
+                END $$;
+                COMMIT;
+                """)
     }
 
     static func quoteIdentifier(_ name: String) -> String {

@@ -27,7 +27,7 @@ public enum TestDatabase {
                     try? FileManager.default.removeItem(at: cluster.home)
                 }
             }
-            return cluster.connectionString(database: "postgres")
+            return cluster.adminConnectionString(database: "postgres")
         }
     }()
 

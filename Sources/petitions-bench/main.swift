@@ -185,7 +185,7 @@ func run() async throws {
             extraSettings: statements ? ["shared_preload_libraries = 'pg_stat_statements'", "pg_stat_statements.track_planning = on"] : [])
         try local.ensureRunning()
         cluster = local
-        serverURL = local.connectionString(database: "postgres")
+        serverURL = local.adminConnectionString(database: "postgres")
     }
     if options.parts.contains("trend") {
         let petitions = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path
