@@ -14,6 +14,24 @@ public struct FeedItem: Sendable, Hashable {
     public var published: Date?
     /// The summary or content given in the feed (HTML), used when the item has no link.
     public var summary: String?
+
+    /// Why the item cannot be read as it stands, or nil: a link that is not a fetchable http(s)
+    /// address (a `javascript:` link, one over 2,000 characters), or a publication time in the
+    /// future or before 1800. One such item is skipped and reported; the items beside it are not.
+    public func problem(now: Date) -> String? {
+        if let url, let problem = SourceURL.problem(url) { return "its link cannot be read: \(problem.prefix(200))" }
+        if let published, published > now.addingTimeInterval(Validate.clockSkew) || published < Validate.earliestTime {
+            return
+                "its publication date \(TimeFormatting.iso(published)) cannot be right (\(published < Validate.earliestTime ? "before 1800" : "in the future"))"
+        }
+        return nil
+    }
+
+    /// The item as it may be recorded when `problem(now:)` refused it: its key, title and link
+    /// cut to their columns' lengths, and no date.
+    public var skipped: FeedItem {
+        FeedItem(key: key, url: url.map { String($0.prefix(Validate.Limit.url)) }, title: title, published: nil, summary: nil)
+    }
 }
 
 /// RSS 2.0, RSS 1.0 (RDF) and Atom feeds.

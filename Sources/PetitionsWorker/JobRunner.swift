@@ -225,6 +225,9 @@ public struct JobRunner: Sendable {
         }
         let now = clock.now()
         let toRecord = processed
+        let skipped = processed.compactMap { item in
+            item.error.flatMap { $0.hasPrefix("skipped: ") ? "\"\(item.item.key.prefix(80))\" \($0.dropFirst("skipped: ".count))" : nil }
+        }
         let recorded = try await database {
             try $0.jobs.complete(
                 job, worker: worker, now: now,
@@ -236,11 +239,14 @@ public struct JobRunner: Sendable {
         metrics.feedItems.increment(by: Int64(recorded.items))
         metrics.figuresRecorded.increment(by: Int64(recorded.figures))
         let waiting = fresh.count - freshSet.count
-        return "\(items.count) items, \(recorded.items) new, \(recorded.figures) figures" + (waiting > 0 ? ", \(waiting) left for the next run" : "")
+        return "\(items.count) items, \(recorded.items) new, \(recorded.figures) figures"
+            + (skipped.isEmpty ? "" : ", \(skipped.count) skipped (" + skipped.prefix(3).joined(separator: "; ") + (skipped.count > 3 ? "; ..." : "") + ")")
+            + (waiting > 0 ? ", \(waiting) left for the next run" : "")
     }
 
     /// Reads one item's article (or, without a link, its summary) for figures about tracked campaigns.
     func read(_ item: FeedItem, job: ClaimedJob, extractor: Extractor, names: [(slug: String, names: [String])]) async throws -> JobStore.ProcessedItem {
+        if let problem = item.problem(now: Date()) { return .init(item: item.skipped, figures: [], error: "skipped: \(problem)") }
         var text = item.summary.map(HTMLText.text) ?? ""
         if let url = item.url, SourceURL.problem(url) == nil {
             do {
@@ -260,7 +266,13 @@ public struct JobRunner: Sendable {
             outlet: job.source.outlet, asOf: item.published ?? clock.now(), published: item.published, url: item.url ?? job.source.url,
             fallbackCampaign: ExtractedFigures.soleCampaignNamed(in: text, names: names), note: "from feed source \(job.source.id)",
             fallbackNote: "attributed by the article's campaign name")
-        let drafts = ExtractedFigures.drafts(found, provenance).drafts
-        return .init(item: item, figures: drafts)
+        // A figure the store would refuse is left out and said, so that it cannot fail the feed's other items.
+        var drafts: [FigureDraft] = []
+        var refused: [String] = []
+        for draft in ExtractedFigures.drafts(found, provenance).drafts {
+            let problems = draft.problems()
+            if problems.isEmpty { drafts.append(draft) } else { refused.append("\(draft.value): \(problems[0])") }
+        }
+        return .init(item: item, figures: drafts, error: refused.isEmpty ? nil : "\(refused.count) figure(s) left out: " + refused.joined(separator: "; "))
     }
 }

@@ -237,4 +237,50 @@ import Testing
             #expect(try bench.repository.sources.find(source.id)?.feedItems == 3)
         }
     }
+
+    /// One bad item (a `javascript:` link, a date in 2100, a link of 2,117 characters) is skipped
+    /// and reported; the good item beside it is recorded, and the job succeeds.
+    @Test func oneBadFeedItemLosesOnlyItself() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set(
+                "/articles/good",
+                .init(
+                    contentType: "text/html; charset=utf-8",
+                    body: "<html lang=\"en\"><body><p>The Invented Clean Air Petition has been signed by more than 12,400 people.</p></body></html>"))
+            let long = server.url("/articles/long?q=" + String(repeating: "x", count: 2_117))
+            let items = [
+                "<item><title>Good</title><link>\(server.url("/articles/good"))</link><guid>good</guid><pubDate>Mon, 23 Nov 2026 01:00:00 GMT</pubDate></item>",
+                "<item><title>Script</title><link>javascript:alert(1)</link><guid>script</guid><description>The Invented Clean Air Petition has 9,000 signatures.</description></item>",
+                "<item><title>Future</title><link>\(server.url("/articles/good"))#later</link><guid>future</guid><pubDate>Mon, 01 Nov 2100 01:00:00 GMT</pubDate></item>",
+                "<item><title>Long</title><link>\(long)</link><guid>long</guid></item>",
+            ].joined()
+            server.set(
+                "/feed.xml",
+                .init(
+                    contentType: "application/rss+xml",
+                    body: "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Paper</title>\(items)</channel></rss>"))
+            let source = try bench.addSource(.feed, url: server.url("/feed.xml"), every: 600, outlet: "the-paper")
+            let outcomes = try await bench.runDue()
+            #expect(outcomes.count == 1)
+            guard case .succeeded(let summary)? = outcomes.first else {
+                Issue.record("the feed's job did not succeed: \(outcomes)")
+                return
+            }
+            #expect(summary.hasPrefix("4 items, 4 new, 1 figures, 3 skipped ("), "\(summary)")
+            #expect(
+                summary.contains("\"script\" its link cannot be read")
+                    && summary.contains("\"future\" its publication date 2100-11-01T01:00:00Z cannot be right (in the future)"), "\(summary)")
+            #expect(summary.contains("\"long\" its link cannot be read: longer than 2000 characters"), "\(summary)")
+            let values = try bench.db.query("SELECT value FROM figures").map { try $0.decode("value", as: Int.self) }
+            #expect(values == [12_400])
+            let errors = try bench.db.query("SELECT item_key FROM feed_items WHERE error IS NOT NULL ORDER BY item_key").map {
+                try $0.decode("item_key", as: String.self)
+            }
+            #expect(errors == ["future", "long", "script"])
+            #expect(try bench.repository.sources.find(source.id)?.feedItems == 4)
+            #expect(server.requests("/articles/long") == 0)
+        }
+    }
 }
