@@ -19,7 +19,9 @@ public struct SourceJSON: Encodable {
     var campaign: String
     var outlet: String
     var kind: String
-    var url: String
+    /// Left out of the public API, which shows the host: a URL may carry a key even redacted.
+    var url: String?
+    var host: String
     var every_seconds: TimeInterval
     var metric: String
     var max_attempts: Int
@@ -38,12 +40,15 @@ public struct SourceJSON: Encodable {
     var open_job: Nullable<String>
     var removed_at: Nullable<String>
 
-    public init(_ source: StoredSource, now: Date = Date()) {
+    /// - Parameter isPublic: for the web service: the host instead of the URL, and the last
+    ///   error without the addresses a host resolved to.
+    public init(_ source: StoredSource, now: Date = Date(), isPublic: Bool = false) {
         id = source.id
         campaign = source.campaign
         outlet = source.outlet
         kind = source.kind.rawValue
-        url = SourceURL.redacted(source.url)
+        url = isPublic ? nil : SourceURL.redacted(source.url)
+        host = SourceURL.host(source.url) ?? ""
         every_seconds = source.every
         metric = source.metric.rawValue
         max_attempts = source.maxAttempts
@@ -55,7 +60,7 @@ public struct SourceJSON: Encodable {
         pattern = Nullable(source.pattern)
         last_polled_at = Nullable(source.lastPolledAt.map(Timestamps.iso8601))
         last_changed_at = Nullable(source.lastChangedAt.map(Timestamps.iso8601))
-        last_error = Nullable(source.lastError)
+        last_error = Nullable(source.lastError.map { isPublic ? PublicText.withoutAddresses($0) : $0 })
         count = Nullable(source.count)
         count_since = Nullable(source.countSince.map(Timestamps.iso8601))
         count_last_seen = Nullable(source.countLastSeen.map(Timestamps.iso8601))
@@ -133,5 +138,40 @@ public struct JobJSON: Encodable {
         result = Nullable(job.result.flatMap { JSONTreeValue(text: $0) })
         started_at = Nullable(job.startedAt.map(Timestamps.iso8601))
         finished_at = Nullable(job.finishedAt.map(Timestamps.iso8601))
+    }
+}
+
+/// Text shown to anyone on the web.
+public enum PublicText {
+    /// `text` with IPv4 and IPv6 address literals replaced by "an address": an error message may
+    /// name what a host resolved to inside the network the worker runs in.
+    public static func withoutAddresses(_ text: String) -> String {
+        var result = ""
+        var word = ""
+        func flush() {
+            result += looksLikeAddress(word) ? "an address" : word
+            word = ""
+        }
+        for character in text {
+            if character.isHexDigit || character == "." || character == ":" {
+                word.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
+    }
+
+    static func looksLikeAddress(_ word: String) -> Bool {
+        let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+        // IPv4, with or without a port.
+        let host = trimmed.split(separator: ":").count == 2 ? String(trimmed.split(separator: ":")[0]) : trimmed
+        let dotted = host.split(separator: ".", omittingEmptySubsequences: false)
+        if dotted.count == 4, dotted.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isNumber) }) { return true }
+        // IPv6: a "::" or all eight groups (not a time such as 10:00:00).
+        let colons = trimmed.filter { $0 == ":" }.count
+        return colons >= 2 && (trimmed.contains("::") || colons == 7) && trimmed.split(separator: ":").allSatisfy { $0.count <= 4 || $0.contains(".") }
     }
 }

@@ -1446,7 +1446,7 @@ enum OpenAPIDocument {
                   "campaign",
                   "outlet",
                   "kind",
-                  "url",
+                  "host",
                   "every_seconds",
                   "metric",
                   "status",

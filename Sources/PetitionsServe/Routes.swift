@@ -275,7 +275,7 @@ struct Routes: Sendable {
             guard try repository.campaigns.find(slug) != nil else { throw try repository.campaigns.unknown(slug) }
             return try repository.sources.list(campaign: slug)
         }
-        return try Reply.json(SourceList(campaign: slug, sources: sources.map { SourceJSON($0) }), maxAge: settings.maxAge)
+        return try Reply.json(SourceList(campaign: slug, sources: sources.map { SourceJSON($0, isPublic: true) }), maxAge: settings.maxAge)
     }
 
     // MARK: Pages

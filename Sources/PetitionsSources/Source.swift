@@ -104,14 +104,38 @@ public enum SourceURL {
         return scheme + "://" + authority + rest[authorityEnd...]
     }
 
-    /// The URL with any password in it replaced by `***`, for output and logs.
+    /// The URL with its credentials replaced by `***`, for output and logs: a password
+    /// (`user:***@host`), a token given as the user (`***@host`), and the value of every
+    /// credential-like query or fragment parameter (`?api_key=***`, `#access_token=***`).
     public static func redacted(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
-        return String(text[..<schemeEnd.upperBound]) + authority[...colon] + "***" + authority[at...] + rest[authorityEnd...]
+        var authority = String(rest[..<authorityEnd])
+        if let at = authority.lastIndex(of: "@") {
+            let userinfo = authority[..<at]
+            let user = userinfo.firstIndex(of: ":").map { String(userinfo[..<$0]) + ":***" } ?? "***"
+            authority = user + authority[at...]
+        }
+        var tail = String(rest[authorityEnd...])
+        for mark in ["#", "?"] {
+            guard let start = tail.range(of: mark) else { continue }
+            let end = mark == "?" ? (tail[start.upperBound...].firstIndex(of: "#") ?? tail.endIndex) : tail.endIndex
+            let parameters = tail[start.upperBound..<end].split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+                guard let equals = pair.firstIndex(of: "="), isCredential(String(pair[..<equals])) else { return String(pair) }
+                return String(pair[pair.startIndex...equals]) + "***"
+            }
+            tail.replaceSubrange(start.upperBound..<end, with: parameters.joined(separator: "&"))
+        }
+        return String(text[..<schemeEnd.upperBound]) + authority + tail
+    }
+
+    /// A parameter name that usually carries a secret: keys, tokens, secrets, passwords,
+    /// signatures, sessions, credentials.
+    static func isCredential(_ name: String) -> Bool {
+        let folded = (name.removingPercentEncoding ?? name).lowercased().filter { $0.isLetter || $0.isNumber }
+        if ["sig", "sid", "pass", "pwd", "code", "jwt"].contains(folded) { return true }
+        return ["key", "token", "secret", "password", "passwd", "signature", "session", "credential", "auth"].contains { folded.contains($0) }
     }
 
     /// The host, lowercased, for politeness and default outlet names.

@@ -288,9 +288,10 @@ public final class Fetcher: Sendable {
     }
 
     /// Turns client errors into messages that say what went wrong and whether to wait.
-    static func describe(_ error: any Error, url: String) -> FetchError {
+    static func describe(_ error: any Error, url raw: String) -> FetchError {
         if let error = error as? FetchError { return error }
-        let host = SourceURL.host(url) ?? url
+        let url = SourceURL.redacted(raw)
+        let host = SourceURL.host(raw) ?? url
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout: return FetchError(kind: .timeout, message: "connecting to \(host) timed out (--connect-timeout)", retryable: true)

@@ -131,12 +131,54 @@ import Testing
             let added = try cli(
                 url, ["source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "HTTPS://bot:\(planted)@Counts.Example/n.json"])
             #expect(!added.stdout.contains(planted) && added.stdout.contains("https://bot:***@counts.example/n.json"), "\(added.stdout)")
+            // A token as the user, and keys in the query, are as secret as a password.
+            try cli(
+                url,
+                [
+                    "source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "http://\(planted)@counts.example/n.json",
+                    "--allow-second-petition",
+                ])
+            let keyed = try cli(
+                url,
+                [
+                    "source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "https://counts.example/n.json?api_key=\(planted)&id=3",
+                    "--allow-second-petition",
+                ])
+            #expect(!keyed.stdout.contains(planted) && keyed.stdout.contains("api_key=***&id=3"), "\(keyed.stdout)")
             for arguments in [
                 ["source", "list"], ["source", "list", "--format", "json"], ["source", "show", "1"], ["source", "show", "1", "--format", "json"],
+                ["source", "show", "2", "--format", "json"], ["source", "show", "3"],
             ] {
                 let shown = try cli(url, arguments)
                 #expect(!shown.stdout.contains(planted), "\(arguments): \(shown.stdout)")
             }
+        }
+    }
+
+    /// Free text is bounded everywhere it is stored, as notes are: a reason, a note and the
+    /// actor (shown publicly) of 120,000 characters are refused, and nothing is written.
+    @Test func freeTextIsBounded() async throws {
+        try await TestDatabase.with { url in
+            try prepared(url)
+            try cli(url, ["figure", "add", "statement", "--outlet", "paper", "--value", "100", "--as-of", "2024-10-22"])
+            try cli(url, ["source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "https://counts.example/n.json"])
+            let long = String(repeating: "r", count: 120_000)
+            for arguments in [
+                ["figure", "retract", "1", "--reason", long], ["source", "remove", "1", "--reason", long],
+                ["signatory", "watch", "add", "Some Name", "--note", long],
+                ["figure", "add", "statement", "--outlet", "paper", "--value", "100", "--as-of", "2024-10-22", "--actor", long],
+            ] {
+                let refused = try cli(url, arguments, expecting: 2)
+                #expect(refused.stderr.contains("120000 characters; at most"), "\(arguments.prefix(3)): \(refused.stderr.prefix(300))")
+            }
+            let jobs = try cli(url, ["jobs", "list", "--format", "json"]).stdout
+            if let job = (try JSONSerialization.jsonObject(with: Data(jobs.utf8)) as? [[String: Any]])?.first?["id"] as? Int {
+                try cli(url, ["jobs", "cancel", String(job), "--reason", long], expecting: 2)
+            }
+            #expect(try count(url, ["figure", "list", "statement", "--history"]) == 1)
+            #expect(try count(url, ["signatory", "watch", "list"]) == 0)
+            let sources = try cli(url, ["source", "list", "--format", "json"]).stdout
+            #expect(sources.contains("\"removed_at\" : null"), "\(sources)")
         }
     }
 }

@@ -244,6 +244,14 @@ import Testing
         #expect(shouting.url == "http://example.org/Petition/1.json" && shouting.problems().isEmpty)
         #expect(SourceURL.redacted("https://bot:s3cret@example.org/feed?x=1") == "https://bot:***@example.org/feed?x=1")
         #expect(SourceURL.redacted("https://example.org/a@b") == "https://example.org/a@b")
+        // A token given as the user, and credential-like parameters in the query or the fragment.
+        #expect(SourceURL.redacted("http://tok3n@example.org/count.json") == "http://***@example.org/count.json")
+        #expect(
+            SourceURL.redacted("https://example.org/api?id=7&api_key=s3cret&X-Amz-Signature=abc&page=2#access_token=t0k")
+                == "https://example.org/api?id=7&api_key=***&X-Amz-Signature=***&page=2#access_token=***")
+        #expect(
+            SourceURL.redacted("https://example.org/p?token=a&sessionid=b&auth=c&sig=d") == "https://example.org/p?token=***&sessionid=***&auth=***&sig=***")
+        #expect(SourceURL.redacted("https://example.org/petitions/700?state=open&page=3") == "https://example.org/petitions/700?state=open&page=3")
     }
 }
 

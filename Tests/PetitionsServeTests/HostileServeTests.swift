@@ -1,0 +1,38 @@
+import Foundation
+import PetitionsApp
+import PetitionsDomain
+import PetitionsSources
+import PetitionsStore
+import Postgres
+import TestSupport
+import Testing
+
+/// What an outsider can do to the web service: read secrets, learn internal addresses.
+@Suite(.ownThread) struct HostileServeTests {
+    /// The public API shows a source's host and platform, never its URL (which may carry a key),
+    /// and an error without the addresses a host resolved to.
+    @Test func sourcesShowTheirHostNotTheirSecrets() async throws {
+        try await ServeTests.serving { service in
+            _ = try service.repository { repository in
+                try repository.sources.add(
+                    SourceSpec(
+                        campaign: ServeTests.ferry, kind: .json, url: "https://tok3n@counts.example.org/api?petition=7&api_key=s3cret-key", every: 600,
+                        pointer: "/count"),
+                    outlet: nil, actor: "test")
+            }
+            let answer = try await service.get("/api/v1/campaigns/\(ServeTests.ferry)/sources")
+            #expect(answer.status == 200)
+            #expect(!answer.body.contains("s3cret") && !answer.body.contains("tok3n") && !answer.body.contains("\"url\""), "\(answer.body)")
+            #expect(answer.body.contains("\"host\" : \"counts.example.org\""), "\(answer.body)")
+        }
+    }
+
+    @Test func publicTextNamesNoAddress() {
+        #expect(
+            PublicText.withoutAddresses("refused to fetch http://x.example/: x.example is at 10.0.0.5, a private address")
+                == "refused to fetch http://x.example/: x.example is at an address, a private address")
+        #expect(PublicText.withoutAddresses("cannot connect to [fd00::1]:8080 at 10:00:00") == "cannot connect to [an address]:8080 at 10:00:00")
+        #expect(PublicText.withoutAddresses("connect to 192.168.1.20:5432 refused") == "connect to an address refused")
+        #expect(PublicText.withoutAddresses("answered HTTP 503 after 2.5 s") == "answered HTTP 503 after 2.5 s")
+    }
+}
