@@ -44,12 +44,17 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp("How long the service reuses a reply to the same request (0s: never); readers see data at most this old.", valueName: "duration"))
     var cache = "5s"
+    @Option(
+        name: .customLong("cache-memory"),
+        help: ArgumentHelp("The most memory reused replies may hold, in MiB (1-4096); the oldest go first.", valueName: "MiB"))
+    var cacheMemory = 64
 
     public init() {}
 
     public func validate() throws {
         _ = try Self.address(listen)
         guard (1...64).contains(connections) else { throw ValidationError("--connections: between 1 and 64") }
+        guard (1...4096).contains(cacheMemory) else { throw ValidationError("--cache-memory: between 1 and 4096 (MiB)") }
         for (value, option) in [(statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age"), (cache, "--cache")] {
             _ = try Parse.duration(value, option: option)
         }
@@ -84,6 +89,7 @@ public struct ServeCommand: AsyncParsableCommand {
         settings.grace = try Parse.duration(grace, option: "--grace")
         settings.maxAge = Int(try Parse.duration(maxAge, option: "--max-age"))
         settings.cacheLifetime = try Parse.duration(cache, option: "--cache")
+        settings.cacheBytes = cacheMemory << 20
         settings.sourceName = global.target().displayName
         let pool = PGPool(
             connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,

@@ -18,6 +18,8 @@ public struct ServeSettings: Sendable {
     public var maxPageSize = 1000
     /// How long a reply is reused for the same request (0: never). See `ResponseCache`.
     public var cacheLifetime: TimeInterval = 5
+    /// The most memory the reply cache may hold, in bytes.
+    public var cacheBytes = 64 << 20
     /// Named in page footers ("from ...").
     public var sourceName = "the petitions database"
 
@@ -48,7 +50,7 @@ public final class WebService: Service, Sendable {
     public func run() async throws {
         let routes = Routes(
             settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
-            cache: ResponseCache(lifetime: settings.cacheLifetime))
+            cache: ResponseCache(lifetime: settings.cacheLifetime, byteBudget: settings.cacheBytes))
         let state = self.state
         let server = try await LoopbackServer(host: settings.host, port: settings.port) { request in
             await state.begin()
