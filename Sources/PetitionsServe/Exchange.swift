@@ -51,10 +51,33 @@ struct Exchange: Sendable {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
+    /// Whether the Accept header prefers CSV to JSON, q-values honoured: the most specific range
+    /// that matches each (`text/csv`, then `text/*`, then `*/*`; `application/json`, then
+    /// `application/*`, then `*/*`) gives its q, and CSV wins only with a q above 0 and above
+    /// JSON's. `text/csv;q=0` is a refusal of CSV, not a request for it.
+    var prefersCSV: Bool {
+        guard let accept = header("Accept"), accept.lowercased().contains("csv") else { return false }
+        var csv = (q: 0.0, specificity: -1), json = (q: 0.0, specificity: -1)
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let type = parts.first else { continue }
+            var q = 1.0
+            for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
+                if let value = Double(parameter.dropFirst(2)), value.isFinite { q = min(max(value, 0), 1) }
+            }
+            for (exact, family) in [("text/csv", "text/*"), ("application/json", "application/*")] {
+                let specificity = type == exact ? 2 : type == family ? 1 : type == "*/*" ? 0 : -1
+                if exact == "text/csv", specificity > csv.specificity { csv = (q, specificity) }
+                if exact == "application/json", specificity > json.specificity { json = (q, specificity) }
+            }
+        }
+        return csv.q > 0 && csv.q > json.q
+    }
+
     /// The format the client wants of a data route: the suffix, else CSV when Accept prefers
     /// text/csv, else JSON.
     func dataFormat(csv allowed: Bool) throws(Failure) -> Format {
-        let format = suffix ?? ((header("Accept") ?? "").lowercased().contains("text/csv") ? .csv : .json)
+        let format = suffix ?? (prefersCSV ? .csv : .json)
         if format == .csv && !allowed { throw Failure(406, "this resource has no CSV form; ask for JSON (drop .csv, or Accept: application/json)") }
         return format
     }

@@ -13,11 +13,12 @@ enum Parameters {
     }
 
     static func word<W: VocabularyWord>(_ exchange: Exchange, _ name: String, _ type: W.Type) throws(Failure) -> W? {
-        try exchange.value(name).map { text throws(Failure) in try parse(text, name, type) }
+        // An empty value is the parameter left out, as the API document allows.
+        try exchange.value(name).flatMap { $0.isEmpty ? nil : $0 }.map { text throws(Failure) in try parse(text, name, type) }
     }
 
     static func integer(_ exchange: Exchange, _ name: String, in range: ClosedRange<Int>) throws(Failure) -> Int? {
-        guard let text = try exchange.value(name) else { return nil }
+        guard let text = try exchange.value(name), !text.isEmpty else { return nil }
         guard let value = Int(text), range.contains(value) else {
             throw Failure(400, "\(name): \"\(text)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)", parameter: name)
         }
@@ -25,7 +26,7 @@ enum Parameters {
     }
 
     static func cursor(_ exchange: Exchange) throws(Failure) -> Int? {
-        guard let text = try exchange.value("cursor") else { return nil }
+        guard let text = try exchange.value("cursor"), !text.isEmpty else { return nil }
         guard let value = Int(text), value >= 0 else {
             throw Failure(400, "cursor: \"\(text)\" is not a cursor; use the next_cursor (or the Link header) of the previous page", parameter: "cursor")
         }
@@ -49,7 +50,7 @@ enum Parameters {
     }
 
     static func time(_ exchange: Exchange, _ name: String) throws(Failure) -> Date? {
-        guard let text = try exchange.value(name) else { return nil }
+        guard let text = try exchange.value(name), !text.isEmpty else { return nil }
         guard let date = TimeFormatting.parse(text) else {
             throw Failure(400, "\(name): \"\(text.prefix(64))\" is not a time such as 2024-11-26 or 2024-11-26T14:30:00Z", parameter: name)
         }
@@ -60,7 +61,7 @@ enum Parameters {
     }
 
     static func duration(_ exchange: Exchange, _ name: String) throws(Failure) -> TimeInterval? {
-        guard let text = try exchange.value(name) else { return nil }
+        guard let text = try exchange.value(name), !text.isEmpty else { return nil }
         guard let seconds = TimeFormatting.parseDuration(text), seconds > 0, seconds <= 10 * 365 * 86400 else {
             throw Failure(400, "\(name): \"\(text.prefix(32))\" is not a duration such as 90m, 24h, 7d or 2w", parameter: name)
         }
@@ -74,11 +75,12 @@ enum Parameters {
         guard outlets.count <= 50, others.count <= 10 else {
             throw Failure(400, "at most 50 outlet and 10 compare_with parameters", parameter: outlets.count > 50 ? "outlet" : "compare_with")
         }
-        let targets = try exchange.values("target").map { text throws(Failure) -> Int in
-            guard let value = Int(text.replacingOccurrences(of: ",", with: "")), value > 0 else {
-                throw Failure(400, "target: \"\(text.prefix(32))\" is not a positive count", parameter: "target")
+        let targets = try exchange.values("target").filter { !$0.isEmpty }.map { text throws(Failure) -> Int in
+            switch CountParsing.parse(text) {
+            case .success(let value) where value > 0: return value
+            case .success: throw Failure(400, "target: \"\(text.prefix(32))\" is not a positive count", parameter: "target")
+            case .failure(let problem): throw Failure(400, "target: \(problem.reason.prefix(300))", parameter: "target")
             }
-            return value
         }
         let since = try time(exchange, "since")
         let until = try time(exchange, "until")

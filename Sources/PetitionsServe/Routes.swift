@@ -23,7 +23,7 @@ struct Routes: Sendable {
         let started = ContinuousClock.now
         var name = "unknown"
         var isPage = true
-        let response: HTTPResponseInfo
+        var response: HTTPResponseInfo
         do {
             let exchange = try Exchange(request)
             isPage = exchange.segments.first != "api" && exchange.segments.first != "healthz" && exchange.segments.first != "metrics"
@@ -45,6 +45,8 @@ struct Routes: Sendable {
                     status: failure.status, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")] + failure.headers,
                     body: Array(failure.json.utf8))
         }
+        // API answers depend on Accept (CSV or JSON): a shared cache must key them by it.
+        if !isPage { response.headers.append(("Vary", "Accept")) }
         let elapsed = ContinuousClock.now - started
         metrics.answered(
             route: name, status: response.status,
@@ -56,7 +58,7 @@ struct Routes: Sendable {
     /// health and metrics are always fresh.
     func cached(_ exchange: Exchange) async throws -> (String, Reply) {
         if exchange.segments == ["healthz"] || exchange.segments == ["metrics"] { return try await dispatch(exchange) }
-        let csv = (exchange.header("Accept") ?? "").lowercased().contains("text/csv")
+        let csv = exchange.prefersCSV
         let key =
             exchange.segments.joined(separator: "/") + "|" + (exchange.suffix?.rawValue ?? "") + "|" + (csv ? "csv" : "")
             + "|" + exchange.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
@@ -242,7 +244,7 @@ struct Routes: Sendable {
     func compare(_ exchange: Exchange, slug: String) async throws -> Reply {
         try exchange.allow(["metric", "stale_after"])
         let format = try exchange.dataFormat(csv: true)
-        let metrics = try exchange.values("metric").map { text throws(Failure) in try Parameters.parse(text, "metric", Metric.self) }
+        let metrics = try exchange.values("metric").filter { !$0.isEmpty }.map { text throws(Failure) in try Parameters.parse(text, "metric", Metric.self) }
         let staleAfter = try Parameters.duration(exchange, "stale_after") ?? ComparisonSettings().staleAfter
         let (campaign, figures, readings) = try await reader.read { try $0.figures.comparisonInput(campaign: slug) }
         let comparison = Comparison.compare(

@@ -49,6 +49,9 @@ final class StatusServer: Service, Sendable {
         }
         logger.notice("status endpoint listening", metadata: ["url": "http://127.0.0.1:\(server.port)/healthz"])
         onListening(server.port)
+        // The group stops services in the reverse order of the list, and this endpoint comes first
+        // in it: it is told to stop only after the worker has drained, so through the drain
+        // /healthz answers 503 "stopping" (and /metrics answers) instead of refusing connections.
         try? await gracefulShutdown()
         await server.close()
     }

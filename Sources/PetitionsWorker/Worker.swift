@@ -338,7 +338,6 @@ public actor WorkerState {
     public private(set) var databaseReachable = true
     public private(set) var lastDatabaseContact: Date?
     public private(set) var completed = 0
-
     func stop() {
         stopping = true
         wake()

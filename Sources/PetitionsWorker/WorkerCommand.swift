@@ -199,12 +199,14 @@ public struct WorkerCommand: AsyncParsableCommand {
             once ? nil : try? PGConnection(connectionString, applicationName: "petitions-worker-listen", logger: logger, statementTimeout: statementTimeout)
         defer { listener?.close() }
         let worker = Worker(loop: loopSettings, jobs: jobSettings, runner: runner, control: control, clock: clock, logger: logger, listener: listener)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
-        ]
+        // The status endpoint first: the group stops services last to first, so it keeps answering
+        // (503 "stopping") while the worker drains, and closes after.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if !noHTTP, let port = httpPort ?? (once ? nil : 9475) {
             services.append(.init(service: StatusServer(port: port, worker: worker, metrics: metrics, logger: logger)))
         }
+        services.append(
+            .init(service: worker, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup))
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger))

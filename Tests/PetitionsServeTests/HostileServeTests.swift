@@ -35,4 +35,25 @@ import Testing
         #expect(PublicText.withoutAddresses("connect to 192.168.1.20:5432 refused") == "connect to an address refused")
         #expect(PublicText.withoutAddresses("answered HTTP 503 after 2.5 s") == "answered HTTP 503 after 2.5 s")
     }
+
+    /// Negotiated answers say they vary by Accept, q-values are honoured, and the empty values the
+    /// API document allows are the parameter left out.
+    @Test func negotiationAndEmptyParametersFollowHTTP() async throws {
+        try await ServeTests.serving { service in
+            let base = "/api/v1/campaigns/\(ServeTests.ferry)"
+            for (accept, csv) in [
+                ("text/csv", true), ("text/csv;q=0", false), ("text/csv;q=0, application/json", false), ("application/json, text/csv;q=0.5", false),
+                ("text/csv, application/json;q=0.5", true), ("*/*", false), ("text/csv;q=0.8, */*;q=0.1", true), ("TEXT/CSV", true),
+            ] {
+                let answer = try await service.get("\(base)/compare", headers: [("Accept", accept)])
+                #expect(answer.status == 200, "\(accept)")
+                #expect((answer.header("Content-Type")?.hasPrefix("text/csv") ?? false) == csv, "\(accept): \(answer.header("Content-Type") ?? "")")
+                #expect(answer.header("Vary") == "Accept", "\(accept)")
+            }
+            for path in ["\(base)/compare?stale_after=", "\(base)/figures?cursor=", "\(base)/trend?since=&until=&metric=&bucket=", "\(base)/figures?limit="] {
+                let answer = try await service.get(path)
+                #expect(answer.status == 200, "\(path): \(answer.body.prefix(300))")
+            }
+        }
+    }
 }

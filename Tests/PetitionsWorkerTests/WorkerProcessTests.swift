@@ -88,7 +88,7 @@ import Testing
         let server = try await FixtureServer()
         defer { Task { await server.close() } }
         try await WorkerBench.with { bench in
-            server.set("/t/1", .init(body: "{\"count\": 5}", delay: 1.5))
+            server.set("/t/1", .init(body: "{\"count\": 5}", delay: 3))
             try Self.addSources(bench.db, count: 1, base: server.url("/t/"))
             let worker = try Self.worker(bench.url, ["--grace", "10s", "--http-port", "0", "--poll-interval", "200ms"])
             #expect(try await Self.eventually(30) { server.requests("/t/1") >= 1 })
@@ -103,7 +103,7 @@ import Testing
             let base = try #require(statusURL)
             let fetcher = Fetcher(
                 settings: {
-                    var settings = FetchSettings(); settings.allowPrivateHosts = true; return settings
+                    var settings = FetchSettings(); settings.allowPrivateHosts = true; settings.hostGap = 0; return settings
                 }())
             if case .body(let health, _, _, _) = try await fetcher.fetch(base + "/healthz") {
                 let text = String(decoding: health, as: UTF8.self)
@@ -114,10 +114,24 @@ import Testing
                 #expect(text.contains("petitions_jobs_claimed_total 1"), "\(text)")
                 #expect(text.contains("petitions_fetch_duration_seconds"))
             }
-            await fetcher.shutdown()
-
             let signalled = Date()
             worker.signal(SIGTERM)
+            // Through the drain the endpoint answers: 503 "stopping", and the metrics.
+            try await Task.sleep(for: .milliseconds(300))
+            do {
+                _ = try await fetcher.fetch(base + "/healthz")
+                Issue.record("/healthz answered 200 while the worker was stopping")
+            } catch {
+                #expect((error as? FetchError)?.status == 503, "\(error)")
+            }
+            do {
+                if case .body(let metrics, _, _, _) = try await fetcher.fetch(base + "/metrics") {
+                    #expect(String(decoding: metrics, as: UTF8.self).contains("petitions_jobs_claimed_total 1"))
+                }
+            } catch {
+                Issue.record("/metrics while the worker was stopping: \(error)")
+            }
+            await fetcher.shutdown()
             let status = await worker.wait(timeout: 15)
             #expect(status == 0, "\(worker.output().stderr.suffix(2000))")
             #expect(Date().timeIntervalSince(signalled) < 11)
