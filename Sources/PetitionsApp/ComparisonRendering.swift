@@ -70,13 +70,14 @@ public enum ComparisonRendering {
     }
 
     public static func markdown(_ comparison: CampaignComparison) -> String {
-        var lines = ["## \(comparison.campaign.title)", ""]
+        let e = MarkdownText.escape
+        var lines = ["## \(e(comparison.campaign.title))", ""]
         for metric in comparison.metrics {
             lines.append("### \(metric.metric.words.capitalized)")
             lines.append("")
             if let reference = metric.reference {
                 lines.append(
-                    "- Platform: **\(NumberFormatting.grouped(reference.figure.draft.value))** (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), the reference outlets are judged against"
+                    "- Platform: **\(NumberFormatting.grouped(reference.figure.draft.value))** (\(e(reference.figure.draft.outlet)), \(TimeFormatting.short(reference.figure.draft.asOf))), the reference outlets are judged against"
                 )
             }
             if let consensus = metric.consensus {
@@ -89,15 +90,17 @@ public enum ComparisonRendering {
             }
             lines.append("")
             let rows = metric.figures.map { item -> [String] in
-                let flags = item.flags.map { "**\($0.flag.rawValue)**: \($0.explanation)" }.joined(separator: "<br>")
-                let verdict = item.verdict.map { "**\($0.kind.rawValue)**: \($0.explanation)" } ?? (item.isReference ? "reference" : "")
+                let flags = item.flags.map { "**\($0.flag.rawValue)**: \(e($0.explanation))" }.joined(separator: "<br>")
+                let verdict = item.verdict.map { "**\($0.kind.rawValue)**: \(e($0.explanation))" } ?? (item.isReference ? "reference" : "")
                 return [
                     String(item.figure.id), item.figure.draft.outlet, item.figure.phrase, item.interval.description,
                     TimeFormatting.short(item.figure.draft.asOf),
                     item.figure.draft.published.map(TimeFormatting.short) ?? "", verdict, flags,
                 ]
             }
-            lines.append(MarkdownTable.render(header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows))
+            lines.append(
+                MarkdownTable.render(
+                    header: ["id", "outlet", "reported", "allows", "as of (UTC)", "published", "vs platform", "flags"], rows: rows, preformatted: [6, 7]))
             lines.append("")
         }
         return lines.joined(separator: "\n")

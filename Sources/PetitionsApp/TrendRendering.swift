@@ -113,7 +113,7 @@ public enum TrendRendering {
 
     public static func markdown(_ analysis: TrendAnalysis) -> String {
         let trend = analysis.trend
-        var lines = ["## \(trend.campaign.title): \(trend.metric.words) by \(trend.bucketing.size.words)", ""]
+        var lines = ["## \(MarkdownText.escape(trend.campaign.title)): \(trend.metric.words) by \(trend.bucketing.size.words)", ""]
         let (header, rows) = grid(trend)
         lines.append(MarkdownTable.render(header: header, rows: rows))
         lines.append("")

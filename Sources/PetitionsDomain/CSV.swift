@@ -84,13 +84,39 @@ public enum CSV {
         return records
     }
 
-    /// One record as a CSV line (without the line break), quoting where needed.
+    /// One record as a CSV line (without the line break), quoting where needed. A cell that a
+    /// spreadsheet would run as a formula is neutralised first (`neutralised`).
     public static func line(_ fields: [String]) -> String {
-        fields.map { field in
+        fields.map { cell in
+            let field = neutralised(cell)
             if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") {
                 return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return field
         }.joined(separator: ",")
+    }
+
+    /// Characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+    /// return, hide one), as OWASP lists them.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `cell` with a `'` before it when it starts like a formula (`=HYPERLINK(...)`, `@SUM(...)`,
+    /// `+1+2`), so that a spreadsheet shows it as text: OWASP's advice against CSV injection. A
+    /// plain number (`-120`, `+3.5`) is left as it is, and so is an empty cell.
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.first, formulaStarts.contains(first) else { return cell }
+        let rest = cell.dropFirst()
+        if first == "-" || first == "+", !rest.isEmpty, rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }), rest.first?.isNumber == true
+        {
+            return cell
+        }
+        return "'" + cell
+    }
+
+    /// A cell read back from a CSV file this project wrote: the `'` that `neutralised` put before
+    /// a formula-like cell is taken off, so an export imports as it was.
+    public static func restored(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else { return cell }
+        return String(cell.dropFirst())
     }
 }

@@ -129,11 +129,10 @@ public enum CountParsing {
         }
         let groups = body.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) }).map(\.count)
         if let separator = used.first, !(groupedInThrees(groups) || (separator == "," && groupedInLakhs(groups))) {
-            let example = body.filter(\.isNumber)
             return .failure(
                 Problem(
                     reason:
-                        "\"\(trimmed)\" is ambiguous: a count is a whole number, and \"\(separator)\" here does not group digits in threes, so it could be a decimal mark; write the whole count (such as \(example) if that is what it says, or 1,500 for one thousand five hundred)"
+                        "\"\(trimmed)\" is ambiguous: \"\(separator)\" does not group digits in threes here, so it may be a decimal mark, and a count is a whole number; write the count in full (such as 1500 or 1,500)"
                 ))
         }
         guard let value = Int(body.filter(\.isNumber)) else {

@@ -8,15 +8,16 @@ extension Report {
     ///   `BASE-ID.svg` and linked. Nil embeds each chart as a `data:` URI (self-contained, but some
     ///   renderers, GitHub's among them, do not show those).
     public func markdown(chartsBeside base: String?) -> (text: String, charts: [ChartFile]) {
-        var lines = ["# \(title)", "", "_Generated \(TimeFormatting.short(generated)) UTC from \(source). Times are UTC._", ""]
+        let e = MarkdownText.escape
+        var lines = ["# \(e(title))", "", "_Generated \(TimeFormatting.short(generated)) UTC from \(e(source)). Times are UTC._", ""]
         var files: [ChartFile] = []
         let charts = Dictionary(grouping: self.charts(), by: \.campaign)
         for report in campaigns {
             let campaign = report.campaign
-            lines += ["## \(campaign.title)", "", "\(campaign.kind.rawValue) · `\(campaign.slug)`", ""]
-            for sentence in Self.glance(report.comparison) { lines.append("> \(sentence)") }
+            lines += ["## \(e(campaign.title))", "", "\(campaign.kind.rawValue) · `\(campaign.slug)`", ""]
+            for sentence in Self.glance(report.comparison) { lines.append("> \(e(sentence))") }
             lines.append("")
-            for (term, value) in Self.facts(campaign) { lines.append("- **\(term)**: \(value)") }
+            for (term, value) in Self.facts(campaign) { lines.append("- **\(e(term))**: \(e(value))") }
             lines.append("")
             for chart in charts[campaign.slug] ?? [] {
                 let svg = chart.chart.svg(standalone: true, idPrefix: chart.id)
@@ -28,12 +29,13 @@ extension Report {
                 } else {
                     target = "data:image/svg+xml;base64," + Data(svg.utf8).base64EncodedString()
                 }
-                lines += ["![\(chart.chart.title)](\(target))", "", "_\(chart.caption)_", ""]
+                lines += ["![\(e(chart.chart.title))](\(target))", "", "_\(e(chart.caption))_", ""]
             }
             if let main = report.analyses.first {
                 if let growth = main.growth {
                     lines += [
-                        "### Growth", "", growth.summary.prefix(1).uppercased() + growth.summary.dropFirst() + ".", "", "Measured on \(growth.basis).", "",
+                        "### Growth", "", e(growth.summary.prefix(1).uppercased() + growth.summary.dropFirst()) + ".", "", "Measured on \(e(growth.basis)).",
+                        "",
                     ]
                     let steps = growth.steps.suffix(Self.maximumSteps).reversed()
                     if steps.count > 1 {
@@ -51,7 +53,7 @@ extension Report {
                     }
                 }
                 if let reason = Self.sharedUnavailableReason(main.projections) {
-                    lines += ["### Projection", "", reason.prefix(1).uppercased() + reason.dropFirst() + ".", ""]
+                    lines += ["### Projection", "", e(reason.prefix(1).uppercased() + reason.dropFirst()) + ".", ""]
                 } else if !main.projections.isEmpty {
                     lines += ["### Projection", ""]
                     lines.append(
@@ -62,7 +64,7 @@ extension Report {
                                 return [row.target, row.when, row.range]
                             }))
                     if let method = main.projections.first(where: { $0.method != "none" && $0.method != "the count itself" })?.method {
-                        lines += ["", "Method: \(method)."]
+                        lines += ["", "Method: \(e(method))."]
                     }
                     lines.append("")
                 }
@@ -70,7 +72,7 @@ extension Report {
             lines += ["### What outlets report", ""]
             for metric in report.comparison.metrics {
                 let view = Self.metricView(metric)
-                lines += ["#### \(view.name)", "", view.summary, ""]
+                lines += ["#### \(e(view.name))", "", e(view.summary), ""]
                 lines.append(
                     markdownTable(
                         ["#", "outlet", "reported", "allows", "as of", "published", "flags"],
@@ -83,7 +85,9 @@ extension Report {
                             ]
                         }))
                 lines.append("")
-                for item in metric.figures { for note in item.flags { lines.append("- **#\(item.figure.id) \(note.flag.rawValue)**: \(note.explanation).") } }
+                for item in metric.figures {
+                    for note in item.flags { lines.append("- **#\(item.figure.id) \(note.flag.rawValue)**: \(e(note.explanation)).") }
+                }
                 if metric.figures.contains(where: { !$0.flags.isEmpty }) { lines.append("") }
             }
             let firstReports = report.analyses.flatMap(\.firstReports)
@@ -130,12 +134,12 @@ extension Report {
                             let text = [figure.draft.quote.map { "“\($0)”" }, figure.draft.note].compactMap { $0 }.joined(separator: " ")
                             return [
                                 "\(figure.id)", figure.draft.outlet, figure.draft.metric.words, reported, TimeFormatting.short(figure.draft.asOf),
-                                figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL.map { "<\($0)>" } ?? "no URL recorded", text,
+                                figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL ?? "no URL recorded", text,
                             ]
                         }))
             }
             lines.append("")
-            if let notes = campaign.notes { lines += ["_\(notes)_", ""] }
+            if let notes = campaign.notes { lines += ["_\(e(notes))_", ""] }
         }
         lines += ["---", "", "Flags: " + FigureFlag.allCases.map { "`\($0.rawValue)` \($0.meaning)" }.joined(separator: "; ") + ".", ""]
         return (lines.joined(separator: "\n"), files)
@@ -144,12 +148,39 @@ extension Report {
     func markdownTable(_ header: [String], _ rows: [[String]]) -> String { MarkdownTable.render(header: header, rows: rows) }
 }
 
-/// A Markdown (GitHub-flavoured) table, with pipes and line breaks in cells escaped.
+/// A Markdown (GitHub-flavoured) table, every cell escaped as text (`MarkdownText.escape`)
+/// except in the `preformatted` columns, whose cells the caller built as Markdown from escaped text.
 public enum MarkdownTable {
-    public static func render(header: [String], rows: [[String]]) -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+    public static func render(header: [String], rows: [[String]], preformatted: Set<Int> = []) -> String {
+        func cell(_ text: String) -> String { MarkdownText.escape(text).replacingOccurrences(of: "|", with: "\\|") }
+        func cell(_ text: String, column: Int) -> String {
+            preformatted.contains(column) ? text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") : cell(text)
+        }
         var lines = ["| " + header.map(cell).joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
-        lines += rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        lines += rows.map { "| " + $0.enumerated().map { cell($1, column: $0) }.joined(separator: " | ") + " |" }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// Text that people typed (titles, notes, quotes, names), made safe to put in Markdown: read as
+/// CommonMark, it renders as the same text and never as HTML, a link, an image or emphasis.
+public enum MarkdownText {
+    /// `<`, `>` and `&` as character references (no raw HTML: a `<script>` in a quote stays
+    /// text); the characters that open emphasis, code, links and images backslash-escaped; line
+    /// breaks as spaces (a line of its own could start a heading or a list).
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "!", "~": result += "\\" + String(character)
+            case "\n", "\r", "\r\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
     }
 }

@@ -60,7 +60,11 @@ struct ListFile {
     }
 
     private static func csvRecord(_ stream: inout CSVStream) throws -> CSV.Record? {
-        do { return try stream.next() } catch { throw CommandFailure("line \(error.line): \(error.reason); nothing was imported", usage: true) }
+        do {
+            guard var record = try stream.next() else { return nil }
+            record.fields = record.fields.map(CSV.restored)
+            return record
+        } catch { throw CommandFailure("line \(error.line): \(error.reason); nothing was imported", usage: true) }
     }
 
     private static func jsonObject(_ text: String, line: Int) throws -> [String: Any]? {

@@ -72,7 +72,7 @@ enum FigureFile {
                     throw CommandFailure(
                         "nothing was imported: line \(record.line): \(record.fields.count) fields, but the header has \(names.count)", usage: true)
                 }
-                rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields), uniquingKeysWith: { first, _ in first })))
+                rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields.map(CSV.restored)), uniquingKeysWith: { first, _ in first })))
             }
             return rows
         case .jsonl:
