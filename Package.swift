@@ -118,7 +118,7 @@ let package = Package(
             name: "LoopbackHTTP",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         // The worker: job queue runner, fetching, recording, status endpoint, service lifecycle.

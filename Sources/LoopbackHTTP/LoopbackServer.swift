@@ -1,6 +1,89 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// How long a connection may take to send a request, and how many may be open at once.
+///
+/// A connection waiting for a request (new, or kept alive after an answer) has `headerTimeout` to
+/// deliver the whole head, however slowly its bytes trickle in: a client that sends a header line
+/// every few seconds is closed, not waited for. With `maximumConnections` open, a new connection
+/// closes the one that has waited longest for its head (it holds a descriptor and gives nothing),
+/// and only when every connection is busy with a request is the new one refused: an attacker
+/// holding slow connections cannot keep `/healthz` from answering.
+public struct ConnectionLimits: Sendable {
+    public var headerTimeout: Double
+    /// How long a request's body may take after its head.
+    public var bodyTimeout: Double
+    public var maximumConnections: Int
+
+    public init(headerTimeout: Double = 10, bodyTimeout: Double = 30, maximumConnections: Int = 4096) {
+        self.headerTimeout = headerTimeout
+        self.bodyTimeout = bodyTimeout
+        self.maximumConnections = maximumConnections
+    }
+
+    /// At most `wanted` connections, and fewer than the process's descriptor limit allows
+    /// (64 are kept for database connections, files and the listening socket). The soft limit is
+    /// raised to the hard one first.
+    public static func connectionsWithinDescriptorLimit(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return min(wanted, 960) }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        let available = limit.rlim_cur >= UInt64(Int32.max) ? UInt64(Int32.max) : UInt64(limit.rlim_cur)
+        return max(16, min(wanted, Int(min(available, UInt64(Int32.max))) - 64))
+    }
+}
+
+/// The open connections, and which of them wait for a request head (and since when).
+final class ConnectionTracker: Sendable {
+    private struct State {
+        var next = 0
+        var channels: [Int: any Channel] = [:]
+        var waitingSince: [Int: NIODeadline] = [:]
+    }
+    private let state = NIOLockedValueBox(State())
+    let limits: ConnectionLimits
+
+    init(limits: ConnectionLimits) { self.limits = limits }
+
+    /// Registers a new connection; at the limit, closes the connection that has waited longest for
+    /// a head, or refuses this one (nil) when none waits.
+    func admit(_ channel: any Channel) -> Int? {
+        let (id, evicted): (Int?, (any Channel)?) = state.withLockedValue { state in
+            var evicted: (any Channel)?
+            if state.channels.count >= limits.maximumConnections {
+                guard let oldest = state.waitingSince.min(by: { $0.value < $1.value })?.key else { return (nil, nil) }
+                evicted = state.channels.removeValue(forKey: oldest)
+                state.waitingSince[oldest] = nil
+            }
+            state.next += 1
+            state.channels[state.next] = channel
+            state.waitingSince[state.next] = .now()
+            return (state.next, evicted)
+        }
+        evicted?.close(promise: nil)
+        return id
+    }
+
+    func waiting(_ id: Int) { state.withLockedValue { $0.waitingSince[id] = .now() } }
+    func busy(_ id: Int) { state.withLockedValue { _ = $0.waitingSince.removeValue(forKey: id) } }
+    func remove(_ id: Int) {
+        state.withLockedValue {
+            $0.channels[id] = nil
+            $0.waitingSince[id] = nil
+        }
+    }
+    var count: Int { state.withLockedValue { $0.channels.count } }
+}
 
 /// A request as the handler sees it.
 public struct HTTPRequestInfo: Sendable {
@@ -52,30 +135,39 @@ public final class LoopbackServer: Sendable {
     }
 
     private let channel: any Channel
+    private let tracker: ConnectionTracker
     /// The port it listens on (the one asked for, or the one the system chose for port 0).
     public let port: Int
 
     /// Starts listening on 127.0.0.1:`port` (0 picks a free port).
     /// - Throws: when the port is taken, with the port in the message.
     public convenience init(
-        host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, handler: @escaping Handler
+        host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        limits: ConnectionLimits = ConnectionLimits(), handler: @escaping Handler
     ) async throws {
-        try await self.init(host: host, port: port, group: group, responder: .async(handler))
+        try await self.init(host: host, port: port, group: group, limits: limits, responder: .async(handler))
     }
 
     /// Like `init(port:group:handler:)`, with a handler that answers at once on the event loop
     /// (a response's `delay` is waited there too).
     public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, immediate: @escaping ImmediateHandler) async throws {
-        try await self.init(host: "127.0.0.1", port: port, group: group, responder: .immediate(immediate))
+        try await self.init(host: "127.0.0.1", port: port, group: group, limits: ConnectionLimits(), responder: .immediate(immediate))
     }
 
-    init(host: String, port: Int, group: any EventLoopGroup, responder: Responder) async throws {
+    init(host: String, port: Int, group: any EventLoopGroup, limits: ConnectionLimits, responder: Responder) async throws {
+        let tracker = ConnectionTracker(limits: limits)
+        self.tracker = tracker
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
-                    channel.pipeline.addHandler(RequestHandler(responder: responder))
+                guard let id = tracker.admit(channel) else {
+                    // Every connection is busy with a request: refuse this one rather than run out of descriptors.
+                    return channel.close()
+                }
+                channel.closeFuture.whenComplete { _ in tracker.remove(id) }
+                return channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
+                    channel.pipeline.addHandler(RequestHandler(responder: responder, tracker: tracker, id: id))
                 }
             }
         do {
@@ -85,6 +177,9 @@ public final class LoopbackServer: Sendable {
         }
         self.port = channel.localAddress?.port ?? port
     }
+
+    /// Connections open now.
+    public var openConnections: Int { tracker.count }
 
     /// Stops listening and closes the socket.
     public func close() async {
@@ -101,22 +196,45 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
     typealias OutboundOut = HTTPServerResponsePart
 
     private let responder: LoopbackServer.Responder
+    private let tracker: ConnectionTracker
+    private let id: Int
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
+    /// Closes the connection when the head (or the body) takes too long.
+    private var deadline: Scheduled<Void>?
 
-    init(responder: LoopbackServer.Responder) { self.responder = responder }
+    init(responder: LoopbackServer.Responder, tracker: ConnectionTracker, id: Int) {
+        self.responder = responder
+        self.tracker = tracker
+        self.id = id
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) { arm(context, after: tracker.limits.headerTimeout) }
+
+    func handlerRemoved(context: ChannelHandlerContext) { deadline?.cancel() }
+
+    /// Closes the connection unless what it waits for arrives within `seconds`.
+    private func arm(_ context: ChannelHandlerContext, after seconds: Double) {
+        deadline?.cancel()
+        let channel = context.channel
+        deadline = context.eventLoop.scheduleTask(in: .milliseconds(Int64(seconds * 1000))) { channel.close(promise: nil) }
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
             self.head = head
             body = []
+            tracker.busy(id)
+            arm(context, after: tracker.limits.bodyTimeout)
         case .body(var buffer):
             // Kept up to 1 MiB; the servers here read nothing larger.
             if body.count < 1 << 20, let bytes = buffer.readBytes(length: min(buffer.readableBytes, (1 << 20) - body.count)) { body += bytes }
         case .end:
             guard let head else { return }
             self.head = nil
+            deadline?.cancel()
+            deadline = nil
             var request = HTTPRequestInfo(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) })
             request.body = body
             body = []
@@ -152,7 +270,11 @@ private final class RequestHandler: ChannelInboundHandler, @unchecked Sendable {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: response.body)))), promise: nil)
         }
         let done = context.writeAndFlush(wrapOutboundOut(.end(nil)))
-        if !keepAlive {
+        if keepAlive {
+            // Waiting for the next request: the same time for its head as a new connection gets.
+            tracker.waiting(id)
+            arm(context, after: tracker.limits.headerTimeout)
+        } else {
             let channel = context.channel
             done.whenComplete { _ in channel.close(promise: nil) }
         }

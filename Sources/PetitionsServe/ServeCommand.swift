@@ -48,6 +48,15 @@ public struct ServeCommand: AsyncParsableCommand {
         name: .customLong("cache-memory"),
         help: ArgumentHelp("The most memory reused replies may hold, in MiB (1-4096); the oldest go first.", valueName: "MiB"))
     var cacheMemory = 64
+    @Option(
+        name: .customLong("header-timeout"),
+        help: ArgumentHelp("How long a client may take to send a request's head; an idle kept-alive connection waits as long.", valueName: "duration"))
+    var headerTimeout = "10s"
+    @Option(
+        name: .customLong("max-connections"),
+        help: ArgumentHelp(
+            "Open connections at most (16-65536), kept below the descriptor limit; at the limit the one idle longest is closed.", valueName: "n"))
+    var maxConnections = 4096
 
     public init() {}
 
@@ -55,7 +64,10 @@ public struct ServeCommand: AsyncParsableCommand {
         _ = try Self.address(listen)
         guard (1...64).contains(connections) else { throw ValidationError("--connections: between 1 and 64") }
         guard (1...4096).contains(cacheMemory) else { throw ValidationError("--cache-memory: between 1 and 4096 (MiB)") }
-        for (value, option) in [(statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age"), (cache, "--cache")] {
+        guard (16...65536).contains(maxConnections) else { throw ValidationError("--max-connections: between 16 and 65536") }
+        for (value, option) in [
+            (statementTimeout, "--statement-timeout"), (grace, "--grace"), (maxAge, "--max-age"), (cache, "--cache"), (headerTimeout, "--header-timeout"),
+        ] {
             _ = try Parse.duration(value, option: option)
         }
     }
@@ -90,6 +102,8 @@ public struct ServeCommand: AsyncParsableCommand {
         settings.maxAge = Int(try Parse.duration(maxAge, option: "--max-age"))
         settings.cacheLifetime = try Parse.duration(cache, option: "--cache")
         settings.cacheBytes = cacheMemory << 20
+        settings.headerTimeout = max(0.5, try Parse.duration(headerTimeout, option: "--header-timeout", allowZero: false))
+        settings.maximumConnections = maxConnections
         settings.sourceName = global.target().displayName
         let pool = PGPool(
             connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,

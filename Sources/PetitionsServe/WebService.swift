@@ -18,6 +18,10 @@ public struct ServeSettings: Sendable {
     public var maxPageSize = 1000
     /// How long a reply is reused for the same request (0: never). See `ResponseCache`.
     public var cacheLifetime: TimeInterval = 5
+    /// How long a client may take to send a request head (a kept-alive connection waits as long for
+    /// its next one), and how many connections may be open (within the descriptor limit).
+    public var headerTimeout: TimeInterval = 10
+    public var maximumConnections = 4096
     /// The most memory the reply cache may hold, in bytes.
     public var cacheBytes = 64 << 20
     /// Named in page footers ("from ...").
@@ -52,14 +56,21 @@ public final class WebService: Service, Sendable {
             settings: settings, reader: reader, metrics: metrics, state: state, logger: logger,
             cache: ResponseCache(lifetime: settings.cacheLifetime, byteBudget: settings.cacheBytes))
         let state = self.state
-        let server = try await LoopbackServer(host: settings.host, port: settings.port) { request in
+        let limits = ConnectionLimits(
+            headerTimeout: settings.headerTimeout, maximumConnections: ConnectionLimits.connectionsWithinDescriptorLimit(settings.maximumConnections))
+        let server = try await LoopbackServer(host: settings.host, port: settings.port, limits: limits) { request in
             await state.begin()
             let response = await routes.answer(request)
             await state.end()
             return response
         }
         let shown = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
-        logger.notice("serving", metadata: ["url": "http://\(shown):\(server.port)/", "api": "http://\(shown):\(server.port)/api/v1/openapi.json"])
+        logger.notice(
+            "serving",
+            metadata: [
+                "url": "http://\(shown):\(server.port)/", "api": "http://\(shown):\(server.port)/api/v1/openapi.json",
+                "max_connections": "\(limits.maximumConnections)",
+            ])
         onListening(server.port)
         try? await gracefulShutdown()
         await state.stop()
