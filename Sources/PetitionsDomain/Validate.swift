@@ -208,11 +208,12 @@ public enum TimeFormatting {
         String(wall(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
-    /// `3 d`, `5 h`, `12 min`, for ages and gaps.
+    /// `3 d`, `5 h`, `12 min`, `20 s`, for ages and gaps.
     public static func duration(_ seconds: TimeInterval) -> String {
         let magnitude = abs(seconds)
         if magnitude >= 2 * 86400 { return "\(Int((magnitude / 86400).rounded())) d" }
         if magnitude >= 2 * 3600 { return "\(Int((magnitude / 3600).rounded())) h" }
+        if magnitude < 90 { return "\(Int(magnitude.rounded())) s" }
         return "\(Int((magnitude / 60).rounded())) min"
     }
 

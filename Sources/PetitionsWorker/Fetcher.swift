@@ -116,12 +116,12 @@ public final class Fetcher: Sendable {
                 guard let next = URL(string: location, relativeTo: URL(string: current))?.absoluteString, SourceURL.problem(next) == nil else {
                     throw FetchError(kind: .redirects, message: "\(shown) redirects to \"\(location)\", which is not an http or https URL", retryable: false)
                 }
-                let (from, to) = (Self.bareHost(current), Self.bareHost(next))
+                let (from, to) = (Self.origin(current), Self.origin(next))
                 guard from == to else {
                     throw FetchError(
                         kind: .refused,
                         message:
-                            "\(shown) redirects to another host (\(SourceURL.redacted(next))), which is not followed; if that is where the count lives, add it as the source",
+                            "\(shown) redirects to another host or port (\(SourceURL.redacted(next))), which is not followed; if that is where the count lives, add it as the source",
                         retryable: false)
                 }
                 seen.insert(current)
@@ -130,6 +130,16 @@ public final class Fetcher: Sendable {
             }
         }
         throw FetchError(kind: .redirects, message: "\(SourceURL.redacted(url)) redirected more than the limit (--max-redirects)", retryable: false)
+    }
+
+    /// The host and the port a redirect must keep: a port named in the URL, or nil for the
+    /// scheme's own (so `http://x/` to `https://x/` is followed, `http://x:8080/` to
+    /// `http://x:9090/` is another origin, refused as another host is).
+    static func origin(_ url: String) -> String {
+        let parsed = URL(string: url)
+        let scheme = parsed?.scheme?.lowercased()
+        let port = parsed?.port.flatMap { ($0 == 80 && scheme == "http") || ($0 == 443 && scheme == "https") ? nil : $0 }
+        return bareHost(url) + (port.map { ":\($0)" } ?? "")
     }
 
     static func bareHost(_ url: String) -> String {

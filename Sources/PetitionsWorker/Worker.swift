@@ -112,6 +112,9 @@ public final class Worker: Service, Sendable {
                 if !listening {
                     try await withTaskExecutorPreference(listenerThread) { try connection.listen(Self.channel) }
                     listening = true
+                    // Jobs queued while the listener was away notified no one: look for them now,
+                    // not at the next poll.
+                    await state.nudge()
                 }
                 let notes = try await withTaskExecutorPreference(listenerThread) { try connection.waitForNotifications(timeout: 1) }
                 if !notes.isEmpty { await state.nudge() }

@@ -119,7 +119,7 @@ import Testing
             $0.readTimeout = 20; $0.minRate = 0; $0.deadline = 1.5
         }
         let second = ContinuousClock.now
-        await Self.expectFailure(patient, trickle.url("/n"), kind: .timeout, retryable: true, saying: "deadline")
+        await Self.expectFailure(patient, trickle.url("/n"), kind: .timeout, retryable: true, saying: "within the 2 s deadline")
         #expect(ContinuousClock.now - second < .seconds(60))
         await slow.shutdown()
         await patient.shutdown()
@@ -132,6 +132,8 @@ import Testing
         server.set("/away", .init(status: 302, body: "", headers: [("Location", server.url("/n").replacingOccurrences(of: "127.0.0.1", with: "localhost"))]))
         server.set("/meta", .init(status: 302, body: "", headers: [("Location", "http://169.254.169.254/latest/meta-data/")]))
         server.set("/near", .init(status: 307, body: "", headers: [("Location", "/n")]))
+        // Another port of the same host is another origin (another service), refused like another host.
+        server.set("/port", .init(status: 302, body: "", headers: [("Location", "http://127.0.0.1:\(server.port == 65535 ? 1 : server.port + 1)/n")]))
         let strict = Self.fetcher { $0.allowPrivateHosts = false }
         for url in [
             "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/",
@@ -148,6 +150,7 @@ import Testing
         let own = Self.fetcher()
         await Self.expectFailure(own, server.url("/away"), kind: .refused, retryable: false, saying: "another host")
         await Self.expectFailure(own, server.url("/meta"), kind: .refused, retryable: false, saying: "another host")
+        await Self.expectFailure(own, server.url("/port"), kind: .refused, retryable: false, saying: "another host or port")
         guard case .body = try await own.fetch(server.url("/near")) else { Issue.record("a redirect on the same host is followed"); return }
         #expect(server.requests("/n") == 1)
         await strict.shutdown()
