@@ -21,6 +21,7 @@ struct Options {
     var databaseURL = ProcessInfo.processInfo.environment["PETITIONS_DATABASE_URL"]
     var queue = QueueBench.Settings()
     var serve = ServeBench.Settings()
+    var soak = SoakBench.Settings()
     var smallRows: Int { max(1, rows / 5) }
 
     init(_ arguments: [String]) {
@@ -36,7 +37,11 @@ struct Options {
             case "--database-url": databaseURL = iterator.next()
             case "--keep": keep = true
             case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
-            case "signatories", "extract", "queue", "trend", "serve": parts = [argument]
+            case "signatories", "extract", "queue", "trend", "serve", "soak": parts = [argument]
+            case "--duration":
+                soak.seconds = iterator.next().flatMap { Double($0) }.flatMap { $0 >= 60 ? $0 : nil } ?? { fail("--duration takes seconds, at least 60") }()
+            case "--rate":
+                soak.rate = iterator.next().flatMap { Int($0) }.flatMap { (1...2000).contains($0) ? $0 : nil } ?? { fail("--rate takes 1 to 2000") }()
             case "--seconds":
                 serve.seconds = iterator.next().flatMap { Double($0) }.flatMap { $0 > 0 ? $0 : nil } ?? { fail("--seconds takes a positive number") }()
             case "--soak": serve.soak = iterator.next().flatMap { Double($0) }.flatMap { $0 > 0 ? $0 : nil } ?? { fail("--soak takes a positive number") }()
@@ -58,6 +63,7 @@ struct Options {
                                                  [--finished N (default 1000000)] [--database-url URL]
                            petitions-bench serve [--rows N (default 1000000)] [--connections N (default 8)] [--seconds S (default 10)]
                                                  [--soak S (default 60; the million-figure compare)] [--database-url URL]
+                           petitions-bench soak [--duration S (default 3600)] [--rate JOBS_PER_S (default 100)] [--database-url URL]
                     Without a URL (or PETITIONS_DATABASE_URL) a private cluster is started in a temporary folder and removed at the end.
                     Build first: swift build -c release (the bench runs petitions and petitions-worker from beside itself).
                     """)
@@ -164,7 +170,7 @@ func run() async throws {
         ExtractBench.printSummary()
         print("")
     }
-    guard options.parts.contains("signatories") || options.parts.contains("queue") || options.parts.contains("trend") || options.parts.contains("serve") else {
+    guard ["signatories", "queue", "trend", "serve", "soak"].contains(where: options.parts.contains) else {
         return
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
@@ -206,6 +212,10 @@ func run() async throws {
             try [directory.map { $0 + "/pgbench" }, "/usr/bin/pgbench"].compactMap { $0 }
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? { throw BenchError("pgbench is missing; install postgresql") }()
         try await ServeBench.run(settings: options.serve, serverURL: serverURL, pgbench: pgbench, scratch: scratch)
+        return
+    }
+    if options.parts.contains("soak") {
+        try await SoakBench.run(settings: options.soak, serverURL: serverURL)
         return
     }
     if options.parts.contains("queue") {
