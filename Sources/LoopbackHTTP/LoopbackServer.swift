@@ -145,16 +145,31 @@ public final class LoopbackServer: Sendable {
         host: String = "127.0.0.1", port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         limits: ConnectionLimits = ConnectionLimits(), handler: @escaping Handler
     ) async throws {
-        try await self.init(host: host, port: port, group: group, limits: limits, responder: .async(handler))
+        try await self.init(listening: .address(host: host, port: port), group: group, limits: limits, responder: .async(handler))
     }
 
     /// Like `init(port:group:handler:)`, with a handler that answers at once on the event loop
     /// (a response's `delay` is waited there too).
     public convenience init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, immediate: @escaping ImmediateHandler) async throws {
-        try await self.init(host: "127.0.0.1", port: port, group: group, limits: ConnectionLimits(), responder: .immediate(immediate))
+        try await self.init(listening: .address(host: "127.0.0.1", port: port), group: group, limits: ConnectionLimits(), responder: .immediate(immediate))
     }
 
-    init(host: String, port: Int, group: any EventLoopGroup, limits: ConnectionLimits, responder: Responder) async throws {
+    /// Serves on a socket that is already bound and listening (one a supervising process made and
+    /// handed down), on the same terms as `init(host:port:group:limits:handler:)`.
+    public convenience init(
+        listeningDescriptor descriptor: Int32, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        limits: ConnectionLimits = ConnectionLimits(), handler: @escaping Handler
+    ) async throws {
+        try await self.init(listening: .descriptor(descriptor), group: group, limits: limits, responder: .async(handler))
+    }
+
+    /// Where to listen: an address to bind, or a socket already bound and listening.
+    enum Listening {
+        case address(host: String, port: Int)
+        case descriptor(Int32)
+    }
+
+    init(listening: Listening, group: any EventLoopGroup, limits: ConnectionLimits, responder: Responder) async throws {
         let tracker = ConnectionTracker(limits: limits)
         self.tracker = tracker
         let bootstrap = ServerBootstrap(group: group)
@@ -170,12 +185,22 @@ public final class LoopbackServer: Sendable {
                     channel.pipeline.addHandler(RequestHandler(responder: responder, tracker: tracker, id: id))
                 }
             }
-        do {
-            channel = try await bootstrap.bind(host: host, port: port).get()
-        } catch {
-            throw LoopbackServerError(description: "cannot listen on \(host):\(port): \(error); choose another port (0 picks a free one)")
+        switch listening {
+        case .address(let host, let port):
+            do {
+                channel = try await bootstrap.bind(host: host, port: port).get()
+            } catch {
+                throw LoopbackServerError(description: "cannot listen on \(host):\(port): \(error); choose another port (0 picks a free one)")
+            }
+            self.port = channel.localAddress?.port ?? port
+        case .descriptor(let descriptor):
+            do {
+                channel = try await bootstrap.withBoundSocket(descriptor).get()
+            } catch {
+                throw LoopbackServerError(description: "cannot serve on the inherited socket \(descriptor): \(error)")
+            }
+            self.port = channel.localAddress?.port ?? 0
         }
-        self.port = channel.localAddress?.port ?? port
     }
 
     /// Connections open now.

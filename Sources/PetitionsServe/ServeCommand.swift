@@ -24,7 +24,9 @@ public struct ServeCommand: AsyncParsableCommand {
             The database is chosen as for every command (--database-url, $PETITIONS_DATABASE_URL, \
             else the embedded server); it answers at http://127.0.0.1:8080/ unless --listen says otherwise. \
             SIGTERM or SIGINT stops accepting connections and lets requests \
-            in flight finish within --grace.
+            in flight finish within --grace. The service runs in a child process on a socket this \
+            command holds: if the child dies (a crash, the OOM killer), another starts on the same \
+            socket and waiting connections are answered.
 
             Examples:
               petitions serve
@@ -91,6 +93,15 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        guard let inherited = Supervisor.inheritedDescriptor else {
+            // The supervising process: bind, then keep a serving process running on the socket.
+            let (host, port) = try Self.address(listen)
+            let listening: (descriptor: Int32, port: Int)
+            do { listening = try Supervisor.listen(host: host, port: port) } catch { throw CommandFailure("\(error)") }
+            let status = Supervisor.supervise(descriptor: listening.descriptor)
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
         let logger = global.makeLogger(label: "petitions.serve")
         let timeout = try Parse.duration(statementTimeout, option: "--statement-timeout")
         let control = try global.connect(logger: logger, statementTimeout: timeout)
@@ -98,6 +109,7 @@ public struct ServeCommand: AsyncParsableCommand {
         control.close()
         var settings = ServeSettings()
         (settings.host, settings.port) = try Self.address(listen)
+        settings.listeningDescriptor = inherited
         settings.grace = try Parse.duration(grace, option: "--grace")
         settings.maxAge = Int(try Parse.duration(maxAge, option: "--max-age"))
         settings.cacheLifetime = try Parse.duration(cache, option: "--cache")
@@ -112,7 +124,10 @@ public struct ServeCommand: AsyncParsableCommand {
         let service = WebService(settings: settings, pool: pool, logger: logger) { port in
             let host = listening == "0.0.0.0" || listening == "::" ? "127.0.0.1" : listening
             let shown = host.contains(":") ? "[\(host)]" : host
-            FileHandle.standardError.write(Data("petitions serve: listening on http://\(shown):\(port)/ (API: /api/v1/openapi.json); Ctrl-C stops\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "petitions serve: listening on http://\(shown):\(port)/ (API: /api/v1/openapi.json); Ctrl-C stops; serving process \(getpid()), restarted if it dies\n"
+                        .utf8))
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

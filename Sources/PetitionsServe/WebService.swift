@@ -24,6 +24,9 @@ public struct ServeSettings: Sendable {
     public var maximumConnections = 4096
     /// The most memory the reply cache may hold, in bytes.
     public var cacheBytes = 64 << 20
+    /// A socket already bound and listening (handed down by the supervising process), used
+    /// instead of binding `host:port`.
+    public var listeningDescriptor: Int32?
     /// Named in page footers ("from ...").
     public var sourceName = "the petitions database"
 
@@ -58,11 +61,17 @@ public final class WebService: Service, Sendable {
         let state = self.state
         let limits = ConnectionLimits(
             headerTimeout: settings.headerTimeout, maximumConnections: ConnectionLimits.connectionsWithinDescriptorLimit(settings.maximumConnections))
-        let server = try await LoopbackServer(host: settings.host, port: settings.port, limits: limits) { request in
+        let handler: LoopbackServer.Handler = { request in
             await state.begin()
             let response = await routes.answer(request)
             await state.end()
             return response
+        }
+        let server: LoopbackServer
+        if let descriptor = settings.listeningDescriptor {
+            server = try await LoopbackServer(listeningDescriptor: descriptor, limits: limits, handler: handler)
+        } else {
+            server = try await LoopbackServer(host: settings.host, port: settings.port, limits: limits, handler: handler)
         }
         let shown = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         logger.notice(

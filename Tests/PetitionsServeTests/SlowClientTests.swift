@@ -93,4 +93,46 @@ import Testing
             #expect(await serve.wait(timeout: 20) == 0)
         }
     }
+
+    /// A serving process that dies (a trap, the OOM killer) is replaced on the same socket: the
+    /// service answers again within moments, at the same address.
+    @Test func aDeadServingProcessIsReplacedOnTheSameSocket() async throws {
+        try await TestDatabase.with { url in
+            #expect(try CLIRunner.run(["db", "migrate", "--database-url", url]).status == 0)
+            let serve = try BackgroundProcess("petitions", ["serve", "--listen", "127.0.0.1:0", "--database-url", url])
+            func servingProcesses() -> [(pid: pid_t, port: Int)] {
+                serve.output().stderr.split(separator: "\n").compactMap { line in
+                    guard let portStart = line.range(of: "listening on http://127.0.0.1:"), let pidStart = line.range(of: "serving process ") else {
+                        return nil
+                    }
+                    guard let port = Int(line[portStart.upperBound...].prefix { $0.isNumber }),
+                        let pid = pid_t(line[pidStart.upperBound...].prefix { $0.isNumber })
+                    else { return nil }
+                    return (pid, port)
+                }
+            }
+            for _ in 0..<500 where servingProcesses().isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            let first = try #require(servingProcesses().first, "\(serve.output().stderr)")
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            func health() async throws -> HTTPResponseStatus {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(first.port)/healthz")
+                request.headers.add(name: "Connection", value: "close")
+                let response = try await client.execute(request, timeout: .seconds(10))
+                _ = try await response.body.collect(upTo: 1 << 16)
+                return response.status
+            }
+            #expect(try await health() == .ok)
+            // As the OOM killer would. (A trap ends the same way, after the runtime prints its
+            // backtrace; a SIGILL sent from outside is survived, since no instruction faults again.)
+            kill(first.pid, SIGKILL)
+            for _ in 0..<1500 where servingProcesses().count < 2 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(try await health() == .ok)
+            let all = servingProcesses()
+            #expect(all.count == 2 && all.last?.pid != first.pid && all.last?.port == first.port, "\(serve.output().stderr)")
+            #expect(serve.output().stderr.contains("died by signal 9; starting another on the same socket"))
+            try await client.shutdown()
+            serve.signal(SIGTERM)
+            #expect(await serve.wait(timeout: 20) == 0, "\(serve.output().stderr)")
+        }
+    }
 }
