@@ -39,10 +39,31 @@ extension TrendQuery {
     }
 
     /// The campaign's trend for the chosen metric, read off.
-    public func analysis(_ repository: Repository, campaign: String, metric: Metric? = nil, reports: [ReportedFigure]? = nil) throws -> TrendAnalysis {
+    /// - Parameter flagged: figures `compare` flagged as wrong, left out of growth read off outlets'
+    ///   figures; nil: worked out here.
+    public func analysis(
+        _ repository: Repository, campaign: String, metric: Metric? = nil, reports: [ReportedFigure]? = nil, flagged: Set<Int>? = nil, now: Date = Date()
+    ) throws -> TrendAnalysis {
         var trend = try repository.figures.trend(request(campaign: campaign, metric: metric))
         trend.platformHistory = try repository.figures.platformHistory(trend)
-        return TrendAnalysis.analyze(trend, reports: try reports ?? repository.figures.reports(campaign: campaign), window: window, targets: targets)
+        let excluded: Set<Int>
+        if let flagged {
+            excluded = flagged
+        } else if trend.platformHistory.isEmpty && trend.platformSeries.isEmpty {
+            let (record, figures, readings) = try repository.figures.comparisonInput(campaign: campaign)
+            excluded = Self.wrong(Comparison.compare(campaign: record, figures: figures, platform: readings, now: now))
+        } else {
+            excluded = []
+        }
+        return TrendAnalysis.analyze(
+            trend, reports: try reports ?? repository.figures.reports(campaign: campaign), window: window, targets: targets, excluding: excluded, now: now)
+    }
+
+    /// The figures a comparison flagged as wrong (outliers, metric mix-ups, outdated when
+    /// published): no basis for growth. Overtaken, rounded or behind is no reason to leave one out.
+    public static func wrong(_ comparison: CampaignComparison) -> Set<Int> {
+        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
+        return Set(comparison.metrics.flatMap { metric in metric.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) })
     }
 
     /// The other campaigns' counts aligned on days since launch, with this one first.
@@ -63,13 +84,16 @@ extension TrendQuery {
         let (campaign, figures, readings) = try repository.figures.comparisonInput(campaign: slug)
         let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: now)
         let reports = try repository.figures.reports(campaign: slug)
-        let main = try analysis(repository, campaign: slug, reports: reports)
+        let flagged = Self.wrong(comparison)
+        let main = try analysis(repository, campaign: slug, reports: reports, flagged: flagged, now: now)
         var analyses = [main]
         // Other metrics get a chart too, in the main chart's bucket size, when they have more than
         // one figure to plot; a lone figure reads better in the comparison table.
         for metric in comparison.metrics.map(\.metric) where metric != main.trend.metric && metric != .goal {
             let trend = try repository.figures.trend(request(campaign: slug, metric: metric, bucket: main.trend.bucketing.size))
-            if trend.series.reduce(0, { $0 + $1.points.count }) > 1 { analyses.append(TrendAnalysis.analyze(trend, reports: reports, window: window)) }
+            if trend.series.reduce(0, { $0 + $1.points.count }) > 1 {
+                analyses.append(TrendAnalysis.analyze(trend, reports: reports, window: window, excluding: flagged, now: now))
+            }
         }
         // Growth and projections belong to the main metric only.
         for index in analyses.indices.dropFirst() {

@@ -174,13 +174,19 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
     }
 }
 
+/// Projections as of an hour after the latest count (they are dated against the clock).
+private func projectedAtLastCount(_ basis: Basis, targets: [ProjectionTarget], window: TimeInterval, closed: Day? = nil) -> [Projection] {
+    let now = (basis.points.map(\.asOf).max() ?? base).addingTimeInterval(3600)
+    return Projection.project(basis, targets: targets, window: window, closed: closed, now: now)
+}
+
 @Suite struct ProjectionTests {
     @Test func linearGrowthReachesTheThresholdOnTime() throws {
         // 1,000 a day, perfectly steady: 10,000 is reached 5 days after the 5,000 count.
         let counts = (0...5).map { (Double($0) * 24, $0 * 1_000) }
         let targets = ProjectionTarget.targets(goal: nil, requested: [], current: 5_000)
         #expect(targets.map(\.value) == [10_000, 100_000])
-        let projections = Projection.project(basis(counts), targets: targets, window: 7 * 86400)
+        let projections = projectedAtLastCount(basis(counts), targets: targets, window: 7 * 86400)
         guard case .projected(let estimate, let earliest, let latest) = projections[0].outcome else { Issue.record("\(projections[0].outcome)"); return }
         #expect(abs(estimate.timeIntervalSince(base.addingTimeInterval(10 * 86400))) < 1)
         // A perfect fit has no uncertainty.
@@ -192,21 +198,21 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
 
     @Test func noisyGrowthGivesARangeAroundTheEstimate() throws {
         let counts: [(Double, Int)] = [(0, 0), (24, 1_300), (48, 1_800), (72, 3_200), (96, 3_900)]
-        let projection = Projection.project(basis(counts), targets: [ProjectionTarget(value: 10_000, kind: .requested)], window: 30 * 86400)[0]
+        let projection = projectedAtLastCount(basis(counts), targets: [ProjectionTarget(value: 10_000, kind: .requested)], window: 30 * 86400)[0]
         guard case .projected(let estimate, let earliest?, let latest) = projection.outcome else { Issue.record("\(projection.outcome)"); return }
         #expect(earliest < estimate)
         if let latest { #expect(latest > estimate) }
     }
 
     @Test func flatOrFallingCountsNeverGetThere() {
-        let projection = Projection.project(
+        let projection = projectedAtLastCount(
             basis([(0, 5_000), (24, 5_000), (48, 4_990)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
         #expect(projection.outcome == .notAtCurrentRate)
         #expect(projection.summary == "threshold 10,000: not at the current rate")
     }
 
     @Test func reachedTargetsSayWhen() {
-        let projection = Projection.project(
+        let projection = projectedAtLastCount(
             basis([(0, 9_000), (24, 10_200)]), targets: [ProjectionTarget(value: 10_000, kind: .threshold)], window: 7 * 86400)[0]
         #expect(projection.outcome == .reached(base.addingTimeInterval(86400)))
     }
@@ -214,18 +220,46 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
     @Test func closedCampaignsAndTooFewCounts() {
         let target = [ProjectionTarget(value: 10_000, kind: .goal)]
         #expect(
-            Projection.project(basis([(0, 1), (24, 2)]), targets: target, window: 7 * 86400, closed: Day(year: 2024, month: 11, day: 1))[0].outcome
+            projectedAtLastCount(basis([(0, 1), (24, 2)]), targets: target, window: 7 * 86400, closed: Day(year: 2024, month: 11, day: 1))[0].outcome
                 == .unavailable("closed on 2024-11-01 before reaching it"))
-        guard case .unavailable(let reason) = Projection.project(basis([(0, 1)]), targets: target, window: 7 * 86400)[0].outcome else {
+        guard case .unavailable(let reason) = projectedAtLastCount(basis([(0, 1)]), targets: target, window: 7 * 86400)[0].outcome else {
             Issue.record("expected unavailable"); return
         }
         #expect(reason == "one count so far: a projection needs two or more")
     }
 
-    @Test func twoCountsProjectWithoutARange() {
-        let projection = Projection.project(basis([(0, 0), (24, 1_000)]), targets: [ProjectionTarget(value: 2_000, kind: .requested)], window: 7 * 86400)[0]
-        #expect(projection.outcome == .projected(estimate: base.addingTimeInterval(2 * 86400), earliest: nil, latest: nil))
-        #expect(projection.summary.contains("too few counts for a range"))
+    @Test func threeCountsProjectAndTwoAreTooSoon() {
+        let projection = projectedAtLastCount(
+            basis([(0, 0), (12, 500), (24, 1_000)]), targets: [ProjectionTarget(value: 2_000, kind: .requested)], window: 7 * 86400)[0]
+        guard case .projected(let estimate, _, _) = projection.outcome else { Issue.record("\(projection.outcome)"); return }
+        #expect(abs(estimate.timeIntervalSince(base.addingTimeInterval(2 * 86400))) < 1)
+        let early = projectedAtLastCount(basis([(0, 0), (24, 1_000)]), targets: [ProjectionTarget(value: 2_000, kind: .requested)], window: 7 * 86400)[0]
+        #expect(early.summary == "requested 2,000: too soon to tell: 2 counts over 24 h; a rate needs at least 3 counts over at least 30 min")
+    }
+
+    /// Polls seconds apart give no rate and no projection (1,234, 1,600, 1,550 in 6 s was
+    /// "5,312,033 a day" and a debate "about" today).
+    @Test func pollsSecondsApartAreTooSoonToTell() {
+        let seconds = basis([(0, 1_234), (2.0 / 3600, 1_600), (6.0 / 3600, 1_550)])
+        let growth = Growth.measure(seconds, window: 7 * 86400, minimumSpan: Growth.minimumSpan(bucketLength: 3600))
+        #expect(growth.ratePerDay == nil)
+        #expect(growth.summary == "too soon to tell: 3 counts over 6 s; a rate needs at least 3 counts over at least 60 min")
+        let projection = Projection.project(
+            seconds, targets: [ProjectionTarget(value: 100_000, kind: .threshold, name: "debate")], window: 7 * 86400,
+            now: base.addingTimeInterval(10), minimumSpan: 3600)[0]
+        #expect(projection.summary.hasPrefix("debate 100,000: too soon to tell"))
+    }
+
+    /// A projection is never dated in the past, and a count silent for long is not extended.
+    @Test func projectionsInThePastSayNoDataSince() {
+        let counts = basis([(0, 1_000), (24, 2_000), (48, 3_000)])
+        let target = [ProjectionTarget(value: 100_000, kind: .threshold)]
+        let late = Projection.project(counts, targets: target, window: 7 * 86400, now: TimeFormatting.parse("2026-12-07T12:00Z")!)[0]
+        #expect(late.summary == "threshold 100,000: no data since 2024-10-24 00:00 UTC")
+        let silent = Projection.project(counts, targets: target, window: 7 * 86400, now: base.addingTimeInterval(80 * 3600))[0]
+        #expect(silent.summary == "threshold 100,000: no data since 2024-10-24 00:00 UTC")
+        let fresh = Projection.project(counts, targets: target, window: 7 * 86400, now: base.addingTimeInterval(50 * 3600))[0]
+        #expect(fresh.summary.hasPrefix("threshold 100,000: about "))
     }
 
     @Test func targetsIncludeGoalRequestsAndTheNextRoundThresholds() {
@@ -291,5 +325,52 @@ private func basis(_ points: [(hours: Double, value: Int)]) -> Basis {
         var unlaunched = trend
         unlaunched.campaign.launched = nil
         #expect(try #require(Trends.aligned(unlaunched)).points.map(\.day) == [0, 2])
+    }
+}
+
+/// Growth read off outlets' figures says only what the figures allow: no platform events, no
+/// rate from a flagged figure, and gains as the least their intervals allow.
+@Suite struct ReportedGrowthTests {
+    func analysis(_ figures: [ReportedFigure], hours: Double, flagging: Bool = true) -> TrendAnalysis {
+        let trend = Trends.trend(
+            campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base,
+            through: base.addingTimeInterval(hours * 3600))
+        let comparison = Comparison.compare(campaign: campaign, figures: figures, now: base.addingTimeInterval(hours * 3600 + 3600))
+        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
+        let flagged = flagging ? Set(comparison.metrics.flatMap { $0.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) }) : []
+        return TrendAnalysis.analyze(trend, reports: figures, window: 7 * 86400, excluding: flagged, now: base.addingTimeInterval(hours * 3600 + 3600))
+    }
+
+    /// "more than 500" after "about 600", with no platform at all, is no fall and no removal.
+    @Test func anOpenFigureAfterAnotherIsNoFall() throws {
+        let result = analysis([fig(1, "a", 600, .about, hours: 2), fig(2, "b", 500, .over, hours: 30)], hours: 30)
+        let growth = try #require(result.growth)
+        #expect(growth.falls.isEmpty)
+        #expect(growth.ratePerDay == nil)
+        #expect(growth.summary.contains("do not show the count grew"), "\(growth.summary)")
+        #expect(result.projections.allSatisfy { if case .unavailable = $0.outcome { true } else { false } })
+    }
+
+    /// Gains from intervals are lower bounds: "about 10,000" (9,000-11,000) then "more than 19,000"
+    /// (19,001+) a day later is at least 8,001.
+    @Test func gainsAreTheLeastTheIntervalsAllow() throws {
+        let growth = try #require(analysis([fig(1, "a", 10_000, .about, hours: 2), fig(2, "b", 19_000, .over, hours: 26)], hours: 26, flagging: false).growth)
+        #expect(growth.isLowerBound && growth.gained == 8_001)
+        #expect(growth.summary.hasPrefix("at least +8,001 from 2024-10-22 02:00 to 2024-10-23 02:00 UTC (at least 8,001 a day"), "\(growth.summary)")
+        #expect(growth.acceleration == nil)
+    }
+
+    /// A figure `compare` flags as a metric mix-up (16 authors reported as 16 signatures) is no
+    /// basis for a rate: it gave "speeding up (-1,168 → 597 a day)".
+    @Test func aFlaggedFigureIsLeftOut() throws {
+        let figures = [
+            fig(1, "a", 16, metric: .authors, hours: 1), fig(2, "b", 600, .about, hours: 2), fig(3, "c", 16, hours: 20), fig(4, "d", 610, .about, hours: 40),
+            fig(5, "e", 640, .about, hours: 60),
+        ]
+        let result = analysis(figures, hours: 60)
+        let growth = try #require(result.growth)
+        #expect(!result.basis!.points.contains { $0.value == 16 }, "\(result.basis!.points)")
+        #expect(growth.falls.isEmpty && growth.acceleration == nil && growth.ratePerDay == nil)
+        #expect(growth.summary.contains("do not show the count grew"), "\(growth.summary)")
     }
 }

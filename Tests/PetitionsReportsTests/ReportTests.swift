@@ -25,7 +25,8 @@ private func sampleReport(title: String = "Statement on AI training") -> Report 
     var retracted = reported(99, "outlet-z", 99_999, hours: 20)
     retracted.status = .retracted
     let comparison = Comparison.compare(campaign: trend.campaign, figures: figures, now: now)
-    let analysis = TrendAnalysis.analyze(trend, reports: reports, window: 7 * 86400)
+    let latest = trend.series.flatMap(\.points).map(\.asOf).max()!
+    let analysis = TrendAnalysis.analyze(trend, reports: reports, window: 7 * 86400, now: latest.addingTimeInterval(3600))
     return Report(
         generated: now, source: "a test database",
         campaigns: [

@@ -52,13 +52,17 @@ public struct Growth: Hashable, Sendable {
     public var acceleration: Acceleration?
     /// Why a figure is missing, when one is.
     public var note: String?
+    /// The gain and rate are the least the figures allow (outlets' figures are intervals: "more
+    /// than 11,500" then "about 13,500" is a gain of at least 1,500, not of 2,000).
+    public var isLowerBound = false
 
     /// One line for people: "+9,000 in 2 d (4,375 a day), speeding up (3,250 → 5,500 a day)".
     public var summary: String {
         guard let gained, let ratePerDay, let windowStart, let windowEnd else { return note ?? "not enough counts to measure growth" }
+        let least = isLowerBound ? "at least " : ""
         var text =
-            "\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) \(TimeFormatting.zoneLabel)"
-        text += " (\(Growth.rate(ratePerDay)) a day"
+            "\(least)\(gained >= 0 ? "+" : "")\(NumberFormatting.grouped(gained)) from \(TimeFormatting.short(windowStart)) to \(TimeFormatting.short(windowEnd)) \(TimeFormatting.zoneLabel)"
+        text += " (\(least)\(Growth.rate(ratePerDay)) a day"
         if ratePerDay.magnitude < 24 * 100, let ratePerHour { text += ", \(Growth.rate(ratePerHour)) an hour" }
         text += ")"
         if let acceleration, let earlierRatePerDay, let laterRatePerDay {
@@ -67,17 +71,89 @@ public struct Growth: Hashable, Sendable {
         return text
     }
 
+    /// "too soon to tell: 3 counts over 6 s; a rate needs at least 3 counts over at least 1 h".
+    static func tooSoon(counts: Int, span: TimeInterval, minimumSpan: TimeInterval) -> String {
+        "too soon to tell: \(counts) count\(counts == 1 ? "" : "s") over \(TimeFormatting.duration(span)); a rate needs at least \(minimumCounts) counts over at least \(TimeFormatting.duration(minimumSpan))"
+    }
+
+    /// Growth read off outlets' figures: no falls, and a gain only where the intervals allow one.
+    static func measureReported(_ basis: Basis, window: TimeInterval) -> Growth {
+        let points = basis.points.sorted { $0.asOf < $1.asOf }
+        // Steps list the counts; a gain between two buckets only where their intervals are apart.
+        var steps: [GrowthStep] = []
+        for (index, point) in points.enumerated() {
+            var step = GrowthStep(bucketStart: point.bucketStart, value: point.value)
+            if index > 0 {
+                let previous = points[index - 1]
+                step.since = previous.bucketStart
+                if let high = previous.high, point.low > high {
+                    step.gained = point.low - high
+                    let elapsed = point.asOf.timeIntervalSince(previous.asOf)
+                    step.ratePerDay = elapsed > 0 ? Double(point.low - high) / elapsed * 86400 : nil
+                }
+            }
+            steps.append(step)
+        }
+        var growth = Growth(basis: basis.description, steps: steps, window: window)
+        guard let last = points.last else {
+            growth.note = "no counts to measure growth from"
+            return growth
+        }
+        let inWindow = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
+        guard points.count >= 2 else {
+            growth.note = "one reported figure so far: growth needs two at different times"
+            return growth
+        }
+        // The earliest figure in the window with an upper end (an open one, "more than 500", says
+        // nothing about how low the count was).
+        guard let first = inWindow.first(where: { $0.high != nil && $0.asOf < last.asOf }), let high = first.high else {
+            growth.note =
+                "the figures outlets reported in the last \(TimeFormatting.duration(window)) give no rate: the earlier ones are open-ended (\"more than ...\"), which sets no upper bound"
+            return growth
+        }
+        guard last.low > high else {
+            growth.note =
+                "the figures outlets reported from \(TimeFormatting.short(first.asOf)) to \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel) do not show the count grew: what they allow overlaps"
+            return growth
+        }
+        let elapsed = last.asOf.timeIntervalSince(first.asOf)
+        growth.windowStart = first.asOf
+        growth.windowEnd = last.asOf
+        growth.gained = last.low - high
+        growth.ratePerDay = Double(last.low - high) / elapsed * 86400
+        growth.ratePerHour = growth.ratePerDay! / 24
+        growth.isLowerBound = true
+        return growth
+    }
+
     static func rate(_ value: Double) -> String {
         if value.magnitude >= 10 { return NumberFormatting.grouped(Int(roundingClamped: value)) }
         return String(format: "%.1f", value)
     }
 
+    /// The fewest distinct counts a platform's rate is read from: two polls a few seconds apart
+    /// are no rate (1,234 then 1,600 in 6 s is not "5 million a day").
+    public static let minimumCounts = 3
+
+    /// The shortest span a platform's rate is read from, for a bucket of `bucketLength` seconds:
+    /// a bucket, and at least half an hour.
+    public static func minimumSpan(bucketLength: TimeInterval) -> TimeInterval { max(1800, bucketLength) }
+
     /// Growth of a count over time.
+    ///
+    /// The platform's own count gives the rate between its counts, once there are
+    /// `minimumCounts` of them over `minimumSpan`; before that it is "too soon to tell". Falls are
+    /// read off the platform's count only. Outlets' figures (a `.reported` basis) are intervals:
+    /// the gain is the least they allow (the later figure's low end less the earlier one's high
+    /// end), said as "at least"; where the intervals overlap, the figures show no growth, and
+    /// the note says so instead of a rate.
     ///
     /// - Parameters:
     ///   - window: the span, ending at the latest count, that the rate and acceleration are measured over.
+    ///   - minimumSpan: the shortest span a platform's rate is read from (`minimumSpan(bucketLength:)`).
     ///   - steadyTolerance: rates within this share of each other are `steady`.
-    public static func measure(_ basis: Basis, window: TimeInterval, steadyTolerance: Double = 0.10) -> Growth {
+    public static func measure(_ basis: Basis, window: TimeInterval, minimumSpan: TimeInterval = 1800, steadyTolerance: Double = 0.10) -> Growth {
+        if basis.kind == .reported { return measureReported(basis, window: window) }
         let points = basis.points.sorted { $0.asOf < $1.asOf }
         var steps: [GrowthStep] = []
         for (index, point) in points.enumerated() {
@@ -110,6 +186,11 @@ public struct Growth: Hashable, Sendable {
             return growth
         }
         let elapsed = last.asOf.timeIntervalSince(first.asOf)
+        let distinct = Set(inWindow.map(\.asOf)).count
+        guard distinct >= minimumCounts, elapsed >= minimumSpan else {
+            growth.note = tooSoon(counts: distinct, span: elapsed, minimumSpan: minimumSpan)
+            return growth
+        }
         growth.windowStart = first.asOf
         growth.windowEnd = last.asOf
         growth.gained = last.value - first.value

@@ -97,12 +97,21 @@ public struct Projection: Hashable, Sendable {
     /// Method: a straight line fitted by least squares to the counts of the last `window` (ending at
     /// the latest count), extended from the latest count at the fitted rate. The range comes from
     /// the 95% confidence interval of the slope (Student's t), so it needs at least three counts.
-    public static func project(_ basis: Basis, targets: [ProjectionTarget], window: TimeInterval, closed: Day? = nil) -> [Projection] {
+    ///
+    /// Only the platform's own count is projected: outlets' figures are intervals, too coarse to
+    /// extend. A rate needs `Growth.minimumCounts` counts over `minimumSpan`. A projection dated
+    /// before `now`, or from a count silent for longer than half the span it was fitted over, says
+    /// "no data since ..." instead.
+    public static func project(
+        _ basis: Basis, targets: [ProjectionTarget], window: TimeInterval, closed: Day? = nil, now: Date = Date(), minimumSpan: TimeInterval = 1800
+    ) -> [Projection] {
         let points = basis.points.sorted { $0.asOf < $1.asOf }
         guard let last = points.last else {
             return targets.map { Projection(target: $0, outcome: .unavailable("no counts yet"), method: "none") }
         }
         let recent = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
+        let span = (recent.last?.asOf ?? last.asOf).timeIntervalSince(recent.first?.asOf ?? last.asOf)
+        let counts = Set(recent.map(\.asOf)).count
         let method =
             "straight line fitted by least squares to the \(recent.count) count\(recent.count == 1 ? "" : "s") of the last \(TimeFormatting.duration(window)) of \(basis.description), extended from the latest count; the range is the 95% interval of the fitted rate"
         let fit = LineFit(points: recent.map { ($0.asOf.timeIntervalSince1970, Double($0.value)) })
@@ -112,6 +121,20 @@ public struct Projection: Hashable, Sendable {
             }
             if let closed {
                 return Projection(target: target, outcome: .unavailable("closed on \(closed) before reaching it"), method: "none", ratePerDay: nil)
+            }
+            if basis.kind == .reported {
+                return Projection(
+                    target: target,
+                    outcome: .unavailable("not projected from outlets' figures, which are too coarse to extend; track the platform's count for a projection"),
+                    method: "none")
+            }
+            if points.count >= 2, counts < Growth.minimumCounts || span < minimumSpan {
+                return Projection(target: target, outcome: .unavailable(Growth.tooSoon(counts: counts, span: span, minimumSpan: minimumSpan)), method: "none")
+            }
+            let silence = now.timeIntervalSince(last.asOf)
+            if points.count >= 2, silence > max(span / 2, 3600) {
+                return Projection(
+                    target: target, outcome: .unavailable("no data since \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel)"), method: "none")
             }
             guard let fit else {
                 let reason =
@@ -125,6 +148,10 @@ public struct Projection: Hashable, Sendable {
             let remaining = Double(target.value - last.value)
             let from = last.asOf.timeIntervalSince1970
             let estimate = Date(timeIntervalSince1970: from + remaining / fit.slope)
+            if estimate < now {
+                return Projection(
+                    target: target, outcome: .unavailable("no data since \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel)"), method: "none")
+            }
             var earliest: Date?, latest: Date?
             if let margin = fit.slopeMargin95 {
                 earliest = Date(timeIntervalSince1970: from + remaining / (fit.slope + margin))

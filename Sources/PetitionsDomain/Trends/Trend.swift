@@ -174,7 +174,7 @@ public enum Trends {
     /// campaign has one (its full history when loaded, else the platform series with the most
     /// points), else, per bucket, the median of
     /// the values outlets reported, with the band from the lowest to the highest count they allow.
-    public static func basis(of trend: Trend) -> Basis? {
+    public static func basis(of trend: Trend, excluding: Set<Int> = []) -> Basis? {
         if let outlet = trend.platformHistory.first?.outlet {
             return Basis(
                 kind: .platform, description: "the platform's count (\(outlet), every poll)",
@@ -182,11 +182,12 @@ public enum Trends {
                     BasisPoint(bucketStart: reading.asOf, asOf: reading.asOf, value: reading.value)
                 })
         }
-        return bucketedBasis(of: trend)
+        return bucketedBasis(of: trend, excluding: excluding)
     }
 
     /// The same count, one point per bucket (the latest in it): what growth steps are listed by.
-    public static func bucketedBasis(of trend: Trend) -> Basis? {
+    /// Outlets' figures in `excluding` (those `compare` flagged as wrong) are left out.
+    public static func bucketedBasis(of trend: Trend, excluding: Set<Int> = []) -> Basis? {
         if let platform = trend.platformSeries.max(by: { ($0.points.count, $1.source.slug) < ($1.points.count, $0.source.slug) }), !platform.points.isEmpty {
             return Basis(
                 kind: .platform, description: "the platform's count (\(platform.source.slug))",
@@ -195,7 +196,9 @@ public enum Trends {
                 })
         }
         var byBucket: [Date: [TrendPoint]] = [:]
-        for series in trend.outletSeries { for point in series.points { byBucket[point.bucketStart, default: []].append(point) } }
+        for series in trend.outletSeries {
+            for point in series.points where !excluding.contains(point.figureID) { byBucket[point.bucketStart, default: []].append(point) }
+        }
         guard !byBucket.isEmpty else { return nil }
         let points = byBucket.keys.sorted().map { bucket -> BasisPoint in
             let members = byBucket[bucket]!

@@ -15,12 +15,18 @@ public struct TrendAnalysis: Sendable, Hashable {
     /// - Parameters:
     ///   - reports: the campaign's figures from reporters (any metric); those of the trend's metric are used.
     ///   - targets: counts to project besides the goal and the next round thresholds.
-    public static func analyze(_ trend: Trend, reports: [ReportedFigure], window: TimeInterval, targets: [Int] = []) -> TrendAnalysis {
-        let basis = Trends.basis(of: trend)
-        var growth = basis.map { Growth.measure($0, window: window) }
+    ///   - excluding: figures `compare` flagged as wrong (outliers, metric mix-ups, outdated when
+    ///     published): left out of a basis read off outlets' figures.
+    ///   - now: projections dated before it, or from a count silent too long, say "no data since".
+    public static func analyze(
+        _ trend: Trend, reports: [ReportedFigure], window: TimeInterval, targets: [Int] = [], excluding: Set<Int> = [], now: Date = Date()
+    ) -> TrendAnalysis {
+        let basis = Trends.basis(of: trend, excluding: excluding)
+        let minimumSpan = Growth.minimumSpan(bucketLength: trend.bucketing.size.nominalLength)
+        var growth = basis.map { Growth.measure($0, window: window, minimumSpan: minimumSpan) }
         // Rates come from every poll; the steps listed are one per bucket, as the chart has them.
-        if !trend.platformHistory.isEmpty, let bucketed = Trends.bucketedBasis(of: trend) {
-            growth?.steps = Growth.measure(bucketed, window: window).steps
+        if !trend.platformHistory.isEmpty, let bucketed = Trends.bucketedBasis(of: trend, excluding: excluding) {
+            growth?.steps = Growth.measure(bucketed, window: window, minimumSpan: minimumSpan).steps
         }
         var projections: [Projection] = []
         if let basis, let current = basis.points.last?.value, trend.metric == .signatures || trend.metric == .verifiedSignatures {
@@ -33,7 +39,7 @@ public struct TrendAnalysis: Sendable, Hashable {
             if parliament { wanted = ProjectionTarget.parliament(wanted) }
             projections = Projection.project(
                 basis, targets: wanted,
-                window: window, closed: trend.campaign.closed)
+                window: window, closed: trend.campaign.closed, now: now, minimumSpan: minimumSpan)
         }
         let metricReports = reports.filter { $0.draft.metric == trend.metric }
         var lags: [PlatformLag] = []
