@@ -143,12 +143,18 @@ public enum ComparisonRendering {
         let reported = metric.reported
         let platform = metric.reference.map { "the platform shows \(NumberFormatting.grouped($0.figure.draft.value)) \(metric.metric.words)" }
         let sources = "\(reported.count) \(platform == nil ? "source" : "outlet")\(reported.count == 1 ? "" : "s")"
-        guard let spread = metric.spread else { return platform ?? "\(metric.metric.words): none" }
+        guard let spread = metric.spread else {
+            if !reported.isEmpty { return (platform.map { "\($0); " } ?? "") + "\(sources), every figure flagged" }
+            return platform ?? "\(metric.metric.words): none"
+        }
         let outlets: String
         if spread.low == spread.high, let first = reported.first {
             outlets = "\(first.figure.phrase) \(metric.metric.words) (\(sources))"
         } else {
-            outlets = "\(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high)) \(metric.metric.words) (\(sources) disagree)"
+            let flagged = reported.filter { $0.flags.contains { $0.flag.isFault } }.count
+            outlets =
+                "\(NumberFormatting.grouped(spread.low)) to \(NumberFormatting.grouped(spread.high)) \(metric.metric.words) (\(sources) disagree"
+                + (flagged == 0 ? ")" : "; \(flagged) flagged figure\(flagged == 1 ? "" : "s") left out of the range)")
         }
         return platform.map { "\($0); outlets report \(outlets)" } ?? outlets
     }
@@ -185,7 +191,8 @@ public struct ComparisonJSON: Encodable {
             consensus = Nullable(
                 metric.consensus.map {
                     Consensus(
-                        low: $0.interval.low, high: Nullable($0.interval.high), point: Nullable($0.point), supporting: $0.supporting, sources: $0.sources,
+                        low: $0.interval.low, high: Nullable($0.interval.high), point: Nullable($0.point), supporting: $0.supporting, consistent: $0.consistent,
+                        sources: $0.sources,
                         words: $0.words)
                 })
             platform = Nullable(
@@ -202,6 +209,7 @@ public struct ComparisonJSON: Encodable {
         var high: Nullable<Int>
         var point: Nullable<Int>
         var supporting: [Int]
+        var consistent: [Int]
         var sources: Int
         var words: String
     }

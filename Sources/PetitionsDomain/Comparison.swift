@@ -95,14 +95,20 @@ public struct Consensus: Sendable, Hashable {
     /// Median of the supporting figures' values, moved into the interval when outside it; nil when
     /// the interval is open above (`more than 19,000` implies no number of its own).
     public var point: Int?
-    /// Ids of the figures whose intervals contain the consensus.
+    /// Ids of the figures that point at the consensus: what they say (an open "more than N" read
+    /// as N to N + 10%) overlaps it.
     public var supporting: [Int]
+    /// Ids of the figures that allow the consensus without pointing at it: "more than 11,500" is
+    /// true of 19,001 but does not say 19,000.
+    public var consistent: [Int] = []
     /// How many figures it was drawn from (the outlets' latest, the platform's left out).
     public var sources: Int
 
-    /// "more than 19,000 (6 of 8 sources)", "585 to 660, about 620 (3 of 3 sources)".
+    /// "more than 19,000 (2 of 8 sources say so; 4 more allow it)", "585 to 660, about 620 (3 of 3 sources say so)".
     public var words: String {
-        let share = "\(supporting.count) of \(sources) source\(sources == 1 ? "" : "s")"
+        let share =
+            "\(supporting.count) of \(sources) source\(sources == 1 ? "" : "s") say\(supporting.count == 1 ? "s" : "") so"
+            + (consistent.isEmpty ? "" : "; \(consistent.count) more allow\(consistent.count == 1 ? "s" : "") it")
         guard let point, interval.high != interval.low else { return "\(interval.words) (\(share))" }
         return "\(interval.words), about \(NumberFormatting.grouped(point)) (\(share))"
     }
@@ -180,7 +186,9 @@ public enum Comparison {
                         verdict: verdict, settings: settings),
                     verdict: verdict)
             }
-            results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: reported), figures: compared))
+            // The range at a glance leaves out what the comparison itself flags as wrong.
+            let sound = compared.filter { !$0.isReference && !$0.flags.contains { $0.flag.isFault } }.map(\.figure)
+            results.append(MetricComparison(metric: metric, consensus: consensus, spread: spread(of: sound), figures: compared))
         }
         return CampaignComparison(campaign: campaign, metrics: results, now: now)
     }
@@ -218,7 +226,12 @@ public enum Comparison {
         let median = values.count % 2 == 1 ? values[values.count / 2] : (values[values.count / 2 - 1] + values[values.count / 2]) / 2
         // Only a bounded interval implies a number: the median moved into it.
         let point = best.interval.high.map { min(max(median, best.interval.low), $0) }
-        return Consensus(interval: best.interval, point: point, supporting: best.members.map(\.id).sorted(), sources: figures.count)
+        // Pointing at it, or merely allowing it.
+        let target = PlatformVerdict.judged(best.interval)
+        let pointing = best.members.filter { PlatformVerdict.judged($0.interval).overlaps(target) }
+        let allowing = best.members.filter { member in !pointing.contains { $0.id == member.id } }
+        return Consensus(
+            interval: best.interval, point: point, supporting: pointing.map(\.id).sorted(), consistent: allowing.map(\.id).sorted(), sources: figures.count)
     }
 
     static func spread(of figures: [ReportedFigure]) -> Spread? {
@@ -280,7 +293,10 @@ public enum Comparison {
                 ))
         }
 
-        let isOutlier = consensus.map { !figure.interval.overlaps($0.interval) } ?? false
+        // A figure that was right when published and overtaken since is not an outlier as well:
+        // the count grew past it.
+        let overtaken = notes.contains { $0.flag == .sinceOvertaken }
+        let isOutlier = !overtaken && (consensus.map { !figure.interval.overlaps($0.interval) } ?? false)
         if isOutlier, let consensus {
             notes.append(
                 FlagNote(

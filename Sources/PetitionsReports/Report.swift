@@ -229,15 +229,21 @@ public struct Report: Sendable {
                 sentence +=
                     " the platform (\(reference.figure.draft.outlet)) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
             }
-            guard let spread = metric.spread else { return sentence + (metric.reference == nil ? " no figures." : " No outlet has reported it.") }
+            guard metric.spread != nil else {
+                if count > 0 { return sentence + " \(count) \(count == 1 ? "source reports" : "sources report") it, every figure flagged (see below)." }
+                return sentence + (metric.reference == nil ? " no figures." : " No outlet has reported it.")
+            }
+            let sound = reported.filter { !$0.flags.contains { $0.flag.isFault } }
+            let spread = metric.spread!
             if count == 1, let only = reported.first {
                 sentence += " one source, \(only.figure.draft.outlet), reports \(only.figure.phrase)."
             } else if Set(reported.map(\.figure.phrase)).count == 1, let phrase = reported.first?.figure.phrase {
                 sentence += " \(count) sources agree on \(phrase)."
             } else {
-                let lowest = reported.min { $0.figure.draft.value < $1.figure.draft.value }!.figure.phrase
-                let highest = reported.max { ($0.figure.draft.high ?? $0.figure.draft.value) < ($1.figure.draft.high ?? $1.figure.draft.value) }!.figure.phrase
-                sentence += " \(count) \(metric.reference == nil ? "sources" : "outlets") report from \(lowest) to \(highest)"
+                let lowest = sound.min { $0.figure.draft.value < $1.figure.draft.value }!.figure.phrase
+                let highest = sound.max { ($0.figure.draft.high ?? $0.figure.draft.value) < ($1.figure.draft.high ?? $1.figure.draft.value) }!.figure.phrase
+                let unflagged = sound.count == count ? "" : " (\(sound.count) not flagged)"
+                sentence += " \(count) \(metric.reference == nil ? "sources" : "outlets")\(unflagged) report from \(lowest) to \(highest)"
                 if let ratio = spread.ratio { sentence += String(format: ", the highest %.1f× the lowest", ratio) }
                 sentence += "."
             }
@@ -248,7 +254,7 @@ public struct Report: Sendable {
             if !verdicts.isEmpty { sentence += " Against the platform: " + verdicts.joined(separator: ", ") + "." }
             // The platform's count says what the outlets' consensus would guess at.
             if let consensus = metric.consensus, count > 1, metric.reference == nil {
-                sentence += " The figures most sources agree on allow \(consensus.words)."
+                sentence += " The reading most of them can share: \(consensus.words)."
             }
             let flagged = reported.filter { $0.flags.contains { $0.flag.isFault } }.count
             if flagged > 0 { sentence += " \(flagged) flagged." }

@@ -1172,6 +1172,7 @@ enum OpenAPIDocument {
                                 "high",
                                 "point",
                                 "supporting",
+                                "consistent",
                                 "sources",
                                 "words"
                               ],
@@ -1196,7 +1197,14 @@ enum OpenAPIDocument {
                                   "items": {
                                     "type": "integer"
                                   },
-                                  "description": "Ids of the figures that agree on it."
+                                  "description": "Ids of the figures that point at it (what they say, an open 'more than N' read as N to N + 10%, overlaps it)."
+                                },
+                                "consistent": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "integer"
+                                  },
+                                  "description": "Ids of the figures that allow it without pointing at it ('more than 11,500' allows 19,001)."
                                 },
                                 "sources": {
                                   "type": "integer",
