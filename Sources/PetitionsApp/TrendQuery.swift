@@ -100,7 +100,9 @@ extension TrendQuery {
             analyses[index].growth = nil
             analyses[index].projections = []
         }
-        let provenance = try repository.figures.reports(campaign: slug, history: true)
+        // Every figure that was published, withdrawn ones marked; never an extracted figure that
+        // awaits review or was rejected in it.
+        let provenance = try repository.figures.reports(campaign: slug, history: true).filter { $0.status != .rejected && $0.status != .unreviewed }
         return CampaignReport(comparison: comparison, analyses: analyses, sideBySide: try sideBySide(repository, main: main), provenance: provenance)
     }
 }

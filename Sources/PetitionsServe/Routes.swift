@@ -324,8 +324,9 @@ struct Routes: Sendable {
             guard try repository.campaigns.find(slug) != nil else { throw try repository.campaigns.unknown(slug) }
             return try repository.figures.history(id)
         }
-        guard let history, history.figure.draft.campaign == slug else {
-            throw Failure(404, "figure \(id) is not one of \(slug)'s; its figures are listed at /api/v1/campaigns/\(pathSegment(slug))/figures")
+        // Extracted figures awaiting review, or rejected in it, were never published.
+        guard let history, history.figure.draft.campaign == slug, history.figure.status != .rejected, history.figure.status != .unreviewed else {
+            throw Failure(404, "figure \(id) is not one of \(slug)'s published figures; they are listed at /api/v1/campaigns/\(pathSegment(slug))/figures")
         }
         return history
     }

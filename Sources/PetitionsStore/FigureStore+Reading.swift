@@ -30,6 +30,8 @@ extension FigureStore {
     /// One page of a campaign's figures in id order, after the figure `after` (keyset paging:
     /// every page costs the same however deep it is). The current view, or with `history` every
     /// figure with its status.
+    /// A page of a campaign's figures in id order: the current ones (extracted figures only once
+    /// accepted in review), or with `history` every figure, each with its status.
     public func page(campaign slug: String, after: Int?, limit: Int, history: Bool = false, metric: Metric? = nil) throws -> [ReportedFigure] {
         let campaignID = try campaignID(slug)
         return try db.query(
@@ -39,6 +41,9 @@ extension FigureStore {
             JOIN campaigns c ON c.id = f.campaign_id JOIN outlets o ON o.id = f.outlet_id
             WHERE f.campaign_id = \(campaignID) AND f.id > \(after ?? 0)
               AND (\(metric?.rawValue)::text IS NULL OR f.metric = \(metric?.rawValue))
+              -- The current view is what was published: an extracted figure counts once accepted.
+              AND (\(history) OR f.method <> 'extracted'
+                   OR EXISTS (SELECT 1 FROM figure_reviews v WHERE v.figure_id = f.id AND v.decision = 'accepted'))
             ORDER BY f.id
             LIMIT \(limit)
             """

@@ -56,4 +56,38 @@ import Testing
             }
         }
     }
+
+    /// Extracted figures awaiting review, or rejected in it, are never published: not in the
+    /// page's provenance (with their quotes), not in the API's current figures, not at their own
+    /// address; `history=true` lists them, marked.
+    @Test func unreviewedAndRejectedFiguresAreNotPublished() async throws {
+        try await ServeTests.serving { service in
+            let ids = try service.repository { repository in
+                try repository.figures.add(
+                    [
+                        FigureDraft(
+                            campaign: ServeTests.ferry, outlet: "demo-local-paper", value: 77_701, asOf: Date().addingTimeInterval(-3600),
+                            quote: "A quote the admin rejected as misread", method: .extracted),
+                        FigureDraft(
+                            campaign: ServeTests.ferry, outlet: "demo-local-paper", value: 77_702, asOf: Date().addingTimeInterval(-3000),
+                            quote: "A quote still waiting for review", method: .extracted),
+                    ], actor: "test"
+                ).inserted
+            }
+            #expect(ids.count == 2)
+            try service.repository { try $0.figures.review(accept: [], reject: [ids[0]], reason: "misread: the article counts visitors", actor: "test") }
+            let page = try await service.get("/c/\(ServeTests.ferry)")
+            #expect(page.status == 200)
+            #expect(
+                !page.body.contains("rejected as misread") && !page.body.contains("waiting for review") && !page.body.contains("77,70"), "the page shows them")
+            let current = try await service.get("/api/v1/campaigns/\(ServeTests.ferry)/figures?limit=1000")
+            #expect(!current.body.contains("7770"), "the API's current figures list them")
+            let history = try await service.get("/api/v1/campaigns/\(ServeTests.ferry)/figures?limit=1000&history=true")
+            #expect(history.body.contains("\"status\" : \"rejected\"") && history.body.contains("\"status\" : \"unreviewed\""), "history marks them")
+            for id in ids {
+                #expect(try await service.get("/c/\(ServeTests.ferry)/figures/\(id)").status == 404)
+                #expect(try await service.get("/api/v1/campaigns/\(ServeTests.ferry)/figures/\(id)").status == 404)
+            }
+        }
+    }
 }
