@@ -85,7 +85,7 @@ struct DemoCommand: AsyncParsableCommand {
         let options = try TrendOptions.parse([]).resolved()
         let document = Report(
             title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now,
-            source: global.target().displayName,
+            source: "the demo's sample (the real case's reported figures and an invented petition)",
             campaigns: try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) })
         try ReportCommand.write(document, format: .html, output: path, quiet: true)
         // On standard error for machine formats, so their output stays parseable.

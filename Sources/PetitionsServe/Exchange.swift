@@ -22,6 +22,10 @@ struct Exchange: Sendable {
         var segments: [String] = []
         for raw in (parts.first ?? "").split(separator: "/") {
             guard let segment = String(raw).removingPercentEncoding else { throw Failure(400, "the path is not valid percent-encoded UTF-8") }
+            // %00 and other control characters name nothing here (and must not reach the database).
+            guard !segment.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw Failure(400, "the path holds a control character (such as %00); no page or resource has one")
+            }
             segments.append(segment)
         }
         if let last = segments.last {
@@ -83,6 +87,14 @@ struct Exchange: Sendable {
     }
 
     // MARK: Parameters
+
+    /// Leaves only the parameters pages read: a shared link carries others (`fbclid`, `utm_source`)
+    /// that a page ignores, where the JSON API refuses an unknown one as a likely typo.
+    mutating func keepPageParameters() {
+        query = query.filter { Self.pageParameters.contains($0.name) }
+    }
+
+    static let pageParameters: Set<String> = ["tz", "metric", "bucket", "since", "until", "window"]
 
     /// Refuses parameters the route does not know, so that a typo is not silently ignored.
     func allow(_ names: Set<String>) throws(Failure) {

@@ -25,8 +25,9 @@ struct Routes: Sendable {
         var isPage = true
         var response: HTTPResponseInfo
         do {
-            let exchange = try Exchange(request)
+            var exchange = try Exchange(request)
             isPage = exchange.segments.first != "api" && exchange.segments.first != "healthz" && exchange.segments.first != "metrics"
+            if isPage { exchange.keepPageParameters() }
             guard exchange.method == "GET" || exchange.method == "HEAD" else {
                 throw Failure(405, "\(exchange.method) is not allowed: the service is read-only (GET and HEAD)", headers: [("Allow", "GET, HEAD")])
             }

@@ -59,6 +59,10 @@ public struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Open connections at most (16-65536), kept below the descriptor limit; at the limit the one idle longest is closed.", valueName: "n"))
     var maxConnections = 4096
+    @Option(
+        name: .customLong("source-name"),
+        help: ArgumentHelp("What pages say their figures come from (readers never see a path or a URL).", valueName: "name"))
+    var sourceName = "the petitions database"
 
     public init() {}
 
@@ -116,7 +120,7 @@ public struct ServeCommand: AsyncParsableCommand {
         settings.cacheBytes = cacheMemory << 20
         settings.headerTimeout = max(0.5, try Parse.duration(headerTimeout, option: "--header-timeout", allowZero: false))
         settings.maximumConnections = maxConnections
-        settings.sourceName = global.target().displayName
+        settings.sourceName = sourceName
         let pool = PGPool(
             connectionString: try global.connectionString(logger: logger), maximumConnections: connections, logger: logger,
             statementTimeout: timeout)

@@ -364,8 +364,23 @@ public actor WorkerState {
         return deferredUntil
     }
 
+    /// Jobs that failed for good or will be retried, with why (the last few), for `--once`'s report.
+    public private(set) var failures: [(kind: String, message: String)] = []
+    public private(set) var failedCount = 0
+    public private(set) var retryingCount = 0
+
     func finished(_ id: Int, end: JobEnd) {
         if case .deferred(let until) = end { deferredUntil = max(deferredUntil ?? until, until) }
+        switch end {
+        case .failed(let message):
+            failedCount += 1
+            if failures.count < 5 { failures.append(("failed", message)) }
+        case .retrying(let message, _):
+            retryingCount += 1
+            if failures.count < 5 { failures.append(("will retry", message)) }
+        default:
+            break
+        }
         if tasks.removeValue(forKey: id) == nil { ended.insert(id) }
         runningCount -= 1
         completed += 1

@@ -47,7 +47,8 @@ public struct WorkerCommand: AsyncParsableCommand {
             within --grace, releases the rest, and exits 0. /healthz and /metrics (Prometheus) are served on \
             127.0.0.1:--http-port.
 
-            Exit status: 0 done (or stopped by a signal), 1 the database is not ready or failed, 2 bad usage.
+            Exit status: 0 done (or stopped by a signal), 1 the database is not ready or failed, or a --once \
+            pass had a job fail or left one to retry (it says how many and why), 2 bad usage.
 
             Examples:
               petitions-worker                       # run until stopped
@@ -223,9 +224,19 @@ public struct WorkerCommand: AsyncParsableCommand {
         let state = worker.health
         let finished = await state.completed
         if once {
-            print(
-                "petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s; see `petitions jobs list`"
-            )
+            let (failed, retrying, failures) = (await state.failedCount, await state.retryingCount, await state.failures)
+            var line =
+                "petitions-worker: ran \(finished) job\(finished == 1 ? "" : "s") in \(String(format: "%.1f", Date().timeIntervalSince(started)))s"
+            if failed + retrying > 0 {
+                line += "; \(failed) failed, \(retrying) will be retried"
+                for failure in failures { line += "\n  \(failure.kind): \(failure.message)" }
+                line += "\nsee `petitions jobs list --state failed` and `petitions jobs show ID`"
+            } else {
+                line += "; see `petitions jobs list`"
+            }
+            print(line)
+            // A pass whose jobs did not all succeed is no success: say so in the exit status.
+            if failed + retrying > 0 { throw ExitCode(1) }
         }
     }
 }

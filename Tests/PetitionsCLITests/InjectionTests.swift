@@ -49,6 +49,10 @@ import Testing
                     "=HYPERLINK(\"http://evil.example\",\"<script>alert('quote')</script>\")", "--note", "@SUM(1+1)",
                 ])
             let markdown = try cli(url, ["report", "hostile", "--format", "markdown"]).stdout
+            // Readers see the source's name, never where the database lives.
+            #expect(markdown.contains("from the petitions database") && !markdown.contains("/tmp/") && !markdown.contains(url), "\(markdown.prefix(400))")
+            #expect(
+                try cli(url, ["report", "hostile", "--format", "markdown", "--source-name", "The Desk's tracker"]).stdout.contains("from The Desk's tracker"))
             for element in ["<script", "<img", "<b>"] { #expect(!markdown.contains(element), "\(element) in:\n\(markdown)") }
             #expect(markdown.contains("&lt;script&gt;"))
             let compared = try cli(url, ["compare", "hostile", "--format", "markdown"]).stdout

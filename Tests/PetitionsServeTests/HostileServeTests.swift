@@ -90,4 +90,21 @@ import Testing
             }
         }
     }
+
+    /// A shared link carries tracking parameters: pages ignore what they do not read, the JSON API
+    /// still refuses an unknown parameter. A control character in a path is a 400, not a 500.
+    @Test func sharedLinksOpenAndControlCharactersAreRefused() async throws {
+        try await ServeTests.serving { service in
+            for path in ["/c/\(ServeTests.ferry)?fbclid=IwAR0abc", "/c/\(ServeTests.ferry)?utm_source=paper&utm_medium=social&tz=Europe/Rome", "/?ref=x"] {
+                let answer = try await service.get(path)
+                #expect(answer.status == 200, "\(path): \(answer.body.prefix(200))")
+            }
+            #expect(try await service.get("/c/\(ServeTests.ferry)?tz=Nowhere/Else").status == 400)
+            #expect(try await service.get("/api/v1/campaigns/\(ServeTests.ferry)/compare?utm_source=paper").status == 400)
+            for path in ["/c/%00", "/api/v1/campaigns/%00", "/c/\(ServeTests.ferry)/figures/%00", "/c/a%0Ab"] {
+                let answer = try await service.get(path)
+                #expect(answer.status == 400, "\(path): \(answer.status)")
+            }
+        }
+    }
 }

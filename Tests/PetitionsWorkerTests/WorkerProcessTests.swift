@@ -141,6 +141,22 @@ import Testing
         }
     }
 
+    /// A --once pass whose job failed is no success: exit 1, with how many and why.
+    @Test func aOncePassWithAFailedJobExitsOne() async throws {
+        let server = try await FixtureServer()
+        defer { Task { await server.close() } }
+        try await WorkerBench.with { bench in
+            server.set("/gone/1", .init(status: 404, body: "no such petition"))
+            server.set("/fine/1", .init(body: "{\"count\": 5}"))
+            try Self.addSources(bench.db, count: 1, base: server.url("/gone/"))
+            try Self.addSources(bench.db, count: 1, base: server.url("/fine/"))
+            let worker = try Self.worker(bench.url, ["--once"])
+            #expect(await worker.wait(timeout: 60) == 1, "\(worker.output().stderr.suffix(2000))")
+            let out = worker.output().stdout
+            #expect(out.contains("ran 2 jobs") && out.contains("1 failed, 0 will be retried") && out.contains("HTTP 404"), "\(out)")
+        }
+    }
+
     @Test func aQueuedJobWakesAnIdleWorkerBeforeItsNextPoll() async throws {
         let server = try await FixtureServer()
         defer { Task { await server.close() } }

@@ -31,6 +31,10 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var options: TrendOptions
     @Option(help: "html or markdown.") var format: Format = .html
     @Option(help: ArgumentHelp("Write here instead of standard output (charts of a Markdown report go beside it).", valueName: "file")) var output: String?
+    @Option(
+        name: .customLong("source-name"),
+        help: ArgumentHelp("What the report says its figures come from (readers never see a path or a URL).", valueName: "name"))
+    var sourceName = "the petitions database"
 
     func validate() throws {
         if campaigns.isEmpty { throw ValidationError("name at least one campaign (see: petitions campaign list)") }
@@ -43,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
         let reports = try global.withRepository { repository in
             try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }
         }
-        let report = Report(generated: now, source: global.target().displayName, campaigns: reports)
+        let report = Report(generated: now, source: sourceName, campaigns: reports)
         try Self.write(report, format: format, output: output)
     }
 
