@@ -28,9 +28,53 @@ public struct Repository {
         public var details: String
     }
 
+    /// The audit log, oldest first, filtered: by campaign (the campaign itself, and every action
+    /// on its figures, reviews, corrections, retractions, imports, sources and alerts), from a
+    /// time on, by actor, by action (`figure.` for every figure action). `limit` keeps the newest.
+    public func auditTrail(campaign: String? = nil, since: Date? = nil, actor: String? = nil, action: String? = nil, limit: Int = 1000) throws
+        -> [AuditEntry]
+    {
+        let campaignID: Int? = try campaign.map { slug in
+            guard let id: Int = try db.query("SELECT id FROM campaigns WHERE slug = \(slug)").first?.decode("id") else {
+                throw try CampaignStore(db).unknown(slug)
+            }
+            return id
+        }
+        return try db.query(
+            """
+            SELECT * FROM (
+                SELECT a.id, a.at, a.actor, a.action, a.subject_type || ' ' || a.subject AS subject, a.details FROM audit_log a
+                WHERE (\(since)::timestamptz IS NULL OR a.at >= \(since))
+                  AND (\(actor)::text IS NULL OR a.actor = \(actor))
+                  AND (\(action)::text IS NULL OR a.action LIKE replace(replace(\(action), '%', '\\%'), '_', '\\_') || '%')
+                  AND (\(campaignID)::bigint IS NULL
+                       OR (a.subject_type = 'campaign' AND a.subject = \(campaign))
+                       OR a.details->>'campaign' = \(campaign)
+                       OR (a.subject_type = 'figure' AND a.details ? 'first_id' AND EXISTS (
+                              SELECT 1 FROM figures f WHERE f.campaign_id = \(campaignID)
+                                AND f.id BETWEEN (a.details->>'first_id')::bigint AND (a.details->>'last_id')::bigint))
+                       OR (a.subject_type = 'figure' AND a.subject ~ '^[0-9]{1,18}$'
+                           AND EXISTS (SELECT 1 FROM figures f WHERE f.id = a.subject::bigint AND f.campaign_id = \(campaignID)))
+                       OR (a.subject_type = 'source' AND a.subject ~ '^[0-9]{1,18}$'
+                           AND EXISTS (SELECT 1 FROM sources s WHERE s.id = a.subject::bigint AND s.campaign_id = \(campaignID)))
+                       OR (a.subject_type = 'alert' AND a.subject ~ '^[0-9]{1,18}$'
+                           AND EXISTS (SELECT 1 FROM alerts l WHERE l.id = a.subject::bigint AND l.campaign_id = \(campaignID))))
+                ORDER BY a.at DESC, a.id DESC
+                LIMIT \(limit)
+            ) newest ORDER BY at, id
+            """
+        ).map {
+            AuditEntry(
+                at: try $0.decode("at"), actor: try $0.decode("actor"), action: try $0.decode("action"), subject: try $0.decode("subject"),
+                details: try $0.decode("details", as: PGJSON.self).text)
+        }
+    }
+
     /// What was done to one subject (a campaign's slug, a figure's id ...), oldest first.
     public func auditTrail(type: String, subject: String) throws -> [AuditEntry] {
-        try db.query("SELECT at, actor, action, subject, details FROM audit_log WHERE subject_type = \(type) AND subject = \(subject) ORDER BY at, id").map {
+        try db.query(
+            "SELECT at, actor, action, subject_type || ' ' || subject AS subject, details FROM audit_log WHERE subject_type = \(type) AND subject = \(subject) ORDER BY at, id"
+        ).map {
             AuditEntry(
                 at: try $0.decode("at"), actor: try $0.decode("actor"), action: try $0.decode("action"), subject: try $0.decode("subject"),
                 details: try $0.decode("details", as: PGJSON.self).text)

@@ -58,3 +58,38 @@ private func compared(_ url: String, _ extra: [String] = []) throws -> [Int] {
         }
     }
 }
+
+/// Who changed this figure? `campaign show` lists every action on the campaign's figures, and
+/// `petitions audit` filters the trail by campaign, time, actor and action.
+@Suite(.ownThread) struct AuditTrailTests {
+    @discardableResult
+    func cli(_ url: String, _ arguments: [String], actor: String = "alice", expecting status: Int32 = 0) throws -> CLIRunner.Outcome {
+        let outcome = try CLIRunner.run(arguments + ["--database-url", url, "--actor", actor])
+        #expect(outcome.status == status, "petitions \(arguments.joined(separator: " ")): \(outcome.stderr)")
+        return outcome
+    }
+
+    @Test func everyFigureActionIsInTheCampaignsTrail() async throws {
+        try await TestDatabase.with { url in
+            try cli(url, ["db", "migrate"])
+            try cli(url, ["campaign", "add", "letter", "--title", "An invented letter", "--kind", "open-letter"])
+            try cli(url, ["campaign", "add", "other", "--title", "Another invented letter", "--kind", "open-letter"])
+            try cli(url, ["outlet", "add", "paper", "--name", "A paper", "--kind", "news"])
+            try cli(url, ["figure", "add", "letter", "--outlet", "paper", "--value", "16", "--as-of", "2024-11-26"])
+            try cli(url, ["figure", "add", "other", "--outlet", "paper", "--value", "99", "--as-of", "2024-11-26"])
+            try cli(url, ["figure", "correct", "1", "--metric", "authors"], actor: "bob")
+            try cli(url, ["figure", "retract", "3", "--reason", "the article was withdrawn"], actor: "carol")
+            let shown = try cli(url, ["campaign", "show", "letter"]).stdout
+            for action in ["campaign.add", "figure.add", "figure.correct", "figure.retract"] { #expect(shown.contains(action), "\(action) in:\n\(shown)") }
+            #expect(shown.contains("by bob") && shown.contains("by carol"))
+            let json = try cli(url, ["audit", "--campaign", "letter", "--format", "json"]).stdout
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+            #expect(entries.map { $0["action"] as? String } == ["campaign.add", "figure.add", "figure.correct", "figure.retract"], "\(json)")
+            let byBob = try cli(url, ["audit", "--by", "bob", "--format", "json"]).stdout
+            #expect((try JSONSerialization.jsonObject(with: Data(byBob.utf8)) as? [[String: Any]])?.count == 1)
+            #expect(try cli(url, ["audit", "--action", "figure.retract"]).stdout.contains("carol"))
+            #expect(try cli(url, ["audit", "--since", "2099-01-01"]).stdout.contains("no audit entries match"))
+            #expect(try cli(url, ["audit", "--campaign", "nope"], expecting: 2).stderr.contains("unknown campaign"))
+        }
+    }
+}

@@ -7,7 +7,7 @@ import PetitionsStore
 struct CampaignShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one campaign and its audit trail.",
+        abstract: "Show one campaign and its audit trail (its figures, sources and alerts included).",
         discussion: "Example:\n  petitions campaign show dear-corporate-ai-overlords"
     )
 
@@ -18,7 +18,8 @@ struct CampaignShow: AsyncParsableCommand {
     func run() async throws {
         let (campaign, trail) = try global.withRepository { repository in
             guard let campaign = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
-            return (campaign, try repository.auditTrail(type: "campaign", subject: slug))
+            // The campaign's own entries and its figures', sources' and alerts' (`petitions audit` filters more).
+            return (campaign, try repository.auditTrail(campaign: slug, limit: 200))
         }
         switch format {
         case .json:

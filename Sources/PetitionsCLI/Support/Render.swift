@@ -27,7 +27,10 @@ enum Render {
         for (name, value) in fields { if let value { print(name.padding(toLength: width + 1, withPad: " ", startingAt: 0) + value) } }
         if !trail.isEmpty {
             print("\nhistory:")
-            for entry in trail { print("  \(TimeFormatting.short(entry.at))  \(entry.action)  by \(entry.actor)") }
+            for entry in trail {
+                let subject = entry.subject.hasPrefix("campaign ") || entry.subject.hasPrefix("outlet ") ? "" : "  \(entry.subject.prefix(60))"
+                print("  \(TimeFormatting.short(entry.at))  \(entry.action)\(subject)  by \(entry.actor)")
+            }
         }
     }
 
