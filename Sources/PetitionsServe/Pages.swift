@@ -94,7 +94,14 @@ enum Pages {
         var chain = ""
         for item in history.chain {
             var what: [String] = []
-            if let supersedes = item.supersedes { what.append("corrects #\(supersedes)") }
+            if let supersedes = item.supersedes {
+                what.append("corrects #\(supersedes)")
+                // Say what the correction changed: "16 signatures" corrected to "16 authors" is no no-op.
+                if let before = history.chain.first(where: { $0.id == supersedes }) {
+                    let changes = Self.changes(from: before, to: item)
+                    if !changes.isEmpty { what.append("changed " + changes.joined(separator: ", ")) }
+                }
+            }
             if let later = history.chain.first(where: { $0.supersedes == item.id }) { what.append("corrected by #\(later.id)") }
             if let note = item.draft.note { what.append("note: \(e(note))") }
             if let retraction = history.retractions[item.id] {
@@ -106,7 +113,7 @@ enum Pages {
             }
             let current = item.id == figure.id ? " class=\"this\"" : ""
             chain += """
-                <tr\(current)><td data-label="#"><a href="\(campaign)/figures/\(item.id)">\(item.id)</a></td><td data-label="reported" class="num">\(e(item.phrase))</td>\
+                <tr\(current)><td data-label="#"><a href="\(campaign)/figures/\(item.id)">\(item.id)</a></td><td data-label="reported" class="num">\(e(item.phrase))</td><td data-label="metric">\(e(item.draft.metric.words))</td>\
                 <td data-label="as of">\(TimeFormatting.short(item.draft.asOf))</td><td data-label="recorded">\(TimeFormatting.short(item.recorded))</td>\
                 <td data-label="status">\(e(item.status.rawValue))</td><td data-label="what happened">\(what.isEmpty ? "–" : what.joined(separator: "; "))</td></tr>
 
@@ -128,13 +135,30 @@ enum Pages {
                 <h3>History</h3>
                 <p class="meta">Every version of this figure: the one first recorded, and each correction after it.</p>
                 <div class="table-scroll"><table class="history">
-                <thead><tr><th>#</th><th>reported</th><th>as of</th><th>recorded</th><th>status</th><th>what happened</th></tr></thead>
+                <thead><tr><th>#</th><th>reported</th><th>metric</th><th>as of</th><th>recorded</th><th>status</th><th>what happened</th></tr></thead>
                 <tbody>
                 \(chain)</tbody>
                 </table></div>
                 </section>
                 </main>
                 """)
+    }
+
+    /// Every field a correction changed, in words, escaped: "metric from signatures to authors".
+    static func changes(from before: ReportedFigure, to after: ReportedFigure) -> [String] {
+        let (old, new) = (before.draft, after.draft)
+        var changes: [String] = []
+        func change(_ name: String, _ from: String?, _ to: String?) {
+            if from != to { changes.append("\(name) from \(e(from ?? "none")) to \(e(to ?? "none"))") }
+        }
+        change("outlet", old.outlet, new.outlet)
+        change("metric", old.metric.words, new.metric.words)
+        change("count", before.phrase, after.phrase)
+        change("as of", TimeFormatting.short(old.asOf), TimeFormatting.short(new.asOf))
+        change("published", old.published.map(TimeFormatting.short), new.published.map(TimeFormatting.short))
+        change("source", old.sourceURL, new.sourceURL)
+        change("quote", old.quote, new.quote)
+        return changes
     }
 
     static func error(_ failure: Failure) -> String {

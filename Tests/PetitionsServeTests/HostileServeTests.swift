@@ -107,4 +107,21 @@ import Testing
             }
         }
     }
+
+    /// A correction of the metric alone ("16 signatures" to "16 authors") shows what changed.
+    @Test func aCorrectionSaysWhatItChanged() async throws {
+        try await ServeTests.serving { service in
+            let (original, corrected) = try service.repository { repository -> (Int, Int) in
+                let draft = FigureDraft(campaign: ServeTests.ferry, outlet: "demo-radio", value: 16, asOf: Date().addingTimeInterval(-7200))
+                let id = try repository.figures.add([draft], actor: "test").inserted[0]
+                var fixed = draft
+                fixed.metric = .authors
+                return (id, try repository.figures.correct(id, with: fixed, actor: "test"))
+            }
+            let page = try await service.get("/c/\(ServeTests.ferry)/figures/\(corrected)")
+            #expect(page.status == 200)
+            #expect(page.body.contains("corrects #\(original); changed metric from signatures to authors"), "\(page.body.suffix(1500))")
+            #expect(page.body.contains("<th>metric</th>"))
+        }
+    }
 }
