@@ -27,7 +27,14 @@ enum Pages {
         """
     }
 
-    static func index(_ summaries: [CampaignStore.Summary], now: Date, source: String) -> String {
+    /// The count a campaign is read by when no platform count is tracked: the outlets' consensus.
+    struct Reference: Sendable {
+        var words: String
+        /// The newest as-of time of the figures that say it.
+        var asOf: Date?
+    }
+
+    static func index(_ summaries: [CampaignStore.Summary], consensus: [String: Reference] = [:], now: Date, source: String) -> String {
         var rows = ""
         for summary in summaries {
             let campaign = summary.campaign
@@ -36,15 +43,19 @@ enum Pages {
             if let platform = summary.platform {
                 count =
                     "\(NumberFormatting.grouped(platform.value))<br/><span class=\"meta\">(\(e(platform.outlet)), \(TimeFormatting.duration(now.timeIntervalSince(platform.asOf))) ago)</span>"
+            } else if let reference = consensus[campaign.slug] {
+                count =
+                    "\(e(reference.words))<br/><span class=\"meta\">(outlets' consensus, no platform count"
+                    + (reference.asOf.map { ", newest \(TimeFormatting.duration(now.timeIntervalSince($0))) ago" } ?? "") + ")</span>"
             } else {
-                count = "<span class=\"meta\">not tracked</span>"
+                count = "<span class=\"meta\">no count yet</span>"
             }
             let latest =
                 summary.latestAsOf.map { "\(TimeFormatting.short($0)) <span class=\"meta\">(\(TimeFormatting.duration(now.timeIntervalSince($0))) ago)</span>" }
                 ?? "–"
             rows += """
                 <tr><td data-label="campaign"><a href="\(link)">\(e(campaign.title))</a><br/><code>\(e(campaign.slug))</code></td>\
-                <td data-label="kind">\(e(campaign.kind.rawValue))</td><td data-label="platform count" class="num">\(count)</td>\
+                <td data-label="kind">\(e(campaign.kind.rawValue))</td><td data-label="count" class="num">\(count)</td>\
                 <td data-label="reported figures" class="num">\(summary.figures)</td><td data-label="outlets" class="num">\(summary.outlets)</td>\
                 <td data-label="latest report as of">\(latest)</td></tr>
 
@@ -55,7 +66,7 @@ enum Pages {
             ? "<p class=\"empty\">No campaigns yet. Add one with <code>petitions campaign add</code>, or load the sample with <code>petitions demo</code>.</p>"
             : """
             <div class="table-scroll"><table class="campaigns">
-            <thead><tr><th>campaign</th><th>kind</th><th>platform count</th><th>reported figures</th><th>outlets</th><th>latest report as of</th></tr></thead>
+            <thead><tr><th>campaign</th><th>kind</th><th>count (platform, else consensus)</th><th>reported figures</th><th>outlets</th><th>latest report as of</th></tr></thead>
             <tbody>
             \(rows)</tbody>
             </table></div>

@@ -287,9 +287,21 @@ struct Routes: Sendable {
         try exchange.allow(["tz"])
         guard exchange.suffix == nil else { throw Failure(404, "no such page; campaigns are listed at /") }
         let zone = try Parameters.zone(exchange)
-        let summaries = try await reader.read { try $0.campaigns.list() }
         let now = self.now
-        let html = TimeFormatting.$displayZone.withValue(zone) { Pages.index(summaries, now: now, source: settings.sourceName) }
+        let (summaries, consensus) = try await reader.read { repository in
+            let summaries = try repository.campaigns.list()
+            // Without a platform count, the reference is what outlets' figures most agree on.
+            var consensus: [String: Pages.Reference] = [:]
+            for summary in summaries where summary.platform == nil && summary.figures > 0 {
+                let (campaign, figures, readings) = try repository.figures.comparisonInput(campaign: summary.campaign.slug)
+                let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, metrics: [.signatures], now: now)
+                guard let metric = comparison.metrics.first, let agreed = metric.consensus else { continue }
+                let newest = metric.figures.filter { agreed.supporting.contains($0.figure.id) }.map(\.figure.draft.asOf).max()
+                consensus[summary.campaign.slug] = Pages.Reference(words: agreed.words, asOf: newest)
+            }
+            return (summaries, consensus)
+        }
+        let html = TimeFormatting.$displayZone.withValue(zone) { Pages.index(summaries, consensus: consensus, now: now, source: settings.sourceName) }
         return Reply.html(html, maxAge: settings.maxAge)
     }
 
