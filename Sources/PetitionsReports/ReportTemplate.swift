@@ -139,6 +139,7 @@ enum ReportTemplate {
         th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top}
         th{font-weight:600;border-bottom:2px solid #999;white-space:nowrap}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+        td.count{font-variant-numeric:tabular-nums;min-width:12rem;max-width:22rem}
         .flag{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .35rem;border-radius:.25rem;background:#fde8d8;color:#8a3b00;margin:0 .2rem .2rem 0}
         .ok{color:#1d6b3a}.reference{font-weight:600;color:#0b4f8a}
         tr.retracted td,tr.superseded td{color:var(--muted);text-decoration:line-through}

@@ -55,7 +55,7 @@ enum Pages {
                 ?? "–"
             rows += """
                 <tr><td data-label="campaign"><a href="\(link)">\(e(campaign.title))</a><br/><code>\(e(campaign.slug))</code></td>\
-                <td data-label="kind">\(e(campaign.kind.rawValue))</td><td data-label="count" class="num">\(count)</td>\
+                <td data-label="kind">\(e(campaign.kind.rawValue))</td><td data-label="count" class="count">\(count)</td>\
                 <td data-label="reported figures" class="num">\(summary.figures)</td><td data-label="outlets" class="num">\(summary.outlets)</td>\
                 <td data-label="latest report as of">\(latest)</td></tr>
 

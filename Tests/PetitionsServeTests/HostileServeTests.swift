@@ -132,7 +132,9 @@ import Testing
             #expect(index.status == 200)
             #expect(index.body.contains("38,400"), "the platform's count of the invented petition")
             #expect(index.body.contains("more than 19,000 (1 of 8 sources says so; 5 more allow it)"), "the statement's consensus")
-            #expect(index.body.contains("outlets&#39; consensus, no platform count, newest") || index.body.contains("outlets' consensus, no platform count, newest"))
+            #expect(
+                index.body.contains("outlets&#39; consensus, no platform count, newest") || index.body.contains("outlets' consensus, no platform count, newest")
+            )
         }
     }
 }

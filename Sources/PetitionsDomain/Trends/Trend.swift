@@ -208,6 +208,7 @@ public enum Trends {
             let high: Int? = highs.contains(where: { $0 == nil }) ? nil : highs.compactMap { $0 }.max()
             return BasisPoint(bucketStart: bucket, asOf: members.map(\.asOf).max()!, value: median, low: members.map(\.interval.low).min()!, high: .some(high))
         }
-        return Basis(kind: .reported, description: "the median of the figures outlets reported in each bucket (no platform count is tracked)", points: points)
+        return Basis(
+            kind: .reported, description: "the ranges the figures outlets reported allow, flagged ones left out (no platform count is tracked)", points: points)
     }
 }
