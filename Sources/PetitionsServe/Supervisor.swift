@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -70,14 +71,14 @@ enum Supervisor {
                 FileHandle.standardError.write(Data("petitions serve: cannot start the serving process: \(String(cString: strerror(errno)))\n".utf8))
                 return 1
             }
-            SupervisorSignals.child = child
-            if SupervisorSignals.stopping != 0 { kill(child, SIGTERM) }
+            SupervisorSignals.child.store(child, ordering: .sequentiallyConsistent)
+            if SupervisorSignals.stopping.load(ordering: .sequentiallyConsistent) { kill(child, SIGTERM) }
             var status: Int32 = 0
             while waitpid(child, &status, 0) == -1 && errno == EINTR {}
-            SupervisorSignals.child = 0
+            SupervisorSignals.child.store(0, ordering: .sequentiallyConsistent)
             let signal = status & 0x7f
             if signal == 0 { return (status >> 8) & 0xff }
-            if SupervisorSignals.stopping != 0 { return 128 + signal }
+            if SupervisorSignals.stopping.load(ordering: .sequentiallyConsistent) { return 128 + signal }
             let now = Date()
             restarts = restarts.filter { now.timeIntervalSince($0) < restartWindow } + [now]
             if restarts.count > maximumRestarts {
@@ -122,16 +123,18 @@ enum Supervisor {
     }
 }
 
-/// What the supervisor's signal handlers share (plain values: a handler may only touch those).
+/// What the supervisor's signal handlers share with its loop: lock-free atomics, which a handler
+/// (run on another thread) may touch.
 enum SupervisorSignals {
-    nonisolated(unsafe) static var child: pid_t = 0
-    nonisolated(unsafe) static var stopping: sig_atomic_t = 0
+    static let child = Atomic<Int32>(0)
+    static let stopping = Atomic<Bool>(false)
 
     static func install() {
         for signal in [SIGTERM, SIGINT] {
             Glibc.signal(signal) { received in
-                SupervisorSignals.stopping = 1
-                if SupervisorSignals.child > 0 { kill(SupervisorSignals.child, received) }
+                SupervisorSignals.stopping.store(true, ordering: .sequentiallyConsistent)
+                let child = SupervisorSignals.child.load(ordering: .sequentiallyConsistent)
+                if child > 0 { kill(child, received) }
             }
         }
     }
