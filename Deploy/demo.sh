@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Deploy/setup.sh
 swift build --product petitions
+swift build --product petitions-worker
+echo "demo: the binaries are in $(swift build --show-bin-path) (petitions, petitions-worker); Deploy/install.sh puts release builds on your PATH" >&2
 .build/debug/petitions demo

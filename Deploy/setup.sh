@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what petitions needs to build and run on Debian/Ubuntu, if missing:
 # libpq-dev (the C client library), pkg-config (to find it), postgresql (the server programs
-# for the embedded database). Needs root or sudo when something is missing.
+# for the embedded database), fonts-noto-cjk (so that pages and reports render Japanese and
+# Chinese in a browser here, not as boxes). Needs root or sudo when something is missing.
 set -euo pipefail
 
-packages=(libpq-dev pkg-config postgresql)
+packages=(libpq-dev pkg-config postgresql fonts-noto-cjk)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
