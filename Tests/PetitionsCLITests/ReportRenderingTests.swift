@@ -84,4 +84,41 @@ import Testing
             }
         }
     }
+
+    /// Japanese and Chinese render in glyphs, not boxes: Chromium prints a report with a Japanese
+    /// title and a Chinese quote to PDF, and the fonts it embedded include one that covers
+    /// Japanese (a box would come from a font without it). Deploy/setup.sh installs fonts-noto-cjk.
+    @Test func japaneseAndChineseRenderAsGlyphsNotBoxes() async throws {
+        try await TestDatabase.with { url in
+            let chromium = try #require(Self.chromium, "chromium is missing: apt-get install chromium (Deploy/test.sh installs it)")
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-cjk-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            for arguments in [
+                ["db", "migrate"], ["campaign", "add", "shomei", "--title", "架空の署名運動（テスト用）", "--kind", "petition"],
+                ["outlet", "add", "shimbun", "--name", "架空新聞", "--kind", "news"],
+                ["figure", "add", "shomei", "--outlet", "shimbun", "--value", "1,200", "--as-of", "2024-11-20", "--quote", "已有超过一千二百人附议。"],
+            ] {
+                let outcome = try CLIRunner.run(arguments + ["--database-url", url])
+                #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            }
+            let report = folder.appendingPathComponent("report.html").path
+            #expect(try CLIRunner.run(["report", "shomei", "--output", report, "--database-url", url]).status == 0)
+            let pdf = folder.appendingPathComponent("report.pdf").path
+            let printed = try CLIRunner.tool(
+                chromium,
+                [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+                    "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(pdf)", URL(fileURLWithPath: report).absoluteString,
+                ])
+            let bytes = try #require(FileManager.default.contents(atPath: pdf), "no PDF: \(printed.stderr.suffix(500))")
+            let text = String(decoding: bytes, as: UTF8.self)
+            let embedded = Set(
+                text.components(separatedBy: "/FontFamily (").dropFirst().compactMap { $0.split(separator: ")", maxSplits: 1).first.map(String.init) })
+            let japanese = try CLIRunner.tool("/usr/bin/fc-list", [":lang=ja", "family"]).stdout.split(whereSeparator: { $0 == "\n" || $0 == "," })
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(!japanese.isEmpty, "no font covers Japanese: apt-get install fonts-noto-cjk (Deploy/setup.sh installs it)")
+            #expect(embedded.contains { Set(japanese).contains($0) }, "the PDF's fonts \(embedded.sorted()) include none of \(japanese.prefix(4))")
+        }
+    }
 }
