@@ -14,6 +14,39 @@ private func lines(_ text: String) throws -> [[String: Any]] {
 }
 
 @Suite(.ownThread) struct ExtractCommandTests {
+    /// A sentence that names another tracked campaign by title is that campaign's: it is not
+    /// recorded under --campaign, and the command says so.
+    @Test func aFigureNamingAnotherCampaignIsNotFiledUnderTheGivenOne() async throws {
+        try await TestDatabase.with { url in
+            for arguments in [
+                ["db", "migrate"], ["campaign", "add", "river-letter", "--title", "Letter for the River Park", "--kind", "open-letter"],
+                ["campaign", "add", "tram-petition", "--title", "Petition to Keep the Night Tram", "--kind", "petition"],
+                ["outlet", "add", "paper", "--name", "A paper", "--kind", "news"],
+            ] { _ = try run(arguments + ["--database-url", url]) }
+            let article = """
+                The Letter for the River Park has gathered about 2,400 signatures since Monday.
+
+                Separately, the Petition to Keep the Night Tram passed 13,500 signatures on Tuesday.
+
+                More than 2,500 people have now signed, the organisers said.
+                """
+            let recorded = try run(
+                [
+                    "extract", "-", "--lang", "en", "--campaign", "river-letter", "--record", "--outlet", "paper", "--url", "https://news.example.org/a",
+                    "--database-url", url,
+                ],
+                stdin: article
+            ).stdout
+            #expect(recorded.contains("recorded 2 extracted figures"), "\(recorded)")
+            #expect(recorded.contains("1 figure not recorded: its sentence names another tracked campaign (tram-petition)"), "\(recorded)")
+            let pending = try run(["figure", "review", "--format", "json", "--database-url", url]).stdout
+            #expect(pending.contains("2400") && pending.contains("2500") && !pending.contains("13500"), "\(pending)")
+            // Read without --record, the figure is attributed to the campaign it names.
+            let read = try lines(try run(["extract", "-", "--lang", "en", "--campaign", "river-letter", "--database-url", url], stdin: article).stdout)
+            #expect(read.first { $0["value"] as? Int == 13_500 }?["campaign"] as? String == "tram-petition")
+        }
+    }
+
     @Test func jsonLinesCarryTheDocumentedFields() throws {
         let output = try run(["extract", "-"], stdin: "La lettre a été rédigée par 16 artistes. Elle compte entre 5 000 et 6 000 signatures.\n").stdout
         let figures = try lines(output)

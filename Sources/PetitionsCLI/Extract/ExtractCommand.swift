@@ -16,13 +16,15 @@ struct ExtractCommand: AsyncParsableCommand {
             each figure: value (the low end of a range), high (ranges), qualifier, metric, language, \
             campaign, quote (the sentence), start and end (code-point offsets of the phrase). Money, \
             percentages, durations, dates, years and counts of other things are left out. With \
-            --campaign, figures are attributed to the campaign whose title or alias their sentence (or \
-            paragraph) names. Needs no database unless --campaign or --record is given.
+            --campaign, figures are attributed to the tracked campaign (any of them, as the worker does) \
+            whose title or alias their sentence (or paragraph) names. Needs no database unless --campaign \
+            or --record is given.
 
             With --record --outlet SLUG --url URL [--published TIME], the figures are stored as \
             `extracted` figures awaiting review (see `petitions figure review`); they count only once \
             accepted. A figure attributed to no campaign is recorded for the --campaign when exactly one \
-            is given, and skipped otherwise. Recording the same article twice adds nothing.
+            is given, and skipped otherwise; one whose sentence names another tracked campaign is not \
+            recorded under the given one (the command says so). Recording the same article twice adds nothing.
 
             Examples:
               petitions extract article.txt
@@ -75,11 +77,11 @@ struct ExtractCommand: AsyncParsableCommand {
         var names: [CampaignNames] = []
         if !campaign.isEmpty {
             let slugs = campaign
+            // Every tracked campaign's title and aliases, as the feed worker reads them: a sentence that
+            // names another tracked campaign is that campaign's, whatever --campaign says.
             names = try global.withRepository { repository in
-                try slugs.map { slug in
-                    guard let stored = try repository.campaigns.find(slug) else { throw try repository.campaigns.unknown(slug) }
-                    return CampaignNames(slug: slug, names: [stored.title] + stored.aliases)
-                }
+                for slug in slugs where try repository.campaigns.find(slug) == nil { throw try repository.campaigns.unknown(slug) }
+                return try repository.campaigns.names().map { CampaignNames(slug: $0.slug, names: $0.names) }
             }
         }
         let extractor = Extractor(campaigns: names)
@@ -136,12 +138,22 @@ struct ExtractCommand: AsyncParsableCommand {
         let provenance = ExtractedFigures.Provenance(
             outlet: outlet!, asOf: published ?? Date(), published: published, url: url,
             fallbackCampaign: campaign.count == 1 ? campaign[0] : nil, fallbackNote: "attributed by --campaign")
-        let (drafts, skipped) = ExtractedFigures.drafts(figures, provenance)
+        // A figure whose sentence (or paragraph) names another tracked campaign is not filed under
+        // the one given: say so instead.
+        let given = Set(campaign)
+        let elsewhere = figures.filter { $0.campaign.map { !given.contains($0) } ?? false }
+        let (drafts, skipped) = ExtractedFigures.drafts(figures.filter { $0.campaign.map(given.contains) ?? true }, provenance)
         let actor = global.actorName
         let result = try global.withRepository { try $0.figures.add(drafts, actor: actor, skipDuplicates: true, action: "figure.extract", subject: url) }
         print(
             "recorded \(result.inserted.count) extracted figure\(result.inserted.count == 1 ? "" : "s") awaiting review\(result.duplicates > 0 ? " (\(result.duplicates) already recorded)" : "")"
                 + (skipped > 0 ? "; \(skipped) not attributed to a campaign, skipped" : ""))
+        if !elsewhere.isEmpty {
+            let named = Set(elsewhere.compactMap(\.campaign)).sorted().joined(separator: ", ")
+            print(
+                "\(elsewhere.count) figure\(elsewhere.count == 1 ? "" : "s") not recorded: \(elsewhere.count == 1 ? "its sentence names" : "their sentences name") another tracked campaign (\(named)); add it with --campaign to record \(elsewhere.count == 1 ? "it" : "them") there"
+            )
+        }
         if !result.inserted.isEmpty { print("review them with `petitions figure review`") }
     }
 
