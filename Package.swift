@@ -145,7 +145,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // Starts (once per test process) a throwaway cluster and hands each test its own database.
-        .target(name: "TestSupport", dependencies: ["Postgres", "LocalPostgres", "LoopbackHTTP"]),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres", "LocalPostgres", "LoopbackHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "LocalPostgres", "TestSupport"]),
         .testTarget(name: "PetitionsDomainTests", dependencies: ["PetitionsDomain"]),
         .testTarget(name: "PetitionsSourcesTests", dependencies: ["PetitionsSources", "PetitionsDomain"]),

@@ -1,6 +1,6 @@
 import Foundation
 import LoopbackHTTP
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// A real HTTP server on 127.0.0.1 serving a test's own fixtures, counting requests per path.
 public final class FixtureServer: Sendable {
@@ -32,12 +32,14 @@ public final class FixtureServer: Sendable {
         }
     }
 
+    /// Locked with pthread mutexes (NIOLockedValueBox), which ThreadSanitizer follows; it reported
+    /// the futex-based `Mutex` as racing.
     private final class State: Sendable {
-        let routes = Mutex<[String: Route]>([:])
-        let counts = Mutex<[String: Int]>([:])
-        let lastHeaders = Mutex<[String: [(String, String)]]>([:])
-        let bodies = Mutex<[String: [String]]>([:])
-        let arrivals = Mutex<[(path: String, at: Date)]>([])
+        let routes = NIOLockedValueBox<[String: Route]>([:])
+        let counts = NIOLockedValueBox<[String: Int]>([:])
+        let lastHeaders = NIOLockedValueBox<[String: [(String, String)]]>([:])
+        let bodies = NIOLockedValueBox<[String: [String]]>([:])
+        let arrivals = NIOLockedValueBox<[(path: String, at: Date)]>([])
     }
     private let state = State()
     private let server: LoopbackServer
@@ -49,11 +51,13 @@ public final class FixtureServer: Sendable {
         server = try await LoopbackServer(
             port: 0,
             immediate: { request in
-                state.counts.withLock { $0[request.path, default: 0] += 1 }
-                state.arrivals.withLock { $0.append((request.path, Date())) }
-                state.lastHeaders.withLock { $0[request.path] = request.headers }
-                if !request.body.isEmpty { state.bodies.withLock { $0[request.path, default: []].append(String(decoding: request.body, as: UTF8.self)) } }
-                guard let route = state.routes.withLock({ $0[request.path] }) else {
+                state.counts.withLockedValue { $0[request.path, default: 0] += 1 }
+                state.arrivals.withLockedValue { $0.append((request.path, Date())) }
+                state.lastHeaders.withLockedValue { $0[request.path] = request.headers }
+                if !request.body.isEmpty {
+                    state.bodies.withLockedValue { $0[request.path, default: []].append(String(decoding: request.body, as: UTF8.self)) }
+                }
+                guard let route = state.routes.withLockedValue({ $0[request.path] }) else {
                     return HTTPResponseInfo(status: 404, contentType: "text/plain", "no fixture at \(request.path)")
                 }
                 if let etag = route.etag, request.header("If-None-Match") == etag {
@@ -66,22 +70,22 @@ public final class FixtureServer: Sendable {
 
     public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    public func set(_ path: String, _ route: Route) { state.routes.withLock { $0[path] = route } }
+    public func set(_ path: String, _ route: Route) { state.routes.withLockedValue { $0[path] = route } }
 
-    public func requests(_ path: String) -> Int { state.counts.withLock { $0[path] ?? 0 } }
+    public func requests(_ path: String) -> Int { state.counts.withLockedValue { $0[path] ?? 0 } }
 
-    public var allRequests: [String: Int] { state.counts.withLock { $0 } }
+    public var allRequests: [String: Int] { state.counts.withLockedValue { $0 } }
 
     /// Every request's path and arrival time, in arrival order.
-    public var arrivals: [(path: String, at: Date)] { state.arrivals.withLock { $0 } }
+    public var arrivals: [(path: String, at: Date)] { state.arrivals.withLockedValue { $0 } }
 
     /// A header of the last request for `path`.
     public func lastHeader(_ path: String, _ name: String) -> String? {
-        state.lastHeaders.withLock { $0[path] }?.first { $0.0.lowercased() == name.lowercased() }?.1
+        state.lastHeaders.withLockedValue { $0[path] }?.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
     /// The bodies posted to `path`, in arrival order.
-    public func bodies(_ path: String) -> [String] { state.bodies.withLock { $0[path] ?? [] } }
+    public func bodies(_ path: String) -> [String] { state.bodies.withLockedValue { $0[path] ?? [] } }
 
     public func close() async { await server.close() }
 }
