@@ -297,6 +297,13 @@ public final class Fetcher: Sendable {
         }
     }
 
+    /// What a socket error says, in words: "connection refused" for ECONNREFUSED (NIO's own
+    /// description of it read "connection reset (error set): Connection refused) (errno: 111)").
+    static func reason(_ error: any Error) -> String {
+        if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
+        return String(describing: error)
+    }
+
     /// Turns client errors into messages that say what went wrong and whether to wait.
     static func describe(_ error: any Error, url raw: String) -> FetchError {
         if let error = error as? FetchError { return error }
@@ -333,7 +340,7 @@ public final class Fetcher: Sendable {
                 return FetchError(kind: .dns, message: "cannot resolve \(host) (DNS); check the host name", retryable: true)
             }
             return FetchError(
-                kind: .connection, message: "cannot connect to \(host): \(connection.connectionErrors.map { "\($0.error)" }.joined(separator: "; "))",
+                kind: .connection, message: "cannot connect to \(host): \(connection.connectionErrors.map { Self.reason($0.error) }.joined(separator: "; "))",
                 retryable: true)
         }
         if typeName.contains("SocketAddressError") || text.contains("unknown host") || text.contains("getaddrinfo") {
@@ -341,7 +348,7 @@ public final class Fetcher: Sendable {
         }
         if error is CancellationError { return FetchError(kind: .connection, message: "the fetch of \(url) was cancelled", retryable: true) }
         if let io = error as? IOError {
-            return FetchError(kind: .connection, message: "cannot connect to \(host): \(io)", retryable: true)
+            return FetchError(kind: .connection, message: "cannot connect to \(host): \(Self.reason(io))", retryable: true)
         }
         if typeName.contains("Decompression") || text.contains("limit") {
             return FetchError(kind: .tooLarge, message: "\(url) decompresses to more than the limit (--max-bytes)", retryable: false)

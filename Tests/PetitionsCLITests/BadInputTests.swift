@@ -131,6 +131,14 @@ import Testing
             let added = try cli(
                 url, ["source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "HTTPS://bot:\(planted)@Counts.Example/n.json"])
             #expect(!added.stdout.contains(planted) && added.stdout.contains("https://bot:***@counts.example/n.json"), "\(added.stdout)")
+            // An address the worker refuses by default is said at once.
+            let local = try cli(
+                url,
+                [
+                    "source", "add", "statement", "--kind", "json", "--pointer", "/n", "--url", "http://10.1.2.3/n.json", "--outlet", "paper",
+                    "--allow-second-petition",
+                ])
+            #expect(local.stderr.contains("warning: by default petitions-worker refuses this source: 10.1.2.3 is a private-network address"), "\(local.stderr)")
             // A token as the user, and keys in the query, are as secret as a password.
             try cli(
                 url,
@@ -147,7 +155,7 @@ import Testing
             #expect(!keyed.stdout.contains(planted) && keyed.stdout.contains("api_key=***&id=3"), "\(keyed.stdout)")
             for arguments in [
                 ["source", "list"], ["source", "list", "--format", "json"], ["source", "show", "1"], ["source", "show", "1", "--format", "json"],
-                ["source", "show", "2", "--format", "json"], ["source", "show", "3"],
+                ["source", "show", "3", "--format", "json"], ["source", "show", "4"], ["source", "list", "--wide"],
             ] {
                 let shown = try cli(url, arguments)
                 #expect(!shown.stdout.contains(planted), "\(arguments): \(shown.stdout)")

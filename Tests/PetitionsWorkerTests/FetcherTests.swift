@@ -156,4 +156,17 @@ import Testing
         await strict.shutdown()
         await own.shutdown()
     }
+
+    /// A refused connection is said as one ("connection reset (error set): Connection refused)" before).
+    @Test func aRefusedConnectionSaysRefused() async throws {
+        let fetcher = Self.fetcher()
+        do {
+            _ = try await fetcher.fetch("http://127.0.0.1:1/count.json")
+            Issue.record("port 1 answered")
+        } catch let error as FetchError {
+            #expect(error.message.contains("connection refused") && !error.message.contains("reset"), "\(error.message)")
+            #expect(error.message.filter { $0 == "(" }.count == error.message.filter { $0 == ")" }.count, "\(error.message)")
+        }
+        await fetcher.shutdown()
+    }
 }

@@ -16,6 +16,7 @@ struct JobsList: AsyncParsableCommand {
     @Option(help: "Only jobs of this source.") var source: Int?
     @Option(help: "How many jobs to show.") var limit = 50
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+    @Flag(help: "Show whole errors in the table instead of their first 60 characters.") var wide = false
 
     func validate() throws {
         _ = try Parse.word(state, JobState.self, option: "--state")
@@ -29,7 +30,7 @@ struct JobsList: AsyncParsableCommand {
             [
                 String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue,
                 "\(job.attempts)/\(job.maxAttempts)",
-                job.worker ?? "", String((job.lastError ?? job.result ?? "").prefix(60)),
+                job.worker ?? "", Self.shown(job.lastError ?? job.result ?? "", cut: format == .table && !wide),
             ]
         }
         try Render.rows(
@@ -39,4 +40,7 @@ struct JobsList: AsyncParsableCommand {
             print("\n" + JobState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }.joined(separator: ", "))
         }
     }
+
+    /// An error or result for the table: cut at 60 characters, marked, unless --wide.
+    static func shown(_ text: String, cut: Bool) -> String { cut && text.count > 60 ? String(text.prefix(59)) + "…" : text }
 }

@@ -66,6 +66,14 @@ struct SourceAdd: AsyncParsableCommand {
                 usage: true)
         }
         let (source, created) = try global.withRepository { try $0.sources.add(spec, outlet: outlet, actor: actor, allowSecond: allowSecond) }
+        // The worker refuses private and loopback addresses unless told otherwise: say so now, not
+        // at the first failed poll. (A name is judged by what it resolves to when polled.)
+        if let host = SourceURL.host(source.url) {
+            let kind = host == "localhost" || host.hasSuffix(".localhost") ? .loopback : AddressPolicy.kind(ofAddress: host)
+            if let kind, let reason = AddressPolicy.refusal(kind, allowPrivate: false) {
+                FileHandle.standardError.write(Data("warning: by default petitions-worker refuses this source: \(host) is \(reason)\n".utf8))
+            }
+        }
         switch format {
         case .json:
             try JSONOutput.print(SourceJSON(source))

@@ -17,19 +17,23 @@ struct SourceList: AsyncParsableCommand {
     @Option(help: "Only this campaign's sources.") var campaign: String?
     @Flag(name: .customLong("include-removed"), help: "Include removed sources.") var includeRemoved = false
     @Option(help: "table, json, csv or markdown.") var format: DataFormat = .table
+    @Flag(help: "Show whole errors and URLs in the table instead of cutting them.") var wide = false
 
     func run() async throws {
         let campaign = self.campaign
         let includeRemoved = self.includeRemoved
         let sources = try global.withRepository { try $0.sources.list(campaign: campaign, includeRemoved: includeRemoved) }
         let now = Date()
+        // A table cuts long errors and URLs (--wide shows them whole); the other formats never do.
+        let cut = format == .table && !wide
+        func shown(_ text: String, _ length: Int) -> String { cut && text.count > length ? String(text.prefix(length - 1)) + "…" : text }
         let rows = sources.map { source -> [String] in
             [
                 String(source.id), source.campaign, source.kind.rawValue, source.status, SourceShapes.every(source.every),
                 source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
                 source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
                 source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
-                source.lastError.map { String($0.prefix(40)) } ?? "", String(SourceURL.redacted(source.url).prefix(60)),
+                source.lastError.map { shown($0, 40) } ?? "", shown(SourceURL.redacted(source.url), 60),
             ]
         }
         try Render.rows(
