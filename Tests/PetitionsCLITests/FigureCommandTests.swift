@@ -81,7 +81,7 @@ private func figureCount(_ url: String) throws -> Int {
                     "--quote", "between \"5,000\" and 6,000\nsigned", "--language", "en", "--note", "résumé, 日本",
                 ])
             try cli(source, ["figure", "add", "statement", "--outlet", "paper", "--value", "13500", "--qualifier", "at_least", "--as-of", "2024-10-23"])
-            for format in ["csv", "jsonl"] {
+            for format in ["csv", "jsonl", "json"] {
                 let exported = try cli(source, ["export", "figures", "statement", "--format", format]).stdout
                 try await TestDatabase.with { target in
                     try prepared(target)
@@ -202,8 +202,12 @@ private func stripAssigned(_ text: String, format: String) -> [String] {
         let assigned = Set(["id", "recorded", "entered_by"].compactMap { FigureRecord.columns.firstIndex(of: $0) })
         return records.map { CSV.line($0.fields.enumerated().filter { !assigned.contains($0.offset) }.map(\.element)) }
     }
-    return text.split(separator: "\n").map { line in
-        var object = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+    let objects: [Any] =
+        format == "json"
+        ? ((try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any]) ?? [])
+        : text.split(separator: "\n").map { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) ?? [:] }
+    return objects.map { element in
+        var object = (element as? [String: Any]) ?? [:]
         for key in ["id", "recorded", "entered_by"] { object.removeValue(forKey: key) }
         return String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
     }

@@ -16,7 +16,7 @@ struct ExportCommand: AsyncParsableCommand {
 struct ExportFigures: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Export a campaign's figures as CSV or JSON lines, in the format `import figures` reads.",
+        abstract: "Export a campaign's figures as CSV, JSON lines or a JSON array, in the format `import figures` reads.",
         discussion: """
             Examples:
               petitions export figures statement-on-ai-training > statement.csv
@@ -27,13 +27,13 @@ struct ExportFigures: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Campaign slug.") var campaign: String
-    @Option(help: "csv or jsonl.") var format = "csv"
+    @Option(help: "csv, jsonl or json.") var format = "csv"
     @Flag(help: "Include retracted and superseded figures (with their status).") var history = false
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     func run() async throws {
         guard let format = FigureFile.Format(rawValue: format.lowercased()) else {
-            throw CommandFailure("--format: unknown file format \"\(format)\" (allowed: csv, jsonl)", usage: true)
+            throw CommandFailure("--format: unknown file format \"\(format)\" (allowed: csv, jsonl, json)", usage: true)
         }
         let figures = try global.withRepository { try $0.figures.list(campaign: campaign, history: history) }
         var text = ""
@@ -48,6 +48,8 @@ struct ExportFigures: AsyncParsableCommand {
             for figure in figures {
                 text += try JSONOutput.line(FigureJSON(figure)) + "\n"
             }
+        case .json:
+            text = try JSONOutput.string(figures.map(FigureJSON.init)) + "\n"
         }
         if let output {
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {

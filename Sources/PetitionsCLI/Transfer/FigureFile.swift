@@ -5,8 +5,9 @@ import PetitionsOptions
 
 /// Reading and writing figure files: CSV with a header, or JSON lines.
 enum FigureFile {
+    /// CSV with a header, JSON lines (one object a line), or one JSON array of the same objects.
     enum Format: String, CaseIterable {
-        case csv, jsonl
+        case csv, jsonl, json
     }
 
     /// One record with the line it starts on.
@@ -19,10 +20,11 @@ enum FigureFile {
     static func format(named name: String?, path: String) throws -> Format {
         if let name {
             guard let format = Format(rawValue: name.lowercased()) else {
-                throw CommandFailure("--format: unknown file format \"\(name)\" (allowed: csv, jsonl)", usage: true)
+                throw CommandFailure("--format: unknown file format \"\(name)\" (allowed: csv, jsonl, json)", usage: true)
             }
             return format
         }
+        if path.hasSuffix(".json") { return .json }
         return path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") ? .jsonl : .csv
     }
 
@@ -75,6 +77,18 @@ enum FigureFile {
                 rows.append(Row(line: record.line, fields: Dictionary(zip(names, record.fields.map(CSV.restored)), uniquingKeysWith: { first, _ in first })))
             }
             return rows
+        case .json:
+            // One array: "line N" in messages is its Nth element.
+            guard let array = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any] else {
+                throw CommandFailure(
+                    "nothing was imported: the file is not a JSON array of figure objects (use --format jsonl for one object a line)", usage: true)
+            }
+            return try array.enumerated().map { index, element in
+                guard let object = element as? [String: Any] else {
+                    throw CommandFailure("nothing was imported: element \(index + 1) of the array is not a JSON object", usage: true)
+                }
+                return Row(line: index + 1, fields: try fields(of: object, line: index + 1))
+            }
         case .jsonl:
             var rows: [Row] = []
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -83,23 +97,29 @@ enum FigureFile {
                 guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
                     throw CommandFailure("nothing was imported: line \(index + 1): not a JSON object", usage: true)
                 }
-                var fields: [String: String] = [:]
-                for (key, value) in object {
-                    guard FigureRecord.knownColumns.contains(key) else {
-                        throw CommandFailure(
-                            "nothing was imported: line \(index + 1): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))",
-                            usage: true)
-                    }
-                    switch value {
-                    case is NSNull: continue
-                    case let number as NSNumber: fields[key] = number.stringValue
-                    case let string as String: fields[key] = string
-                    default: throw CommandFailure("nothing was imported: line \(index + 1): \"\(key)\" must be a string or a number", usage: true)
-                    }
-                }
-                rows.append(Row(line: index + 1, fields: fields))
+                rows.append(Row(line: index + 1, fields: try fields(of: object, line: index + 1)))
             }
             return rows
+        }
+    }
+
+    /// A JSON figure object's fields as text, each key checked.
+    static func fields(of object: [String: Any], line: Int) throws -> [String: String] {
+        do {
+            var fields: [String: String] = [:]
+            for (key, value) in object {
+                guard FigureRecord.knownColumns.contains(key) else {
+                    throw CommandFailure(
+                        "nothing was imported: line \(line): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
+                }
+                switch value {
+                case is NSNull: continue
+                case let number as NSNumber: fields[key] = number.stringValue
+                case let string as String: fields[key] = string
+                default: throw CommandFailure("nothing was imported: line \(line): \"\(key)\" must be a string or a number", usage: true)
+                }
+            }
+            return fields
         }
     }
 }

@@ -38,7 +38,7 @@ struct ImportFigures: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "File to read, or - for standard input.") var file: String
-    @Option(help: "csv or jsonl. Default: from the file name (.jsonl, .ndjson), else csv.") var format: String?
+    @Option(help: "csv, jsonl or json (one array). Default: from the file name (.jsonl, .ndjson, .json), else csv.") var format: String?
     @Flag(name: .customLong("dry-run"), help: "Check everything, write nothing.") var dryRun = false
 
     func run() async throws {
