@@ -15,11 +15,11 @@ public enum Entry {
             }
             return ExitStatus.ok.rawValue
         } catch {
-            return report(error, for: type)
+            return report(error, for: type, arguments: arguments)
         }
     }
 
-    static func report<Command: ParsableCommand>(_ error: any Error, for type: Command.Type) -> Int32 {
+    static func report<Command: ParsableCommand>(_ error: any Error, for type: Command.Type, arguments: [String] = []) -> Int32 {
         let code = type.exitCode(for: error)
         if code == .success {  // --help, --version
             print(type.fullMessage(for: error))
@@ -31,7 +31,10 @@ public enum Entry {
             return status.rawValue
         }
         if error is ValidationError || isArgumentParserError(error) {
-            printError(type.fullMessage(for: error))
+            // One form for every error ("error: ..."), and the help of the command that was typed,
+            // not the root's usage.
+            let path = commandPath(type, arguments)
+            printError(type.message(for: error) + "\nsee `\(path.joined(separator: " ")) --help`")
             return (code == .validationFailure ? ExitStatus.usage : .failed).rawValue
         }
         // The project's own errors (PGError, MigrationError, ...) describe themselves for people.
@@ -39,12 +42,28 @@ public enum Entry {
         return ExitStatus.failed.rawValue
     }
 
+    /// The command the arguments name: the root's name and the subcommands they walk down.
+    static func commandPath<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> [String] {
+        var current: any ParsableCommand.Type = type
+        var path = [type.configuration.commandName ?? "petitions"]
+        for argument in arguments {
+            guard
+                let next = current.configuration.subcommands.first(where: {
+                    ($0.configuration.commandName ?? "") == argument || $0.configuration.aliases.contains(argument)
+                })
+            else { break }
+            path.append(argument)
+            current = next
+        }
+        return path
+    }
+
     private static func isArgumentParserError(_ error: any Error) -> Bool {
         String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     static func printError(_ message: String) {
-        let text = message.hasPrefix("Error:") || message.hasPrefix("error:") ? message : "error: " + message
+        let text = message.hasPrefix("error:") ? message : message.hasPrefix("Error: ") ? "error: " + message.dropFirst(7) : "error: " + message
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -10,8 +10,9 @@ public struct PetitionsCommand: AsyncParsableCommand {
         abstract: "Track petitions, open letters and statements: who reported how many signatures, and when.",
         discussion: """
             Without --database-url or PETITIONS_DATABASE_URL, commands use an embedded PostgreSQL server \
-            kept in $PETITIONS_HOME (default: $XDG_DATA_HOME/petitions or ~/.local/share/petitions), \
-            created and started on first use.
+            kept in $PETITIONS_HOME (default: $XDG_DATA_HOME/petitions; else, as root, /var/lib/petitions \
+            unless a cluster already lives in ~/.local/share/petitions; else ~/.local/share/petitions), \
+            created and started on first use. Commands connect to it as the role petitions_app.
 
             Exit status: 0 ok, 1 the operation failed, 2 bad usage.
 
