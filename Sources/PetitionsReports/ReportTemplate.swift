@@ -92,7 +92,7 @@ enum ReportTemplate {
 
         <h3>Provenance</h3>
         {{#hasProvenance}}
-        <div class="table-scroll"><table class="provenance">
+        <div class="table-scroll wide-table"><table class="provenance">
         <thead><tr><th>#</th><th>outlet</th><th>metric</th><th>reported</th><th>as of</th><th>published</th><th>recorded</th><th>source</th><th>quote or note</th></tr></thead>
         <tbody>{{#provenance}}<tr class="{{status}}"><td data-label="#">{{#figureLinks}}<a href="{{figureBase}}{{id}}">{{id}}</a>{{/figureLinks}}{{^figureLinks}}{{id}}{{/figureLinks}}</td><td data-label="outlet">{{outlet}}</td><td data-label="metric">{{metric}}</td><td data-label="reported" class="num">{{reported}}{{#statusNote}} <em>({{statusNote}})</em>{{/statusNote}}</td><td data-label="as of">{{asOf}}</td><td data-label="published">{{published}}</td><td data-label="recorded">{{recorded}}</td><td data-label="source">{{#url}}<a href="{{url}}">{{host}}</a>{{/url}}{{^url}}<span class="meta">no URL recorded</span>{{/url}}</td><td data-label="quote or note">{{#quote}}<q>{{quote}}</q>{{/quote}}{{#note}} <span class="meta">{{note}}</span>{{/note}}</td></tr>{{/provenance}}</tbody>
         </table></div>
@@ -140,6 +140,7 @@ enum ReportTemplate {
         th{font-weight:600;border-bottom:2px solid #999;white-space:nowrap}
         .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         td.count{font-variant-numeric:tabular-nums;min-width:12rem;max-width:22rem}
+        @media (min-width:64rem){.wide-table{width:min(96vw,90rem);margin-left:calc(50% - min(48vw,45rem))}table.provenance td:nth-child(5),table.provenance td:nth-child(6),table.provenance td:nth-child(7){white-space:nowrap}table.provenance td:last-child{min-width:22rem}}
         .flag{display:inline-block;font-size:.75rem;font-weight:600;padding:0 .35rem;border-radius:.25rem;background:#fde8d8;color:#8a3b00;margin:0 .2rem .2rem 0}
         .ok{color:#1d6b3a}.reference{font-weight:600;color:#0b4f8a}
         tr.retracted td,tr.superseded td{color:var(--muted);text-decoration:line-through}

@@ -17,6 +17,8 @@ import Testing
         var platformLine: Double
         var platformPoints: Int
         var fontFamily: String
+        /// The widest "quote or note" cell of the provenance table.
+        var quoteCell: Double
     }
 
     static let probe = """
@@ -31,7 +33,9 @@ import Testing
               points = Math.max(points, p.points.numberOfItems);
             });
           });
-          document.body.setAttribute('data-layout', JSON.stringify({
+          var quote = 0;
+          document.querySelectorAll('table.provenance td:last-child').forEach(function (td) { quote = Math.max(quote, td.getBoundingClientRect().width); });
+          document.body.setAttribute('data-layout', JSON.stringify({ quoteCell: quote,
             scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
             platformLine: line, platformPoints: points, fontFamily: getComputedStyle(document.body).fontFamily }));
         })();
@@ -79,6 +83,8 @@ import Testing
                     layout.platformLine > Double(width) * 0.4 || layout.platformLine > 200,
                     "at \(width) px the platform's line is \(layout.platformLine) px wide")
                 #expect(layout.fontFamily.contains("Noto Sans CJK JP"))
+                // The provenance table's quotes read as sentences on a desktop, not a word a line.
+                if width >= 1280 { #expect(layout.quoteCell >= 300, "at \(width) px the quote column is \(layout.quoteCell) px wide") }
                 let size = (try FileManager.default.attributesOfItem(atPath: screenshot)[.size] as? Int) ?? 0
                 #expect(size > 20_000, "the \(width) px screenshot is \(size) bytes")
             }
