@@ -58,11 +58,13 @@ public struct Report: Sendable {
 
     /// The charts of the report, named `SLUG-METRIC` and `SLUG-side-by-side`.
     public func charts() -> [(campaign: String, id: String, caption: String, chart: Chart)] {
-        campaigns.flatMap { report -> [(String, String, String, Chart)] in
+        // Each outlet keeps one colour and marker in every chart of the report.
+        let styles = Self.styleSlots(campaigns.flatMap { $0.analyses.flatMap { $0.trend.series.filter { !$0.source.isPlatform }.map(\.source.slug) } })
+        return campaigns.flatMap { report -> [(String, String, String, Chart)] in
             var charts = report.analyses.map { analysis in
                 (
                     report.campaign.slug, "\(report.campaign.slug)-\(analysis.trend.metric.rawValue)", Self.caption(analysis),
-                    TrendChart.chart(analysis.trend, published: report.publishedTimes)
+                    TrendChart.chart(analysis.trend, published: report.publishedTimes, styles: styles)
                 )
             }
             if report.sideBySide.count > 1, let main = report.analyses.first {
@@ -75,6 +77,13 @@ public struct Report: Sendable {
             }
             return charts
         }
+    }
+
+    /// A slot for each source, in the order they first appear (sorted within that): distinct pairs.
+    static func styleSlots(_ sources: [String]) -> [String: Int] {
+        var slots: [String: Int] = [:]
+        for source in sources where slots[source] == nil { slots[source] = slots.count }
+        return slots
     }
 
     static func caption(_ analysis: TrendAnalysis) -> String {

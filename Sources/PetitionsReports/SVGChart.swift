@@ -52,6 +52,9 @@ public struct Chart: Sendable {
         public var name: String
         public var style: Style
         public var points: [Point]
+        /// Which colour and marker pair the series gets (`ChartStyle.pair`): the same source gets
+        /// the same pair in every chart of a report. Nil: its position in this chart.
+        public var styleIndex: Int?
         public init(name: String, style: Style, points: [Point]) {
             self.name = name
             self.style = style
@@ -68,10 +71,14 @@ public struct Chart: Sendable {
     public var bucketWidth: Double
     /// Horizontal lines worth marking (a goal, a threshold), with their labels.
     public var references: [(value: Double, label: String)] = []
+    /// What the window leaves out, said under the chart (a repeat published weeks later).
+    public var offChart: [String] = []
 
     public init(
-        title: String, subtitle: String, xAxis: XAxis, yLabel: String, series: [Series], bucketWidth: Double, references: [(value: Double, label: String)] = []
+        title: String, subtitle: String, xAxis: XAxis, yLabel: String, series: [Series], bucketWidth: Double, references: [(value: Double, label: String)] = [],
+        offChart: [String] = []
     ) {
+        self.offChart = offChart
         self.title = title
         self.subtitle = subtitle
         self.xAxis = xAxis
@@ -83,12 +90,18 @@ public struct Chart: Sendable {
 }
 
 /// Colours and marker shapes, in the order series get them.
-enum ChartStyle {
+public enum ChartStyle {
     /// Okabe & Ito (2008), without yellow, which is too light on white.
     static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F7F7F"]
     /// No downward triangle: next to the "more than" arrows it would read as a direction.
     static let shapes = ["circle", "square", "triangle", "diamond", "ring", "cross", "plus", "star"]
     static let lineColour = "#222222"
+
+    /// The colour and marker of the `slot`th series: 64 distinct pairs (the ninth series gets the
+    /// first colour with the second shape, not a second blue circle).
+    public static func pair(_ slot: Int) -> (colour: String, shape: String) {
+        (colours[slot % colours.count], shapes[(slot / colours.count + slot) % shapes.count])
+    }
 }
 
 extension Chart {
@@ -114,7 +127,7 @@ extension Chart {
         let plotBottom = plotTop + plotHeight
 
         // Legend layout: as many columns as fit.
-        var legendEntries = series.enumerated().map { index, series -> (String, Int, Style) in (series.name, index, series.style) }
+        var legendEntries = series.enumerated().map { index, series -> (String, Int, Style) in (series.name, series.styleIndex ?? index, series.style) }
         if legendEntries.isEmpty { legendEntries = [] }
         let longest = legendEntries.map { Double($0.0.count) }.max() ?? 0
         let columnWidth = min(width - 40, max(160, longest * 6.1 + 36))
@@ -136,7 +149,8 @@ extension Chart {
         let noteLines =
             series.contains(where: { $0.style == .reports })
             ? Chart.wrap(
-                "Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}." + echoes,
+                "Bars: the counts a figure allows (\u{201C}about\u{201D} is ±10%). Arrows: \u{201C}more than\u{201D}, \u{201C}at least\u{201D}." + echoes
+                    + (offChart.isEmpty ? "" : " Off the chart, to the right: " + offChart.joined(separator: "; ") + "."),
                 width: width - 40, characterWidth: 6.2) : []
         let height = noteTop + max(22, Double(noteLines.count) * 16 + 6)
 
@@ -213,8 +227,9 @@ extension Chart {
         }
         let dodge = 11.0
         for (index, series) in series.enumerated() {
-            let colour = series.style == .line ? ChartStyle.lineColour : ChartStyle.colours[index % ChartStyle.colours.count]
-            let shape = ChartStyle.shapes[index % ChartStyle.shapes.count]
+            let pair = ChartStyle.pair(series.styleIndex ?? index)
+            let colour = series.style == .line ? ChartStyle.lineColour : pair.colour
+            let shape = pair.shape
             let px = { (point: Point) -> Double in
                 guard series.style == .reports, let group = sharing[point.x], let rank = group.firstIndex(of: index) else { return x(point.x) }
                 return x(point.x) + (Double(rank) - Double(group.count - 1) / 2) * dodge
@@ -265,11 +280,11 @@ extension Chart {
         for (position, entry) in legendEntries.enumerated() {
             let column = position % columns, row = position / columns
             let lx = 20 + Double(column) * columnWidth, ly = rowTops[row]
-            let colour = entry.2 == .line ? ChartStyle.lineColour : ChartStyle.colours[entry.1 % ChartStyle.colours.count]
+            let colour = entry.2 == .line ? ChartStyle.lineColour : ChartStyle.pair(entry.1).colour
             if entry.2 == .line {
                 svg += "<line x1=\"\(f(lx))\" x2=\"\(f(lx + 22))\" y1=\"\(f(ly))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
             } else {
-                svg += marker(shape: ChartStyle.shapes[entry.1 % ChartStyle.shapes.count], cx: lx + 11, cy: ly, colour: colour)
+                svg += marker(shape: ChartStyle.pair(entry.1).shape, cx: lx + 11, cy: ly, colour: colour)
             }
             for (line, text) in legendLines[position].enumerated() {
                 svg += "<text x=\"\(f(lx + 30))\" y=\"\(f(ly + 4.5 + Double(line) * 15))\">\(escape(text))</text>"

@@ -29,8 +29,15 @@ public enum TrendChart {
 
     /// - Parameter published: figures' publication times, by id: a figure published more than a
     ///   bucket after its as-of time is drawn again where it was published (a repetition shows).
-    public static func chart(_ trend: Trend, published: [Int: Date] = [:]) -> Chart {
+    ///   Publications far later than the figures (past the window that holds the story: its own
+    ///   span again) are not drawn; the chart names them under it instead of stretching its axis.
+    /// - Parameter styles: each source's colour-and-marker slot, the same in every chart of a report.
+    public static func chart(_ trend: Trend, published: [Int: Date] = [:], styles: [String: Int] = [:]) -> Chart {
         let bucketing = trend.bucketing
+        let storyFrom = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
+        let storyTo = trend.buckets.last.map(bucketing.next(after:)) ?? storyFrom.addingTimeInterval(86400)
+        let window = storyTo.addingTimeInterval(max(storyTo.timeIntervalSince(storyFrom), bucketing.size.nominalLength))
+        var offChart: [String] = []
         let index = Dictionary(uniqueKeysWithValues: trend.buckets.enumerated().map { ($1, $0) })
         let zoneName = trend.bucketing.timeZone.identifier == "GMT" ? "UTC" : trend.bucketing.timeZone.identifier
         var latestEcho: Date?
@@ -46,6 +53,12 @@ public enum TrendChart {
                     ? nil
                     : published[point.figureID].flatMap { date -> (x: Double, tooltip: String)? in
                         guard date.timeIntervalSince(point.asOf) > max(bucketing.size.nominalLength, 3600) else { return nil }
+                        guard date <= window else {
+                            offChart.append(
+                                "#\(point.figureID) \(series.name), \(point.phrase) as of \(TimeFormatting.short(point.asOf)), published \(TimeFormatting.short(date))"
+                            )
+                            return nil
+                        }
                         latestEcho = max(latestEcho ?? date, date)
                         return (
                             date.timeIntervalSince1970,
@@ -60,9 +73,11 @@ public enum TrendChart {
                     published: echo)
             }
             let history = series.source.isPlatform && trend.platformHistory.first?.outlet == series.source.slug ? historyPoints(trend, name: series.name) : nil
-            return Chart.Series(
+            var drawn = Chart.Series(
                 name: series.source.isPlatform ? "\(series.name) (the platform's own count)" : series.name,
                 style: series.source.isPlatform ? .line : .reports, points: history ?? points)
+            drawn.styleIndex = styles[series.source.slug]
+            return drawn
         }
         let from = trend.buckets.first ?? Date(timeIntervalSince1970: 0)
         var to = trend.buckets.last.map(bucketing.next(after:)) ?? from.addingTimeInterval(86400)
@@ -78,7 +93,7 @@ public enum TrendChart {
         return Chart(
             title: "\(trend.metric.words.capitalized) reported for \u{201C}\(trend.campaign.title)\u{201D}", subtitle: subtitle,
             xAxis: .time(from: from, to: to, timeZone: bucketing.timeZone), yLabel: trend.metric.words.capitalized,
-            series: series, bucketWidth: bucketing.size.nominalLength, references: references)
+            series: series, bucketWidth: bucketing.size.nominalLength, references: references, offChart: offChart)
     }
 
     /// Campaigns side by side, aligned on days since launch: each campaign's basis count.
