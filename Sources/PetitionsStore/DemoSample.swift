@@ -26,7 +26,8 @@ public enum DemoSample {
                 "AI training statement", "dichiarazione sull'addestramento dell'IA", "pernyataan tentang pelatihan AI",
                 "déclaration sur l'entraînement de l'IA", "AI学習に関する声明",
             ],
-            target: "AI companies", launched: Day(year: 2024, month: 10, day: 22),
+            target: "AI companies", organiser: "Ed Newton-Rex", platformURL: "https://www.aitrainingstatement.org",
+            launched: Day(year: 2024, month: 10, day: 22),
             notes:
                 "A one-sentence statement against training AI on creative work without permission; writer Kazuo Ishiguro and actor Julianne Moore were among those reported to have signed. "
                 + approximations),
