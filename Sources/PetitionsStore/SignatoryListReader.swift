@@ -140,17 +140,18 @@ final class SignatoryListReader: @unchecked Sendable {
         }
         let anonymous = visibility == Visibility.anonymous.rawValue
         let name = anonymous ? nil : value(.name, fields)
+        // Every problem of a line is said at once, so one fix round is enough.
+        var early: [String] = []
         if name == nil && visibility == Visibility.public.rawValue {
-            invalidRow(record.line, "name: a public signatory needs a name (an unnamed one is visibility anonymous)")
-            return nil
+            early.append("name: a public signatory needs a name (an unnamed one is visibility anonymous)")
         }
         var epoch: Double?
         if let text = value(.signedAt, fields) {
-            guard let date = FastTime.parse(text) else {
-                invalidRow(record.line, "signed_at: \"\(text)\" is not an ISO 8601 date or date-time such as 2024-11-26 or 2024-11-26T14:30Z")
-                return nil
+            if let date = FastTime.parse(text) {
+                epoch = date.timeIntervalSince1970
+            } else {
+                early.append("signed_at: \"\(text)\" is not an ISO 8601 date or date-time such as 2024-11-26 or 2024-11-26T14:30Z")
             }
-            epoch = date.timeIntervalSince1970
         }
         let affiliation = anonymous ? nil : value(.affiliation, fields)
         var affiliationKey: String?
@@ -170,7 +171,7 @@ final class SignatoryListReader: @unchecked Sendable {
             affiliationKey: affiliationKey, country: country.map { $0.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A } ? $0 : $0.uppercased() },
             epoch: epoch, source: value(.source, fields) ?? source, visibility: visibility,
             status: word(value(.status, fields)) ?? columns.defaultStatus.rawValue)
-        let found = problems(of: entry)
+        let found = early + problems(of: entry)
         if !found.isEmpty {
             invalidRow(record.line, found.joined(separator: "; "))
             return nil

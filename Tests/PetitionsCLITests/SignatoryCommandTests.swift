@@ -91,6 +91,12 @@ private func prepared(_ url: String) throws {
             #expect(bad.stderr.contains("2 invalid rows; nothing was imported"))
             #expect(bad.stderr.contains("line 3: role: unknown role \"editor\""))
             #expect(bad.stderr.contains("line 4: country: \"FRANCE\""))
+            // Every problem of a line at once, not only its first.
+            let several = try cli(
+                url, ["signatory", "import", "letter", "-"], stdin: "name,role,country,signed_at\n,editor,France,yesterday\n", expecting: 2)
+            for problem in ["name: a public signatory needs a name", "signed_at: \"yesterday\"", "role: unknown role \"editor\"", "country: \"FRANCE\""] {
+                #expect(several.stderr.contains(problem), "\(problem) in: \(several.stderr)")
+            }
             #expect(try cli(url, ["signatory", "import", "letter", "-"], stdin: "who,what\nA,B\n", expecting: 2).stderr.contains("no name column"))
             #expect(try cli(url, ["signatory", "import", "letter", "/nonexistent.csv"], expecting: 1).stderr.contains("cannot read /nonexistent.csv"))
             #expect(try cli(url, ["signatory", "import", "lettr", "-"], stdin: "name\nA\n", expecting: 2).stderr.contains("did you mean \"letter\"?"))
