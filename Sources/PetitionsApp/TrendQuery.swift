@@ -59,6 +59,11 @@ extension TrendQuery {
             trend, reports: try reports ?? repository.figures.reports(campaign: campaign), window: window, targets: targets, excluding: excluded, now: now)
     }
 
+    /// Every outlet's name by slug, for reports and pages to show names instead of slugs.
+    public static func outletNames(_ repository: Repository) throws -> [String: String] {
+        Dictionary(try repository.outlets.list().map { ($0.outlet.slug, $0.outlet.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The figures a comparison flagged as wrong (outliers, metric mix-ups, outdated when
     /// published): no basis for growth. Overtaken, rounded or behind is no reason to leave one out.
     public static func wrong(_ comparison: CampaignComparison) -> Set<Int> {

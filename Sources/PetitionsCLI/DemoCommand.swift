@@ -83,10 +83,11 @@ struct DemoCommand: AsyncParsableCommand {
         let path = report ?? LocalCluster.defaultHome().appendingPathComponent("reports/demo-report.html").path
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let options = try TrendOptions.parse([]).resolved()
-        let document = Report(
+        var document = Report(
             title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now,
             source: "the demo's sample (the real case's reported figures and an invented petition)",
             campaigns: try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) })
+        document.outletNames = try TrendQuery.outletNames(repository)
         try ReportCommand.write(document, format: .html, output: path, quiet: true)
         // On standard error for machine formats, so their output stays parseable.
         let line = "\nReport: \(path)\n(open it in a browser; it is one self-contained file)\n"

@@ -8,6 +8,10 @@ extension Report {
     ///   `BASE-ID.svg` and linked. Nil embeds each chart as a `data:` URI (self-contained, but some
     ///   renderers, GitHub's among them, do not show those).
     public func markdown(chartsBeside base: String?) -> (text: String, charts: [ChartFile]) {
+        Self.$names.withValue(outletNames) { renderMarkdown(chartsBeside: base) }
+    }
+
+    private func renderMarkdown(chartsBeside base: String?) -> (text: String, charts: [ChartFile]) {
         let e = MarkdownText.escape
         var lines = ["# \(e(title))", "", "_Generated \(TimeFormatting.short(generated)) UTC from \(e(source)). Times are UTC._", ""]
         var files: [ChartFile] = []
@@ -78,7 +82,7 @@ extension Report {
                         ["#", "outlet", "reported", "allows", "as of", "published", "flags"],
                         metric.figures.map { item in
                             [
-                                "\(item.figure.id)", item.figure.draft.outlet, item.figure.phrase, item.interval.description,
+                                "\(item.figure.id)", Self.outletName(item.figure.draft.outlet), item.figure.phrase, item.interval.description,
                                 TimeFormatting.short(item.figure.draft.asOf),
                                 item.figure.draft.published.map(TimeFormatting.short) ?? "–",
                                 item.flags.isEmpty ? "ok" : item.flags.map(\.flag.rawValue).joined(separator: ", "),
@@ -114,7 +118,7 @@ extension Report {
                         ["#", "outlet", "reported", "out", "platform then", "behind by", "platform had it"],
                         lags.map { lag in
                             [
-                                "\(lag.figureID)", lag.outlet, lag.phrase, TimeFormatting.short(lag.out),
+                                "\(lag.figureID)", Self.outletName(lag.outlet), lag.phrase, TimeFormatting.short(lag.out),
                                 lag.platformValue.map(NumberFormatting.grouped) ?? "–",
                                 lag.behindBy.map(NumberFormatting.grouped) ?? "–",
                                 lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then",
@@ -133,7 +137,8 @@ extension Report {
                             let reported = figure.phrase + (figure.status == .current ? "" : " (\(figure.status.rawValue))")
                             let text = [figure.draft.quote.map { "“\($0)”" }, figure.draft.note].compactMap { $0 }.joined(separator: " ")
                             return [
-                                "\(figure.id)", figure.draft.outlet, figure.draft.metric.words, reported, TimeFormatting.short(figure.draft.asOf),
+                                "\(figure.id)", Self.outletName(figure.draft.outlet), figure.draft.metric.words, reported,
+                                TimeFormatting.short(figure.draft.asOf),
                                 figure.draft.published.map(TimeFormatting.short) ?? "–", figure.draft.sourceURL ?? "no URL recorded", text,
                             ]
                         }))

@@ -45,6 +45,14 @@ public struct Report: Sendable {
     public var links: [(label: String, href: String)] = []
     /// When served: a form that reloads the page with `?tz=` (no script).
     public var zoneForm = false
+    /// Outlets' names by slug: tables say "The Washington Post", as the charts' legends do, not
+    /// "washington-post". An outlet missing here is shown by its slug.
+    public var outletNames: [String: String] = [:]
+
+    /// The names in force while a report renders (set by `html()` and `markdown(chartsBeside:)`).
+    @TaskLocal static var names: [String: String] = [:]
+    /// An outlet's name for a reader.
+    static func outletName(_ slug: String) -> String { names[slug] ?? slug }
 
     public init(title: String? = nil, generated: Date, source: String, campaigns: [CampaignReport]) {
         self.title =
@@ -101,7 +109,7 @@ public struct Report: Sendable {
 
     /// One self-contained HTML file.
     public func html() throws -> String {
-        try TimeFormatting.$displayZone.withValue(zone) { try renderHTML() }
+        try TimeFormatting.$displayZone.withValue(zone) { try Self.$names.withValue(outletNames) { try renderHTML() } }
     }
 
     private func renderHTML() throws -> String {
@@ -195,7 +203,7 @@ public struct Report: Sendable {
         let lags = report.analyses.flatMap(\.platformLags)
         view.lags = lags.map { lag in
             ReportView.Lag(
-                id: "\(lag.figureID)", outlet: lag.outlet, reported: lag.phrase, out: TimeFormatting.short(lag.out),
+                id: "\(lag.figureID)", outlet: Self.outletName(lag.outlet), reported: lag.phrase, out: TimeFormatting.short(lag.out),
                 platformValue: lag.platformValue.map(NumberFormatting.grouped) ?? "–",
                 behindBy: lag.behindBy.map { $0 >= 0 ? NumberFormatting.grouped($0) : "ahead by \(NumberFormatting.grouped(-$0))" } ?? "–",
                 timeBehind: lag.timeBehind.map { "\(TimeFormatting.duration($0)) earlier" } ?? "not by then")
@@ -236,7 +244,7 @@ public struct Report: Sendable {
             var sentence = "\(words):"
             if let reference = metric.reference {
                 sentence +=
-                    " the platform (\(reference.figure.draft.outlet)) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
+                    " the platform (\(outletName(reference.figure.draft.outlet))) showed \(NumberFormatting.grouped(reference.figure.draft.value)) at \(TimeFormatting.short(reference.figure.draft.asOf))."
             }
             guard metric.spread != nil else {
                 if count > 0 { return sentence + " \(count) \(count == 1 ? "source reports" : "sources report") it, every figure flagged (see below)." }
@@ -245,7 +253,7 @@ public struct Report: Sendable {
             let sound = reported.filter { !$0.flags.contains { $0.flag.isFault } }
             let spread = metric.spread!
             if count == 1, let only = reported.first {
-                sentence += " one source, \(only.figure.draft.outlet), reports \(only.figure.phrase)."
+                sentence += " one source, \(outletName(only.figure.draft.outlet)), reports \(only.figure.phrase)."
             } else if Set(reported.map(\.figure.phrase)).count == 1, let phrase = reported.first?.figure.phrase {
                 sentence += " \(count) sources agree on \(phrase)."
             } else {
@@ -283,7 +291,7 @@ public struct Report: Sendable {
         var summary = "\(metric.figures.count) source\(metric.figures.count == 1 ? "" : "s")"
         if let reference = metric.reference {
             summary +=
-                "; the platform's count, \(NumberFormatting.grouped(reference.figure.draft.value)) (\(reference.figure.draft.outlet), \(TimeFormatting.short(reference.figure.draft.asOf))), is the reference"
+                "; the platform's count, \(NumberFormatting.grouped(reference.figure.draft.value)) (\(outletName(reference.figure.draft.outlet)), \(TimeFormatting.short(reference.figure.draft.asOf))), is the reference"
         }
         if let consensus = metric.consensus {
             summary += "; outlets' consensus \(consensus.words)"
@@ -300,7 +308,7 @@ public struct Report: Sendable {
             tracked: tracked,
             rows: metric.figures.map { item in
                 ReportView.Row(
-                    id: "\(item.figure.id)", outlet: item.figure.draft.outlet, reported: item.figure.phrase, allows: item.interval.description,
+                    id: "\(item.figure.id)", outlet: outletName(item.figure.draft.outlet), reported: item.figure.phrase, allows: item.interval.description,
                     asOf: TimeFormatting.short(item.figure.draft.asOf), published: item.figure.draft.published.map(TimeFormatting.short) ?? "–",
                     flags: item.flags.map(\.flag.rawValue), tracked: tracked,
                     verdict: item.isReference ? "reference" : item.verdict?.kind.rawValue ?? "–",
@@ -324,7 +332,7 @@ public struct Report: Sendable {
 
     static func provenanceRow(_ figure: ReportedFigure) -> ReportView.Provenance {
         ReportView.Provenance(
-            id: "\(figure.id)", outlet: figure.draft.outlet, metric: figure.draft.metric.words, reported: figure.phrase,
+            id: "\(figure.id)", outlet: Self.outletName(figure.draft.outlet), metric: figure.draft.metric.words, reported: figure.phrase,
             asOf: TimeFormatting.short(figure.draft.asOf), published: figure.draft.published.map(TimeFormatting.short) ?? "–",
             recorded: TimeFormatting.short(figure.recorded),
             status: figure.status.rawValue, statusNote: figure.status == .current ? nil : figure.status.rawValue,

@@ -310,8 +310,11 @@ struct Routes: Sendable {
         let query = try Parameters.trend(exchange)
         let zone = try Parameters.zone(exchange)
         let now = self.now
-        let campaignReport = try await reader.read { try query.campaignReport($0, campaign: slug, now: now) }
+        let (campaignReport, names) = try await reader.read {
+            (try query.campaignReport($0, campaign: slug, now: now), try TrendQuery.outletNames($0))
+        }
         var report = Report(generated: now, source: settings.sourceName, campaigns: [campaignReport])
+        report.outletNames = names
         let path = Self.pathSegment(slug)
         report.zone = zone
         report.figureBase = "/c/\(path)/figures/"

@@ -137,4 +137,13 @@ import Testing
             )
         }
     }
+
+    /// Tables name outlets as the charts' legends do, not by slug.
+    @Test func tablesNameOutletsAsChartsDo() async throws {
+        try await ServeTests.serving { service in
+            let page = try await service.get("/c/dear-corporate-ai-overlords")
+            #expect(page.body.contains("<td data-label=\"outlet\">The Washington Post</td>"), "\(page.body.count)")
+            #expect(!page.body.contains("<td data-label=\"outlet\">washington-post</td>"))
+        }
+    }
 }

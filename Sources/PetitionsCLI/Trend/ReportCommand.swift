@@ -44,10 +44,11 @@ struct ReportCommand: AsyncParsableCommand {
         let options = try self.options.resolved()
         let slugs = campaigns
         let now = Date()
-        let reports = try global.withRepository { repository in
-            try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }
+        let (reports, names) = try global.withRepository { repository in
+            (try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }, try TrendQuery.outletNames(repository))
         }
-        let report = Report(generated: now, source: sourceName, campaigns: reports)
+        var report = Report(generated: now, source: sourceName, campaigns: reports)
+        report.outletNames = names
         try Self.write(report, format: format, output: output)
     }
 
