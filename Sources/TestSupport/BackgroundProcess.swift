@@ -55,3 +55,19 @@ public final class BackgroundProcess: @unchecked Sendable {
         )
     }
 }
+
+extension BackgroundProcess {
+    /// `petitions serve --listen 127.0.0.1:0` with `arguments`, and the port it says it listens on.
+    /// - Throws: when it says nothing of the kind within 10 s (its standard error in the message).
+    public static func serve(_ arguments: [String]) async throws -> (process: BackgroundProcess, port: Int) {
+        let serve = try BackgroundProcess("petitions", ["serve", "--listen", "127.0.0.1:0"] + arguments)
+        for _ in 0..<500 {
+            let text = serve.output().stderr
+            if let range = text.range(of: "listening on http://127.0.0.1:"), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                return (serve, port)
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw CLIRunnerError(description: "petitions serve never said where it listens: \(serve.output().stderr)")
+    }
+}

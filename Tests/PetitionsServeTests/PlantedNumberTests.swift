@@ -96,17 +96,7 @@ import Testing
             let report = FileManager.default.temporaryDirectory.appendingPathComponent("planted-\(UUID().uuidString).html").path
             try cli(url, ["report", "big", "--output", report])
 
-            let serve = try BackgroundProcess("petitions", ["serve", "--listen", "127.0.0.1:0", "--cache", "0s", "--database-url", url])
-            var port: Int?
-            for _ in 0..<500 where port == nil {
-                let text = serve.output().stderr
-                if let range = text.range(of: "listening on http://127.0.0.1:") {
-                    port = Int(text[range.upperBound...].prefix { $0.isNumber })
-                } else {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-            }
-            let listening = try #require(port, "petitions serve never said where it listens: \(serve.output().stderr)")
+            let (serve, listening) = try await BackgroundProcess.serve(["--cache", "0s", "--database-url", url])
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             let ids = try connection.query("SELECT id FROM figures ORDER BY id").map { try $0.decode("id") as Int }
             var paths = ["/", "/c/big", "/api/v1/campaigns/big/compare", "/api/v1/campaigns/big/trend", "/api/v1/campaigns/big/figures?history=true"]

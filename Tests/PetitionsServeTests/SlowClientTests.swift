@@ -48,18 +48,7 @@ import Testing
         try await TestDatabase.with { url in
             let migrate = try CLIRunner.run(["db", "migrate", "--database-url", url])
             #expect(migrate.status == 0)
-            let serve = try BackgroundProcess(
-                "petitions", ["serve", "--listen", "127.0.0.1:0", "--header-timeout", "1s", "--max-connections", "40", "--database-url", url])
-            var port: Int?
-            for _ in 0..<500 where port == nil {
-                let text = serve.output().stderr
-                if let range = text.range(of: "listening on http://127.0.0.1:") {
-                    port = Int(text[range.upperBound...].prefix { $0.isNumber })
-                } else {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-            }
-            let listening = try #require(port, "petitions serve never said where it listens: \(serve.output().stderr)")
+            let (serve, listening) = try await BackgroundProcess.serve(["--header-timeout", "1s", "--max-connections", "40", "--database-url", url])
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             // 80 slow clients against 40 connections: each sends a header line every 200 ms and never ends its head.
             var slow = (0..<80).compactMap { _ in SlowConnection(port: listening) }
