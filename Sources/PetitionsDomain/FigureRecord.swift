@@ -63,6 +63,15 @@ public enum FigureRecord {
             }
             return date
         }
+        // A withdrawn figure imported as a current one would publish a correction undone.
+        if let status = text("status"), status != ReportedFigure.Status.current.rawValue {
+            problems.append(
+                .invalid(
+                    field: "status",
+                    reason:
+                        "\"\(status)\": this file format carries current figures only, and importing a \(status) figure would make it current again; export without --history"
+                ))
+        }
         let campaign = text("campaign")
         let outlet = text("outlet")
         if campaign == nil { problems.append(.invalid(field: "campaign", reason: "is required")) }

@@ -93,6 +93,28 @@ private func figureCount(_ url: String) throws -> Int {
         }
     }
 
+    /// An export with its history does not resurrect what was withdrawn: a retracted figure is
+    /// refused by import (the file carries no retraction), and nothing is written.
+    @Test func importRefusesWithdrawnFigures() async throws {
+        try await TestDatabase.with { source in
+            try prepared(source)
+            try cli(source, ["figure", "add", "statement", "--outlet", "paper", "--value", "90000", "--as-of", "2024-10-22"])
+            try cli(source, ["figure", "add", "statement", "--outlet", "paper", "--value", "12000", "--as-of", "2024-10-23"])
+            try cli(source, ["figure", "retract", "1", "--reason", "the outlet took it down"])
+            let history = try cli(source, ["export", "figures", "statement", "--history"]).stdout
+            try await TestDatabase.with { target in
+                try prepared(target)
+                let refused = try cli(target, ["import", "figures", "-"], stdin: history, expecting: 2)
+                #expect(refused.stderr.contains("status: \"retracted\"") && refused.stderr.contains("export without --history"), "\(refused.stderr)")
+                #expect(
+                    try cli(target, ["figure", "list", "statement", "--history", "--format", "json"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                        == "[]")
+                // The current figures alone import.
+                try cli(target, ["import", "figures", "-"], stdin: try cli(source, ["export", "figures", "statement"]).stdout)
+            }
+        }
+    }
+
     @Test func badFigureOptionsExitTwoAndSuggest() async throws {
         try await TestDatabase.with { url in
             try prepared(url)

@@ -22,8 +22,10 @@ struct ImportFigures: AsyncParsableCommand {
             Columns (CSV header names or JSON keys): campaign, outlet and value are required; metric, high, \
             qualifier, as_of, published, url, quote, language, method and note are optional, with the same \
             defaults as `figure add`, except that as_of defaults to published and one of them is required. \
-            The columns id, recorded, entered_by, status and supersedes that `export figures` writes are \
-            accepted and ignored, so an export imports as is.
+            The columns id, recorded, entered_by and supersedes that `export figures` writes are \
+            accepted and ignored, so an export imports as is. A status other than current (a retracted, \
+            superseded, rejected or unreviewed figure from `export figures --history`) is refused: it \
+            would come back as a current figure, undoing its withdrawal.
 
             Every line is checked before anything is written; any problem rejects the whole file and is \
             reported with its line number. Figures identical to one already stored are skipped, so \
