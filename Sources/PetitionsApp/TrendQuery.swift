@@ -51,7 +51,7 @@ extension TrendQuery {
             excluded = flagged
         } else if trend.platformHistory.isEmpty && trend.platformSeries.isEmpty {
             let (record, figures, readings) = try repository.figures.comparisonInput(campaign: campaign)
-            excluded = Self.wrong(Comparison.compare(campaign: record, figures: figures, platform: readings, now: now))
+            excluded = Comparison.compare(campaign: record, figures: figures, platform: readings, now: now).wrongFigures
         } else {
             excluded = []
         }
@@ -62,13 +62,6 @@ extension TrendQuery {
     /// Every outlet's name by slug, for reports and pages to show names instead of slugs.
     public static func outletNames(_ repository: Repository) throws -> [String: String] {
         Dictionary(try repository.outlets.list().map { ($0.outlet.slug, $0.outlet.name) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The figures a comparison flagged as wrong (outliers, metric mix-ups, outdated when
-    /// published): no basis for growth. Overtaken, rounded or behind is no reason to leave one out.
-    public static func wrong(_ comparison: CampaignComparison) -> Set<Int> {
-        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
-        return Set(comparison.metrics.flatMap { metric in metric.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) })
     }
 
     /// The other campaigns' counts aligned on days since launch, with this one first.
@@ -89,7 +82,7 @@ extension TrendQuery {
         let (campaign, figures, readings) = try repository.figures.comparisonInput(campaign: slug)
         let comparison = Comparison.compare(campaign: campaign, figures: figures, platform: readings, now: now)
         let reports = try repository.figures.reports(campaign: slug)
-        let flagged = Self.wrong(comparison)
+        let flagged = comparison.wrongFigures
         let main = try analysis(repository, campaign: slug, reports: reports, flagged: flagged, now: now)
         var analyses = [main]
         // Other metrics get a chart too, in the main chart's bucket size, when they have more than

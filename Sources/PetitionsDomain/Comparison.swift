@@ -144,6 +144,13 @@ public struct CampaignComparison: Sendable, Hashable {
     public var campaign: Campaign
     public var metrics: [MetricComparison]
     public var now: Date
+
+    /// The figures flagged as wrong (outliers, metric mix-ups, outdated when published): no basis
+    /// for growth read off outlets' figures. Overtaken, rounded or behind is no reason to leave one out.
+    public var wrongFigures: Set<Int> {
+        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
+        return Set(metrics.flatMap { metric in metric.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) })
+    }
 }
 
 public enum Comparison {

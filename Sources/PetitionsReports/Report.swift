@@ -87,7 +87,7 @@ public struct Report: Sendable {
         }
     }
 
-    /// A slot for each source, in the order they first appear (sorted within that): distinct pairs.
+    /// A slot for each source, in the order they first appear: distinct colour-and-marker pairs.
     static func styleSlots(_ sources: [String]) -> [String: Int] {
         var slots: [String: Int] = [:]
         for source in sources where slots[source] == nil { slots[source] = slots.count }

@@ -219,15 +219,19 @@ public struct JobRunner: Sendable {
         let freshSet = Set(fresh.prefix(settings.maxItemsPerRun))
         let extractor = Extractor(campaigns: names.map { CampaignNames(slug: $0.slug, names: $0.names) })
         var processed: [JobStore.ProcessedItem] = []
+        var skipped: [String] = []
         for item in items where freshSet.contains(item.key) {
             try Task.checkCancellation()
+            // An item that cannot be read as it stands is recorded as skipped, with why; the rest of the feed is not held up.
+            if let problem = item.problem(now: Date()) {
+                processed.append(.init(item: item.skipped, figures: [], error: "skipped: \(problem)"))
+                skipped.append("\"\(item.key.prefix(80))\" \(problem)")
+                continue
+            }
             processed.append(try await read(item, job: job, extractor: extractor, names: names))
         }
         let now = clock.now()
         let toRecord = processed
-        let skipped = processed.compactMap { item in
-            item.error.flatMap { $0.hasPrefix("skipped: ") ? "\"\(item.item.key.prefix(80))\" \($0.dropFirst("skipped: ".count))" : nil }
-        }
         let recorded = try await database {
             try $0.jobs.complete(
                 job, worker: worker, now: now,
@@ -246,7 +250,6 @@ public struct JobRunner: Sendable {
 
     /// Reads one item's article (or, without a link, its summary) for figures about tracked campaigns.
     func read(_ item: FeedItem, job: ClaimedJob, extractor: Extractor, names: [(slug: String, names: [String])]) async throws -> JobStore.ProcessedItem {
-        if let problem = item.problem(now: Date()) { return .init(item: item.skipped, figures: [], error: "skipped: \(problem)") }
         var text = item.summary.map(HTMLText.text) ?? ""
         if let url = item.url, SourceURL.problem(url) == nil {
             do {

@@ -336,8 +336,7 @@ private func projectedAtLastCount(_ basis: Basis, targets: [ProjectionTarget], w
             campaign: campaign, figures: figures, metric: .signatures, bucketing: Bucketing(size: .day), from: base,
             through: base.addingTimeInterval(hours * 3600))
         let comparison = Comparison.compare(campaign: campaign, figures: figures, now: base.addingTimeInterval(hours * 3600 + 3600))
-        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
-        let flagged = flagging ? Set(comparison.metrics.flatMap { $0.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) }) : []
+        let flagged = flagging ? comparison.wrongFigures : []
         return TrendAnalysis.analyze(trend, reports: figures, window: 7 * 86400, excluding: flagged, now: base.addingTimeInterval(hours * 3600 + 3600))
     }
 

@@ -27,8 +27,7 @@ private func around(_ phrase: String, in text: String) -> String {
             PlatformReading(outlet: $0.draft.outlet, value: $0.draft.value, asOf: $0.draft.asOf)
         }
         let comparison = Comparison.compare(campaign: statement, figures: figures, now: now)
-        let wrong: Set<FigureFlag> = [.outlier, .metricMixup, .outdatedWhenPublished]
-        let flagged = Set(comparison.metrics.flatMap { $0.figures.filter { $0.flags.contains { wrong.contains($0.flag) } }.map(\.figure.id) })
+        let flagged = comparison.wrongFigures
         let reports = figures.filter { $0.outletKind != .platform }
         let analysis = TrendAnalysis.analyze(trend, reports: reports, window: 7 * 86400, excluding: flagged, now: now)
         let report = Report(

@@ -112,6 +112,19 @@ public struct Projection: Hashable, Sendable {
         let recent = points.filter { $0.asOf >= last.asOf.addingTimeInterval(-window) }
         let span = (recent.last?.asOf ?? last.asOf).timeIntervalSince(recent.first?.asOf ?? last.asOf)
         let counts = Set(recent.map(\.asOf)).count
+        let noDataSince = "no data since \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel)"
+        // Why no target can be projected, the same for each (a target already reached, or a closed
+        // campaign, is said first).
+        let unprojectable: String? =
+            if basis.kind == .reported {
+                "not projected from outlets' figures, which are too coarse to extend; track the platform's count for a projection"
+            } else if points.count >= 2, counts < Growth.minimumCounts || span < minimumSpan {
+                Growth.tooSoon(counts: counts, span: span, minimumSpan: minimumSpan)
+            } else if points.count >= 2, now.timeIntervalSince(last.asOf) > max(span / 2, 3600) {
+                noDataSince
+            } else {
+                nil
+            }
         let method =
             "straight line fitted by least squares to the \(recent.count) count\(recent.count == 1 ? "" : "s") of the last \(TimeFormatting.duration(window)) of \(basis.description), extended from the latest count; the range is the 95% interval of the fitted rate"
         let fit = LineFit(points: recent.map { ($0.asOf.timeIntervalSince1970, Double($0.value)) })
@@ -122,20 +135,7 @@ public struct Projection: Hashable, Sendable {
             if let closed {
                 return Projection(target: target, outcome: .unavailable("closed on \(closed) before reaching it"), method: "none", ratePerDay: nil)
             }
-            if basis.kind == .reported {
-                return Projection(
-                    target: target,
-                    outcome: .unavailable("not projected from outlets' figures, which are too coarse to extend; track the platform's count for a projection"),
-                    method: "none")
-            }
-            if points.count >= 2, counts < Growth.minimumCounts || span < minimumSpan {
-                return Projection(target: target, outcome: .unavailable(Growth.tooSoon(counts: counts, span: span, minimumSpan: minimumSpan)), method: "none")
-            }
-            let silence = now.timeIntervalSince(last.asOf)
-            if points.count >= 2, silence > max(span / 2, 3600) {
-                return Projection(
-                    target: target, outcome: .unavailable("no data since \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel)"), method: "none")
-            }
+            if let unprojectable { return Projection(target: target, outcome: .unavailable(unprojectable), method: "none") }
             guard let fit else {
                 let reason =
                     points.count < 2
@@ -148,10 +148,7 @@ public struct Projection: Hashable, Sendable {
             let remaining = Double(target.value - last.value)
             let from = last.asOf.timeIntervalSince1970
             let estimate = Date(timeIntervalSince1970: from + remaining / fit.slope)
-            if estimate < now {
-                return Projection(
-                    target: target, outcome: .unavailable("no data since \(TimeFormatting.short(last.asOf)) \(TimeFormatting.zoneLabel)"), method: "none")
-            }
+            if estimate < now { return Projection(target: target, outcome: .unavailable(noDataSince), method: "none") }
             var earliest: Date?, latest: Date?
             if let margin = fit.slopeMargin95 {
                 earliest = Date(timeIntervalSince1970: from + remaining / (fit.slope + margin))
