@@ -59,11 +59,6 @@ extension TrendQuery {
             trend, reports: try reports ?? repository.figures.reports(campaign: campaign), window: window, targets: targets, excluding: excluded, now: now)
     }
 
-    /// Every outlet's name by slug, for reports and pages to show names instead of slugs.
-    public static func outletNames(_ repository: Repository) throws -> [String: String] {
-        Dictionary(try repository.outlets.list().map { ($0.outlet.slug, $0.outlet.name) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// The other campaigns' counts aligned on days since launch, with this one first.
     public func sideBySide(_ repository: Repository, main: TrendAnalysis) throws -> [AlignedSeries] {
         guard !compareWith.isEmpty else { return [] }

@@ -87,7 +87,7 @@ struct DemoCommand: AsyncParsableCommand {
             title: "The Sora open letter, the Statement on AI training and an invented petition: what was reported, when", generated: now,
             source: "the demo's sample (the real case's reported figures and an invented petition)",
             campaigns: try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) })
-        document.outletNames = try TrendQuery.outletNames(repository)
+        document.outletNames = try repository.outlets.names()
         try ReportCommand.write(document, format: .html, output: path, quiet: true)
         // On standard error for machine formats, so their output stays parseable.
         let line = "\nReport: \(path)\n(open it in a browser; it is one self-contained file)\n"

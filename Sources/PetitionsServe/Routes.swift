@@ -311,7 +311,7 @@ struct Routes: Sendable {
         let zone = try Parameters.zone(exchange)
         let now = self.now
         let (campaignReport, names) = try await reader.read {
-            (try query.campaignReport($0, campaign: slug, now: now), try TrendQuery.outletNames($0))
+            (try query.campaignReport($0, campaign: slug, now: now), try $0.outlets.names())
         }
         var report = Report(generated: now, source: settings.sourceName, campaigns: [campaignReport])
         report.outletNames = names

@@ -53,6 +53,14 @@ public struct OutletStore: StoreArea {
         ).map { Summary(outlet: try Self.decodeOutlet($0), figures: try $0.decode("figures"), campaigns: try $0.decode("campaigns")) }
     }
 
+    /// Every outlet's name by slug (one read of the outlets table, no figures): what reports and
+    /// pages show instead of slugs.
+    public func names() throws -> [String: String] {
+        var names: [String: String] = [:]
+        for row in try db.query("SELECT slug, name FROM outlets") { names[try row.decode("slug")] = try row.decode("name") }
+        return names
+    }
+
     static func decodeOutlet(_ row: PGRow) throws -> Outlet {
         Outlet(
             slug: try row.decode("slug"), name: try row.decode("name"), kind: try OutletKind.parse(try row.decode("kind")),

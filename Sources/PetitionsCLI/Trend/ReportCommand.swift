@@ -4,6 +4,7 @@ import PetitionsApp
 import PetitionsDomain
 import PetitionsOptions
 import PetitionsReports
+import PetitionsStore
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,7 @@ struct ReportCommand: AsyncParsableCommand {
         let slugs = campaigns
         let now = Date()
         let (reports, names) = try global.withRepository { repository in
-            (try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }, try TrendQuery.outletNames(repository))
+            (try slugs.map { try options.campaignReport(repository, campaign: $0, now: now) }, try repository.outlets.names())
         }
         var report = Report(generated: now, source: sourceName, campaigns: reports)
         report.outletNames = names
