@@ -30,7 +30,7 @@ struct JobsList: AsyncParsableCommand {
             [
                 String(job.id), String(job.sourceID), job.campaign, job.kind, TimeFormatting.short(job.dueAt), job.state.rawValue,
                 "\(job.attempts)/\(job.maxAttempts)",
-                job.worker ?? "", Self.shown(job.lastError ?? job.result ?? "", cut: format == .table && !wide),
+                job.worker ?? "", Render.cell(job.lastError ?? job.result ?? "", 60, cut: format == .table && !wide),
             ]
         }
         try Render.rows(
@@ -40,7 +40,4 @@ struct JobsList: AsyncParsableCommand {
             print("\n" + JobState.allCases.compactMap { state in counts[state].map { "\($0) \(state.rawValue)" } }.joined(separator: ", "))
         }
     }
-
-    /// An error or result for the table: cut at 60 characters, marked, unless --wide.
-    static func shown(_ text: String, cut: Bool) -> String { cut && text.count > 60 ? String(text.prefix(59)) + "…" : text }
 }

@@ -26,14 +26,13 @@ struct SourceList: AsyncParsableCommand {
         let now = Date()
         // A table cuts long errors and URLs (--wide shows them whole); the other formats never do.
         let cut = format == .table && !wide
-        func shown(_ text: String, _ length: Int) -> String { cut && text.count > length ? String(text.prefix(length - 1)) + "…" : text }
         let rows = sources.map { source -> [String] in
             [
                 String(source.id), source.campaign, source.kind.rawValue, source.status, SourceShapes.every(source.every),
                 source.kind == .feed ? "\(source.feedItems) items" : source.count.map(String.init) ?? "-",
                 source.lastPolledAt.map { TimeFormatting.short($0) } ?? "never",
                 source.removedAt == nil && !source.paused ? (source.openJob ?? TimeFormatting.short(source.schedule.nextDue(after: now))) : "-",
-                source.lastError.map { shown($0, 40) } ?? "", shown(SourceURL.redacted(source.url), 60),
+                source.lastError.map { Render.cell($0, 40, cut: cut) } ?? "", Render.cell(SourceURL.redacted(source.url), 60, cut: cut),
             ]
         }
         try Render.rows(

@@ -34,5 +34,9 @@ enum Render {
         }
     }
 
+    /// `text` for a table cell: cut to `length` characters and marked "…" when `cut` (a table
+    /// without --wide); whole otherwise.
+    static func cell(_ text: String, _ length: Int, cut: Bool) -> String { cut && text.count > length ? String(text.prefix(length - 1)) + "…" : text }
+
     static func markdown(header: [String], rows: [[String]]) -> String { MarkdownTable.render(header: header, rows: rows) }
 }

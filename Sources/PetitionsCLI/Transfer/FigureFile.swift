@@ -105,21 +105,19 @@ enum FigureFile {
 
     /// A JSON figure object's fields as text, each key checked.
     static func fields(of object: [String: Any], line: Int) throws -> [String: String] {
-        do {
-            var fields: [String: String] = [:]
-            for (key, value) in object {
-                guard FigureRecord.knownColumns.contains(key) else {
-                    throw CommandFailure(
-                        "nothing was imported: line \(line): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
-                }
-                switch value {
-                case is NSNull: continue
-                case let number as NSNumber: fields[key] = number.stringValue
-                case let string as String: fields[key] = string
-                default: throw CommandFailure("nothing was imported: line \(line): \"\(key)\" must be a string or a number", usage: true)
-                }
+        var fields: [String: String] = [:]
+        for (key, value) in object {
+            guard FigureRecord.knownColumns.contains(key) else {
+                throw CommandFailure(
+                    "nothing was imported: line \(line): unknown key \"\(key)\" (known: \(FigureRecord.columns.joined(separator: ", ")))", usage: true)
             }
-            return fields
+            switch value {
+            case is NSNull: continue
+            case let number as NSNumber: fields[key] = number.stringValue
+            case let string as String: fields[key] = string
+            default: throw CommandFailure("nothing was imported: line \(line): \"\(key)\" must be a string or a number", usage: true)
+            }
         }
+        return fields
     }
 }
