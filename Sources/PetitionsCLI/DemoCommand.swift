@@ -9,6 +9,13 @@ import PetitionsStore
 import Postgres
 
 struct DemoCommand: AsyncParsableCommand {
+    /// How this program was run (`.build/debug/petitions` from a checkout, `petitions` when
+    /// installed on the PATH): the command to suggest next is one that works as typed.
+    static var invokedAs: String {
+        let path = CommandLine.arguments.first ?? "petitions"
+        return path.contains("/") && !path.hasPrefix("/usr/") ? path : "petitions"
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Load the bundled real case and show how far the reported figures disagree.",
@@ -76,7 +83,7 @@ struct DemoCommand: AsyncParsableCommand {
         defer {
             // The same case on the web: what `petitions serve` shows at its default address.
             let served =
-                "\nOn the web: run `petitions serve`, then open http://127.0.0.1:8080/c/\(DemoSignatories.campaign)\n(every campaign: http://127.0.0.1:8080/ ; the API: http://127.0.0.1:8080/api/v1/openapi.json)\n"
+                "\nOn the web: run `\(Self.invokedAs) serve`, then open http://127.0.0.1:8080/c/\(DemoSignatories.campaign)\n(every campaign: http://127.0.0.1:8080/ ; the API: http://127.0.0.1:8080/api/v1/openapi.json)\n"
             if format == .table { print(served, terminator: "") } else { FileHandle.standardError.write(Data(served.utf8)) }
         }
         guard !noReport else { return }
