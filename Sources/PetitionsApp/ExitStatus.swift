@@ -26,6 +26,7 @@ public enum ExitStatus: Int32, Sendable {
         // Input that fails validation is bad usage: nothing was written.
         if let failure = error as? FigureStore.BatchFailure { return (.usage, failure.description) }
         if let failure = error as? SignatoryImportFailure { return (.usage, failure.description) }
+        if let refusal = error as? ArchiveStore.Refusal { return (.usage, refusal.description) }
         if error is ValidationFailure || error is DomainError {
             let text = String(describing: error)
             return (.usage, text.contains("\n") ? "invalid input; nothing was written:\n\(text)" : text)

@@ -9,7 +9,7 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export data to files.",
-        subcommands: [ExportFigures.self]
+        subcommands: [ExportFigures.self, ExportArchive.self]
     )
 }
 

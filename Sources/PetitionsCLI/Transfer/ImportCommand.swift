@@ -10,7 +10,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import data from files.",
-        subcommands: [ImportFigures.self]
+        subcommands: [ImportFigures.self, ImportArchive.self]
     )
 }
 
