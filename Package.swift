@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "PetitionsServeTests",
             dependencies: [
-                "PetitionsServe", "PetitionsStore", "PetitionsDomain", "Postgres", "TestSupport",
+                "PetitionsServe", "PetitionsStore", "PetitionsDomain", "PetitionsSources", "Postgres", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -127,7 +127,8 @@ public struct ArchiveStore: StoreArea {
                 var count = 0
                 try db.forEachRow(
                     PGQuery(
-                        unsafeSQL: "SELECT (to_jsonb(t) - $1::text[])::text AS row FROM \(table.name) t WHERE \(filter) ORDER BY \(table.key.joined(separator: ", "))",
+                        unsafeSQL:
+                            "SELECT (to_jsonb(t) - $1::text[])::text AS row FROM \(table.name) t WHERE \(filter) ORDER BY \(table.key.joined(separator: ", "))",
                         bindings: bindings)
                 ) { row in
                     try write(prefix + (try row.decode("row", as: String.self)) + "}")
@@ -346,7 +347,9 @@ public struct ArchiveStore: StoreArea {
             if restored.totalAdded > 0 {
                 var details: [String: String] = ["file": file, "rows": String(restored.totalAdded), "exported_at": header.exported_at]
                 if let campaign = header.campaign { details["campaign"] = campaign }
-                try audit(db, actor: actor, action: "archive.import", type: header.campaign == nil ? "database" : "campaign", subject: header.campaign ?? "all", details: details)
+                try audit(
+                    db, actor: actor, action: "archive.import", type: header.campaign == nil ? "database" : "campaign", subject: header.campaign ?? "all",
+                    details: details)
             }
             if dryRun { throw DryRun(restored: restored) }
             return restored

@@ -60,35 +60,39 @@ import Testing
             _ = try DemoSignatories.load(into: repository)
             _ = try DemoPetition.load(into: repository)
             connection.close()
-
-            let pool = PGPool(connectionString: url, maximumConnections: 4, statementTimeout: 5)
-            var settings = ServeSettings()
-            settings.port = 0
-            settings.grace = 2
-            let port = PortBox()
-            var logger = Logger(label: "petitions.serve.test")
-            logger.logLevel = .warning
-            let service = WebService(settings: settings, pool: pool, logger: logger) { port.set($0) }
-            let group = ServiceGroup(services: [service], logger: logger)
-            let running = Task { try await group.run() }
-            let client = HTTPClient(eventLoopGroupProvider: .singleton)
-            do {
-                var waited = 0
-                while port.value == nil, waited < 500 { try await Task.sleep(for: .milliseconds(20)); waited += 1 }
-                let listening = try #require(port.value, "the service never said it was listening")
-                try await body(Running(base: "http://127.0.0.1:\(listening)", client: client, url: url))
-            } catch {
-                try? await client.shutdown()
-                await group.triggerGracefulShutdown()
-                _ = try? await running.value
-                await pool.close()
-                throw error
-            }
-            try await client.shutdown()
-            await group.triggerGracefulShutdown()
-            try await running.value
-            await pool.close()
+            try await running(url: url, body)
         }
+    }
+
+    /// The service on a free port in front of the database at `url`, as it is.
+    static func running(url: String, _ body: (Running) async throws -> Void) async throws {
+        let pool = PGPool(connectionString: url, maximumConnections: 4, statementTimeout: 5)
+        var settings = ServeSettings()
+        settings.port = 0
+        settings.grace = 2
+        let port = PortBox()
+        var logger = Logger(label: "petitions.serve.test")
+        logger.logLevel = .warning
+        let service = WebService(settings: settings, pool: pool, logger: logger) { port.set($0) }
+        let group = ServiceGroup(services: [service], logger: logger)
+        let running = Task { try await group.run() }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            var waited = 0
+            while port.value == nil, waited < 500 { try await Task.sleep(for: .milliseconds(20)); waited += 1 }
+            let listening = try #require(port.value, "the service never said it was listening")
+            try await body(Running(base: "http://127.0.0.1:\(listening)", client: client, url: url))
+        } catch {
+            try? await client.shutdown()
+            await group.triggerGracefulShutdown()
+            _ = try? await running.value
+            await pool.close()
+            throw error
+        }
+        try await client.shutdown()
+        await group.triggerGracefulShutdown()
+        try await running.value
+        await pool.close()
     }
 
     final class PortBox: @unchecked Sendable {

@@ -31,7 +31,8 @@ struct ReportCommand: AsyncParsableCommand {
     @Argument(help: "Campaign slug(s).") var campaigns: [String]
     @OptionGroup var options: TrendOptions
     @Option(help: "html or markdown.") var format: Format = .html
-    @Option(help: ArgumentHelp("Write here instead of standard output (charts of a Markdown report go beside it).", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write here (- for standard output, the default; charts of a Markdown report go beside the file).", valueName: "file"))
+    var output: String?
     @Option(
         name: .customLong("source-name"),
         help: ArgumentHelp("What the report says its figures come from (readers never see a path or a URL).", valueName: "name"))
@@ -50,7 +51,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
         var report = Report(generated: now, source: sourceName, campaigns: reports)
         report.outletNames = names
-        try Self.write(report, format: format, output: output)
+        try Self.write(report, format: format, output: output == "-" ? nil : output)
     }
 
     /// Renders and writes a report; returns the paths written.
