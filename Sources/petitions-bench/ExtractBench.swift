@@ -1,4 +1,5 @@
 import Foundation
+import PetitionsDomain
 import PetitionsExtraction
 
 /// Generates article-like documents in the nine languages (our own sentences: prose without
@@ -138,6 +139,60 @@ enum ExtractBench {
                     size, result.seconds, Double(size) / result.seconds, Double(result.maxRSSKiB) / 1024, figures))
             try? FileManager.default.removeItem(atPath: path)
         }
+    }
+
+    /// Scores the extractor on published passages (`../shared/extraction/real-dev.jsonl`, or
+    /// `$PETITIONS_REAL_DEV`) the way `score-extraction` does: a found figure matches a gold one
+    /// with the same value and metric (and high end, for a range). Third-party text, read at run
+    /// time and never stored in the project. Prints the `extract-real:` line; nothing when the file
+    /// is absent.
+    static func scoreRealText() {
+        let path = ProcessInfo.processInfo.environment["PETITIONS_REAL_DEV"] ?? "../shared/extraction/real-dev.jsonl"
+        guard let data = FileManager.default.contents(atPath: path) else {
+            print("extract-real: skipped (no \(path); set PETITIONS_REAL_DEV to score another set)")
+            return
+        }
+        struct Tally { var tp = 0, fp = 0, fn = 0, qualifierRight = 0 }
+        var total = Tally()
+        var byLanguage: [String: Tally] = [:]
+        let extractor = Extractor()
+        for line in data.split(separator: 0x0A) where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let text = object["text"] as? String,
+                let lang = object["lang"] as? String, var gold = object["figures"] as? [[String: Any]]
+            else { continue }
+            var tally = Tally()
+            for found in extractor.extract(text, language: Language(rawValue: lang)) {
+                let hit = gold.firstIndex { figure in
+                    figure["value"] as? Int == found.value && figure["metric"] as? String == found.metric.rawValue
+                        && (figure["high"] as? Int == nil || figure["high"] as? Int == found.high)
+                }
+                guard let hit else {
+                    tally.fp += 1
+                    continue
+                }
+                tally.tp += 1
+                if gold[hit]["qualifier"] as? String == found.qualifier.rawValue { tally.qualifierRight += 1 }
+                gold.remove(at: hit)
+            }
+            tally.fn += gold.count
+            byLanguage[lang, default: Tally()].tp += tally.tp
+            byLanguage[lang, default: Tally()].fp += tally.fp
+            byLanguage[lang, default: Tally()].fn += tally.fn
+            byLanguage[lang, default: Tally()].qualifierRight += tally.qualifierRight
+            total.tp += tally.tp
+            total.fp += tally.fp
+            total.fn += tally.fn
+            total.qualifierRight += tally.qualifierRight
+        }
+        func ratio(_ a: Int, _ b: Int, digits: Int = 2) -> String { b == 0 ? "-" : String(format: "%.\(digits)f", Double(a) / Double(b)) }
+        let perLanguage = byLanguage.keys.sorted().map { lang in
+            let t = byLanguage[lang]!
+            return "\(lang):\(ratio(t.tp, t.tp + t.fp))/\(ratio(t.tp, t.tp + t.fn))"
+        }.joined(separator: ",")
+        print("  real text: \(path), \(total.tp) figures found right, \(total.fp) wrong, \(total.fn) missed (per_lang is precision/recall)")
+        print(
+            "extract-real: precision=\(ratio(total.tp, total.tp + total.fp, digits: 3)) recall=\(ratio(total.tp, total.tp + total.fn, digits: 3)) qualifier=\(ratio(total.qualifierRight, total.tp, digits: 3)) per_lang=\(perLanguage)"
+        )
     }
 
     /// The part's last line: `extract: sparse_mb_s=S dense_mb_s=D ratio_sparse=R ratio_dense=Q`

@@ -167,6 +167,7 @@ func run() async throws {
         if FileManager.default.isExecutableFile(atPath: petitions) {
             try ExtractBench.runCommand(petitions: petitions, scratch: scratch, megabytes: [max(1, options.megabytes / 5), options.megabytes])
         }
+        ExtractBench.scoreRealText()
         ExtractBench.printSummary()
         print("")
     }
