@@ -363,20 +363,20 @@ public struct ArchiveStore: StoreArea {
     private func insert(table: Table, columns: [String], ignored: [String], rows: [(line: Int, text: String)]) throws -> (Int, Int, [String]) {
         let array = "[" + rows.map(\.text).joined(separator: ",") + "]"
         let keyMatch = table.key.map { "s.\($0) = p.\($0)" }.joined(separator: " AND ")
+        // The record is built once per row, in FROM: `(f(x)).column` in a select list would call
+        // f again for every column.
         let incoming = """
-            WITH incoming AS (
-                SELECT n, jsonb_populate_record(NULL::\(table.name), x->'row') AS p
-                FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, n)
-            )
+            FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(x, n)
+                 CROSS JOIN LATERAL jsonb_populate_record(NULL::\(table.name), a.x->'row') AS p
             """
         let compared = try db.query(
             PGQuery(
                 unsafeSQL: """
-                    \(incoming)
-                    SELECT n, concat_ws('/', \(table.key.map { "s.\($0)" }.joined(separator: ", "))) AS key,
-                           (SELECT string_agg(e.key, ', ' ORDER BY e.key) FROM jsonb_each(to_jsonb(i.p) - $2::text[]) e
+                    SELECT a.n, concat_ws('/', \(table.key.map { "s.\($0)" }.joined(separator: ", "))) AS key,
+                           (SELECT string_agg(e.key, ', ' ORDER BY e.key) FROM jsonb_each(to_jsonb(p) - $2::text[]) e
                             WHERE e.value IS DISTINCT FROM to_jsonb(s) -> e.key) AS differing
-                    FROM incoming i JOIN \(table.name) s ON \(keyMatch.replacingOccurrences(of: "p.", with: "(i.p).")) ORDER BY n
+                    \(incoming)
+                    JOIN \(table.name) s ON \(keyMatch) ORDER BY a.n
                     """,
                 bindings: [PGJSON(text: array), ignored]))
         var clashes: [String] = []
@@ -398,11 +398,11 @@ public struct ArchiveStore: StoreArea {
             added = try db.execute(
                 PGQuery(
                     unsafeSQL: """
-                        \(incoming)
                         INSERT INTO \(table.name) (\(list)) OVERRIDING SYSTEM VALUE
-                        SELECT \(columns.map { "(i.p).\($0)" }.joined(separator: ", ")) FROM incoming i
-                        WHERE NOT EXISTS (SELECT 1 FROM \(table.name) s WHERE \(keyMatch.replacingOccurrences(of: "p.", with: "(i.p).")))
-                        ORDER BY n
+                        SELECT \(columns.map { "p.\($0)" }.joined(separator: ", "))
+                        \(incoming)
+                        WHERE NOT EXISTS (SELECT 1 FROM \(table.name) s WHERE \(keyMatch))
+                        ORDER BY a.n
                         """,
                     bindings: [PGJSON(text: array)]))
         } catch let error as PGError where error.kind == .server {
