@@ -55,6 +55,10 @@ struct CompiledLexicon {
     let publishStems: [Phrase]
     let verifiedCues: [Phrase]
     let goalCues: [Phrase]
+    let ruleMarkers: [Phrase]
+    /// Markers that count only at the start of a sentence (written with a leading "^").
+    let openingRuleMarkers: [Phrase]
+    let ruleConsequences: [Phrase]
     let scales: [(Phrase, Int)]
     let numberWords: [(Phrase, Int)]
     /// Counts written as one word (2-99), by length in scalars; see `CountWords`.
@@ -94,6 +98,9 @@ struct CompiledLexicon {
         publishStems = lexicon.publishStems.map(Phrase.init)
         verifiedCues = lexicon.verifiedCues.map(Phrase.init)
         goalCues = lexicon.goalCues.map(Phrase.init)
+        ruleMarkers = lexicon.ruleMarkers.filter { !$0.hasPrefix("^") }.map(Phrase.init)
+        openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
+        ruleConsequences = lexicon.ruleConsequences.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }
         numberWords = lexicon.numberWords.map { (Phrase($0.key), $0.value) }
         let (counts, notBefore) = CountWords.words(lexicon.language)
@@ -229,7 +236,14 @@ struct Matcher {
 
     /// Whether any phrase occurs in `range` (at a word start for Latin scripts; stems like "firm" match "firmato").
     func containsAny(_ phrases: [Phrase], in range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return false }
+        firstStart(of: phrases, in: range, stopAtFirst: true) != nil
+    }
+
+    /// Where the earliest of `phrases` starts in `range`, matched as `containsAny` matches.
+    /// With `wholeWords`, a phrase must also end at a word's end ("se" is not "settimane").
+    func firstStart(of phrases: [Phrase], in range: Range<Int>, stopAtFirst: Bool = false, wholeWords: Bool = false) -> Int? {
+        guard !range.isEmpty else { return nil }
+        var earliest: Int?
         for phrase in phrases {
             guard let first = phrase.scalars.first else { continue }
             var index = range.lowerBound
@@ -247,12 +261,17 @@ struct Matcher {
                             position += 1
                         }
                     }
-                    if matched { return true }
+                    if matched, wholeWords, !cjk, phrase.wordEnd, isWord(position) { matched = false }
+                    if matched {
+                        if stopAtFirst { return index }
+                        earliest = min(earliest ?? index, index)
+                        break
+                    }
                 }
                 index += 1
             }
         }
-        return false
+        return earliest
     }
 
     /// The end of the `count`th word after `start` (or `ceiling`).

@@ -94,6 +94,15 @@ public struct Extractor: Sendable {
         // A sentence that counts petitions ("Of the 3,400 petitions opened, 57 reached a debate")
         // counts petitions in its other numbers too, unless signers are named right after one.
         let countsPetitions = numbers.contains { isPetitionCount($0, sentence: sentence, lexicon: lexicon, matcher: m) }
+        // A sentence that states a rule ("if a petition gets 10,000 signatures, the government
+        // responds"): where its condition starts; counts after it are thresholds. Found once.
+        var ruleFrom: Int??
+        func ruleStart() -> Int? {
+            if ruleFrom == nil {
+                ruleFrom = .some(m.containsAny(lexicon.ruleConsequences, in: sentence) ? ruleMarker(in: sentence, lexicon: lexicon, matcher: m) : nil)
+            }
+            return ruleFrom!
+        }
         for (index, number) in numbers.enumerated() {
             if skipNext { skipNext = false; continue }
             let floor = max(index > 0 ? numbers[index - 1].end : sentence.lowerBound, number.start - 48)
@@ -142,6 +151,11 @@ public struct Extractor: Sendable {
                 continue
             }
             if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
+            // Dates written with slashes or dots ("(14/8/2021)", "22/12", "13.8.2021"), names with a
+            // number ("Covid-19", "Boeing-737"), and list markers ("1)" at the start of a line).
+            if Extractor.isDayAndMonth(number, in: text, ceiling: sentence.upperBound) { continue }
+            if number.start >= 2, text[number.start - 1] == "-", Document.isLetter(text[number.start - 2]) { continue }
+            if following < sentence.upperBound, text[following] == ")", m.skipSpaces(sentence.lowerBound, ceiling: number.start) == number.start { continue }
             if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ",
                 numbers[index - 1].leadingZero || numbers[index - 1].phoneLike
             {
@@ -211,7 +225,7 @@ public struct Extractor: Sendable {
 
             // What it counts.
             guard
-                let metric = progressGoal == index
+                var metric = progressGoal == index
                     ? .goal
                     : metric(
                         start: start, end: end, floor: floor, afterCeiling: afterCeiling,
@@ -219,6 +233,8 @@ public struct Extractor: Sendable {
                         sentence: sentence, lexicon: lexicon, matcher: m,
                         signatureCue: &signatureCue)
             else { continue }
+            // The counts a rule sentence names after its condition are thresholds.
+            if metric == .signatures, let from = ruleStart(), from < number.start { metric = .goal }
             // A number past the bound on counts is no count (and never reaches the store).
             guard number.value <= Validate.Limit.count, (high ?? 0) <= Validate.Limit.count else { continue }
             // The sentence without the spaces around it, built once for all its figures.
@@ -244,6 +260,36 @@ public struct Extractor: Sendable {
         let before = m.startOfWords(3, before: number.start, floor: floor)
         if m.containsAny(lexicon.signingVerbs, in: before..<number.start) { return true }
         return m.containsAny(lexicon.signingVerbs, in: times..<m.endOfWords(1, after: times, ceiling: ceiling))
+    }
+
+    /// Where a rule's condition starts in `sentence`: the earliest marker anywhere, or a marker
+    /// that must open the sentence (a German verb-first condition, "Wird eine Petition …").
+    func ruleMarker(in sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher) -> Int? {
+        let opening = m.skipSpaces(sentence.lowerBound, ceiling: sentence.upperBound)
+        if lexicon.openingRuleMarkers.contains(where: { m.end(of: $0, startingAt: opening, ceiling: sentence.upperBound) != nil }) { return opening }
+        return m.firstStart(of: lexicon.ruleMarkers, in: sentence, wholeWords: true)
+    }
+
+    /// A day and a month: a number up to 31, then "/" or "." and one or two digits up to 12, then
+    /// the same separator again or the end of the figure ("14/8/2021", "(22/12)", "13.8.2021").
+    static func isDayAndMonth(_ number: NumberMatch, in text: [Unicode.Scalar], ceiling: Int) -> Bool {
+        guard number.value >= 1, number.value <= 31, number.end - number.start <= 2, number.end + 1 < ceiling else { return false }
+        let separator = text[number.end]
+        guard separator == "/" || separator == "." else { return false }
+        var position = number.end + 1
+        var month = 0, digits = 0
+        while position < ceiling, Document.isDigit(text[position]), digits < 3 {
+            month = month * 10 + Int(text[position].value - 0x30)
+            digits += 1
+            position += 1
+        }
+        guard (1...2).contains(digits), (1...12).contains(month) else { return false }
+        if position < ceiling, text[position] == separator {
+            return position + 1 < ceiling && Document.isDigit(text[position + 1])
+        }
+        // "22/12" alone: a date when it stands in brackets or ends there; "12.5" is a decimal.
+        return separator == "/" && (position >= ceiling || [")", "]", " ", ",", "）"].contains(text[position]))
+            && number.start > 0 && ["(", "[", "（", " "].contains(text[number.start - 1])
     }
 
     /// A number stuck to what comes before it in an address or an identifier.

@@ -75,4 +75,10 @@ public struct Lexicon: Sendable {
     public var hundredsStems: [String]
     /// Counts written as several words ("vinte e seis", "dua puluh enam"); nil where there are none.
     var compound: CountWords.Compound?
+    /// A sentence that states a rule rather than a fact: a condition or a generic subject ("if a
+    /// petition gets", "petitions that gain", "wird eine Petition … unterstützt") together with
+    /// what the rule grants ("respond", "debate", "beraten"). Counts after the condition are
+    /// thresholds (goals), not counts of signers.
+    var ruleMarkers: [String] = []
+    var ruleConsequences: [String] = []
 }

@@ -80,7 +80,16 @@ extension Lexicons {
         countWords: CountWords.english,
         countWordsNotBefore: ["of"],
         hundredsStems: ["hundred", "hundreds"],
-        compound: nil
+        compound: nil,
+        ruleMarkers: [
+            "if", "petitions that", "petitions which", "petitions with", "a petition that", "a petition which", "any petition", "every petition", "you need",
+            "need at least", "needs at least", "must be signed", "must have", "must gather", "must collect", "petitions need", "petitions receiving",
+            "petitions reaching", "petitions gaining",
+        ],
+        ruleConsequences: [
+            "respond", "response", "debate", "debated", "considered for", "consideration", "hearing", "triggers", "trigger a", "referendum", "threshold",
+            "be discussed",
+        ]
     )
 }
 

@@ -67,7 +67,13 @@ extension Lexicons {
         countWords: CountWords.french,
         countWordsNotBefore: ["de", "des", "d'"],
         hundredsStems: ["cent", "cents"],
-        compound: CountWords.Compound(conjunction: Phrase("et"), units: CountWords.phrases(["un": 1, "une": 1, "onze": 11]), tens: [20, 30, 40, 50, 60])
+        compound: CountWords.Compound(conjunction: Phrase("et"), units: CountWords.phrases(["un": 1, "une": 1, "onze": 11]), tens: [20, 30, 40, 50, 60]),
+        ruleMarkers: [
+            "si une pétition", "si la pétition", "si cette pétition", "si elle", "toute pétition", "les pétitions qui", "une pétition qui",
+            "dès qu'une pétition", "dès qu’une pétition", "lorsqu'une pétition", "lorsqu’une pétition", "il faut", "doit recueillir", "doivent recueillir",
+            "doit réunir", "doivent réunir", "nombre minimum", "seuil",
+        ],
+        ruleConsequences: ["débat", "débattue", "examinée", "examen", "réponse", "répondre", "seuil", "séance", "référendum", "inscrite"]
     )
 }
 

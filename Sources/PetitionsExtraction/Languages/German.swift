@@ -36,7 +36,8 @@ extension Lexicons {
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
         goalCues: [
             "jede petition", "wenn eine petition", "sobald eine petition", "falls eine petition", "nötig", "notwendig", "benötigt", "braucht", "erforderlich",
-            "ziel", "quorum", "schwelle", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen", "fehlt",
+            "ziel", "quorum", "schwelle", "grenze", "genügen", "genügt", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen",
+            "fehlt",
         ],
         silencersAfter: [
             "mal geteilt", "mal angesehen", "mal aufgerufen", "kommentare", "treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde",
@@ -65,7 +66,12 @@ extension Lexicons {
         countWords: CountWords.german,
         countWordsNotBefore: ["der", "von"],
         hundredsStems: ["hundert"],
-        compound: nil
+        compound: nil,
+        ruleMarkers: [
+            "wenn", "sobald", "falls", "^wird eine", "^wird die", "werden petitionen", "petitionen, die", "eine petition, die", "ab einer", "müssen",
+            "muss eine petition", "muss die petition",
+        ],
+        ruleConsequences: ["beraten", "beratung", "anhörung", "sitzung", "ausschuss", "grenze", "quorum", "schwelle", "behandelt", "stellungnahme"]
     )
 }
 

@@ -68,6 +68,8 @@ extension Lexicons {
             units: CountWords.phrases([
                 "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
                 "sembilan": 9,
-            ]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas"))
+            ]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas")),
+        ruleMarkers: ["jika", "apabila", "bila", "kalau", "setiap petisi", "harus mendapat", "harus mengumpulkan", "perlu mengumpulkan", "dibutuhkan"],
+        ruleConsequences: ["ditanggapi", "tanggapan", "dibahas", "menanggapi", "direspons", "sidang", "ambang"]
     )
 }

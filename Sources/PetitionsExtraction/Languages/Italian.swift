@@ -69,7 +69,12 @@ extension Lexicons {
         countWords: CountWords.italian,
         countWordsNotBefore: ["di", "dei", "degli", "delle"],
         hundredsStems: ["cento"],
-        compound: nil
+        compound: nil,
+        ruleMarkers: [
+            "se", "qualora", "ogni petizione", "le petizioni che", "una petizione che", "servono", "occorrono", "deve raccogliere", "devono raccogliere",
+            "deve ottenere", "devono ottenere",
+        ],
+        ruleConsequences: ["discuss", "dibattito", "risposta", "rispondere", "soglia", "commissione", "esamin", "referendum"]
     )
 }
 

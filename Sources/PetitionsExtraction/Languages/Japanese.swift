@@ -45,6 +45,8 @@ extension Lexicons {
         countWords: [:],
         countWordsNotBefore: [],
         hundredsStems: [],
-        compound: nil
+        compound: nil,
+        ruleMarkers: ["集まれば", "達すれば", "超えれば", "達すると", "超えると", "場合", "必要"],
+        ruleConsequences: ["回答", "審議", "答弁", "検討", "対応", "議論"]
     )
 }

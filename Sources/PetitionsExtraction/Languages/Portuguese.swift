@@ -73,7 +73,12 @@ extension Lexicons {
             units: CountWords.phrases([
                 "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6,
                 "sete": 7, "oito": 8, "nove": 9,
-            ]), tens: CountWords.allTens)
+            ]), tens: CountWords.allTens),
+        ruleMarkers: [
+            "se uma petição", "se a petição", "se esta petição", "se estiverem", "se tiverem", "se tiver", "se atingir", "se alcançar", "toda petição",
+            "as petições que", "uma petição que", "precisa de", "precisam de", "deve reunir", "devem reunir", "devem ter", "deve ter",
+        ],
+        ruleConsequences: ["discutid", "debate", "debatid", "analisad", "apreciad", "resposta", "responder", "limiar", "plenário", "comiss", "referendo"]
     )
 }
 

@@ -72,7 +72,12 @@ extension Lexicons {
             units: CountWords.phrases([
                 "uno": 1, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                 "siete": 7, "ocho": 8, "nueve": 9,
-            ]), tens: CountWords.allTens.subtracting([20]))
+            ]), tens: CountWords.allTens.subtracting([20])),
+        ruleMarkers: [
+            "si", "toda petición", "las peticiones que", "una petición que", "hace falta", "deben reunir", "debe reunir", "deben recoger", "debe recoger",
+            "necesita", "necesitan",
+        ],
+        ruleConsequences: ["debate", "debatida", "respuesta", "responder", "umbral", "comisión", "pleno", "tramit", "referéndum"]
     )
 }
 
