@@ -58,6 +58,10 @@ struct CompiledLexicon {
     let ruleMarkers: [Phrase]
     /// Markers that count only at the start of a sentence (written with a leading "^").
     let openingRuleMarkers: [Phrase]
+    let shortfallCues: [Phrase]
+    let countNouns: [Phrase]
+    let fractionsOfScale: [(Phrase, Double)]
+    let halfAfterScale: [Phrase]
     let ruleConsequences: [Phrase]
     let scales: [(Phrase, Int)]
     let numberWords: [(Phrase, Int)]
@@ -99,6 +103,10 @@ struct CompiledLexicon {
         verifiedCues = lexicon.verifiedCues.map(Phrase.init)
         goalCues = lexicon.goalCues.map(Phrase.init)
         ruleMarkers = lexicon.ruleMarkers.filter { !$0.hasPrefix("^") }.map(Phrase.init)
+        shortfallCues = lexicon.shortfallCues.map(Phrase.init)
+        countNouns = lexicon.countNouns.map(Phrase.init)
+        fractionsOfScale = lexicon.fractionsOfScale.map { (Phrase($0.0), $0.1) }
+        halfAfterScale = lexicon.halfAfterScale.map(Phrase.init)
         openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
         ruleConsequences = lexicon.ruleConsequences.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }

@@ -179,6 +179,9 @@ public struct Extractor: Sendable {
                 start = rangeStart
                 end = numbers[index + 1].end
                 skipNext = true
+                // "between 2005 and 2010" spans years; "ten to 15 per minute" is a rate.
+                if number.looksLikeYear && numbers[index + 1].looksLikeYear { continue }
+                if m.startsWithAny(lexicon.silencersAfter, after: end, ceiling: min(sentence.upperBound, end + 48)) { continue }
             } else if let (found, value) = Extractor.symbolQualifier(text, before: number.start, floor: floor) {
                 // Tables and headlines: ">1,000 names", "~250 signers", "≥ 500".
                 qualifier = value
@@ -265,8 +268,12 @@ public struct Extractor: Sendable {
     /// Where a rule's condition starts in `sentence`: the earliest marker anywhere, or a marker
     /// that must open the sentence (a German verb-first condition, "Wird eine Petition …").
     func ruleMarker(in sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher) -> Int? {
-        let opening = m.skipSpaces(sentence.lowerBound, ceiling: sentence.upperBound)
-        if lexicon.openingRuleMarkers.contains(where: { m.end(of: $0, startingAt: opening, ceiling: sentence.upperBound) != nil }) { return opening }
+        // At the start of the sentence, or of what follows a colon ("Das bedeutet: Wird eine …").
+        var openings = [m.skipSpaces(sentence.lowerBound, ceiling: sentence.upperBound)]
+        if let colon = m.firstIndex(of: [":"], in: sentence) { openings.append(m.skipSpaces(colon + 1, ceiling: sentence.upperBound)) }
+        for opening in openings where lexicon.openingRuleMarkers.contains(where: { m.end(of: $0, startingAt: opening, ceiling: sentence.upperBound) != nil }) {
+            return opening
+        }
         return m.firstStart(of: lexicon.ruleMarkers, in: sentence, wholeWords: true)
     }
 
@@ -428,6 +435,11 @@ public struct Extractor: Sendable {
         signatureCue: inout Bool?
     ) -> Metric? {
         let cjk = lexicon.cjk
+        // "Still 2,500 short", "il manque 2 500", "あと2500筆": neither a count nor the goal.
+        let ownWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        if m.containsAny(lexicon.shortfallCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.shortfallCues, in: end..<ownWords) {
+            return nil
+        }
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) {
             return .goal
         }
@@ -473,7 +485,11 @@ public struct Extractor: Sendable {
             return .verifiedSignatures
         }
         if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }
-        return signatureCue! ? .signatures : nil
+        if signatureCue! { return .signatures }
+        // A noun that counts signatures right after the number ("1万2千筆", "1200人附议").
+        var after = end
+        if cjk, after < sentence.upperBound, ["多", "余", "餘"].contains(m.text[after]) { after += 1 }
+        return m.startsWithAny(lexicon.countNouns, after: after, ceiling: min(sentence.upperBound, after + 24)) ? .signatures : nil
     }
 
     func campaign(sentence: String, paragraph: String) -> String? {

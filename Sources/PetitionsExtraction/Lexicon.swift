@@ -81,4 +81,14 @@ public struct Lexicon: Sendable {
     /// thresholds (goals), not counts of signers.
     var ruleMarkers: [String] = []
     var ruleConsequences: [String] = []
+    /// A shortfall or an increment, before the number or among its next words ("still 2,500
+    /// short", "il manque 2 500", "あと2500筆"): no count of signers and no goal either.
+    var shortfallCues: [String] = []
+    /// Nouns right after a number that say it counts signatures, whatever the sentence says
+    /// ("1万2千筆", "1200人附议", "8.450 tandatangan").
+    var countNouns: [String] = []
+    /// "Half a million", "a quarter of a million", "medio millón": a share of the scale word that follows.
+    var fractionsOfScale: [(String, Double)] = []
+    /// "Two million and a half", "2 milioni e mezzo": half the scale added.
+    var halfAfterScale: [String] = []
 }

@@ -15,6 +15,8 @@ struct NumberMatch: Equatable {
     var leadingZero = false
     /// Part of a run of digit groups that does not group as a number ("123 456" after "0800").
     var phoneLike = false
+    /// The scale word's multiplier ("2 million": 1,000,000), 0 without one.
+    var scale = 0
 }
 
 /// Reads numbers the way each language writes them: `13,500`, `13.500`, `13 500` (ordinary, no-break
@@ -42,11 +44,19 @@ enum Numerals {
         let cjk = lexicon.cjk
         while index < range.upperBound {
             let scalar = text[index]
+            if !cjk, !lexicon.fractionsOfScale.isEmpty, index == range.lowerBound || !Document.isLetter(text[index - 1]),
+                let match = fractionOfScale(document, at: index, limit: range.upperBound, lexicon: lexicon)
+            {
+                matches.append(match)
+                index = match.end
+                continue
+            }
             if Document.isDigit(scalar),
                 index == range.lowerBound
                     || !(Document.isDigit(text[index - 1]) || (Document.isLetter(text[index - 1]) && !cjk && text[index - 1].value < 0x3000))
             {
-                if let match = digits(document, at: index, limit: range.upperBound, lexicon: lexicon) {
+                if let found = digits(document, at: index, limit: range.upperBound, lexicon: lexicon) {
+                    let match = completed(found, in: document, limit: range.upperBound, lexicon: lexicon)
                     matches.append(match)
                     index = match.end
                     continue
@@ -58,8 +68,9 @@ enum Numerals {
             } else if !cjk,
                 scalar.value < 0x80 ? lexicon.asciiNumberWordStarts[Int(scalar.value)] : (scalar.value < 0x250 && lexicon.numberWordStarts.contains(scalar)),
                 index == range.lowerBound || !Document.isLetter(text[index - 1]),
-                let match = words(document, at: index, limit: range.upperBound, lexicon: lexicon)
+                let found = words(document, at: index, limit: range.upperBound, lexicon: lexicon)
             {
+                let match = completed(found, in: document, limit: range.upperBound, lexicon: lexicon)
                 matches.append(match)
                 index = match.end
                 continue
@@ -157,6 +168,7 @@ enum Numerals {
         if let (length, multiplier) = scale(document, at: index, limit: limit, lexicon: lexicon) {
             match.value = Int(roundingClamped: (Double(value) + fraction) * Double(multiplier))
             match.end = index + length
+            match.scale = multiplier
             return match
         }
         if hasFraction { match.isFraction = true }
@@ -187,6 +199,58 @@ enum Numerals {
         return nil
     }
 
+    /// What may follow a number with a scale: half the scale ("2 milioni e mezzo", "a million and
+    /// a half"), or, in Spanish and Portuguese, the hundreds below a thousand ("5 mil 361").
+    static func completed(_ match: NumberMatch, in document: Document, limit: Int, lexicon: CompiledLexicon) -> NumberMatch {
+        guard match.scale >= 1_000, match.end + 1 < limit, document.folded[match.end] == " " else { return match }
+        let text = document.folded
+        var match = match
+        for phrase in lexicon.halfAfterScale {
+            let from = match.end + 1
+            guard from + phrase.scalars.count <= limit, text[from..<(from + phrase.scalars.count)].elementsEqual(phrase.scalars) else { continue }
+            let after = from + phrase.scalars.count
+            if after < limit, Document.isLetter(text[after]) { continue }
+            match.value = match.value.saturatingAdd(match.scale / 2)
+            match.end = after
+            return match
+        }
+        if match.scale == 1_000, lexicon.lexicon.language == .es || lexicon.lexicon.language == .pt {
+            var position = match.end + 1
+            var value = 0, digits = 0
+            while position < limit, Document.isDigit(text[position]), digits < 4 {
+                value = value * 10 + Int(text[position].value - 0x30)
+                digits += 1
+                position += 1
+            }
+            let groupedOn = position + 1 < limit && [",", "."].contains(text[position]) && Document.isDigit(text[position + 1])
+            if (1...3).contains(digits), !groupedOn, position == limit || !Document.isLetter(text[position]),
+                scale(document, at: position, limit: limit, lexicon: lexicon) == nil
+            {
+                match.value = match.value.saturatingAdd(value)
+                match.end = position
+            }
+        }
+        return match
+    }
+
+    /// "Half a million", "a quarter of a million", "medio millón", "un demi-million": a share of a
+    /// scale word, with an optional "a"/"un" between.
+    static func fractionOfScale(_ document: Document, at start: Int, limit: Int, lexicon: CompiledLexicon) -> NumberMatch? {
+        let text = document.folded
+        for (phrase, share) in lexicon.fractionsOfScale {
+            let end = start + phrase.scalars.count
+            guard end < limit, text[start] == phrase.scalars[0], text[start..<end].elementsEqual(phrase.scalars) else { continue }
+            // The phrase ends a word (or ends in a hyphen: "demi-million").
+            if phrase.scalars.last != "-" && Document.isLetter(text[end]) { continue }
+            var position = end
+            while position < limit, text[position] == " " { position += 1 }
+            if let (length, multiplier) = scale(document, at: position, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
+                return NumberMatch(start: start, end: position + length, value: Int(Double(multiplier) * share), scale: multiplier)
+            }
+        }
+        return nil
+    }
+
     /// Kanji numerals with at least one unit (三千, 二万五千, 一万): CJK round amounts.
     static func kanji(_ document: Document, at start: Int, limit: Int) -> NumberMatch? {
         let text = document.folded
@@ -211,7 +275,12 @@ enum Numerals {
             }
             index += 1
         }
-        guard sawUnit, index - start >= 2 else { return nil }
+        // One unit alone counts only before a counter of people: "百名学者", "千人".
+        // (Not after 数 or 几: "数百人" is several hundred.)
+        guard sawUnit,
+            index - start >= 2
+                || (index < limit && ["名", "人"].contains(text[index]) && (start == 0 || !["数", "數", "几", "幾"].contains(text[start - 1])))
+        else { return nil }
         return NumberMatch(start: start, end: index, value: total + section + digit)
     }
 
@@ -255,7 +324,7 @@ enum Numerals {
                     return hundreds(number, after: hundredEnd)
                 }
                 if let (length, multiplier) = scale(document, at: end, limit: limit, lexicon: lexicon), multiplier >= 1_000 {
-                    return NumberMatch(start: start, end: end + length, value: number * multiplier)
+                    return NumberMatch(start: start, end: end + length, value: number * multiplier, scale: multiplier)
                 }
                 break
             }

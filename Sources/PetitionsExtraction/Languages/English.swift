@@ -56,7 +56,8 @@ extension Lexicons {
             "users", "downloads", "copies", "tokens", "parameters", "words", "characters", "countries", "cities", "companies", "hours'",
             "jobs", "st", "nd", "rd", "th", "am", "pm", "billion dollars", "million dollars", "degrees", "campaigns", "petitions",
             "languages", "articles", "posts", "tweets", "messages", "emails", "projects", "songs", "books", "episodes", "models",
-            "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings",
+            "seasons", "awards", "products", "apps", "games", "stores", "offices", "studios", "teams", "events", "meetings", "per", "a minute",
+            "an hour", "a day", "a week", "amendments",
         ],
         silencersBefore: [
             "$", "us$", "£", "€", "¥", "half", "half a", "a third of", "quarter", "page", "pages", "version", "chapter", "section", "article", "top", "no.",
@@ -68,7 +69,7 @@ extension Lexicons {
         signingVerbs: ["signed", "sign", "have signed", "backed", "endorsed", "co-signed", "cosigned"],
         signedBy: ["signed by", "backed by", "endorsed by", "supported by"],
         people: ["people", "persons", "artists", "citizens", "residents", "members", "supporters", "users", "students", "workers"],
-        members: ["members", "member"],
+        members: ["members", "member", "groups", "organisations", "organizations", "associations", "ngos", "unions"],
         petitionWords: ["petition", "e-petition"],
         petitionNouns: ["petitions", "e-petitions", "campaigns"],
         progressConnectors: ["/", "out of", "of"],
@@ -89,7 +90,11 @@ extension Lexicons {
         ruleConsequences: [
             "respond", "response", "debate", "debated", "considered for", "consideration", "hearing", "triggers", "trigger a", "referendum", "threshold",
             "be discussed",
-        ]
+        ],
+        shortfallCues: ["another", "still needs", "still need", "short", "shy of", "to go", "more needed", "still needed", "away from", "left to"],
+        countNouns: ["signatures", "signatories", "co-signers", "cosigners"],
+        fractionsOfScale: [("half a", 0.5), ("a quarter of a", 0.25), ("three quarters of a", 0.75), ("half", 0.5)],
+        halfAfterScale: ["and a half"]
     )
 }
 

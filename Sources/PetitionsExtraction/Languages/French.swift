@@ -37,7 +37,7 @@ extension Lexicons {
         goalCues: [
             "toute pétition", "chaque pétition", "une pétition qui", "les pétitions qui", "si une pétition", "dès qu'une pétition", "lorsqu'une pétition",
             "il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut",
-            "espèrent", "espère", "souhaitent", "ambitionnent", "il manque", "manque", "manquent", "besoin", "a besoin de", "ont besoin de", "faudra",
+            "espèrent", "espère", "souhaitent", "ambitionnent", "besoin", "a besoin de", "ont besoin de", "faudra",
             "faudrait",
         ],
         silencersAfter: [
@@ -73,7 +73,11 @@ extension Lexicons {
             "dès qu'une pétition", "dès qu’une pétition", "lorsqu'une pétition", "lorsqu’une pétition", "il faut", "doit recueillir", "doivent recueillir",
             "doit réunir", "doivent réunir", "nombre minimum", "seuil",
         ],
-        ruleConsequences: ["débat", "débattue", "examinée", "examen", "réponse", "répondre", "seuil", "séance", "référendum", "inscrite"]
+        ruleConsequences: ["débat", "débattue", "examinée", "examen", "réponse", "répondre", "seuil", "séance", "référendum", "inscrite"],
+        shortfallCues: ["il manque", "manque", "manquent", "manquantes", "manquant"],
+        countNouns: ["signatures", "signataires"],
+        fractionsOfScale: [("un demi-", 0.5), ("demi-", 0.5), ("un quart de", 0.25)],
+        halfAfterScale: ["et demi"]
     )
 }
 

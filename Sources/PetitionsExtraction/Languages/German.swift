@@ -36,8 +36,7 @@ extension Lexicons {
         verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
         goalCues: [
             "jede petition", "wenn eine petition", "sobald eine petition", "falls eine petition", "nötig", "notwendig", "benötigt", "braucht", "erforderlich",
-            "ziel", "quorum", "schwelle", "grenze", "genügen", "genügt", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben", "fehlen",
-            "fehlt",
+            "ziel", "quorum", "schwelle", "grenze", "genügen", "genügt", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben",
         ],
         silencersAfter: [
             "mal geteilt", "mal angesehen", "mal aufgerufen", "kommentare", "treffer", "ergebnisse", "minuten", "minute", "min.", "stunden", "stunde",
@@ -71,7 +70,11 @@ extension Lexicons {
             "wenn", "sobald", "falls", "^wird eine", "^wird die", "werden petitionen", "petitionen, die", "eine petition, die", "ab einer", "müssen",
             "muss eine petition", "muss die petition",
         ],
-        ruleConsequences: ["beraten", "beratung", "anhörung", "sitzung", "ausschuss", "grenze", "quorum", "schwelle", "behandelt", "stellungnahme"]
+        ruleConsequences: ["beraten", "beratung", "anhörung", "sitzung", "ausschuss", "grenze", "quorum", "schwelle", "behandelt", "stellungnahme"],
+        shortfallCues: ["fehlen", "fehlt", "fehlende"],
+        countNouns: ["unterschriften", "unterzeichner", "mitzeichner", "mitzeichnungen", "unterstützer"],
+        fractionsOfScale: [("eine halbe", 0.5), ("halbe", 0.5), ("eine viertel", 0.25), ("viertel", 0.25)],
+        halfAfterScale: ["und eine halbe"]
     )
 }
 

@@ -23,7 +23,8 @@ extension Lexicons {
         qualifiersAfter: [("lebih", .over), ("atau lebih", .atLeast)],
         rangeWords: [("antara", "dan"), ("dari", "hingga")],
         signatureCues: [
-            "tanda tangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan", "nama",
+            "tanda tangan", "tandatangan", "menandatangani", "ditandatangani", "penandatangan", "petisi", "surat terbuka", "surat", "pernyataan", "dukungan",
+            "nama",
         ],
         authorCuesBefore: [
             "ditulis oleh", "disusun oleh", "dirancang oleh", "digagas oleh", "diprakarsai oleh", "diunggah", "diunggah oleh", "diterbitkan oleh",
@@ -70,6 +71,10 @@ extension Lexicons {
                 "sembilan": 9,
             ]), tens: [], tensWord: Phrase("puluh"), teensWord: Phrase("belas")),
         ruleMarkers: ["jika", "apabila", "bila", "kalau", "setiap petisi", "harus mendapat", "harus mengumpulkan", "perlu mengumpulkan", "dibutuhkan"],
-        ruleConsequences: ["ditanggapi", "tanggapan", "dibahas", "menanggapi", "direspons", "sidang", "ambang"]
+        ruleConsequences: ["ditanggapi", "tanggapan", "dibahas", "menanggapi", "direspons", "sidang", "ambang"],
+        shortfallCues: ["masih kurang", "kekurangan", "lagi"],
+        countNouns: ["tanda tangan", "tandatangan", "penandatangan", "dukungan", "pendukung"],
+        fractionsOfScale: [("setengah", 0.5), ("seperempat", 0.25)],
+        halfAfterScale: ["setengah"]
     )
 }

@@ -40,7 +40,7 @@ extension Lexicons {
         goalCues: [
             "qualsiasi petizione", "ogni petizione", "una petizione che", "le petizioni che", "se una petizione", "quando una petizione", "servono", "serve",
             "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole",
-            "sperano di", "spera di", "mirano a", "mira a", "intendono", "mancano", "ne mancano", "bisogno", "ha bisogno di", "hanno bisogno di",
+            "sperano di", "spera di", "mirano a", "mira a", "intendono", "bisogno", "ha bisogno di", "hanno bisogno di",
         ],
         silencersAfter: [
             "condivisioni", "commenti", "risultati", "minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane",
@@ -74,7 +74,11 @@ extension Lexicons {
             "se", "qualora", "ogni petizione", "le petizioni che", "una petizione che", "servono", "occorrono", "deve raccogliere", "devono raccogliere",
             "deve ottenere", "devono ottenere",
         ],
-        ruleConsequences: ["discuss", "dibattito", "risposta", "rispondere", "soglia", "commissione", "esamin", "referendum"]
+        ruleConsequences: ["discuss", "dibattito", "risposta", "rispondere", "soglia", "commissione", "esamin", "referendum"],
+        shortfallCues: ["mancano", "ne mancano", "mancanti"],
+        countNouns: ["firme", "firmatari"],
+        fractionsOfScale: [("mezzo", 0.5), ("un quarto di", 0.25)],
+        halfAfterScale: ["e mezzo"]
     )
 }
 

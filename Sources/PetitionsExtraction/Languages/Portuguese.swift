@@ -39,7 +39,7 @@ extension Lexicons {
         goalCues: [
             "qualquer petição", "toda petição", "toda a petição", "uma petição que", "as petições que", "se uma petição", "quando uma petição", "necessárias",
             "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam",
-            "pretendem", "pretende", "buscam", "almejam", "faltam", "falta",
+            "pretendem", "pretende", "buscam", "almejam",
         ],
         silencersAfter: [
             "compartilhamentos", "comentários", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos",
@@ -78,7 +78,11 @@ extension Lexicons {
             "se uma petição", "se a petição", "se esta petição", "se estiverem", "se tiverem", "se tiver", "se atingir", "se alcançar", "toda petição",
             "as petições que", "uma petição que", "precisa de", "precisam de", "deve reunir", "devem reunir", "devem ter", "deve ter",
         ],
-        ruleConsequences: ["discutid", "debate", "debatid", "analisad", "apreciad", "resposta", "responder", "limiar", "plenário", "comiss", "referendo"]
+        ruleConsequences: ["discutid", "debate", "debatid", "analisad", "apreciad", "resposta", "responder", "limiar", "plenário", "comiss", "referendo"],
+        shortfallCues: ["faltam", "restam"],
+        countNouns: ["assinaturas", "signatários"],
+        fractionsOfScale: [("meio", 0.5), ("um quarto de", 0.25)],
+        halfAfterScale: ["e meio"]
     )
 }
 

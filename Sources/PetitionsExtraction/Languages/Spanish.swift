@@ -26,7 +26,8 @@ extension Lexicons {
         qualifiersAfter: [("o más", .atLeast)],
         rangeWords: [("entre", "y"), ("de", "a")],
         signatureCues: [
-            "firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "petición",
+            "firm", "firma", "firmas", "firmado", "firmada", "firmaron", "firmantes", "firmante", "suscrito", "adhesiones", "adherido", "adheridos",
+            "adheridas", "adhirieron", "petición",
             "carta abierta", "carta", "manifiesto", "contador", "nombres",
         ],
         authorCuesBefore: [
@@ -38,7 +39,7 @@ extension Lexicons {
         goalCues: [
             "cualquier petición", "toda petición", "una petición que", "las peticiones que", "si una petición", "cuando una petición", "necesita", "necesitan",
             "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan",
-            "espera", "buscan", "busca", "pretenden", "pretende", "faltan", "falta",
+            "espera", "buscan", "busca", "pretenden", "pretende", "hacen falta", "hace falta",
         ],
         silencersAfter: [
             "compartidos", "comentarios", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año",
@@ -77,7 +78,11 @@ extension Lexicons {
             "si", "toda petición", "las peticiones que", "una petición que", "hace falta", "deben reunir", "debe reunir", "deben recoger", "debe recoger",
             "necesita", "necesitan",
         ],
-        ruleConsequences: ["debate", "debatida", "respuesta", "responder", "umbral", "comisión", "pleno", "tramit", "referéndum"]
+        ruleConsequences: ["debate", "debatida", "respuesta", "responder", "umbral", "comisión", "pleno", "tramit", "referéndum"],
+        shortfallCues: ["faltan", "restan", "quedan"],
+        countNouns: ["firmas", "firmantes"],
+        fractionsOfScale: [("medio", 0.5), ("un cuarto de", 0.25)],
+        halfAfterScale: ["y medio"]
     )
 }
 
