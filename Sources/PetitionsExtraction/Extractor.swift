@@ -458,7 +458,10 @@ public struct Extractor: Sendable {
             }
             return false
         }
-        if cueBefore(lexicon.authorCuesBefore) { return .authors }
+        // "由百名学者联署" is signed by (由 also says who wrote): a verb of signing right after decides.
+        if cueBefore(lexicon.authorCuesBefore), !(cjk && m.containsAny(lexicon.signingVerbs, in: end..<min(end + 12, sentence.upperBound))) {
+            return .authors
+        }
         let signedBy = cueBefore(lexicon.signedBy)
         if !signedBy, let by = m.longestEnding(lexicon.byWords, before: start, floor: cueFloor),
             m.containsAny(lexicon.publishStems, in: max(floor, by - 32)..<by) || m.containsAny(lexicon.publishStems, in: end..<nextWords),

@@ -385,6 +385,10 @@ enum Numerals {
                 return NumberMatch(start: start, end: finish, value: total)
             }
         }
+        // Italian writes thousands as one word: "cinquantamila", "cinquecentomila", "duecentocinquantamila".
+        if lexicon.lexicon.language == .it, end - start > 4, text[end] == " ", let value = italianThousands(String(Document.string(text[start..<end]))) {
+            return NumberMatch(start: start, end: end, value: value, scale: 1_000)
+        }
         // A count word: letters joined by hyphens ("twenty-six", "quatre-vingt-dix"), then a space.
         guard !lexicon.countWords.isEmpty else { return nil }
         while end + 1 < limit, text[end] == "-", Document.isLetter(text[end + 1]) {
@@ -408,6 +412,31 @@ enum Numerals {
             return NumberMatch(start: start, end: finish, value: value)
         }
         return nil
+    }
+}
+
+extension Numerals {
+    /// "cinquantamila" → 50,000; "cinquecentomila" → 500,000; "duecentocinquantamila" → 250,000.
+    static func italianThousands(_ word: String) -> Int? {
+        guard word.hasSuffix("mila") else { return nil }
+        let lexicon = Lexicons.lexicon(.it)
+        func belowHundred(_ part: Substring) -> Int? {
+            if part.isEmpty { return 0 }
+            return lexicon.countWords[String(part)] ?? lexicon.numberWords[String(part)].flatMap { $0 < 100 ? $0 : nil }
+        }
+        let prefix = word.dropLast(4)
+        guard !prefix.isEmpty else { return nil }
+        var value: Int?
+        let characters = Array(prefix)
+        let hundred = characters.indices.first { characters[$0...].starts(with: "cento") }
+        if let hundred {
+            let left = String(characters[..<hundred])
+            let units = left.isEmpty ? 1 : lexicon.numberWords[left].flatMap { (2...9).contains($0) ? $0 : nil }
+            if let units, let rest = belowHundred(Substring(String(characters[(hundred + 5)...]))) { value = units * 100 + rest }
+        } else if let small = belowHundred(prefix), small >= 2 {
+            value = small
+        }
+        return value.map { $0 * 1_000 }
     }
 }
 

@@ -65,6 +65,7 @@ extension Lexicons {
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gpt-", "iphone", "windows", "valued at", "worth", "employs",
             "employing", "employ", "hired", "hiring", "laid off", "fired", "aged", "age", "ages", "top", "the top", "represents", "represent", "representing",
+            "another", "an additional", "a further",
         ],
         signingVerbs: ["signed", "sign", "have signed", "backed", "endorsed", "co-signed", "cosigned"],
         signedBy: ["signed by", "backed by", "endorsed by", "supported by"],
@@ -91,7 +92,7 @@ extension Lexicons {
             "respond", "response", "debate", "debated", "considered for", "consideration", "hearing", "triggers", "trigger a", "referendum", "threshold",
             "be discussed",
         ],
-        shortfallCues: ["another", "still needs", "still need", "short", "shy of", "to go", "more needed", "still needed", "away from", "left to"],
+        shortfallCues: ["still needs", "still need", "short", "shy of", "to go", "more needed", "still needed", "away from", "left to"],
         countNouns: ["signatures", "signatories", "co-signers", "cosigners"],
         fractionsOfScale: [("half a", 0.5), ("a quarter of a", 0.25), ("three quarters of a", 0.75), ("half", 0.5)],
         halfAfterScale: ["and a half"]

@@ -11,7 +11,8 @@ extension Lexicons {
         ],
         scales: ["mille": 1_000, "millier": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000],
         numberWords: [
-            "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20, "cent": 100,
+            "un": 1, "une": 1, "le": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "vingt": 20,
+            "cent": 100,
         ],
         qualifiersBefore: [
             ("dépasser", .over), ("dépassant", .over), ("plus de", .over), ("au-delà de", .over), ("dépassé", .over), ("dépasse", .over),
@@ -19,7 +20,8 @@ extension Lexicons {
             ("dépassé la barre des", .over), ("franchi les", .over), ("franchi la barre des", .over), ("passé la barre des", .over),
             ("au moins", .atLeast), ("pas moins de", .atLeast),
             ("environ", .about), ("quelque", .about), ("quelques", .about), ("autour de", .about), ("approximativement", .about),
-            ("près de", .almost), ("presque", .almost), ("quasiment", .almost), ("pratiquement", .almost), ("moins de", .under),
+            ("près de", .almost), ("près d'", .almost), ("près d’", .almost), ("plus d'", .over), ("plus d’", .over), ("moins d'", .under),
+            ("moins d’", .under), ("presque", .almost), ("quasiment", .almost), ("pratiquement", .almost), ("moins de", .under),
             ("jusqu'à", .upTo), ("jusqu’à", .upTo), ("franchit", .over), ("franchi", .over), ("dépasse la barre des", .over),
         ],
         qualifiersAfter: [("ou plus", .atLeast), ("et plus", .over)],
@@ -64,7 +66,7 @@ extension Lexicons {
         byWords: ["par"],
         publishStems: ["publié", "écrit", "rédigé", "diffusé"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.french,
+        countWords: CountWords.french.merging(["mille": 1_000]) { a, _ in a },
         countWordsNotBefore: ["de", "des", "d'"],
         hundredsStems: ["cent", "cents"],
         compound: CountWords.Compound(conjunction: Phrase("et"), units: CountWords.phrases(["un": 1, "une": 1, "onze": 11]), tens: [20, 30, 40, 50, 60]),

@@ -62,7 +62,7 @@ extension Lexicons {
         byWords: ["von"],
         publishStems: ["veröffentlicht", "verfasst", "geschrieben", "gestartet", "initiiert", "lanciert"],
         adjectiveBeforeNoun: true,
-        countWords: CountWords.german,
+        countWords: CountWords.german.merging(["tausend": 1_000]) { a, _ in a },
         countWordsNotBefore: ["der", "von"],
         hundredsStems: ["hundert"],
         compound: nil,

@@ -61,7 +61,7 @@ extension Lexicons {
         byWords: ["oleh"],
         publishStems: ["diunggah", "ditulis", "diterbitkan", "disusun"],
         adjectiveBeforeNoun: false,
-        countWords: [:],
+        countWords: ["sejuta": 1_000_000, "seribu": 1_000, "seratus": 100],
         countWordsNotBefore: [],
         hundredsStems: ["ratus"],
         compound: CountWords.Compound(

@@ -66,7 +66,7 @@ extension Lexicons {
         byWords: ["da"],
         publishStems: ["pubblicat", "scritt", "redatt", "diffus"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.italian,
+        countWords: CountWords.italian.merging(["mille": 1_000]) { a, _ in a },
         countWordsNotBefore: ["di", "dei", "degli", "delle"],
         hundredsStems: ["cento"],
         compound: nil,

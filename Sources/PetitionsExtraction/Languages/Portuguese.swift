@@ -65,7 +65,7 @@ extension Lexicons {
         byWords: ["por"],
         publishStems: ["publicad", "escrit", "redigid", "divulgad"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.portuguese,
+        countWords: CountWords.portuguese.merging(["mil": 1_000]) { a, _ in a },
         countWordsNotBefore: ["de", "dos", "das"],
         hundredsStems: ["cem", "cento", "centos", "centas"],
         compound: CountWords.Compound(

@@ -65,7 +65,7 @@ extension Lexicons {
         byWords: ["por"],
         publishStems: ["publicad", "escrit", "redactad", "difundid"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.spanish,
+        countWords: CountWords.spanish.merging(["mil": 1_000]) { a, _ in a },
         countWordsNotBefore: ["de", "del"],
         hundredsStems: ["ciento", "cientos", "cientas"],
         compound: CountWords.Compound(
