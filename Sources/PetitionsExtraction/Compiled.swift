@@ -81,7 +81,7 @@ struct CompiledLexicon {
         qualifiersBefore = lexicon.qualifiersBefore.map { (Phrase($0.0), $0.1) }
         qualifiersAfter = lexicon.qualifiersAfter.map { (Phrase($0.0), $0.1) }
         rangeWords = lexicon.rangeWords.map { ($0.before.isEmpty ? nil : Phrase($0.before), Phrase($0.between)) }
-        signatureCues = lexicon.signatureCues.map(Phrase.init)
+        signatureCues = (lexicon.signatureCues + Lexicons.platformNames).map(Phrase.init)
         signatureOrPeople = (lexicon.signatureCues + lexicon.people).map(Phrase.init)
         petitionNouns = lexicon.petitionNouns.map(Phrase.init)
         adjectiveBeforeNoun = lexicon.adjectiveBeforeNoun

@@ -151,6 +151,20 @@ public struct Extractor: Sendable {
                 continue
             }
             if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
+            // A label before a colon ("Friday, 9: 2 million ..."), and a year after a day ("October 19, 2020").
+            if following < sentence.upperBound, text[following] == ":",
+                Document.isDigit(
+                    text[
+                        m.skipSpaces(following + 1, ceiling: sentence.upperBound) < sentence.upperBound
+                            ? m.skipSpaces(following + 1, ceiling: sentence.upperBound) : following])
+            {
+                continue
+            }
+            if number.looksLikeYear, index > 0, numbers[index - 1].value <= 31, number.start - numbers[index - 1].end <= 2,
+                text[numbers[index - 1].end] == ","
+            {
+                continue
+            }
             // Dates written with slashes or dots ("(14/8/2021)", "22/12", "13.8.2021"), names with a
             // number ("Covid-19", "Boeing-737"), and list markers ("1)" at the start of a line).
             if Extractor.isDayAndMonth(number, in: text, ceiling: sentence.upperBound) { continue }
@@ -472,7 +486,13 @@ public struct Extractor: Sendable {
         // "a union with 160,000 members": members, not signers (but "signed by 100 members" counts).
         // Members who sign are signers, though: "26 members of Congress signed", "26 anggota dewan
         // menandatangani" (a verb of signing within seven words, before any comma).
-        if !signedBy && m.startsWithAny(lexicon.members, after: end, ceiling: min(sentence.upperBound, end + 24)) {
+        // (A short preposition may come first: "2 milioni di utenti", "9 million of its users".)
+        let membersCeiling = min(sentence.upperBound, end + 28)
+        if !signedBy,
+            m.startsWithAny(lexicon.members, after: end, ceiling: membersCeiling)
+                || (!cjk
+                    && m.shortWord(after: end, ceiling: membersCeiling).map { m.startsWithAny(lexicon.members, after: $0, ceiling: membersCeiling) } == true)
+        {
             var reach = m.endOfWords(7, after: end, ceiling: sentence.upperBound)
             reach = m.firstIndex(of: Extractor.clauseBreaks, in: end..<reach) ?? reach
             if !m.containsAny(lexicon.signingVerbs, in: end..<reach) { return nil }

@@ -12,6 +12,10 @@ public enum Lexicons {
         return lexicon
     }
 
+    /// Petition platforms by name: a sentence that names one is about signatures, in every language
+    /// ("52.000 utenti di Change.org", "38万人がChange.orgで").
+    static let platformNames = ["change.org", "avaaz", "openpetition", "mesopinions", "we the people", "petitions.parliament.uk", "e-petition"]
+
     /// Words right before a number that make it an identifier, in every language: "(ID 134502)",
     /// "n° 4521", "Nr. 12".
     static let identifierWords = [

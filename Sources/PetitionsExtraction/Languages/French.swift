@@ -46,7 +46,7 @@ extension Lexicons {
             "partages", "commentaires", "réactions", "résultats", "minutes", "minute", "min", "heures", "heure", "h", "secondes", "jours", "jour", "semaines",
             "mois", "ans", "an", "années",
             "pour cent", "%", "dollars", "euros", "livres", "employés", "salariés", "vidéos", "vidéo", "clips", "films", "images", "pages",
-            "km", "fois", "p", "utilisateurs", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
+            "km", "fois", "p", "vues", "abonnés", "pays", "villes", "entreprises", "de dollars", "d'euros", "d’euros",
             "campagnes", "pétitions", "langues", "articles", "messages", "projets", "chansons", "livres", "épisodes", "modèles", "prix",
         ],
         silencersBefore: [
@@ -56,8 +56,11 @@ extension Lexicons {
         ],
         signingVerbs: ["ont signé", "signent", "ont cosigné", "signé"],
         signedBy: ["signée par", "signé par", "signées par", "soutenue par"],
-        people: ["personnes", "citoyens", "artistes", "internautes", "étudiants"],
-        members: ["adhérents", "membres", "syndiqués"],
+        people: [
+            "scientifiques", "chercheurs", "médecins", "universitaires", "écrivains", "experts", "personnes", "citoyens", "artistes", "internautes",
+            "étudiants",
+        ],
+        members: ["utilisateurs", "adhérents", "membres", "syndiqués"],
         petitionWords: ["pétition"],
         petitionNouns: ["pétitions", "campagnes"],
         progressConnectors: ["/", "sur"],

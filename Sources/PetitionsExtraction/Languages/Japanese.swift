@@ -15,7 +15,8 @@ extension Lexicons {
         qualifiersAfter: [
             ("人以上", .atLeast), ("以上", .atLeast), ("超", .over), ("を超える", .over), ("を超え", .over), ("余り", .over), ("余", .over),
             ("を突破", .over), ("突破", .over), ("を上回る", .over), ("を上回った", .over),
-            ("人超", .over), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under), ("足らず", .under), ("ほど", .about),
+            ("人超", .over), ("分を超える", .over), ("分を超え", .over), ("分以上", .atLeast), ("近く", .almost), ("弱", .almost), ("未満", .under), ("人未満", .under),
+            ("足らず", .under), ("ほど", .about),
             ("程度", .about), ("前後", .about), ("人程度", .about), ("人ほど", .about), ("強", .over),
         ],
         rangeWords: [("", "〜"), ("", "～")],

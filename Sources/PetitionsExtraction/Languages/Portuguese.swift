@@ -44,7 +44,7 @@ extension Lexicons {
         silencersAfter: [
             "compartilhamentos", "comentários", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos",
             "ano", "por cento", "dólares", "euros",
-            "reais", "funcionários", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p", "usuários",
+            "reais", "funcionários", "vídeos", "clipes", "filmes", "imagens", "páginas", "km", "vezes", "p",
             "utilizadores", "visualizações", "seguidores", "países", "cidades", "empresas", "de dólares", "de reais", "campanhas",
             "petições", "línguas", "idiomas", "artigos", "mensagens", "projetos", "canções", "livros", "episódios", "modelos", "prêmios",
         ],
@@ -55,8 +55,10 @@ extension Lexicons {
         ],
         signingVerbs: ["assinaram", "assinam", "subscreveram", "assinado", "assinada"],
         signedBy: ["assinada por", "assinado por", "subscrita por"],
-        people: ["pessoas", "cidadãos", "artistas", "usuários", "estudantes"],
-        members: ["filiados", "associados", "membros", "mil filiados"],
+        people: [
+            "cientistas", "pesquisadores", "médicos", "acadêmicos", "escritores", "especialistas", "pessoas", "cidadãos", "artistas", "usuários", "estudantes",
+        ],
+        members: ["usuários", "filiados", "associados", "membros", "mil filiados"],
         petitionWords: ["petição"],
         petitionNouns: ["petições", "campanhas", "abaixo-assinados"],
         progressConnectors: ["/", "de"],
@@ -65,7 +67,7 @@ extension Lexicons {
         byWords: ["por"],
         publishStems: ["publicad", "escrit", "redigid", "divulgad"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.portuguese.merging(["mil": 1_000]) { a, _ in a },
+        countWords: CountWords.portuguese.merging(["mil": 1_000, "cem": 100]) { a, _ in a },
         countWordsNotBefore: ["de", "dos", "das"],
         hundredsStems: ["cem", "cento", "centos", "centas"],
         compound: CountWords.Compound(

@@ -44,7 +44,7 @@ extension Lexicons {
         silencersAfter: [
             "compartidos", "comentarios", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año",
             "por ciento", "dólares", "euros",
-            "empleados", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p", "usuarios",
+            "empleados", "vídeos", "videos", "clips", "películas", "imágenes", "páginas", "km", "veces", "p",
             "visitas", "seguidores", "países", "ciudades", "empresas", "de dólares", "de euros", "campañas", "peticiones", "idiomas",
             "artículos", "mensajes", "proyectos", "canciones", "libros", "episodios", "modelos", "premios",
         ],
@@ -55,8 +55,10 @@ extension Lexicons {
         ],
         signingVerbs: ["firmaron", "firman", "han firmado", "suscribieron", "firmado", "firmada", "suscrita"],
         signedBy: ["firmada por", "firmado por", "suscrita por", "respaldada por"],
-        people: ["personas", "ciudadanos", "artistas", "usuarios", "estudiantes"],
-        members: ["afiliados", "socios", "miembros"],
+        people: [
+            "científicos", "investigadores", "médicos", "académicos", "escritores", "expertos", "personas", "ciudadanos", "artistas", "usuarios", "estudiantes",
+        ],
+        members: ["usuarios", "afiliados", "socios", "miembros"],
         petitionWords: ["petición"],
         petitionNouns: ["peticiones", "campañas"],
         progressConnectors: ["/", "de", "sobre"],
@@ -65,7 +67,7 @@ extension Lexicons {
         byWords: ["por"],
         publishStems: ["publicad", "escrit", "redactad", "difundid"],
         adjectiveBeforeNoun: false,
-        countWords: CountWords.spanish.merging(["mil": 1_000]) { a, _ in a },
+        countWords: CountWords.spanish.merging(["mil": 1_000, "cien": 100]) { a, _ in a },
         countWordsNotBefore: ["de", "del"],
         hundredsStems: ["ciento", "cientos", "cientas"],
         compound: CountWords.Compound(
