@@ -62,6 +62,7 @@ struct CompiledLexicon {
     let countNouns: [Phrase]
     let fractionsOfScale: [(Phrase, Double)]
     let halfAfterScale: [Phrase]
+    let askingVerbs: [Phrase]
     let ruleConsequences: [Phrase]
     let scales: [(Phrase, Int)]
     let numberWords: [(Phrase, Int)]
@@ -107,6 +108,7 @@ struct CompiledLexicon {
         countNouns = lexicon.countNouns.map(Phrase.init)
         fractionsOfScale = lexicon.fractionsOfScale.map { (Phrase($0.0), $0.1) }
         halfAfterScale = lexicon.halfAfterScale.map(Phrase.init)
+        askingVerbs = lexicon.askingVerbs.map(Phrase.init)
         openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
         ruleConsequences = lexicon.ruleConsequences.map(Phrase.init)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }

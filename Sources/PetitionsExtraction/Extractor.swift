@@ -245,7 +245,7 @@ public struct Extractor: Sendable {
                 var metric = progressGoal == index
                     ? .goal
                     : metric(
-                        start: start, end: end, floor: floor, afterCeiling: afterCeiling,
+                        start: start, end: end, numberEnd: number.end, floor: floor, afterCeiling: afterCeiling,
                         nextNumber: skipNext ? (index + 2 < numbers.count ? numbers[index + 2].start : sentence.upperBound) : nextStart,
                         sentence: sentence, lexicon: lexicon, matcher: m,
                         signatureCue: &signatureCue)
@@ -445,7 +445,8 @@ public struct Extractor: Sendable {
     }
 
     func metric(
-        start: Int, end: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher,
+        start: Int, end: Int, numberEnd: Int, floor: Int, afterCeiling: Int, nextNumber: Int, sentence: Range<Int>, lexicon: CompiledLexicon,
+        matcher m: Matcher,
         signatureCue: inout Bool?
     ) -> Metric? {
         let cjk = lexicon.cjk
@@ -510,9 +511,16 @@ public struct Extractor: Sendable {
         if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }
         if signatureCue! { return .signatures }
         // A noun that counts signatures right after the number ("1万2千筆", "1200人附议").
-        var after = end
+        var after = numberEnd
         if cjk, after < sentence.upperBound, ["多", "余", "餘"].contains(m.text[after]) { after += 1 }
-        return m.startsWithAny(lexicon.countNouns, after: after, ceiling: min(sentence.upperBound, after + 24)) ? .signatures : nil
+        if m.startsWithAny(lexicon.countNouns, after: after, ceiling: min(sentence.upperBound, after + 24)) { return .signatures }
+        // "64,109 people asked …", "200.000 personas han respondido …": people who ask or back
+        // something, with a petition or a signature named shortly before, are its signers.
+        guard !cjk, !lexicon.askingVerbs.isEmpty else { return nil }
+        let peopleEnd = m.endOfWords(1, after: numberEnd, ceiling: sentence.upperBound)
+        let verbReach = m.endOfWords(3, after: peopleEnd, ceiling: sentence.upperBound)
+        guard m.containsAny(lexicon.askingVerbs, in: peopleEnd..<verbReach) else { return nil }
+        return m.containsAny(lexicon.signatureCues, in: max(0, sentence.lowerBound - 600)..<sentence.lowerBound) ? .signatures : nil
     }
 
     func campaign(sentence: String, paragraph: String) -> String? {

@@ -91,4 +91,7 @@ public struct Lexicon: Sendable {
     var fractionsOfScale: [(String, Double)] = []
     /// "Two million and a half", "2 milioni e mezzo": half the scale added.
     var halfAfterScale: [String] = []
+    /// Verbs of asking or backing said of people ("64,000 people asked", "200.000 personas
+    /// piden"): with a petition named shortly before, the people are its signers.
+    var askingVerbs: [String] = []
 }

@@ -98,7 +98,11 @@ extension Lexicons {
         shortfallCues: ["still needs", "still need", "short", "shy of", "to go", "more needed", "still needed", "away from", "left to"],
         countNouns: ["signatures", "signatories", "co-signers", "cosigners"],
         fractionsOfScale: [("half a", 0.5), ("a quarter of a", 0.25), ("three quarters of a", 0.75), ("half", 0.5)],
-        halfAfterScale: ["and a half"]
+        halfAfterScale: ["and a half"],
+        askingVerbs: [
+            "asked", "ask", "are asking", "called", "calling", "call on", "demand", "demanded", "demanding", "urge", "urged", "urging", "support", "supported",
+            "joined", "requested", "back", "backed",
+        ]
     )
 }
 

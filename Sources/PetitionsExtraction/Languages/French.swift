@@ -82,7 +82,8 @@ extension Lexicons {
         shortfallCues: ["il manque", "manque", "manquent", "manquantes", "manquant"],
         countNouns: ["signatures", "signataires"],
         fractionsOfScale: [("un demi-", 0.5), ("demi-", 0.5), ("un quart de", 0.25)],
-        halfAfterScale: ["et demi"]
+        halfAfterScale: ["et demi"],
+        askingVerbs: ["demandent", "ont demandé", "réclament", "ont réclamé", "soutiennent", "ont soutenu", "exigent", "ont exigé", "appellent", "veulent"]
     )
 }
 

@@ -77,7 +77,8 @@ extension Lexicons {
         shortfallCues: ["fehlen", "fehlt", "fehlende", "nochmal", "noch mal", "weitere"],
         countNouns: ["unterschriften", "unterzeichner", "mitzeichner", "mitzeichnungen", "unterstützer"],
         fractionsOfScale: [("eine halbe", 0.5), ("halbe", 0.5), ("eine viertel", 0.25), ("viertel", 0.25)],
-        halfAfterScale: ["und eine halbe"]
+        halfAfterScale: ["und eine halbe"],
+        askingVerbs: ["fordern", "forderten", "verlangen", "unterstützen", "unterstützten", "wollen", "bitten", "baten"]
     )
 }
 

@@ -75,6 +75,7 @@ extension Lexicons {
         shortfallCues: ["masih kurang", "kekurangan", "lagi"],
         countNouns: ["tanda tangan", "tandatangan", "penandatangan", "dukungan", "pendukung"],
         fractionsOfScale: [("setengah", 0.5), ("seperempat", 0.25)],
-        halfAfterScale: ["setengah"]
+        halfAfterScale: ["setengah"],
+        askingVerbs: ["meminta", "menuntut", "mendesak", "mendukung", "menginginkan", "setuju"]
     )
 }

@@ -80,7 +80,8 @@ extension Lexicons {
         shortfallCues: ["mancano", "ne mancano", "mancanti"],
         countNouns: ["firme", "firmatari"],
         fractionsOfScale: [("mezzo", 0.5), ("un quarto di", 0.25)],
-        halfAfterScale: ["e mezzo"]
+        halfAfterScale: ["e mezzo"],
+        askingVerbs: ["chiedono", "hanno chiesto", "chiedendo", "sostengono", "hanno sostenuto", "hanno aderito", "aderiscono", "vogliono", "pretendono"]
     )
 }
 

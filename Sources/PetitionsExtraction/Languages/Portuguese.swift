@@ -84,7 +84,8 @@ extension Lexicons {
         shortfallCues: ["faltam", "restam"],
         countNouns: ["assinaturas", "signatários"],
         fractionsOfScale: [("meio", 0.5), ("um quarto de", 0.25)],
-        halfAfterScale: ["e meio"]
+        halfAfterScale: ["e meio"],
+        askingVerbs: ["pedem", "pediram", "exigem", "apoiam", "apoiaram", "reivindicam", "querem", "solicitam", "aderiram"]
     )
 }
 

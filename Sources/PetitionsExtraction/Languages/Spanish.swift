@@ -84,7 +84,11 @@ extension Lexicons {
         shortfallCues: ["faltan", "restan", "quedan"],
         countNouns: ["firmas", "firmantes"],
         fractionsOfScale: [("medio", 0.5), ("un cuarto de", 0.25)],
-        halfAfterScale: ["y medio"]
+        halfAfterScale: ["y medio"],
+        askingVerbs: [
+            "piden", "han pedido", "pidieron", "exigen", "reclaman", "apoyan", "han apoyado", "apoyaron", "se han sumado", "se sumaron", "han respondido",
+            "solicitan", "quieren",
+        ]
     )
 }
 
