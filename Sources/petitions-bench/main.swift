@@ -37,7 +37,7 @@ struct Options {
             case "--database-url": databaseURL = iterator.next()
             case "--keep": keep = true
             case "--megabytes": megabytes = iterator.next().flatMap { Int($0) } ?? megabytes
-            case "signatories", "extract", "queue", "trend", "serve", "soak": parts = [argument]
+            case "signatories", "extract", "queue", "trend", "serve", "soak", "archive": parts = [argument]
             case "--duration":
                 soak.seconds = iterator.next().flatMap { Double($0) }.flatMap { $0 >= 60 ? $0 : nil } ?? { fail("--duration takes seconds, at least 60") }()
             case "--rate":
@@ -64,6 +64,7 @@ struct Options {
                            petitions-bench serve [--rows N (default 1000000)] [--connections N (default 8)] [--seconds S (default 10)]
                                                  [--soak S (default 60; the million-figure compare)] [--database-url URL]
                            petitions-bench soak [--duration S (default 3600)] [--rate JOBS_PER_S (default 100)] [--database-url URL]
+                           petitions-bench archive [--rows N (default 1000000 observations)] [--database-url URL]
                     Without a URL (or PETITIONS_DATABASE_URL) a private cluster is started in a temporary folder and removed at the end.
                     Build first: swift build -c release (the bench runs petitions and petitions-worker from beside itself).
                     """)
@@ -171,7 +172,7 @@ func run() async throws {
         ExtractBench.printSummary()
         print("")
     }
-    guard ["signatories", "queue", "trend", "serve", "soak"].contains(where: options.parts.contains) else {
+    guard ["signatories", "queue", "trend", "serve", "soak", "archive"].contains(where: options.parts.contains) else {
         return
     }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petitions-bench-\(getpid())")
@@ -213,6 +214,14 @@ func run() async throws {
             try [directory.map { $0 + "/pgbench" }, "/usr/bin/pgbench"].compactMap { $0 }
             .first { FileManager.default.isExecutableFile(atPath: $0) } ?? { throw BenchError("pgbench is missing; install postgresql") }()
         try await ServeBench.run(settings: options.serve, serverURL: serverURL, pgbench: pgbench, scratch: scratch)
+        return
+    }
+    if options.parts.contains("archive") {
+        let petitions = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("petitions").path
+        guard FileManager.default.isExecutableFile(atPath: petitions) else {
+            throw BenchError("\(petitions) is missing; build it: swift build -c release --product petitions")
+        }
+        try ArchiveBench.run(rows: options.rows, serverURL: serverURL, petitions: petitions, scratch: scratch)
         return
     }
     if options.parts.contains("soak") {
