@@ -213,6 +213,13 @@ public struct Extractor: Sendable {
                 if let (found, value) = m.longestStarting(lexicon.qualifiersAfter, after: from, ceiling: min(nextStart, from + 16)) {
                     qualifier = value
                     end = found
+                } else if !cjk, m.startsWithAny(lexicon.countNouns, after: from, ceiling: min(nextStart, from + 24)) {
+                    // After the noun: "10,000 signatures or more".
+                    let noun = m.endOfWords(1, after: from, ceiling: nextStart)
+                    if let (found, value) = m.longestStarting(lexicon.qualifiersAfter, after: noun, ceiling: min(nextStart, noun + 16)), value != .over {
+                        qualifier = value
+                        end = found
+                    }
                 }
             }
             let afterCeiling = min(skipNext ? sentence.upperBound : nextStart, end + 48)
@@ -252,6 +259,9 @@ public struct Extractor: Sendable {
             else { continue }
             // The counts a rule sentence names after its condition are thresholds.
             if metric == .signatures, let from = ruleStart(), from < number.start { metric = .goal }
+            // "Petitions with 10,000 signatures or more are debated": a floor in a sentence that says
+            // what reaching it grants is a threshold too.
+            if metric == .signatures, qualifier == .atLeast, m.containsAny(lexicon.ruleConsequences, in: sentence) { metric = .goal }
             // A number past the bound on counts is no count (and never reaches the store).
             guard number.value <= Validate.Limit.count, (high ?? 0) <= Validate.Limit.count else { continue }
             // The sentence without the spaces around it, built once for all its figures.
