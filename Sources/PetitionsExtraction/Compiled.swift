@@ -61,6 +61,8 @@ struct CompiledLexicon {
     let shortfallCues: [Phrase]
     let countNouns: [Phrase]
     let fractionsOfScale: [(Phrase, Double)]
+    /// First scalars of those phrases, to try them only where one can start.
+    let fractionStarts: Set<Unicode.Scalar>
     let halfAfterScale: [Phrase]
     let askingVerbs: [Phrase]
     let ruleConsequences: [Phrase]
@@ -107,6 +109,7 @@ struct CompiledLexicon {
         shortfallCues = lexicon.shortfallCues.map(Phrase.init)
         countNouns = lexicon.countNouns.map(Phrase.init)
         fractionsOfScale = lexicon.fractionsOfScale.map { (Phrase($0.0), $0.1) }
+        fractionStarts = Set(lexicon.fractionsOfScale.compactMap { $0.0.unicodeScalars.first })
         halfAfterScale = lexicon.halfAfterScale.map(Phrase.init)
         askingVerbs = lexicon.askingVerbs.map(Phrase.init)
         openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
