@@ -61,8 +61,9 @@ struct CompiledLexicon {
     let shortfallCues: [Phrase]
     let countNouns: [Phrase]
     let fractionsOfScale: [(Phrase, Double)]
-    /// First scalars of those phrases, to try them only where one can start.
-    let fractionStarts: Set<Unicode.Scalar>
+    /// Whether an ASCII scalar starts one of those phrases (they all start with ASCII letters), to
+    /// try them only where one can start without hashing every scalar.
+    let asciiFractionStarts: [Bool]
     let halfAfterScale: [Phrase]
     let askingVerbs: [Phrase]
     let ruleConsequences: [Phrase]
@@ -109,7 +110,8 @@ struct CompiledLexicon {
         shortfallCues = lexicon.shortfallCues.map(Phrase.init)
         countNouns = lexicon.countNouns.map(Phrase.init)
         fractionsOfScale = lexicon.fractionsOfScale.map { (Phrase($0.0), $0.1) }
-        fractionStarts = Set(lexicon.fractionsOfScale.compactMap { $0.0.unicodeScalars.first })
+        let fractionFirsts = Set(lexicon.fractionsOfScale.compactMap { $0.0.unicodeScalars.first?.value })
+        asciiFractionStarts = (0..<128).map { fractionFirsts.contains(UInt32($0)) }
         halfAfterScale = lexicon.halfAfterScale.map(Phrase.init)
         askingVerbs = lexicon.askingVerbs.map(Phrase.init)
         openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
@@ -249,12 +251,35 @@ struct Matcher {
 
     /// Whether any phrase occurs in `range` (at a word start for Latin scripts; stems like "firm" match "firmato").
     func containsAny(_ phrases: [Phrase], in range: Range<Int>) -> Bool {
-        firstStart(of: phrases, in: range, stopAtFirst: true) != nil
+        guard !range.isEmpty else { return false }
+        for phrase in phrases {
+            guard let first = phrase.scalars.first else { continue }
+            var index = range.lowerBound
+            while index < range.upperBound {
+                if text[index] == first, cjk || !phrase.wordStart || !isWord(index - 1) {
+                    var position = index
+                    var matched = true
+                    for expected in phrase.scalars {
+                        guard position < range.upperBound else { matched = false; break }
+                        if expected == " " {
+                            guard text[position] == " " else { matched = false; break }
+                            while position < range.upperBound, text[position] == " " { position += 1 }
+                        } else {
+                            guard text[position] == expected else { matched = false; break }
+                            position += 1
+                        }
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+        }
+        return false
     }
 
     /// Where the earliest of `phrases` starts in `range`, matched as `containsAny` matches.
     /// With `wholeWords`, a phrase must also end at a word's end ("se" is not "settimane").
-    func firstStart(of phrases: [Phrase], in range: Range<Int>, stopAtFirst: Bool = false, wholeWords: Bool = false) -> Int? {
+    func firstStart(of phrases: [Phrase], in range: Range<Int>, wholeWords: Bool = false) -> Int? {
         guard !range.isEmpty else { return nil }
         var earliest: Int?
         for phrase in phrases {
@@ -276,7 +301,6 @@ struct Matcher {
                     }
                     if matched, wholeWords, !cjk, phrase.wordEnd, isWord(position) { matched = false }
                     if matched {
-                        if stopAtFirst { return index }
                         earliest = min(earliest ?? index, index)
                         break
                     }

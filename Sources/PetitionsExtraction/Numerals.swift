@@ -44,7 +44,7 @@ enum Numerals {
         let cjk = lexicon.cjk
         while index < range.upperBound {
             let scalar = text[index]
-            if !cjk, lexicon.fractionStarts.contains(scalar), index == range.lowerBound || !Document.isLetter(text[index - 1]),
+            if !cjk, scalar.value < 0x80, lexicon.asciiFractionStarts[Int(scalar.value)], index == range.lowerBound || !Document.isLetter(text[index - 1]),
                 let match = fractionOfScale(document, at: index, limit: range.upperBound, lexicon: lexicon)
             {
                 matches.append(match)
