@@ -22,8 +22,10 @@ struct ExportArchive: AsyncParsableCommand {
 
             Examples:
               petitions export archive --output everything.petitions.jsonl
-              petitions export archive --campaign statement-on-ai-training --output statement.petitions.jsonl
-              petitions export archive --campaign keep-the-island-ferry --signatories > ferry.petitions.jsonl
+              petitions export archive --campaign statement-on-ai-training \\
+                  --output statement.petitions.jsonl
+              petitions export archive --campaign keep-the-island-ferry --signatories \\
+                  --output ferry.petitions.jsonl
             """
     )
 
@@ -125,7 +127,8 @@ struct ImportArchive: AsyncParsableCommand {
             Examples:
               petitions import archive statement.petitions.jsonl --dry-run
               petitions import archive everything.petitions.jsonl
-              petitions export archive --campaign statement | petitions import archive - --database-url postgresql:///other
+              petitions export archive --campaign statement-on-ai-training | \\
+                  petitions import archive - --database-url postgresql:///other
             """
     )
 
