@@ -289,6 +289,43 @@ public struct Extractor: Sendable {
         return m.containsAny(lexicon.signingVerbs, in: times..<m.endOfWords(1, after: times, ceiling: ceiling))
     }
 
+    /// Whether the figure starting at `start` follows a short label and a colon at the start of its
+    /// line ("North: 12,400", "Euthanasia: 1,222,000", "UPDATE: over 8,600"), and nothing but spaces
+    /// or a bracket comes after the figure's words on that line.
+    func isLabelledLine(start: Int, sentence: Range<Int>, matcher m: Matcher) -> Bool {
+        let text = m.text
+        var colon = start
+        while colon > sentence.lowerBound, text[colon - 1] == " " { colon -= 1 }
+        guard colon > sentence.lowerBound, text[colon - 1] == ":" || text[colon - 1] == "：" else { return false }
+        var lineStart = colon - 1
+        var words = 1
+        while lineStart > 0, text[lineStart - 1] != "\n" {
+            lineStart -= 1
+            if text[lineStart] == " " { words += 1 }
+            if colon - lineStart > 40 || words > 4 || [".", "!", "?", ":", "。"].contains(text[lineStart]) { return false }
+        }
+        guard lineStart < colon - 1 else { return false }
+        // One such line alone may be anything ("Population: 120,000"); a list has a neighbour
+        // line of the same shape.
+        func labelledNumber(_ line: Range<Int>) -> Bool {
+            guard let colon = line.first(where: { text[$0] == ":" || text[$0] == "：" }), colon - line.lowerBound <= 40 else { return false }
+            var position = colon + 1
+            while position < line.upperBound, text[position] == " " || Document.isLetter(text[position]) { position += 1 }
+            return position < line.upperBound && Document.isDigit(text[position]) && position - colon <= 24
+        }
+        if lineStart >= 2 {
+            var previous = lineStart - 1
+            while previous > 0, text[previous - 1] != "\n" { previous -= 1 }
+            if labelledNumber(previous..<(lineStart - 1)) { return true }
+        }
+        var lineEnd = start
+        while lineEnd < text.count, text[lineEnd] != "\n" { lineEnd += 1 }
+        guard lineEnd + 1 < text.count else { return false }
+        var nextEnd = lineEnd + 1
+        while nextEnd < text.count, text[nextEnd] != "\n", nextEnd - lineEnd < 200 { nextEnd += 1 }
+        return labelledNumber((lineEnd + 1)..<nextEnd)
+    }
+
     /// Where a rule's condition starts in `sentence`: the earliest marker anywhere, or a marker
     /// that must open the sentence (a German verb-first condition, "Wird eine Petition …").
     func ruleMarker(in sentence: Range<Int>, lexicon: CompiledLexicon, matcher m: Matcher) -> Int? {
@@ -358,6 +395,7 @@ public struct Extractor: Sendable {
 
     /// Field and clause separators that end a number's words.
     static let clauseSeparators: Set<Unicode.Scalar> = ["|", "•", "·", ";", "｜", ",", "，", "、", "；"]
+    static let labelColons: Set<Unicode.Scalar> = [":", "："]
     /// What ends the reach of a members phrase ("26 members of Congress signed", not across a comma).
     static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", ":", "(", "，", "、"]
 
@@ -472,6 +510,10 @@ public struct Extractor: Sendable {
         // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
         // "署名数は1万2千筆で、目標は3万筆".
         nextWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<nextWords) ?? nextWords
+        // A label before the next number is that number's: "Signatures: 12,283 Next goal: 15,000".
+        if nextNumber < sentence.upperBound, let colon = m.firstIndex(of: Extractor.labelColons, in: end..<nextNumber) {
+            nextWords = min(nextWords, m.startOfWords(1, before: colon, floor: end))
+        }
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
         if m.containsAny(lexicon.goalCues, in: end..<nextWords) { return .goal }
         let cueFloor = max(floor, start - 32)
@@ -526,10 +568,16 @@ public struct Extractor: Sendable {
         if m.startsWithAny(lexicon.countNouns, after: after, ceiling: min(sentence.upperBound, after + 24)) { return .signatures }
         // "64,109 people asked …", "200.000 personas han respondido …": people who ask or back
         // something, with a petition or a signature named shortly before, are its signers.
+        // A list or table line, "North: 12,400", "UPDATE: over 8,600", with signatures named
+        // shortly before: the line's label names a part, the number counts its signers.
+        if isLabelledLine(start: start, sentence: sentence, matcher: m),
+            m.containsAny(lexicon.signatureCues, in: max(0, sentence.lowerBound - 600)..<sentence.lowerBound)
+        {
+            return .signatures
+        }
         guard !cjk, !lexicon.askingVerbs.isEmpty else { return nil }
-        let peopleEnd = m.endOfWords(1, after: numberEnd, ceiling: sentence.upperBound)
-        let verbReach = m.endOfWords(3, after: peopleEnd, ceiling: sentence.upperBound)
-        guard m.containsAny(lexicon.askingVerbs, in: peopleEnd..<verbReach) else { return nil }
+        let verbReach = m.endOfWords(4, after: numberEnd, ceiling: sentence.upperBound)
+        guard m.containsAny(lexicon.askingVerbs, in: numberEnd..<verbReach) else { return nil }
         return m.containsAny(lexicon.signatureCues, in: max(0, sentence.lowerBound - 600)..<sentence.lowerBound) ? .signatures : nil
     }
 
