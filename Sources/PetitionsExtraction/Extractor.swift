@@ -168,6 +168,8 @@ public struct Extractor: Sendable {
             // Dates written with slashes or dots ("(14/8/2021)", "22/12", "13.8.2021"), names with a
             // number ("Covid-19", "Boeing-737"), and list markers ("1)" at the start of a line).
             if Extractor.isDayAndMonth(number, in: text, ceiling: sentence.upperBound) { continue }
+            // Footnote markers: "[3]", "[12]".
+            if number.start > sentence.lowerBound, text[number.start - 1] == "[", following < sentence.upperBound, text[following] == "]" { continue }
             if number.start >= 2, text[number.start - 1] == "-", Document.isLetter(text[number.start - 2]) { continue }
             if following < sentence.upperBound, text[following] == ")", m.skipSpaces(sentence.lowerBound, ceiling: number.start) == number.start { continue }
             if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ",
@@ -545,6 +547,9 @@ public struct Extractor: Sendable {
             m.startsWithAny(lexicon.members, after: end, ceiling: membersCeiling)
                 || (!cjk
                     && m.shortWord(after: end, ceiling: membersCeiling).map { m.startsWithAny(lexicon.members, after: $0, ceiling: membersCeiling) } == true)
+                // (Or an adjective, where adjectives come first: "15 sponsoring members".)
+                || (lexicon.adjectiveBeforeNoun && !cjk
+                    && m.startsWithAny(lexicon.members, after: m.endOfWords(1, after: end, ceiling: membersCeiling), ceiling: membersCeiling))
         {
             var reach = m.endOfWords(7, after: end, ceiling: sentence.upperBound)
             reach = m.firstIndex(of: Extractor.clauseBreaks, in: end..<reach) ?? reach

@@ -39,7 +39,7 @@ extension Lexicons {
             "released by", "put out by",
         ],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
-        verifiedCues: ["verified", "confirmed", "authenticated", "validated", "verif", "checked"],
+        verifiedCues: ["valid signatures", "valid", "verified", "confirmed", "authenticated", "validated", "verif", "checked"],
         goalCues: [
             "any petition", "every petition", "a petition that", "a petition which", "petitions that", "petitions which", "if a petition", "once a petition",
             "when a petition", "needs", "need", "needed", "goal", "target", "threshold", "aims", "aiming", "aim", "required", "requires", "must reach",

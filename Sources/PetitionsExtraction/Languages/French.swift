@@ -35,7 +35,7 @@ extension Lexicons {
             "mise en ligne par",
         ],
         authorCuesAfter: ["ont rédigé", "ont écrit", "auteurs", "autrices", "auteures"],
-        verifiedCues: ["vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
+        verifiedCues: ["valides", "vérifiées", "vérifiés", "vérifié", "vérifiée", "confirmées", "authentifiées", "validées", "vérifi", "contrôlées"],
         goalCues: [
             "toute pétition", "chaque pétition", "une pétition qui", "les pétitions qui", "si une pétition", "dès qu'une pétition", "lorsqu'une pétition",
             "il faut", "faut", "nécessaires", "nécessaire", "objectif", "seuil", "atteindre", "requises", "but", "visent", "vise", "veulent", "veut",

@@ -33,7 +33,10 @@ extension Lexicons {
         ],
         authorCuesBefore: ["verfasst von", "geschrieben von", "initiiert von", "gestartet von", "verfassten", "veröffentlicht von"],
         authorCuesAfter: ["verfasst", "verfassten", "geschrieben", "autoren", "autorinnen", "initiatoren", "veröffentlichten"],
-        verifiedCues: ["verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier", "überprüft", "geprüft"],
+        verifiedCues: [
+            "gültige", "gültigen", "gültig", "verifiziert", "verifizierte", "verifizierten", "bestätigt", "bestätigte", "geprüft", "geprüfte", "verifizier",
+            "überprüft", "geprüft",
+        ],
         goalCues: [
             "jede petition", "wenn eine petition", "sobald eine petition", "falls eine petition", "nötig", "notwendig", "benötigt", "braucht", "erforderlich",
             "ziel", "quorum", "schwelle", "grenze", "genügen", "genügt", "erreichen", "wollen", "will", "möchten", "hoffen", "streben", "anstreben",

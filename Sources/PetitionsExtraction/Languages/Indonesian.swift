@@ -31,7 +31,7 @@ extension Lexicons {
             "dipublikasikan oleh", "digagas", "diprakarsai", "dimulai oleh",
         ],
         authorCuesAfter: ["menulis", "menyusun", "menggagas"],
-        verifiedCues: ["terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
+        verifiedCues: ["sah", "terverifikasi", "diverifikasi", "dikonfirmasi", "tervalidasi", "verifikasi", "diperiksa"],
         goalCues: [
             "setiap petisi", "jika sebuah petisi", "jika petisi", "apabila sebuah petisi", "apabila petisi", "bila sebuah petisi", "membutuhkan", "butuh",
             "dibutuhkan", "diperlukan", "memerlukan", "target", "menargetkan", "ditargetkan", "ambang", "untuk mencapai", "harus mencapai", "perlu mencapai",

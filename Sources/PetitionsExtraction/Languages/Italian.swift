@@ -36,7 +36,7 @@ extension Lexicons {
             "scritta da", "scritto da", "redatta da", "redatto da", "promossa da", "lanciata da", "ideata da", "pubblicata da", "pubblicato da", "diffusa da",
         ],
         authorCuesAfter: ["hanno scritto", "hanno redatto", "autori", "autrici", "promotori"],
-        verifiedCues: ["verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
+        verifiedCues: ["valide", "validi", "verificate", "verificati", "verificato", "verificata", "confermate", "convalidate", "verific", "controllate"],
         goalCues: [
             "qualsiasi petizione", "ogni petizione", "una petizione che", "le petizioni che", "se una petizione", "quando una petizione", "servono", "serve",
             "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole",

@@ -35,7 +35,7 @@ extension Lexicons {
             "criado por", "criada por", "lançado por", "iniciado por",
         ],
         authorCuesAfter: ["escreveram", "redigiram", "autores", "autoras"],
-        verifiedCues: ["verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
+        verifiedCues: ["válidas", "válidos", "verificadas", "verificados", "confirmadas", "validadas", "verificad", "confirmad", "checadas"],
         goalCues: [
             "qualquer petição", "toda petição", "toda a petição", "uma petição que", "as petições que", "se uma petição", "quando uma petição", "necessárias",
             "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam",

@@ -35,7 +35,7 @@ extension Lexicons {
             "difundida por",
         ],
         authorCuesAfter: ["redactaron", "escribieron", "autores", "autoras", "promotores"],
-        verifiedCues: ["verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
+        verifiedCues: ["válidas", "válidos", "verificadas", "verificados", "verificada", "confirmadas", "validadas", "verific", "comprobadas", "confirmado"],
         goalCues: [
             "cualquier petición", "toda petición", "una petición que", "las peticiones que", "si una petición", "cuando una petición", "necesita", "necesitan",
             "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan",
