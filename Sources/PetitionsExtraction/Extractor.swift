@@ -260,7 +260,10 @@ public struct Extractor: Sendable {
                         signatureCue: &signatureCue)
             else { continue }
             // The counts a rule sentence names after its condition are thresholds.
-            if metric == .signatures, let from = ruleStart(), from < number.start { metric = .goal }
+            // (Japanese states the condition after the count: "5千筆を超えれば回答する".)
+            if metric == .signatures, let from = ruleStart(), lexicon.lexicon.language == .ja ? from > number.start : from < number.start {
+                metric = .goal
+            }
             // "Petitions with 10,000 signatures or more are debated": a floor in a sentence that says
             // what reaching it grants is a threshold too.
             if metric == .signatures, qualifier == .atLeast, m.containsAny(lexicon.ruleConsequences, in: sentence) { metric = .goal }
@@ -501,7 +504,8 @@ public struct Extractor: Sendable {
     ) -> Metric? {
         let cjk = lexicon.cjk
         // "Still 2,500 short", "il manque 2 500", "あと2500筆": neither a count nor the goal.
-        let ownWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        var ownWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        ownWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<ownWords) ?? ownWords
         if m.containsAny(lexicon.shortfallCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.shortfallCues, in: end..<ownWords) {
             return nil
         }

@@ -36,7 +36,7 @@ extension Lexicons {
         ],
         authorCuesBefore: [
             "written by", "drafted by", "authored by", "penned by", "co-written by", "launched by", "started by", "initiated by", "published by", "posted by",
-            "released by", "put out by",
+            "released by", "put out by", "coordinated by", "organised by", "organized by",
         ],
         authorCuesAfter: ["wrote", "drafted", "authored", "penned", "co-authors", "authors"],
         verifiedCues: ["valid signatures", "valid", "verified", "confirmed", "authenticated", "validated", "verif", "checked"],

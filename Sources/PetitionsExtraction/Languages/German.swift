@@ -73,7 +73,8 @@ extension Lexicons {
         hundredsStems: ["hundert"],
         compound: nil,
         ruleMarkers: [
-            "wenn", "sobald", "falls", "^wird eine", "^wird die", "werden petitionen", "petitionen, die", "eine petition, die", "ab einer", "müssen",
+            "wenn", "sobald", "falls", "^wird eine", "^wird die", "^erreicht eine", "^erreicht die", "^erhält eine", "^erhält die", "^bekommt eine",
+            "^sammelt eine", "werden petitionen", "petitionen, die", "eine petition, die", "ab einer", "müssen",
             "muss eine petition", "muss die petition",
         ],
         ruleConsequences: ["beraten", "beratung", "anhörung", "sitzung", "ausschuss", "grenze", "quorum", "schwelle", "behandelt", "stellungnahme"],

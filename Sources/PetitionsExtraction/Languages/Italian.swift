@@ -40,7 +40,8 @@ extension Lexicons {
         goalCues: [
             "qualsiasi petizione", "ogni petizione", "una petizione che", "le petizioni che", "se una petizione", "quando una petizione", "servono", "serve",
             "necessarie", "necessari", "obiettivo", "soglia", "traguardo", "raggiungere", "occorrono", "bisogna", "puntano a", "punta a", "vogliono", "vuole",
-            "sperano di", "spera di", "mirano a", "mira a", "intendono", "bisogno", "ha bisogno di", "hanno bisogno di",
+            "sperano di", "spera di", "mirano a", "mira a", "intendono", "bisogno", "deve raccogliere", "devono raccogliere", "deve ottenere",
+            "devono ottenere", "ha bisogno di", "hanno bisogno di",
         ],
         silencersAfter: [
             "condivisioni", "commenti", "risultati", "minuti", "minuto", "min", "min.", "ore", "ora", "secondi", "secondo", "giorni", "giorno", "settimane",

@@ -39,7 +39,7 @@ extension Lexicons {
         goalCues: [
             "qualquer petição", "toda petição", "toda a petição", "uma petição que", "as petições que", "se uma petição", "quando uma petição", "necessárias",
             "necessários", "precisa", "precisam", "são necessárias", "meta", "objetivo", "limite", "atingir", "alcançar", "querem", "quer", "esperam",
-            "pretendem", "pretende", "buscam", "almejam",
+            "pretendem", "pretende", "buscam", "almejam", "deve reunir", "devem reunir", "deve ter", "devem ter",
         ],
         silencersAfter: [
             "compartilhamentos", "comentários", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "dias", "dia", "semanas", "meses", "anos",

@@ -39,7 +39,7 @@ extension Lexicons {
         goalCues: [
             "cualquier petición", "toda petición", "una petición que", "las peticiones que", "si una petición", "cuando una petición", "necesita", "necesitan",
             "necesarias", "se necesitan", "objetivo", "meta", "umbral", "alcanzar", "requiere", "aspiran a", "aspira a", "quieren", "quiere", "esperan",
-            "espera", "buscan", "busca", "pretenden", "pretende", "hacen falta", "hace falta",
+            "espera", "buscan", "busca", "pretenden", "pretende", "hacen falta", "hace falta", "debe reunir", "deben reunir", "debe recoger", "deben recoger",
         ],
         silencersAfter: [
             "compartidos", "comentarios", "resultados", "minutos", "minuto", "horas", "hora", "segundos", "días", "día", "semanas", "meses", "años", "año",
