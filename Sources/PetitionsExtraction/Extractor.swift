@@ -103,9 +103,14 @@ public struct Extractor: Sendable {
             }
             return ruleFrom!
         }
+        var unitNumbers = [Bool](repeating: false, count: numbers.count)
         for (index, number) in numbers.enumerated() {
             if skipNext { skipNext = false; continue }
-            let floor = max(index > 0 ? numbers[index - 1].end : sentence.lowerBound, number.start - 48)
+            // Cues before a number stop at the number before it, unless that one was a duration or a
+            // unit ("寻求在30天收集10万", "em 24 horas, 1 milhão"): then they reach past it.
+            var before = index - 1
+            while before >= 0, unitNumbers[before] { before -= 1 }
+            let floor = max(before >= 0 ? numbers[before].end : sentence.lowerBound, number.start - 48)
             let nextStart = index + 1 < numbers.count ? numbers[index + 1].start : sentence.upperBound
             let ceiling = min(nextStart, number.end + 48)
 
@@ -115,6 +120,7 @@ public struct Extractor: Sendable {
             if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling)
                 && !isTimesSigned(number, floor: floor, ceiling: ceiling, lexicon: lexicon, matcher: m)
             {
+                unitNumbers[index] = true
                 continue
             }
             // "2 milioni di visualizzazioni", "3 de marzo"; but "3,500 in June" is no date.
@@ -170,7 +176,9 @@ public struct Extractor: Sendable {
             if Extractor.isDayAndMonth(number, in: text, ceiling: sentence.upperBound) { continue }
             // Footnote markers: "[3]", "[12]".
             if number.start > sentence.lowerBound, text[number.start - 1] == "[", following < sentence.upperBound, text[following] == "]" { continue }
-            if number.start >= 2, text[number.start - 1] == "-", Document.isLetter(text[number.start - 2]) { continue }
+            if number.start >= 2, text[number.start - 1] == "-", Document.isLetter(text[number.start - 2]) || Document.isDigit(text[number.start - 2]) {
+                continue  // "Covid-19"; "2024-118" after its first part was silenced
+            }
             if following < sentence.upperBound, text[following] == ")", m.skipSpaces(sentence.lowerBound, ceiling: number.start) == number.start { continue }
             if index > 0, numbers[index - 1].end == number.start - 1, text[number.start - 1] == " ",
                 numbers[index - 1].leadingZero || numbers[index - 1].phoneLike

@@ -21,6 +21,8 @@ public enum Lexicons {
     static let identifierWords = [
         "id", "id:", "id.", "ref", "ref.", "nr", "nr.", "n°", "nº", "n.º", "n.", "núm.", "num.", "#", "§", "§§", "art.", "abs.",
         "article", "articles", "artikel", "articolo", "artículo", "artigo", "pasal", "paragraph", "absatz",
+        // Laws and decrees by number: "legge 91 del 1999", "Law 2024-118", "loi n° 78".
+        "law", "legge", "loi", "ley", "lei", "gesetz", "decree", "decreto", "décret", "dekret", "undang-undang",
         // Shared so many times: "compartida 1.800 veces", "dibagikan 3.200 kali".
         "shared", "condivisa", "partagée", "compartida", "compartido", "compartilhada", "partilhada", "dibagikan",
     ]

@@ -93,7 +93,7 @@ extension Lexicons {
         ],
         ruleConsequences: [
             "respond", "response", "debate", "debated", "considered for", "consideration", "hearing", "triggers", "trigger a", "referendum", "threshold",
-            "be discussed",
+            "be discussed", "answered", "must answer",
         ],
         shortfallCues: ["still needs", "still need", "short", "shy of", "to go", "more needed", "still needed", "away from", "left to"],
         countNouns: ["signatures", "signatories", "co-signers", "cosigners"],
