@@ -28,17 +28,23 @@ actor ResponseCache {
     /// Bytes the kept replies hold (bodies, headers and keys).
     private(set) var bytes = 0
     var count: Int { entries.count }
+    /// The time, from the continuous clock; tests pass a clock they move by hand.
+    private let now: @Sendable () -> ContinuousClock.Instant
 
-    init(lifetime: TimeInterval, capacity: Int = 1000, byteBudget: Int = 64 << 20) {
+    init(
+        lifetime: TimeInterval, capacity: Int = 1000, byteBudget: Int = 64 << 20,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { ContinuousClock.now }
+    ) {
         self.lifetime = .milliseconds(Int64(lifetime * 1000))
         self.capacity = capacity
         self.byteBudget = byteBudget
+        self.now = now
     }
 
     /// The cached reply for `key`, or the one `compute` makes (stored when it is a 200).
     func reply(for key: String, _ compute: @escaping @Sendable () async throws -> Reply) async throws -> Reply {
         guard lifetime > .zero else { return try await compute() }
-        let now = ContinuousClock.now
+        let now = now()
         if let entry = entries[key], entry.expires > now {
             hits += 1
             return entry.reply
@@ -54,7 +60,7 @@ actor ResponseCache {
     }
 
     private func store(_ key: String, _ reply: Reply) {
-        let now = ContinuousClock.now
+        let now = now()
         remove(key)
         // Entries expire in the order they were stored: drop the expired from the front.
         while let oldest = order.first, let entry = entries[oldest], entry.expires <= now { remove(oldest) }
