@@ -20,7 +20,8 @@ struct Phrase {
 }
 
 /// A lexicon with its phrases turned into scalar arrays once, for matching without building strings.
-struct CompiledLexicon {
+/// A class: it holds some fifty arrays, and a reference is passed around without retaining each.
+final class CompiledLexicon: @unchecked Sendable {
     let lexicon: Lexicon
     let cjk: Bool
     let silencersBefore: [Phrase]
@@ -29,6 +30,7 @@ struct CompiledLexicon {
     let qualifiersAfter: [(Phrase, Qualifier)]
     let rangeWords: [(Phrase?, Phrase)]
     let signatureCues: [Phrase]
+    let signatureCuesByFirst: [[Phrase]]?
     let signatureOrPeople: [Phrase]
     /// Petitions counted as objects; see `Lexicons.petitionNouns`.
     let petitionNouns: [Phrase]
@@ -67,6 +69,9 @@ struct CompiledLexicon {
     let halfAfterScale: [Phrase]
     let askingVerbs: [Phrase]
     let ruleConsequences: [Phrase]
+    /// The consequences by their first ASCII scalar (nil where a phrase starts otherwise), so that a
+    /// sentence is scanned once rather than once per phrase.
+    let ruleConsequencesByFirst: [[Phrase]]?
     let scales: [(Phrase, Int)]
     let numberWords: [(Phrase, Int)]
     /// Counts written as one word (2-99), by length in scalars; see `CountWords`.
@@ -86,6 +91,7 @@ struct CompiledLexicon {
         qualifiersAfter = lexicon.qualifiersAfter.map { (Phrase($0.0), $0.1) }
         rangeWords = lexicon.rangeWords.map { ($0.before.isEmpty ? nil : Phrase($0.before), Phrase($0.between)) }
         signatureCues = (lexicon.signatureCues + Lexicons.platformNames).map(Phrase.init)
+        signatureCuesByFirst = CompiledLexicon.byFirstScalar(signatureCues)
         signatureOrPeople = (lexicon.signatureCues + lexicon.people).map(Phrase.init)
         petitionNouns = lexicon.petitionNouns.map(Phrase.init)
         adjectiveBeforeNoun = lexicon.adjectiveBeforeNoun
@@ -116,6 +122,7 @@ struct CompiledLexicon {
         askingVerbs = lexicon.askingVerbs.map(Phrase.init)
         openingRuleMarkers = lexicon.ruleMarkers.filter { $0.hasPrefix("^") }.map { Phrase(String($0.dropFirst())) }
         ruleConsequences = lexicon.ruleConsequences.map(Phrase.init)
+        ruleConsequencesByFirst = CompiledLexicon.byFirstScalar(ruleConsequences)
         scales = lexicon.scales.map { (Phrase($0.key), $0.value) }.sorted { $0.0.scalars.count > $1.0.scalars.count }
         numberWords = lexicon.numberWords.map { (Phrase($0.key), $0.value) }
         let (counts, notBefore) = CountWords.words(lexicon.language)
@@ -124,6 +131,15 @@ struct CompiledLexicon {
         let starts = Array(lexicon.numberWords.keys) + Array(counts.keys)
         numberWordStarts = Set(starts.compactMap { $0.unicodeScalars.first })
         asciiNumberWordStarts = (0..<128).map { value in starts.contains { $0.unicodeScalars.first?.value == UInt32(value) } }
+    }
+
+    static func byFirstScalar(_ phrases: [Phrase]) -> [[Phrase]]? {
+        var table = [[Phrase]](repeating: [], count: 128)
+        for phrase in phrases {
+            guard let first = phrase.scalars.first, first.value < 128 else { return nil }
+            table[Int(first.value)].append(phrase)
+        }
+        return table
     }
 
     static let all: [Language: CompiledLexicon] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, CompiledLexicon(Lexicons.lexicon($0))) })
@@ -275,6 +291,36 @@ struct Matcher {
             }
         }
         return false
+    }
+
+    /// `containsAny` in one pass over `range`, for phrases grouped by their first ASCII scalar.
+    func containsAny(byFirst table: [[Phrase]], in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let scalar = text[index]
+            if scalar.value < 128, !table[Int(scalar.value)].isEmpty, cjk || !isWord(index - 1) || !Phrase.isWord(scalar) {
+                for phrase in table[Int(scalar.value)] where !phrase.wordStart || cjk || !isWord(index - 1) {
+                    if matches(phrase, at: index, limit: range.upperBound) { return true }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private func matches(_ phrase: Phrase, at index: Int, limit: Int) -> Bool {
+        var position = index
+        for expected in phrase.scalars {
+            guard position < limit else { return false }
+            if expected == " " {
+                guard text[position] == " " else { return false }
+                while position < limit, text[position] == " " { position += 1 }
+            } else {
+                guard text[position] == expected else { return false }
+                position += 1
+            }
+        }
+        return true
     }
 
     /// Where the earliest of `phrases` starts in `range`, matched as `containsAny` matches.

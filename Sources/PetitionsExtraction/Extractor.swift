@@ -99,18 +99,21 @@ public struct Extractor: Sendable {
         var ruleFrom: Int??
         func ruleStart() -> Int? {
             if ruleFrom == nil {
-                ruleFrom = .some(m.containsAny(lexicon.ruleConsequences, in: sentence) ? ruleMarker(in: sentence, lexicon: lexicon, matcher: m) : nil)
+                let grants =
+                    lexicon.ruleConsequencesByFirst.map { m.containsAny(byFirst: $0, in: sentence) } ?? m.containsAny(lexicon.ruleConsequences, in: sentence)
+                ruleFrom = .some(grants ? ruleMarker(in: sentence, lexicon: lexicon, matcher: m) : nil)
             }
             return ruleFrom!
         }
-        var unitNumbers = [Bool](repeating: false, count: numbers.count)
+        // Cues before a number stop at the number before it, unless that one was a duration or a
+        // unit ("寻求在30天收集10万", "em 24 horas, 1 milhão"): then they reach past it.
+        var floorBase = sentence.lowerBound
+        var previousWasUnit = false
         for (index, number) in numbers.enumerated() {
+            if index > 0 && !previousWasUnit { floorBase = numbers[index - 1].end }
+            previousWasUnit = false
             if skipNext { skipNext = false; continue }
-            // Cues before a number stop at the number before it, unless that one was a duration or a
-            // unit ("寻求在30天收集10万", "em 24 horas, 1 milhão"): then they reach past it.
-            var before = index - 1
-            while before >= 0, unitNumbers[before] { before -= 1 }
-            let floor = max(before >= 0 ? numbers[before].end : sentence.lowerBound, number.start - 48)
+            let floor = max(floorBase, number.start - 48)
             let nextStart = index + 1 < numbers.count ? numbers[index + 1].start : sentence.upperBound
             let ceiling = min(nextStart, number.end + 48)
 
@@ -120,7 +123,7 @@ public struct Extractor: Sendable {
             if m.startsWithAny(lexicon.silencersAfter, after: number.end, ceiling: ceiling)
                 && !isTimesSigned(number, floor: floor, ceiling: ceiling, lexicon: lexicon, matcher: m)
             {
-                unitNumbers[index] = true
+                previousWasUnit = true
                 continue
             }
             // "2 milioni di visualizzazioni", "3 de marzo"; but "3,500 in June" is no date.
@@ -408,7 +411,6 @@ public struct Extractor: Sendable {
 
     /// Field and clause separators that end a number's words.
     static let clauseSeparators: Set<Unicode.Scalar> = ["|", "•", "·", ";", "｜", ",", "，", "、", "；"]
-    static let labelColons: Set<Unicode.Scalar> = [":", "："]
     /// What ends the reach of a members phrase ("26 members of Congress signed", not across a comma).
     static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", ":", "(", "，", "、"]
 
@@ -512,20 +514,18 @@ public struct Extractor: Sendable {
     ) -> Metric? {
         let cjk = lexicon.cjk
         // "Still 2,500 short", "il manque 2 500", "あと2500筆": neither a count nor the goal.
-        var ownWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
-        ownWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<ownWords) ?? ownWords
-        if m.containsAny(lexicon.shortfallCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.shortfallCues, in: end..<ownWords) {
+        var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
+        // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
+        // "署名数は1万2千筆で、目標は3万筆".
+        nextWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<nextWords) ?? nextWords
+        if m.containsAny(lexicon.shortfallCues, in: max(floor, start - 24)..<start) || m.containsAny(lexicon.shortfallCues, in: end..<nextWords) {
             return nil
         }
         if m.containsAny(lexicon.goalCues, in: max(floor, start - 40)..<start) || m.startsWithAny(lexicon.goalCues, after: end, ceiling: afterCeiling) {
             return .goal
         }
-        var nextWords = cjk ? min(end + 12, sentence.upperBound) : m.endOfWords(3, after: end, ceiling: sentence.upperBound)
-        // A field or clause separator ends the number's words: "Signatures: 8,210 | Goal: 10,000",
-        // "署名数は1万2千筆で、目標は3万筆".
-        nextWords = m.firstIndex(of: Extractor.clauseSeparators, in: end..<nextWords) ?? nextWords
         // A label before the next number is that number's: "Signatures: 12,283 Next goal: 15,000".
-        if nextNumber < sentence.upperBound, let colon = m.firstIndex(of: Extractor.labelColons, in: end..<nextNumber) {
+        if nextNumber < sentence.upperBound, let colon = (end..<nextNumber).first(where: { m.text[$0] == ":" || m.text[$0] == "：" }) {
             nextWords = min(nextWords, m.startOfWords(1, before: colon, floor: end))
         }
         // "... 50.000 Unterschriften nötig", "1万筆の署名が必要".
@@ -577,7 +577,10 @@ public struct Extractor: Sendable {
         {
             return .verifiedSignatures
         }
-        if signatureCue == nil { signatureCue = m.containsAny(lexicon.signatureCues, in: sentence) }
+        if signatureCue == nil {
+            signatureCue =
+                lexicon.signatureCuesByFirst.map { m.containsAny(byFirst: $0, in: sentence) } ?? m.containsAny(lexicon.signatureCues, in: sentence)
+        }
         if signatureCue! { return .signatures }
         // A noun that counts signatures right after the number ("1万2千筆", "1200人附议").
         var after = numberEnd
