@@ -300,7 +300,7 @@ struct Matcher {
             let scalar = text[index]
             if scalar.value < 128, !table[Int(scalar.value)].isEmpty, cjk || !isWord(index - 1) || !Phrase.isWord(scalar) {
                 for phrase in table[Int(scalar.value)] where !phrase.wordStart || cjk || !isWord(index - 1) {
-                    if matches(phrase, at: index, limit: range.upperBound) { return true }
+                    if matchEnd(phrase, at: index, limit: range.upperBound) != nil { return true }
                 }
             }
             index += 1
@@ -308,48 +308,35 @@ struct Matcher {
         return false
     }
 
-    private func matches(_ phrase: Phrase, at index: Int, limit: Int) -> Bool {
+    /// Where `phrase` ends if it starts at `index` (a space in it matches a run of spaces).
+    private func matchEnd(_ phrase: Phrase, at index: Int, limit: Int) -> Int? {
         var position = index
         for expected in phrase.scalars {
-            guard position < limit else { return false }
+            guard position < limit else { return nil }
             if expected == " " {
-                guard text[position] == " " else { return false }
+                guard text[position] == " " else { return nil }
                 while position < limit, text[position] == " " { position += 1 }
             } else {
-                guard text[position] == expected else { return false }
+                guard text[position] == expected else { return nil }
                 position += 1
             }
         }
-        return true
+        return position
     }
 
     /// Where the earliest of `phrases` starts in `range`, matched as `containsAny` matches.
     /// With `wholeWords`, a phrase must also end at a word's end ("se" is not "settimane").
     func firstStart(of phrases: [Phrase], in range: Range<Int>, wholeWords: Bool = false) -> Int? {
-        guard !range.isEmpty else { return nil }
         var earliest: Int?
         for phrase in phrases {
             guard let first = phrase.scalars.first else { continue }
             var index = range.lowerBound
-            while index < range.upperBound {
-                if text[index] == first, cjk || !phrase.wordStart || !isWord(index - 1) {
-                    var position = index
-                    var matched = true
-                    for expected in phrase.scalars {
-                        guard position < range.upperBound else { matched = false; break }
-                        if expected == " " {
-                            guard text[position] == " " else { matched = false; break }
-                            while position < range.upperBound, text[position] == " " { position += 1 }
-                        } else {
-                            guard text[position] == expected else { matched = false; break }
-                            position += 1
-                        }
-                    }
-                    if matched, wholeWords, !cjk, phrase.wordEnd, isWord(position) { matched = false }
-                    if matched {
-                        earliest = min(earliest ?? index, index)
-                        break
-                    }
+            while index < min(range.upperBound, earliest ?? range.upperBound) {
+                if text[index] == first, cjk || !phrase.wordStart || !isWord(index - 1), let end = matchEnd(phrase, at: index, limit: range.upperBound),
+                    !(wholeWords && !cjk && phrase.wordEnd && isWord(end))
+                {
+                    earliest = index
+                    break
                 }
                 index += 1
             }
