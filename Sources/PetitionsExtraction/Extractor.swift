@@ -96,13 +96,17 @@ public struct Extractor: Sendable {
         let countsPetitions = numbers.contains { isPetitionCount($0, sentence: sentence, lexicon: lexicon, matcher: m) }
         // A sentence that states a rule ("if a petition gets 10,000 signatures, the government
         // responds"): where its condition starts; counts after it are thresholds. Found once.
+        var grantsCache: Bool?
+        func grants() -> Bool {
+            if grantsCache == nil {
+                grantsCache =
+                    lexicon.ruleConsequencesByFirst.map { m.containsAny(byFirst: $0, in: sentence) } ?? m.containsAny(lexicon.ruleConsequences, in: sentence)
+            }
+            return grantsCache!
+        }
         var ruleFrom: Int??
         func ruleStart() -> Int? {
-            if ruleFrom == nil {
-                let grants =
-                    lexicon.ruleConsequencesByFirst.map { m.containsAny(byFirst: $0, in: sentence) } ?? m.containsAny(lexicon.ruleConsequences, in: sentence)
-                ruleFrom = .some(grants ? ruleMarker(in: sentence, lexicon: lexicon, matcher: m) : nil)
-            }
+            if ruleFrom == nil { ruleFrom = .some(grants() ? ruleMarker(in: sentence, lexicon: lexicon, matcher: m) : nil) }
             return ruleFrom!
         }
         // Cues before a number stop at the number before it, unless that one was a duration or a
@@ -161,13 +165,9 @@ public struct Extractor: Sendable {
             }
             if number.start >= 2, text[number.start - 1] == ":", Document.isDigit(text[number.start - 2]) { continue }
             // A label before a colon ("Friday, 9: 2 million ..."), and a year after a day ("October 19, 2020").
-            if following < sentence.upperBound, text[following] == ":",
-                Document.isDigit(
-                    text[
-                        m.skipSpaces(following + 1, ceiling: sentence.upperBound) < sentence.upperBound
-                            ? m.skipSpaces(following + 1, ceiling: sentence.upperBound) : following])
-            {
-                continue
+            if following < sentence.upperBound, text[following] == ":" {
+                let afterColon = m.skipSpaces(following + 1, ceiling: sentence.upperBound)
+                if afterColon < sentence.upperBound, Document.isDigit(text[afterColon]) { continue }
             }
             if number.looksLikeYear, index > 0, numbers[index - 1].value <= 31, number.start - numbers[index - 1].end <= 2,
                 text[numbers[index - 1].end] == ","
@@ -277,7 +277,7 @@ public struct Extractor: Sendable {
             }
             // "Petitions with 10,000 signatures or more are debated": a floor in a sentence that says
             // what reaching it grants is a threshold too.
-            if metric == .signatures, qualifier == .atLeast, m.containsAny(lexicon.ruleConsequences, in: sentence) { metric = .goal }
+            if metric == .signatures, qualifier == .atLeast, grants() { metric = .goal }
             // A number past the bound on counts is no count (and never reaches the store).
             guard number.value <= Validate.Limit.count, (high ?? 0) <= Validate.Limit.count else { continue }
             // The sentence without the spaces around it, built once for all its figures.
@@ -360,13 +360,7 @@ public struct Extractor: Sendable {
         guard number.value >= 1, number.value <= 31, number.end - number.start <= 2, number.end + 1 < ceiling else { return false }
         let separator = text[number.end]
         guard separator == "/" || separator == "." else { return false }
-        var position = number.end + 1
-        var month = 0, digits = 0
-        while position < ceiling, Document.isDigit(text[position]), digits < 3 {
-            month = month * 10 + Int(text[position].value - 0x30)
-            digits += 1
-            position += 1
-        }
+        let (month, digits, position) = Numerals.digitRun(text, from: number.end + 1, limit: ceiling, maxDigits: 3)
         guard (1...2).contains(digits), (1...12).contains(month) else { return false }
         if position < ceiling, text[position] == separator {
             return position + 1 < ceiling && Document.isDigit(text[position + 1])
@@ -586,18 +580,16 @@ public struct Extractor: Sendable {
         var after = numberEnd
         if cjk, after < sentence.upperBound, ["多", "余", "餘"].contains(m.text[after]) { after += 1 }
         if m.startsWithAny(lexicon.countNouns, after: after, ceiling: min(sentence.upperBound, after + 24)) { return .signatures }
+        // The two readings below need signatures named shortly before the sentence.
+        // A list or table line, "North: 12,400", "UPDATE: over 8,600": the line's label names a
+        // part, the number counts its signers.
+        let isListLine = isLabelledLine(start: start, sentence: sentence, matcher: m)
         // "64,109 people asked …", "200.000 personas han respondido …": people who ask or back
-        // something, with a petition or a signature named shortly before, are its signers.
-        // A list or table line, "North: 12,400", "UPDATE: over 8,600", with signatures named
-        // shortly before: the line's label names a part, the number counts its signers.
-        if isLabelledLine(start: start, sentence: sentence, matcher: m),
-            m.containsAny(lexicon.signatureCues, in: max(0, sentence.lowerBound - 600)..<sentence.lowerBound)
-        {
-            return .signatures
-        }
-        guard !cjk, !lexicon.askingVerbs.isEmpty else { return nil }
-        let verbReach = m.endOfWords(4, after: numberEnd, ceiling: sentence.upperBound)
-        guard m.containsAny(lexicon.askingVerbs, in: numberEnd..<verbReach) else { return nil }
+        // something are its signers.
+        let asks =
+            !isListLine && !cjk && !lexicon.askingVerbs.isEmpty
+            && m.containsAny(lexicon.askingVerbs, in: numberEnd..<m.endOfWords(4, after: numberEnd, ceiling: sentence.upperBound))
+        guard isListLine || asks else { return nil }
         return m.containsAny(lexicon.signatureCues, in: max(0, sentence.lowerBound - 600)..<sentence.lowerBound) ? .signatures : nil
     }
 

@@ -85,13 +85,9 @@ enum Numerals {
         let text = document.folded
         var index = start
         func run() -> (value: Int, length: Int) {
-            var value = 0, length = 0
-            while index < limit, Document.isDigit(text[index]), length < 15 {
-                value = value.saturatingGrow(10, Int(text[index].value - 0x30))
-                index += 1
-                length += 1
-            }
-            return (value, length)
+            let found = digitRun(text, from: index, limit: limit, maxDigits: 15)
+            index = found.end
+            return (found.value, found.digits)
         }
         var (value, firstLength) = run()
         var grouped = false
@@ -199,6 +195,18 @@ enum Numerals {
         return nil
     }
 
+    /// The digits from `from` (at most `maxDigits`): their value (held at `Int.max` rather than
+    /// trapping), how many, and where they end.
+    static func digitRun(_ text: [Unicode.Scalar], from: Int, limit: Int, maxDigits: Int) -> (value: Int, digits: Int, end: Int) {
+        var position = from, value = 0, digits = 0
+        while position < limit, Document.isDigit(text[position]), digits < maxDigits {
+            value = value.saturatingGrow(10, Int(text[position].value - 0x30))
+            digits += 1
+            position += 1
+        }
+        return (value, digits, position)
+    }
+
     /// What may follow a number with a scale: half the scale ("2 milioni e mezzo", "a million and
     /// a half"), or, in Spanish and Portuguese, the hundreds below a thousand ("5 mil 361").
     static func completed(_ match: NumberMatch, in document: Document, limit: Int, lexicon: CompiledLexicon) -> NumberMatch {
@@ -215,13 +223,7 @@ enum Numerals {
             return match
         }
         if match.scale == 1_000, lexicon.lexicon.language == .es || lexicon.lexicon.language == .pt {
-            var position = match.end + 1
-            var value = 0, digits = 0
-            while position < limit, Document.isDigit(text[position]), digits < 4 {
-                value = value * 10 + Int(text[position].value - 0x30)
-                digits += 1
-                position += 1
-            }
+            let (value, digits, position) = digitRun(text, from: match.end + 1, limit: limit, maxDigits: 4)
             let groupedOn = position + 1 < limit && [",", "."].contains(text[position]) && Document.isDigit(text[position + 1])
             if (1...3).contains(digits), !groupedOn, position == limit || !Document.isLetter(text[position]),
                 scale(document, at: position, limit: limit, lexicon: lexicon) == nil
