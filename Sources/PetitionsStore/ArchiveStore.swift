@@ -62,6 +62,8 @@ public struct ArchiveStore: StoreArea {
         ]
     }()
 
+    static let tablesByName = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+
     /// The audit entries about one campaign: the campaign itself, its outlets, and every action on
     /// its figures, sources, alerts and signatories (by the subject's id, or the campaign named in
     /// the details, or a batch of figure ids).
@@ -109,14 +111,15 @@ public struct ArchiveStore: StoreArea {
             let scopeID = try campaign.map { try self.campaignID($0) }
             let chosen = Self.tables.filter { (signatories || !$0.personal) && (campaign == nil || !$0.wholeDatabaseOnly) }
             var columns: [String: [String]] = [:]
-            for table in chosen { columns[table.name] = try storedColumns(table.name) }
+            var generatedColumns: [String: [String]] = [:]
+            for table in chosen { (columns[table.name], generatedColumns[table.name]) = try self.columns(of: table.name) }
             let header = Header(
                 archive: Self.format, version: Self.version, schema: try schemaVersion(), exported_at: Self.stamp(now), campaign: campaign,
                 signatories: signatories, tables: chosen.map(\.name), columns: columns)
             try write(try Self.json(header))
             var summary = Summary(rows: [])
             for table in chosen {
-                let generated = try generatedColumns(table.name)
+                let generated = generatedColumns[table.name] ?? []
                 var filter = "true"
                 var bindings: [any PGEncodable] = [generated]
                 if let scopeID, let campaign {
@@ -172,20 +175,23 @@ public struct ArchiveStore: StoreArea {
         return formatter.string(from: date)
     }
 
-    private func storedColumns(_ table: String) throws -> [String] {
-        try db.query(
+    /// A table's columns in order: those that are stored, and those generated from them.
+    private func columns(of table: String) throws -> (stored: [String], generated: [String]) {
+        var columns: (stored: [String], generated: [String]) = ([], [])
+        for row in try db.query(
             """
-            SELECT attname::text AS name FROM pg_attribute
-            WHERE attrelid = \(table)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+            SELECT attname::text AS name, attgenerated <> '' AS generated FROM pg_attribute
+            WHERE attrelid = \(table)::regclass AND attnum > 0 AND NOT attisdropped
             ORDER BY attnum
-            """
-        ).map { try $0.decode("name") }
-    }
-
-    private func generatedColumns(_ table: String) throws -> [String] {
-        try db.query(
-            "SELECT attname::text AS name FROM pg_attribute WHERE attrelid = \(table)::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated <> ''"
-        ).map { try $0.decode("name") }
+            """)
+        {
+            if try row.decode("generated", as: Bool.self) {
+                columns.generated.append(try row.decode("name"))
+            } else {
+                columns.stored.append(try row.decode("name"))
+            }
+        }
+        return columns
     }
 
     private func schemaVersion() throws -> Int {
@@ -208,11 +214,16 @@ public struct ArchiveStore: StoreArea {
     /// What an import did (or, in a dry run, would do): per table, rows added and rows that were
     /// already stored exactly as archived.
     public struct Restored: Sendable {
+        public struct Table: Sendable {
+            public var name: String
+            public var added = 0
+            public var alreadyStored = 0
+        }
         public var campaign: String?
-        public var added: [(table: String, count: Int)] = []
-        public var alreadyStored: [(table: String, count: Int)] = []
-        public var totalAdded: Int { added.reduce(0) { $0 + $1.count } }
-        public var totalAlreadyStored: Int { alreadyStored.reduce(0) { $0 + $1.count } }
+        /// The tables that had rows, in the archive's order.
+        public var tables: [Table] = []
+        public var totalAdded: Int { tables.reduce(0) { $0 + $1.added } }
+        public var totalAlreadyStored: Int { tables.reduce(0) { $0 + $1.alreadyStored } }
     }
 
     /// Restores an archive read line by line from `nextLine` (nil at the end), in one transaction:
@@ -233,8 +244,7 @@ public struct ArchiveStore: StoreArea {
         guard header.version == Self.version else {
             throw Refusal(problems: ["line 1: archive format version \(header.version); this petitions reads version \(Self.version)"])
         }
-        let known = Dictionary(uniqueKeysWithValues: Self.tables.map { ($0.name, $0) })
-        for name in header.tables where known[name] == nil {
+        for name in header.tables where Self.tablesByName[name] == nil {
             throw Refusal(problems: ["line 1: unknown table \"\(name)\" (an archive from a newer petitions? upgrade this one)"])
         }
         do {
@@ -247,7 +257,7 @@ public struct ArchiveStore: StoreArea {
     private func restoreRows(
         header: Header, nextLine: () throws -> String?, actor: String, file: String, dryRun: Bool, progress: (String, Int) -> Void
     ) throws -> Restored {
-        let known = Dictionary(uniqueKeysWithValues: Self.tables.map { ($0.name, $0) })
+        let known = Self.tablesByName
         return try db.withTransaction { db -> Restored in
             let schema = try schemaVersion()
             guard header.schema <= schema else {
@@ -265,12 +275,12 @@ public struct ArchiveStore: StoreArea {
             var columns: [String: (insert: [String], ignored: [String])] = [:]
             for name in header.tables {
                 let archived = header.columns[name] ?? []
-                let stored = try storedColumns(name)
+                let (stored, generated) = try self.columns(of: name)
                 let missing = archived.filter { !stored.contains($0) }
                 if !missing.isEmpty {
                     problems.append("table \(name): columns \(missing.joined(separator: ", ")) are not in this database's schema")
                 }
-                columns[name] = (archived.filter { stored.contains($0) }, stored.filter { !archived.contains($0) } + (try generatedColumns(name)))
+                columns[name] = (archived.filter { stored.contains($0) }, stored.filter { !archived.contains($0) } + generated)
             }
             if !problems.isEmpty { throw Refusal(problems: problems) }
 
@@ -279,7 +289,6 @@ public struct ArchiveStore: StoreArea {
             var batchTable: String?
             var counts: [String: Int] = [:]
             var order = header.tables.makeIterator()
-            var current: String?
             var lineNumber = 1
             var trailer: Trailer?
 
@@ -295,13 +304,9 @@ public struct ArchiveStore: StoreArea {
                 let (added, skipped, clashes) = try insert(
                     table: table, columns: cols.insert, ignored: cols.ignored, rows: batch, storedRowsPossible: emptyBefore[name] != true)
                 problems += clashes
-                if let index = restored.added.firstIndex(where: { $0.table == name }) {
-                    restored.added[index].count += added
-                    restored.alreadyStored[index].count += skipped
-                } else {
-                    restored.added.append((table: name, count: added))
-                    restored.alreadyStored.append((table: name, count: skipped))
-                }
+                if restored.tables.last?.name != name { restored.tables.append(Restored.Table(name: name)) }
+                restored.tables[restored.tables.count - 1].added += added
+                restored.tables[restored.tables.count - 1].alreadyStored += skipped
                 batch.removeAll(keepingCapacity: true)
                 batchBytes = 0
             }
@@ -323,7 +328,7 @@ public struct ArchiveStore: StoreArea {
                 guard let name = object["table"] as? String, object["row"] is [String: Any] else {
                     throw Refusal(problems: ["line \(lineNumber): expected {\"table\": …, \"row\": {…}}"])
                 }
-                if name != current {
+                if name != batchTable {
                     // Tables come in the header's order, each once.
                     var next = order.next()
                     while let candidate = next, candidate != name { next = order.next() }
@@ -331,7 +336,6 @@ public struct ArchiveStore: StoreArea {
                         throw Refusal(problems: ["line \(lineNumber): table \"\(name)\" is not in the header's list, or out of order"])
                     }
                     try flush()
-                    current = name
                     batchTable = name
                 }
                 counts[name, default: 0] += 1

@@ -147,15 +147,13 @@ struct ImportArchive: AsyncParsableCommand {
         }
         switch format {
         case .json:
-            let stored = Dictionary(uniqueKeysWithValues: restored.alreadyStored.map { ($0.table, $0.count) })
             try JSONOutput.print(
                 ArchiveImportJSON(
                     dry_run: dryRun, campaign: restored.campaign, added: restored.totalAdded, already_stored: restored.totalAlreadyStored,
-                    tables: restored.added.map { .init(table: $0.table, added: $0.count, already_stored: stored[$0.table] ?? 0) }))
+                    tables: restored.tables.map { .init(table: $0.name, added: $0.added, already_stored: $0.alreadyStored) }))
         case .table:
-            for (index, entry) in restored.added.enumerated() {
-                let skipped = restored.alreadyStored[index].count
-                print("  \(entry.table): \(entry.count) added\(skipped > 0 ? ", \(skipped) already stored" : "")")
+            for table in restored.tables {
+                print("  \(table.name): \(table.added) added\(table.alreadyStored > 0 ? ", \(table.alreadyStored) already stored" : "")")
             }
             let verb = dryRun ? "would restore" : "restored"
             print(
